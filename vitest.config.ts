@@ -22,6 +22,8 @@ export default defineConfig({
           include: ["**/*.integration.test.ts"],
           exclude: ["node_modules/**", "training/**"],
           environment: "node",
+          globalSetup: ["test/integration-global-setup.ts"],
+          setupFiles: ["test/integration-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

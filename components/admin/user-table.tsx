@@ -1,0 +1,75 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/field";
+import { fetchJson } from "@/lib/http/fetch-json";
+import { ROLES, type Role } from "@/lib/schemas/common";
+import type { UserDto } from "@/lib/schemas/user";
+
+export function UserTable({ currentUserId }: { currentUserId: string }) {
+  const qc = useQueryClient();
+  const [error, setError] = useState("");
+  const users = useQuery({ queryKey: ["users"], queryFn: () => fetchJson<{ users: UserDto[] }>("/api/v1/users") });
+  const update = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: { role?: Role; disabled?: boolean } }) =>
+      fetchJson(`/api/v1/users/${id}`, { method: "PATCH", json: body }),
+    onSuccess: () => {
+      setError("");
+      return qc.invalidateQueries({ queryKey: ["users"] });
+    },
+    onError: (e) => setError(e.message),
+  });
+
+  if (users.isPending) return <p className="text-slate-400">Loading users…</p>;
+  if (users.isError) return <ErrorText>{users.error.message}</ErrorText>;
+
+  return (
+    <div className="space-y-2">
+      <ErrorText>{error}</ErrorText>
+      <table className="w-full max-w-4xl text-left text-sm" data-testid="user-table">
+        <thead className="text-slate-400">
+          <tr>
+            <th className="py-2">E-mail</th>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Last sign-in</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data.users.map((u) => (
+            <tr key={u.id} className="border-t border-slate-800" data-testid={`user-row-${u.email}`}>
+              <td className="py-2">{u.email}</td>
+              <td>{u.name}</td>
+              <td>
+                <select
+                  aria-label={`Role of ${u.email}`}
+                  value={u.role}
+                  disabled={u.id === currentUserId || update.isPending}
+                  onChange={(e) => update.mutate({ id: u.id, body: { role: e.target.value as Role } })}
+                  className="rounded border border-slate-700 bg-slate-900 px-1 py-0.5"
+                >
+                  {ROLES.map((r) => (
+                    <option key={r}>{r}</option>
+                  ))}
+                </select>
+              </td>
+              <td className="text-slate-400">{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "never"}</td>
+              <td>
+                <Button
+                  variant={u.disabled ? "secondary" : "danger"}
+                  disabled={u.id === currentUserId || update.isPending}
+                  onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}
+                >
+                  {u.disabled ? "Enable" : "Disable"}
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

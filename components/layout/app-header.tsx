@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import type { Role } from "@/lib/schemas/common";
+
+type NavItem = { href: string; label: string; roles: readonly Role[] };
+const NAV: NavItem[] = [
+  { href: "/", label: "Home", roles: ["radiologist", "annotator", "admin"] },
+  { href: "/admin/users", label: "Users", roles: ["admin"] },
+  { href: "/admin/audit", label: "Audit", roles: ["admin"] },
+  { href: "/settings/tokens", label: "API tokens", roles: ["radiologist", "annotator", "admin"] },
+];
+
+export function AppHeader({ name, role }: { name: string; role: Role }) {
+  return (
+    <header className="flex items-center gap-6 border-b border-slate-800 px-6 py-3">
+      <span className="font-semibold">CXR Review</span>
+      <nav className="flex gap-4 text-sm">
+        {NAV.filter((n) => n.roles.includes(role)).map((n) => (
+          <Link key={n.href} href={n.href} className="text-slate-300 hover:text-white">
+            {n.label}
+          </Link>
+        ))}
+      </nav>
+      <span className="ml-auto text-sm text-slate-400" data-testid="current-user">
+        {name} · {role}
+      </span>
+      <button
+        onClick={() => signOut({ callbackUrl: "/sign-in" })}
+        className="text-sm text-slate-300 underline hover:text-white"
+        data-testid="sign-out"
+      >
+        Sign out
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { roleSchema } from "@/lib/schemas/common";
+
+const email = z.string().trim().toLowerCase().email().max(254);
+// Length over composition rules (NIST SP 800-63B).
+export const passwordSchema = z.string().min(10, "Use at least 10 characters.").max(200);
+
+export const createUserBodySchema = z.object({
+  email,
+  name: z.string().trim().min(1).max(120),
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+
+export const updateUserBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+    password: passwordSchema.optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, "Nothing to change.");
+export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
+
+export const signInSchema = z.object({ email, password: z.string().min(1).max(200) });
+
+export const UserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserDto = z.infer<typeof UserSchema>;
