@@ -1,0 +1,82 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E_ADMIN } from "./support/accounts";
+import { bearerContext, signedInContext } from "./support/api-session";
+
+type Caller = "anonymous" | "radiologist" | "annotator" | "admin" | "token-read" | "token-predict";
+type Expect = Record<Caller, number>;
+type RouteCase = { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; file: string; body?: unknown; expect: Expect };
+
+const ALL = (s: number): Expect => ({ anonymous: s, radiologist: s, annotator: s, admin: s, "token-read": s, "token-predict": s });
+const ADMIN_ONLY = (ok: number): Expect => ({ anonymous: 401, radiologist: 403, annotator: 403, admin: ok, "token-read": 403, "token-predict": 403 });
+const SIGNED_IN = (ok: number): Expect => ({ anonymous: 401, radiologist: ok, annotator: ok, admin: ok, "token-read": 403, "token-predict": 403 });
+
+// Every route file under app/api must appear here; the last test fails when a new one is added without a row.
+const ROUTES: RouteCase[] = [
+  { method: "GET", path: "/api/health", file: "health/route.ts", expect: ALL(200) },
+  { method: "GET", path: "/api/ready", file: "ready/route.ts", expect: ALL(200) },
+  { method: "GET", path: "/api/auth/session", file: "auth/[...nextauth]/route.ts", expect: ALL(200) },
+  { method: "GET", path: "/api/does-not-exist", file: "[...unknown]/route.ts", expect: ALL(404) },
+  { method: "GET", path: "/api/v1/me", file: "v1/me/route.ts", expect: { ...SIGNED_IN(200), "token-read": 200, "token-predict": 403 } },
+  { method: "GET", path: "/api/v1/users", file: "v1/users/route.ts", expect: ADMIN_ONLY(200) },
+  { method: "POST", path: "/api/v1/users", file: "v1/users/route.ts", body: { email: "x" }, expect: ADMIN_ONLY(422) },
+  { method: "GET", path: "/api/v1/users/unknown-id", file: "v1/users/[id]/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "PATCH", path: "/api/v1/users/unknown-id", file: "v1/users/[id]/route.ts", body: { name: "N" }, expect: ADMIN_ONLY(404) },
+  { method: "GET", path: "/api/v1/tokens", file: "v1/tokens/route.ts", expect: SIGNED_IN(200) },
+  { method: "POST", path: "/api/v1/tokens", file: "v1/tokens/route.ts", body: { name: "" }, expect: SIGNED_IN(422) },
+  { method: "DELETE", path: "/api/v1/tokens/unknown-id", file: "v1/tokens/[id]/route.ts", expect: SIGNED_IN(404) },
+  { method: "GET", path: "/api/v1/audit", file: "v1/audit/route.ts", expect: ADMIN_ONLY(200) },
+];
+
+const callers = {} as Record<Caller, APIRequestContext>;
+
+test.beforeAll(async ({ baseURL }) => {
+  const base = baseURL!;
+  const admin = await signedInContext(base, E2E_ADMIN.email, E2E_ADMIN.password);
+  const stamp = Date.now();
+  for (const role of ["radiologist", "annotator"] as const) {
+    const email = `${role}-${stamp}@rbac.local`;
+    const r = await admin.post("/api/v1/users", { data: { email, name: role, role, password: "rbac-password-1" } });
+    expect(r.status()).toBe(201);
+    callers[role] = await signedInContext(base, email, "rbac-password-1");
+  }
+  callers.admin = admin;
+  callers.anonymous = await (await import("@playwright/test")).request.newContext({ baseURL: base });
+  for (const scope of ["read", "predict"] as const) {
+    const t = await callers.radiologist.post("/api/v1/tokens", { data: { name: scope, scopes: [scope] } });
+    expect(t.status()).toBe(201);
+    callers[`token-${scope}`] = await bearerContext(base, ((await t.json()) as { token: { token: string } }).token.token);
+  }
+});
+
+for (const route of ROUTES) {
+  test(`${route.method} ${route.path}`, async () => {
+    for (const [caller, status] of Object.entries(route.expect) as [Caller, number][]) {
+      const res = await callers[caller].fetch(route.path, { method: route.method, data: route.body });
+      expect(res.status(), `${caller} → ${route.method} ${route.path}`).toBe(status);
+      if (!route.path.startsWith("/api/auth")) {
+        const body = await res.json();
+        if (status >= 400) expect(body.error.code, `${caller} error code`).toBeTruthy();
+        expect(JSON.stringify(body)).not.toMatch(/at .+\.(ts|js):\d+/); // no stack traces
+      }
+    }
+  });
+}
+
+test("an invalid or revoked bearer token is 401 with a reason", async ({ baseURL }) => {
+  const bogus = await bearerContext(baseURL!, "cxr_" + "A".repeat(43));
+  const res = await bogus.get("/api/v1/me");
+  expect(res.status()).toBe(401);
+  expect((await res.json()).error.code).toBe("invalid_token");
+});
+
+test("the route table covers every API route file", () => {
+  const root = path.resolve("app/api");
+  const files: string[] = [];
+  const walk = (d: string) =>
+    fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name === "route.ts" && files.push(path.relative(root, path.join(d, e.name)))));
+  walk(root);
+  const covered = new Set(ROUTES.map((r) => r.file));
+  expect(files.filter((f) => !covered.has(f))).toEqual([]);
+});

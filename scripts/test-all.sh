@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# `npm test`: every test — lint and types, unit, integration on SQLite and PostgreSQL, Playwright e2e in Debian's
+# Chromium, the Python training worker — on a fresh machine of this kind. Installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+started=$(date +%s)
+step() { printf '\n\033[1m━━ %s\033[0m (%ss)\n' "$*" "$(( $(date +%s) - started ))"; }
+
+step "dependencies"
+if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci; fi
+if ! command -v chromium >/dev/null && [ -z "${CHROMIUM_PATH:-}" ]; then
+  echo "installing Debian's Chromium for Playwright"
+  (apt-get update -qq && apt-get install -y -qq chromium) >/tmp/cxr-apt.log 2>&1 || { tail -20 /tmp/cxr-apt.log; exit 1; }
+fi
+pg_up() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
+if ! pg_up && command -v pg_ctlcluster >/dev/null; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+  for _ in $(seq 1 20); do pg_up && break; sleep 0.5; done
+fi
+
+step "lint and types"
+npx eslint . --max-warnings=0
+npx tsc --noEmit
+
+step "unit tests"
+npx vitest run --project unit
+
+step "integration tests — SQLite"
+TEST_DB=sqlite npx vitest run --project integration
+
+step "integration tests — PostgreSQL"
+if pg_up; then
+  TEST_DB=postgres npx vitest run --project integration
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL is not reachable on 127.0.0.1:5432 and CI requires it." >&2; exit 1
+else
+  echo "SKIPPED: PostgreSQL is not reachable on 127.0.0.1:5432 (start it to run these)."
+fi
+
+step "production build and Playwright e2e"
+npx next build
+npx playwright test
+
+if [ -f training/scripts/test.sh ]; then
+  step "training worker (Python)"
+  bash training/scripts/test.sh
+fi
+
+step "all tests passed in $(( $(date +%s) - started ))s"
