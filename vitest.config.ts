@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 // Two projects: fast pure unit tests, and integration tests that hit a real database or server.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": import.meta.dirname } },
   test: {
     projects: [
       {

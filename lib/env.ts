@@ -17,6 +17,14 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(10).optional(),
   SECURE_COOKIES: boolish,
   PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: boolish,
+  MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

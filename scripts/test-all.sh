@@ -27,6 +27,7 @@ step "unit tests"
 npx vitest run --project unit
 
 step "integration tests — SQLite"
+MOTO_SERVER_BIN=$(bash scripts/ensure-moto.sh | tail -1); export MOTO_SERVER_BIN
 TEST_DB=sqlite npx vitest run --project integration
 
 step "integration tests — PostgreSQL"

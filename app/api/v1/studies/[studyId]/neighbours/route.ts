@@ -1,0 +1,9 @@
+import { withAuth } from "@/lib/api/with-auth";
+import { paramOf, parseQuery } from "@/lib/api/parse-body";
+import { listStudiesQuerySchema } from "@/lib/schemas/study";
+import { worklistNeighbours } from "@/lib/studies/list-worklist";
+
+// GET /api/v1/studies/:studyId/neighbours?<worklist query> — previous and next study in that worklist order.
+export const GET = withAuth(async ({ req, params }) =>
+  Response.json(await worklistNeighbours(paramOf(params, "studyId"), parseQuery(req, listStudiesQuerySchema))),
+);

@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import { encode as encodeJpeg } from "jpeg-js";
+import { PNG } from "pngjs";
+import { describe, expect, it } from "vitest";
+import { decodeRaster } from "./decode-raster";
+
+function png(width: number, height: number, pixel: (i: number) => [number, number, number], options: { colorType: 0 | 2 } = { colorType: 2 }): Uint8Array {
+  const image = new PNG({ width, height });
+  for (let i = 0; i < width * height; i++) image.data.set([...pixel(i), 255], i * 4);
+  return new Uint8Array(PNG.sync.write(image, { colorType: options.colorType, inputColorType: 6 }));
+}
+
+describe("decodeRaster", () => {
+  it("grey PNG → 1 sample, exact values", () => {
+    const r = decodeRaster(png(4, 2, (i) => [i * 30, i * 30, i * 30], { colorType: 0 }));
+    expect(r).toMatchObject({ format: "png", rows: 2, columns: 4, samplesPerPixel: 1, bitsStored: 8, minValue: 0, maxValue: 210 });
+    expect(Array.from(r.pixels)).toEqual([0, 30, 60, 90, 120, 150, 180, 210]);
+  });
+
+  it("RGB PNG with equal channels → grey; coloured PNG stays RGB", () => {
+    expect(decodeRaster(png(3, 1, (i) => [i, i, i])).samplesPerPixel).toBe(1);
+    const colour = decodeRaster(png(2, 1, (i) => [i * 100, 50, 9]));
+    expect(colour.samplesPerPixel).toBe(3);
+    expect(Array.from(colour.pixels)).toEqual([0, 50, 9, 100, 50, 9]);
+  });
+
+  it("16-bit grey PNG keeps 16 bits", () => {
+    const image = new PNG({ width: 2, height: 1, bitDepth: 16, colorType: 0, inputColorType: 0 });
+    const data = Buffer.alloc(4);
+    // pngjs's packer takes 16-bit input in little-endian order (it writes big endian into the file).
+    data.writeUInt16LE(1000, 0);
+    data.writeUInt16LE(65535, 2);
+    const bytes = PNG.sync.write({ ...image, data } as PNG, { bitDepth: 16, colorType: 0, inputColorType: 0 });
+    const r = decodeRaster(new Uint8Array(bytes));
+    expect(r.pixels).toBeInstanceOf(Uint16Array);
+    expect(Array.from(r.pixels)).toEqual([1000, 65535]);
+    expect(r.bitsStored).toBe(16);
+  });
+
+  it("grey-content JPEG (3 channels) → 1 sample within JPEG error", () => {
+    const width = 16, height = 16;
+    const data = new Uint8Array(width * height * 4);
+    for (let i = 0; i < width * height; i++) data.set([i % 256, i % 256, i % 256, 255], i * 4);
+    const jpeg = encodeJpeg({ width, height, data }, 95).data;
+    const r = decodeRaster(new Uint8Array(jpeg));
+    expect(r).toMatchObject({ format: "jpeg", rows: 16, columns: 16, samplesPerPixel: 1 });
+    r.pixels.forEach((v, i) => expect(Math.abs(v - (i % 256))).toBeLessThanOrEqual(6));
+  });
+
+  it("rejects unknown and corrupt bytes with AppError codes", () => {
+    expect(() => decodeRaster(Uint8Array.of(1, 2, 3, 4))).toThrow(expect.objectContaining({ code: "unsupported_media_type" }));
+    const broken = png(4, 4, () => [1, 2, 3]).slice(0, 40);
+    expect(() => decodeRaster(broken)).toThrow(expect.objectContaining({ code: "unprocessable" }));
+  });
+
+  const imagesDir = path.resolve(__dirname, "../../../shared/data/cxr-mass-nodule/images");
+  it.skipIf(!fs.existsSync(imagesDir))("real NIH chest JPEGs decode to 1024×1024 grey", () => {
+    const files = fs.readdirSync(imagesDir).filter((f) => f.endsWith(".jpg")).slice(0, 3);
+    for (const f of files) {
+      const r = decodeRaster(new Uint8Array(fs.readFileSync(path.join(imagesDir, f))));
+      expect(r).toMatchObject({ rows: 1024, columns: 1024, samplesPerPixel: 1 });
+    }
+  });
+});

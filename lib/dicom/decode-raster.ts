@@ -1,0 +1,74 @@
+import { decode as decodeJpegJs } from "jpeg-js";
+import { PNG } from "pngjs";
+import { AppError } from "@/lib/errors";
+import type { DecodedImage, GreyPixels } from "./types";
+
+export type RasterFormat = "png" | "jpeg";
+export type DecodedRaster = DecodedImage & { format: RasterFormat };
+
+export function detectRasterFormat(bytes: Uint8Array): RasterFormat | undefined {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "png";
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
+  return undefined;
+}
+
+/**
+ * PNG/JPEG bytes → the same shape as decodePixels (pure JS decoders, so it runs in workers too).
+ * Grey images (or RGB whose channels agree; JPEG chroma noise of ±2 tolerated) → 1 sample; else 8-bit RGB.
+ * 16-bit grey PNG keeps 16 bits.
+ */
+export function decodeRaster(bytes: Uint8Array): DecodedRaster {
+  const format = detectRasterFormat(bytes);
+  if (!format) throw new AppError("unsupported_media_type", "Not a PNG or JPEG image");
+  let width: number;
+  let height: number;
+  let rgba: Uint8Array | Uint16Array;
+  let channels: number;
+  try {
+    if (format === "png") {
+      const buffer = typeof Buffer !== "undefined" ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+      const png = PNG.sync.read(buffer as Buffer, { skipRescale: true });
+      ({ width, height } = png);
+      rgba = png.data as unknown as Uint8Array | Uint16Array; // pngjs returns Uint16Array for 16-bit with skipRescale
+      channels = 4;
+    } else {
+      const jpg = decodeJpegJs(bytes, { useTArray: true, formatAsRGBA: false });
+      ({ width, height } = jpg);
+      rgba = jpg.data;
+      channels = 3;
+    }
+  } catch (e) {
+    throw new AppError("unprocessable", `${format.toUpperCase()} image could not be decoded`, { cause: String(e) });
+  }
+  return { format, ...toDecoded(rgba, width, height, channels, format === "jpeg" ? 2 : 0) };
+}
+
+function toDecoded(data: Uint8Array | Uint16Array, columns: number, rows: number, channels: number, tolerance: number): DecodedImage {
+  const n = rows * columns;
+  const sixteen = data instanceof Uint16Array;
+  let grey = true;
+  for (let i = 0, j = 0; i < n && grey; i++, j += channels) {
+    const r = data[j]!, g = data[j + 1]!, b = data[j + 2]!;
+    grey = Math.abs(r - g) <= tolerance && Math.abs(g - b) <= tolerance;
+  }
+  let pixels: GreyPixels;
+  if (grey) {
+    pixels = sixteen ? new Uint16Array(n) : new Uint8Array(n);
+    for (let i = 0, j = 0; i < n; i++, j += channels) {
+      pixels[i] = tolerance === 0 ? data[j]! : Math.round(0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]!);
+    }
+  } else {
+    pixels = new Uint8Array(n * 3);
+    for (let i = 0, j = 0; i < n; i++, j += channels) {
+      for (let c = 0; c < 3; c++) pixels[i * 3 + c] = sixteen ? data[j + c]! >> 8 : data[j + c]!;
+    }
+  }
+  let minValue = Infinity;
+  let maxValue = -Infinity;
+  for (const v of pixels) {
+    if (v < minValue) minValue = v;
+    if (v > maxValue) maxValue = v;
+  }
+  const bitsStored = grey && sixteen ? 16 : 8;
+  return { rows, columns, pixels, samplesPerPixel: grey ? 1 : 3, bitsStored, pixelRepresentation: 0, minValue, maxValue };
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { AppError } from "@/lib/errors";
+import { assertSafeKey, type Storage } from "@/lib/storage/storage";
+
+export function createLocalStorage(root: string): Storage {
+  const resolve = (key: string) => {
+    assertSafeKey(key);
+    return path.join(root, key);
+  };
+  return {
+    kind: "local",
+    async put(key, bytes) {
+      const target = resolve(key);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      // Write to a temporary name, then rename: readers never see a partial file.
+      const tmp = `${target}.${randomUUID()}.part`;
+      try {
+        await fs.writeFile(tmp, bytes);
+        await fs.rename(tmp, target);
+      } catch (e) {
+        await fs.rm(tmp, { force: true });
+        throw e;
+      }
+    },
+    async get(key) {
+      try {
+        return new Uint8Array(await fs.readFile(resolve(key)));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new AppError("not_found", "Stored file not found.");
+        throw e;
+      }
+    },
+    async exists(key) {
+      return fs.access(resolve(key)).then(
+        () => true,
+        () => false,
+      );
+    },
+    async delete(key) {
+      await fs.rm(resolve(key), { force: true });
+    },
+  };
+}

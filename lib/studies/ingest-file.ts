@@ -1,0 +1,101 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { getStorage } from "@/lib/storage/get-storage";
+import { instanceTags, parseDicomDate } from "@/lib/studies/instance-tags";
+import { prepareInstance, type PreparedInstance } from "@/lib/studies/prepare-instance";
+import type { IngestResult } from "@/lib/schemas/study";
+
+const newPseudonym = () => "S-" + randomBytes(6).toString("hex").toUpperCase();
+const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === "P2002";
+
+// One file in, one result out: stored, duplicate (same SOP Instance UID) or rejected with a reason. Never half-stored.
+export async function ingestFile(actor: Actor, fileName: string, bytes: Uint8Array): Promise<IngestResult> {
+  let prepared: PreparedInstance;
+  try {
+    prepared = await prepareInstance(bytes, env.MAX_UPLOAD_MB * 1e6);
+  } catch (e) {
+    if (e instanceof AppError) return { fileName, status: "rejected", error: { code: e.code, message: e.message } };
+    log.warn("upload could not be decoded", { error: e instanceof Error ? e.message : String(e) });
+    return { fileName, status: "rejected", error: { code: "unprocessable", message: "The file could not be read as an image." } };
+  }
+  const existing = await findInstance(prepared.meta.sopInstanceUid);
+  if (existing) return { fileName, status: "duplicate", ...existing };
+
+  const storage = await getStorage();
+  const storageKey = `instances/${prepared.sha256.slice(0, 2)}/${prepared.sha256}.dcm`;
+  await storage.put(storageKey, prepared.bytes, "application/dicom");
+  try {
+    const ids = await writeRows(actor, prepared, storageKey);
+    return { fileName, status: "stored", ...ids };
+  } catch (e) {
+    // A concurrent upload of the same instance won the race: ours is a duplicate and its file is theirs too.
+    if (isUniqueViolation(e)) {
+      const winner = await findInstance(prepared.meta.sopInstanceUid);
+      if (winner) return { fileName, status: "duplicate", ...winner };
+    }
+    await storage.delete(storageKey);
+    throw e;
+  }
+}
+
+async function findInstance(sopInstanceUid: string) {
+  const i = await db.instance.findUnique({ where: { sopInstanceUid }, select: { id: true, series: { select: { studyId: true } } } });
+  return i ? { studyId: i.series.studyId, instanceId: i.id } : null;
+}
+
+async function writeRows(actor: Actor, p: PreparedInstance, storageKey: string) {
+  const m = p.meta;
+  return db.$transaction(async (tx) => {
+    const study = await tx.study.upsert({
+      where: { studyInstanceUid: m.studyInstanceUid },
+      update: {},
+      create: {
+        studyInstanceUid: m.studyInstanceUid,
+        pseudonym: newPseudonym(),
+        accessionNumber: m.accessionNumber || null,
+        patientId: m.patientId || null,
+        patientName: m.patientName || null,
+        patientBirthDate: m.patientBirthDate || null,
+        patientSex: m.patientSex || null,
+        studyDate: parseDicomDate(m.studyDate),
+        description: m.studyDescription || null,
+        modality: m.modality || "OT",
+      },
+    });
+    const series = await tx.series.upsert({
+      where: { seriesInstanceUid: m.seriesInstanceUid },
+      update: {},
+      create: { studyId: study.id, seriesInstanceUid: m.seriesInstanceUid, modality: m.modality || "OT", bodyPart: m.bodyPart ?? null, viewPosition: m.viewPosition ?? null },
+    });
+    const spacing = m.pixelSpacing ?? m.imagerPixelSpacing;
+    const instance = await tx.instance.create({
+      data: {
+        seriesId: series.id,
+        sopInstanceUid: m.sopInstanceUid,
+        sopClassUid: m.sopClassUid,
+        source: p.source,
+        transferSyntaxUid: m.transferSyntaxUid,
+        storageKey,
+        sha256: p.sha256,
+        sizeBytes: p.bytes.length,
+        rows: m.rows,
+        columns: m.columns,
+        bitsAllocated: m.bitsAllocated,
+        bitsStored: m.bitsStored,
+        photometric: m.photometricInterpretation,
+        pixelSpacingRow: spacing?.[0] ?? null,
+        pixelSpacingCol: spacing?.[1] ?? null,
+        manufacturer: m.manufacturer ?? null,
+        windowCenter: m.windowCenter[0] ?? null,
+        windowWidth: m.windowWidth[0] ?? null,
+        tags: instanceTags(m),
+      },
+    });
+    await recordAudit(tx, { actor, action: "study.instance_ingested", targetType: "study", targetId: study.id, details: { instanceId: instance.id, source: p.source, bytes: p.bytes.length } });
+    return { studyId: study.id, instanceId: instance.id };
+  });
+}

@@ -1,0 +1,50 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { STUDY_STATUSES, type ListStudiesQuery, type StudyStatus, type WorklistPage } from "@/lib/schemas/study";
+import { toWorklistItem } from "@/lib/studies/study-dto";
+
+type Where = Prisma.StudyWhereInput;
+
+export function worklistWhere(q: ListStudiesQuery, withStatus = true): Where {
+  const where: Where = {};
+  if (withStatus && q.status) where.status = q.status;
+  if (q.modality) where.modality = q.modality;
+  if (q.from || q.to)
+    where.studyDate = { gte: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined, lte: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined };
+  if (q.q) where.OR = [{ accessionNumber: { startsWith: q.q } }, { patientId: { startsWith: q.q } }];
+  return where;
+}
+
+// Nullable sort keys (study date, AI priority) put empty values last either way; id breaks ties so pages are stable.
+export function worklistOrder(q: ListStudiesQuery): Prisma.StudyOrderByWithRelationInput[] {
+  const dir = q.dir;
+  const primary: Prisma.StudyOrderByWithRelationInput =
+    q.sort === "received" ? { receivedAt: dir } : q.sort === "studyDate" ? { studyDate: { sort: dir, nulls: "last" } } : { aiPriority: { sort: dir, nulls: "last" } };
+  return [primary, { id: dir }];
+}
+
+export async function listWorklist(q: ListStudiesQuery): Promise<WorklistPage> {
+  const where = worklistWhere(q);
+  const [rows, total, grouped] = await Promise.all([
+    db.study.findMany({
+      where,
+      orderBy: worklistOrder(q),
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      include: { series: { select: { _count: { select: { instances: true } } } } },
+    }),
+    db.study.count({ where }),
+    db.study.groupBy({ by: ["status"], where: worklistWhere(q, false), _count: { _all: true } }),
+  ]);
+  const counts = Object.fromEntries(STUDY_STATUSES.map((s) => [s, 0])) as Record<StudyStatus, number>;
+  for (const g of grouped) if (g.status in counts) counts[g.status as StudyStatus] = g._count._all;
+  return { items: rows.map(toWorklistItem), total, page: q.page, pageSize: q.pageSize, counts };
+}
+
+// Previous/next study in the worklist order, so a reader moves on without going back to the list.
+export async function worklistNeighbours(studyId: string, q: ListStudiesQuery): Promise<{ previousId: string | null; nextId: string | null }> {
+  const ids = (await db.study.findMany({ where: worklistWhere(q), orderBy: worklistOrder(q), select: { id: true }, take: 10_000 })).map((r) => r.id);
+  const i = ids.indexOf(studyId);
+  if (i < 0) return { previousId: null, nextId: ids[0] ?? null };
+  return { previousId: ids[i - 1] ?? null, nextId: ids[i + 1] ?? null };
+}

@@ -1,0 +1,65 @@
+import { createHash } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { decodePixels } from "@/lib/dicom/decode-pixels";
+import { decodeRaster, detectRasterFormat } from "@/lib/dicom/decode-raster";
+import { parseDicom } from "@/lib/dicom/parse-dicom";
+import { readMetadata, type DicomMetadata } from "@/lib/dicom/read-metadata";
+import { generateUid, writeSecondaryCapture } from "@/lib/dicom/write-secondary-capture";
+
+export type PreparedInstance = {
+  source: "dicom" | "png" | "jpeg";
+  bytes: Uint8Array; // what is stored: the original DICOM, or the secondary capture wrapping a PNG/JPEG
+  sha256: string;
+  meta: DicomMetadata & { studyInstanceUid: string; seriesInstanceUid: string; sopInstanceUid: string; sopClassUid: string };
+};
+
+const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+
+// ACR-NEMA files may lack UIDs: derive stable ones from the content so a re-upload is recognised as a duplicate.
+function uidFromHash(hash: string, salt: string): string {
+  return `2.25.${BigInt("0x" + sha256(new TextEncoder().encode(hash + salt)).slice(0, 32)).toString(10)}`;
+}
+
+// Validates an upload completely (parse + full pixel decode) before anything is written.
+export async function prepareInstance(bytes: Uint8Array, maxBytes: number): Promise<PreparedInstance> {
+  if (bytes.length === 0) throw new AppError("bad_request", "The file is empty.");
+  if (bytes.length > maxBytes) throw new AppError("payload_too_large", `The file is larger than ${Math.round(maxBytes / 1e6)} MB.`);
+  const raster = detectRasterFormat(bytes);
+  if (raster) return prepareRaster(bytes, raster);
+  const dataset = parseDicom(bytes);
+  const meta = readMetadata(dataset);
+  if (meta.numberOfFrames > 1) throw new AppError("unsupported", "Multi-frame images are not chest radiographs; upload single frames.");
+  await decodePixels(dataset); // proves the pixels decode; throws a coded AppError otherwise
+  const hash = sha256(bytes);
+  return {
+    source: "dicom",
+    bytes,
+    sha256: hash,
+    meta: {
+      ...meta,
+      studyInstanceUid: meta.studyInstanceUid || uidFromHash(hash, "study"),
+      seriesInstanceUid: meta.seriesInstanceUid || uidFromHash(hash, "series"),
+      sopInstanceUid: meta.sopInstanceUid || uidFromHash(hash, "instance"),
+      sopClassUid: meta.sopClassUid || "1.2.840.10008.5.1.4.1.1.1", // CR Image Storage for ACR-NEMA CR files
+      modality: meta.modality || "OT",
+    },
+  };
+}
+
+async function prepareRaster(bytes: Uint8Array, format: "png" | "jpeg"): Promise<PreparedInstance> {
+  const img = decodeRaster(bytes);
+  if (img.samplesPerPixel !== 1) throw new AppError("unsupported", "Colour images are not supported; upload a greyscale radiograph.");
+  const grey8 = img.bitsStored > 8 ? to8Bit(img.pixels, img.maxValue) : Uint8Array.from(img.pixels);
+  const uids = { studyInstanceUid: generateUid(), seriesInstanceUid: generateUid(), sopInstanceUid: generateUid() };
+  const studyDate = new Date().toISOString().slice(0, 10).replace(/-/g, "");
+  const dicom = writeSecondaryCapture({ rows: img.rows, columns: img.columns, pixels: grey8, ...uids, studyDate, description: `Uploaded ${format.toUpperCase()}` });
+  const meta = readMetadata(parseDicom(dicom));
+  return { source: format, bytes: dicom, sha256: sha256(dicom), meta: { ...meta, ...uids, sopClassUid: meta.sopClassUid! } };
+}
+
+function to8Bit(pixels: ArrayLike<number>, max: number): Uint8Array {
+  const out = new Uint8Array(pixels.length);
+  const scale = max > 0 ? 255 / max : 0;
+  for (let i = 0; i < pixels.length; i++) out[i] = Math.round(pixels[i]! * scale);
+  return out;
+}

@@ -1,0 +1,34 @@
+import type { Instance, Study } from "@/generated/prisma/client";
+import type { InstanceDto, StudyStatus, WorklistItem } from "@/lib/schemas/study";
+
+type StudyWithCounts = Study & { series?: { _count: { instances: number } }[] };
+
+export function toWorklistItem(s: StudyWithCounts): WorklistItem {
+  return {
+    id: s.id,
+    accessionNumber: s.accessionNumber,
+    patientId: s.patientId,
+    patientName: s.patientName,
+    studyDate: s.studyDate?.toISOString().slice(0, 10) ?? null,
+    receivedAt: s.receivedAt.toISOString(),
+    modality: s.modality,
+    description: s.description,
+    status: s.status as StudyStatus,
+    aiPriority: s.aiPriority,
+    instanceCount: (s.series ?? []).reduce((n, x) => n + x._count.instances, 0),
+  };
+}
+
+export function toInstanceDto(i: Instance): InstanceDto {
+  return {
+    id: i.id,
+    rows: i.rows,
+    columns: i.columns,
+    photometric: i.photometric,
+    bitsStored: i.bitsStored,
+    windowCenter: i.windowCenter,
+    windowWidth: i.windowWidth,
+    tags: i.tags as InstanceDto["tags"],
+    fileUrl: `/api/v1/instances/${i.id}/file`,
+  };
+}
