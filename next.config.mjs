@@ -1,7 +1,17 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM-heavy server packages stay out of the bundle.
-  serverExternalPackages: ["onnxruntime-node", "better-sqlite3", "@prisma/adapter-better-sqlite3", "bcryptjs"],
+  serverExternalPackages: [
+    "onnxruntime-node",
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "bcryptjs",
+    "@cornerstonejs/codec-charls",
+    "@cornerstonejs/codec-openjpeg",
+    "@cornerstonejs/codec-libjpeg-turbo-8bit",
+  ],
+  // The WASM codecs require("fs") only when running under Node; the browser bundle gets an empty module.
+  turbopack: { resolveAlias: { fs: { browser: "./lib/browser-empty-module.ts" } } },
   // forbidden() renders app/forbidden.tsx with HTTP 403.
   experimental: { authInterrupts: true },
   poweredByHeader: false,

@@ -27,6 +27,12 @@ const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/tokens", file: "v1/tokens/route.ts", body: { name: "" }, expect: SIGNED_IN(422) },
   { method: "DELETE", path: "/api/v1/tokens/unknown-id", file: "v1/tokens/[id]/route.ts", expect: SIGNED_IN(404) },
   { method: "GET", path: "/api/v1/audit", file: "v1/audit/route.ts", expect: ADMIN_ONLY(200) },
+  { method: "GET", path: "/api/v1/studies", file: "v1/studies/route.ts", expect: { ...SIGNED_IN(200), "token-read": 200 } },
+  // Not multipart: the role check passes for uploaders, then the body is refused with 415.
+  { method: "POST", path: "/api/v1/studies", file: "v1/studies/route.ts", body: { x: 1 }, expect: { ...SIGNED_IN(415), annotator: 403 } },
+  { method: "GET", path: "/api/v1/studies/unknown-id", file: "v1/studies/[studyId]/route.ts", expect: { ...SIGNED_IN(404), "token-read": 404 } },
+  { method: "GET", path: "/api/v1/studies/unknown-id/neighbours", file: "v1/studies/[studyId]/neighbours/route.ts", expect: SIGNED_IN(200) },
+  { method: "GET", path: "/api/v1/instances/unknown-id/file", file: "v1/instances/[instanceId]/file/route.ts", expect: SIGNED_IN(404) },
 ];
 
 const callers = {} as Record<Caller, APIRequestContext>;

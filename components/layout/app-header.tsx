@@ -6,7 +6,8 @@ import type { Role } from "@/lib/schemas/common";
 
 type NavItem = { href: string; label: string; roles: readonly Role[] };
 const NAV: NavItem[] = [
-  { href: "/", label: "Home", roles: ["radiologist", "annotator", "admin"] },
+  { href: "/", label: "Worklist", roles: ["radiologist", "annotator", "admin"] },
+  { href: "/upload", label: "Upload", roles: ["radiologist", "admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit", roles: ["admin"] },
   { href: "/settings/tokens", label: "API tokens", roles: ["radiologist", "annotator", "admin"] },
