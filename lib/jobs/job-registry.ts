@@ -1,0 +1,28 @@
+import type { z } from "zod";
+
+export type JobContext = {
+  jobId: string;
+  attempt: number;
+  /** Records progress (0..1) and an optional message; also renews the job's lease. */
+  progress(fraction: number, message?: string): Promise<void>;
+};
+
+export type JobHandler<S extends z.ZodType = z.ZodType> = {
+  schema: S;
+  run(payload: z.infer<S>, ctx: JobContext): Promise<unknown>;
+};
+
+const handlers = new Map<string, JobHandler>();
+
+// Job types register their zod schema and service; the same handler runs on the database queue, Redis, or in tests.
+export function registerJobHandler<S extends z.ZodType>(type: string, handler: JobHandler<S>): void {
+  handlers.set(type, handler as unknown as JobHandler);
+}
+
+export function jobHandler(type: string): JobHandler | undefined {
+  return handlers.get(type);
+}
+
+export function registeredJobTypes(): string[] {
+  return [...handlers.keys()];
+}
