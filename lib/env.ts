@@ -25,6 +25,8 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: boolish,
   MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
+  JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -7,7 +7,12 @@ const control = "rounded border border-slate-700 bg-slate-900 px-2 py-1 text-sm"
 
 export function WorklistFilters({ params, update }: { params: WorklistParams; update: (p: Partial<WorklistParams>) => void }) {
   const [q, setQ] = useState(params.q);
-  useEffect(() => setQ(params.q), [params.q]);
+  const [seen, setSeen] = useState(params.q);
+  if (params.q !== seen) {
+    // The URL changed from outside (back button, chip): adopt it (React's "adjust state on prop change" pattern).
+    setSeen(params.q);
+    setQ(params.q);
+  }
   // Search applies after a short pause in typing, not on every key.
   useEffect(() => {
     if (q === params.q) return;

@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { getStorage } from "@/lib/storage/get-storage";
 import { instanceTags, parseDicomDate } from "@/lib/studies/instance-tags";
 import { prepareInstance, type PreparedInstance } from "@/lib/studies/prepare-instance";
+import { enqueuePredictStudy } from "@/lib/predictions/predict-study-job";
 import type { IngestResult } from "@/lib/schemas/study";
 
 const newPseudonym = () => "S-" + randomBytes(6).toString("hex").toUpperCase();
@@ -30,6 +31,7 @@ export async function ingestFile(actor: Actor, fileName: string, bytes: Uint8Arr
   await storage.put(storageKey, prepared.bytes, "application/dicom");
   try {
     const ids = await writeRows(actor, prepared, storageKey);
+    await enqueuePredictStudy(ids.studyId); // durable: the job row survives a restart
     return { fileName, status: "stored", ...ids };
   } catch (e) {
     // A concurrent upload of the same instance won the race: ours is a duplicate and its file is theirs too.

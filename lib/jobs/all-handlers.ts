@@ -1,0 +1,2 @@
+// Importing this module registers every job handler; job workers import it before claiming work.
+import "@/lib/predictions/predict-study-job";

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs/db-queue";
+import { registerJobHandler } from "@/lib/jobs/job-registry";
+import { predictInstance } from "@/lib/predictions/predict-instance";
+import { routeStudy } from "@/lib/predictions/route-study";
+
+export const PREDICT_STUDY = "predict.study";
+export const predictStudyPayloadSchema = z.object({ studyId: z.string().min(1) });
+
+// Every instance of the study through the routed version (and silently through shadow versions).
+export async function predictStudy(studyId: string, progress?: (f: number) => Promise<void>) {
+  const study = await db.study.findUniqueOrThrow({ where: { id: studyId }, include: { series: { include: { instances: { select: { id: true } } } } } });
+  const instances = study.series.flatMap((s) => s.instances);
+  const { served, shadows } = await routeStudy(study.studyInstanceUid);
+  let priority: number | null = null;
+  for (const [i, inst] of instances.entries()) {
+    const r = await predictInstance(inst.id, served.version, served.routing);
+    if (r.maxConfidence !== null) priority = Math.max(priority ?? 0, r.maxConfidence);
+    for (const s of shadows) await predictInstance(inst.id, s, "shadow");
+    await progress?.((i + 1) / instances.length);
+  }
+  await db.study.update({
+    where: { id: studyId },
+    data: { aiPriority: priority, status: study.status === "new" ? "predicted" : study.status },
+  });
+  return { instances: instances.length, modelVersionId: served.version.id, routing: served.routing, aiPriority: priority };
+}
+
+registerJobHandler(PREDICT_STUDY, {
+  schema: predictStudyPayloadSchema,
+  run: ({ studyId }, ctx) => predictStudy(studyId, (f) => ctx.progress(f)),
+});
+
+export function enqueuePredictStudy(studyId: string) {
+  return enqueueJob(PREDICT_STUDY, { studyId }, { priority: 10 });
+}
