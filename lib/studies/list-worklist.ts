@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import { STUDY_STATUSES, type ListStudiesQuery, type StudyStatus, type WorklistPage } from "@/lib/schemas/study";
 import { toWorklistItem } from "@/lib/studies/study-dto";
 
@@ -11,15 +11,19 @@ export function worklistWhere(q: ListStudiesQuery, withStatus = true): Where {
   if (q.modality) where.modality = q.modality;
   if (q.from || q.to)
     where.studyDate = { gte: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined, lte: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined };
-  if (q.q) where.OR = [{ accessionNumber: { startsWith: q.q } }, { patientId: { startsWith: q.q } }];
+  // A prefix as a range (>= q and < q + U+FFFF) uses the indexes on both databases; LIKE 'q%' does not on SQLite.
+  if (q.q) where.OR = [{ accessionNumber: { gte: q.q, lt: q.q + "\uffff" } }, { patientId: { gte: q.q, lt: q.q + "\uffff" } }];
   return where;
 }
 
 // Nullable sort keys (study date, AI priority) put empty values last either way; id breaks ties so pages are stable.
+// An explicit NULLS LAST is only added where the database would not do it anyway, so the index can serve the sort.
 export function worklistOrder(q: ListStudiesQuery): Prisma.StudyOrderByWithRelationInput[] {
   const dir = q.dir;
+  const nullsLastByDefault = dbProvider === "sqlite" ? dir === "desc" : dir === "asc";
+  const nullable = (sort: Prisma.SortOrder) => (nullsLastByDefault ? sort : { sort, nulls: "last" as const });
   const primary: Prisma.StudyOrderByWithRelationInput =
-    q.sort === "received" ? { receivedAt: dir } : q.sort === "studyDate" ? { studyDate: { sort: dir, nulls: "last" } } : { aiPriority: { sort: dir, nulls: "last" } };
+    q.sort === "received" ? { receivedAt: dir } : q.sort === "studyDate" ? { studyDate: nullable(dir) } : { aiPriority: nullable(dir) };
   return [primary, { id: dir }];
 }
 
