@@ -15,6 +15,13 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with HTTP 403.
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // The short machine-facing paths answer exactly like the versioned API.
+  async rewrites() {
+    return [
+      { source: "/predict", destination: "/api/v1/predict" },
+      { source: "/predict/batch", destination: "/api/v1/predict/batch" },
+    ];
+  },
   typedRoutes: false,
 };
 

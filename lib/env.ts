@@ -27,6 +27,7 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

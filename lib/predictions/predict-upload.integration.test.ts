@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
+import { predictUpload } from "@/lib/predictions/predict-upload";
+import { makeBrokenDicom } from "@/lib/dicom/testing/make-synthetic-dicom";
+import { makeChestPng, makeStudyDicom } from "@/test/fixtures/synthetic-study";
+
+const SHARED = path.resolve("../shared/data");
+const shared = fs.existsSync(SHARED);
+if (!shared) console.warn(`SKIPPED real-image predictions: ${SHARED} is absent.`);
+
+function filesUnder(dir: string, re: RegExp): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), re) : re.test(e.name) ? [path.join(dir, e.name)] : []));
+}
+
+beforeAll(async () => {
+  // The bundled demo model serves, exactly as on a fresh install.
+  await db.modelVersion.updateMany({ where: { stage: "production" }, data: { stage: "archived" } });
+  await db.modelVersion.deleteMany({ where: { name: "demo-nodule-mass" } });
+  const r = await ensureBundledModel();
+  expect(r.registered).toBe(true);
+});
+
+describe("predict on uploads with the bundled model", () => {
+  it("answers for a synthetic DICOM and PNG with normalised and pixel boxes and the serving version", async () => {
+    for (const bytes of [makeStudyDicom({ size: 256 }).bytes, makeChestPng(200)]) {
+      const r = await predictUpload(bytes);
+      expect(r.model.name).toBe("demo-nodule-mass");
+      expect(r.inference_time).toBeGreaterThan(0);
+      for (const p of r.predictions) {
+        expect(p.bbox.every((v) => v >= 0 && v <= 1)).toBe(true);
+        expect(p.bbox_px[2]).toBeLessThanOrEqual(r.image.width);
+      }
+    }
+  });
+
+  it.each([
+    [new Uint8Array(), "bad_request"],
+    [new TextEncoder().encode("just some text, not an image at all".repeat(5)), "unsupported_media_type"],
+    [makeBrokenDicom("truncated"), "unprocessable"],
+    [makeBrokenDicom("unsupported-ts"), "unsupported"],
+    [Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3), "unprocessable"],
+  ])("refuses bad input %# with %s", async (bytes, code) => {
+    await expect(predictUpload(bytes)).rejects.toMatchObject({ code });
+  });
+
+  it.runIf(shared)("finds boxes on the shared NIH images and decodes every shared DICOM", async () => {
+    const images = filesUnder(path.join(SHARED, "cxr-mass-nodule/images"), /\.jpe?g$/i);
+    let withBoxes = 0;
+    for (const f of images) if ((await predictUpload(new Uint8Array(fs.readFileSync(f)))).predictions.length > 0) withBoxes++;
+    expect(images.length).toBe(40);
+    expect(withBoxes).toBeGreaterThan(10);
+    const dicoms = filesUnder(path.join(SHARED, "dicom"), /\.dcm$/i);
+    for (const f of dicoms) {
+      const r = await predictUpload(new Uint8Array(fs.readFileSync(f)));
+      expect(r.image.width).toBeGreaterThan(0);
+    }
+  }, 300_000);
+});

@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { decodeRaster, detectRasterFormat } from "@/lib/dicom/decode-raster";
+import type { GreyImage } from "@/lib/inference/preprocess";
+import { detectWithVersion } from "@/lib/models/version-detector";
+import { dicomToModelImage } from "@/lib/predictions/load-instance-image";
+import { routeStudy } from "@/lib/predictions/route-study";
+import type { PredictResponse } from "@/lib/schemas/predict";
+import { db } from "@/lib/db";
+
+export const MAX_PIXELS = 50_000_000; // ~7000×7000: far above any chest radiograph
+
+// Bytes of a DICOM, PNG or JPEG → the 8-bit image the model sees, and a sticky routing key (Study UID or content hash).
+async function toModelImage(bytes: Uint8Array): Promise<{ image: GreyImage; routingKey: string }> {
+  if (bytes.length === 0) throw new AppError("bad_request", "The file is empty.");
+  const raster = detectRasterFormat(bytes);
+  if (raster) {
+    const img = decodeRaster(bytes);
+    if (img.rows * img.columns > MAX_PIXELS) throw new AppError("payload_too_large", "The image has too many pixels.");
+    const grey = img.samplesPerPixel === 1 ? to8(img.pixels, img.maxValue) : luma(img.pixels);
+    return { image: { width: img.columns, height: img.rows, data: grey }, routingKey: createHash("sha256").update(bytes).digest("hex") };
+  }
+  const { image, meta } = await dicomToModelImage(bytes);
+  return { image, routingKey: meta.studyInstanceUid ?? createHash("sha256").update(bytes).digest("hex") };
+}
+
+function to8(px: ArrayLike<number>, max: number): Uint8Array {
+  if (max <= 255) return Uint8Array.from(px);
+  const out = new Uint8Array(px.length);
+  for (let i = 0; i < px.length; i++) out[i] = Math.round((px[i]! * 255) / max);
+  return out;
+}
+
+function luma(rgb: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(rgb.length / 3);
+  for (let i = 0; i < out.length; i++) out[i] = Math.round(0.299 * rgb[3 * i]! + 0.587 * rgb[3 * i + 1]! + 0.114 * rgb[3 * i + 2]!);
+  return out;
+}
+
+// The public predict API: no patient data in or out, only boxes, the serving version and the time taken.
+export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging" } = {}): Promise<PredictResponse> {
+  const started = performance.now();
+  const { image, routingKey } = await toModelImage(bytes);
+  const version = o.stage === "staging" ? await stagingVersionOrThrow() : (await routeStudy(routingKey)).served.version;
+  const { detections } = await detectWithVersion(version, image);
+  return {
+    predictions: detections.map((d) => ({
+      class: d.finding,
+      model_class: d.className,
+      confidence: Math.round(d.confidence * 1e4) / 1e4,
+      bbox: d.boxNorm.map((v) => Math.round(v * 1e5) / 1e5) as [number, number, number, number],
+      bbox_px: d.box.map((v) => Math.round(v * 10) / 10) as [number, number, number, number],
+    })),
+    inference_time: Math.round(performance.now() - started) / 1000,
+    image: { width: image.width, height: image.height },
+    model: { name: version.name, version: version.version },
+  };
+}
+
+async function stagingVersionOrThrow() {
+  const v = await db.modelVersion.findFirst({ where: { stage: "staging" }, orderBy: { stagedAt: "desc" } });
+  if (!v) throw new AppError("not_found", "No model version is in staging.");
+  return v;
+}
