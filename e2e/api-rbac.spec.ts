@@ -16,6 +16,7 @@ const SIGNED_IN = (ok: number): Expect => ({ anonymous: 401, radiologist: ok, an
 const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/health", file: "health/route.ts", expect: ALL(200) },
   { method: "GET", path: "/api/ready", file: "ready/route.ts", expect: ALL(200) },
+  { method: "GET", path: "/api/metrics", file: "metrics/route.ts", expect: ALL(200) },
   { method: "GET", path: "/api/auth/session", file: "auth/[...nextauth]/route.ts", expect: ALL(200) },
   { method: "GET", path: "/api/does-not-exist", file: "[...unknown]/route.ts", expect: ALL(404) },
   { method: "GET", path: "/api/v1/me", file: "v1/me/route.ts", expect: { ...SIGNED_IN(200), "token-read": 200, "token-predict": 403 } },
@@ -32,6 +33,15 @@ const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/studies", file: "v1/studies/route.ts", body: { x: 1 }, expect: { ...SIGNED_IN(415), annotator: 403 } },
   { method: "GET", path: "/api/v1/studies/unknown-id", file: "v1/studies/[studyId]/route.ts", expect: { ...SIGNED_IN(404), "token-read": 404 } },
   { method: "GET", path: "/api/v1/studies/unknown-id/neighbours", file: "v1/studies/[studyId]/neighbours/route.ts", expect: SIGNED_IN(200) },
+  // Sessions and predict-scoped tokens pass auth, then a JSON body is refused with 415 (multipart expected).
+  { method: "POST", path: "/api/v1/predict", file: "v1/predict/route.ts", body: { x: 1 }, expect: { ...SIGNED_IN(415), "token-predict": 415 } },
+  { method: "POST", path: "/api/v1/predict/batch", file: "v1/predict/batch/route.ts", body: { x: 1 }, expect: { ...SIGNED_IN(415), "token-predict": 415 } },
+  // Reviews: every signed-in role reads and saves its own review; API tokens never; annotators never sign off.
+  { method: "GET", path: "/api/v1/studies/unknown-id/review", file: "v1/studies/[studyId]/review/route.ts", expect: SIGNED_IN(404) },
+  { method: "POST", path: "/api/v1/studies/unknown-id/review", file: "v1/studies/[studyId]/review/route.ts", expect: SIGNED_IN(404) },
+  { method: "PATCH", path: "/api/v1/studies/unknown-id/review", file: "v1/studies/[studyId]/review/route.ts", body: { version: 0, operations: [] }, expect: SIGNED_IN(404) },
+  { method: "POST", path: "/api/v1/studies/unknown-id/review/sign-off", file: "v1/studies/[studyId]/review/sign-off/route.ts", body: { version: 1, impression: "abnormal" }, expect: { ...SIGNED_IN(404), annotator: 403 } },
+  { method: "GET", path: "/api/v1/reviews/unknown-id/history", file: "v1/reviews/[reviewId]/history/route.ts", expect: SIGNED_IN(404) },
   { method: "GET", path: "/api/v1/instances/unknown-id/file", file: "v1/instances/[instanceId]/file/route.ts", expect: SIGNED_IN(404) },
 ];
 
@@ -61,7 +71,7 @@ for (const route of ROUTES) {
     for (const [caller, status] of Object.entries(route.expect) as [Caller, number][]) {
       const res = await callers[caller].fetch(route.path, { method: route.method, data: route.body });
       expect(res.status(), `${caller} → ${route.method} ${route.path}`).toBe(status);
-      if (!route.path.startsWith("/api/auth")) {
+      if (!route.path.startsWith("/api/auth") && route.path !== "/api/metrics") {
         const body = await res.json();
         if (status >= 400) expect(body.error.code, `${caller} error code`).toBeTruthy();
         expect(JSON.stringify(body)).not.toMatch(/at .+\.(ts|js):\d+/); // no stack traces

@@ -28,6 +28,13 @@ const schema = z.object({
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  // Inference: execution providers in order (the CPU is always the fallback), threads and dynamic batching.
+  INFERENCE_PROVIDERS: z.string().default("cpu").transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean)),
+  INFERENCE_THREADS: z.coerce.number().int().min(1).optional(),
+  INFERENCE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  INFERENCE_MAX_BATCH: z.coerce.number().int().min(1).max(64).default(8),
+  INFERENCE_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(5),
+  INFERENCE_MAX_QUEUE: z.coerce.number().int().min(1).default(64),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

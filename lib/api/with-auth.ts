@@ -3,6 +3,7 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/schemas/common";
 import type { TokenScope } from "@/lib/schemas/token";
 import { jsonError, toErrorResponse } from "@/lib/api/errors";
+import { observeHttp } from "@/lib/metrics/http-metrics";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export type AuthedHandler = (args: { req: Request; principal: Principal; params: Record<string, string | string[]> }) => Promise<Response>;
@@ -10,10 +11,22 @@ export type AuthedHandler = (args: { req: Request; principal: Principal; params:
 export type WithAuthOptions = {
   roles?: readonly Role[]; // omitted: any signed-in role
   tokenScope?: TokenScope; // omitted: API tokens are not accepted on this route
+  metric?: string; // route label for the HTTP latency/error metrics (a pattern, never a path with ids)
 };
 
 // The one auth wrapper: 401 without credentials, 403 for the wrong role or scope, errors mapped in one place.
 export function withAuth(handler: AuthedHandler, options: WithAuthOptions = {}) {
+  const inner = authorised(handler, options);
+  if (!options.metric) return inner;
+  return async (req: Request, ctx?: RouteContext): Promise<Response> => {
+    const started = performance.now();
+    const res = await inner(req, ctx);
+    observeHttp(options.metric!, req.method, res.status, (performance.now() - started) / 1000);
+    return res;
+  };
+}
+
+function authorised(handler: AuthedHandler, options: WithAuthOptions) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       const caller = await resolveCaller(req.headers.get("authorization"));

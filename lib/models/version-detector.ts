@@ -1,21 +1,30 @@
 import type { ModelVersion } from "@/generated/prisma/client";
-import { detect } from "@/lib/inference/detect";
-import { loadModel } from "@/lib/inference/onnx-session";
+import { getEngine } from "@/lib/inference/engine-cache";
 import type { Detection } from "@/lib/inference/postprocess";
 import type { GreyImage } from "@/lib/inference/preprocess";
 import type { Thresholds } from "@/lib/models/register-model";
 import { getStorage } from "@/lib/storage/get-storage";
+import { env } from "@/lib/env";
 
 export type VersionDetection = { detections: Detection[]; timings: { preprocessMs: number; inferenceMs: number; postprocessMs: number; totalMs: number } };
 
-// The detector behind one registered version: model bytes from storage, one session per version (cached by id).
+// The detector behind one registered version: one dynamic-batching engine (worker threads) per version, model bytes
+// from storage. Takes ownership of image.data (transferred to the worker).
 export async function detectWithVersion(version: ModelVersion, image: GreyImage, thresholds?: Partial<Thresholds>): Promise<VersionDetection> {
   const t = thresholdsOf(version, thresholds);
-  const model = await loadModel(await modelBytes(version), { key: version.id });
-  const started = performance.now();
-  const [detections] = await detect(model, [image], { confidence: t.confidence, iou: t.iou, classConfidence: t.perClass });
-  const totalMs = performance.now() - started;
-  return { detections: detections ?? [], timings: { preprocessMs: 0, inferenceMs: totalMs, postprocessMs: 0, totalMs } };
+  const engine = await getEngine(version.id, {
+    modelBytes: await modelBytes(version),
+    providers: env.INFERENCE_PROVIDERS,
+    intraOpThreads: env.INFERENCE_THREADS,
+    maxBatchSize: env.INFERENCE_MAX_BATCH,
+    maxQueueDelayMs: env.INFERENCE_MAX_QUEUE_DELAY_MS,
+    maxQueueSize: env.INFERENCE_MAX_QUEUE,
+    workers: env.INFERENCE_WORKERS,
+    labels: { model: version.name, version: version.version },
+  });
+  const r = await engine.detect(image, { confidence: t.confidence, iou: t.iou, classConfidence: t.perClass });
+  const { preprocessMs, inferenceMs, postprocessMs, totalMs } = r.timings;
+  return { detections: r.detections, timings: { preprocessMs, inferenceMs, postprocessMs, totalMs } };
 }
 
 export function thresholdsOf(version: ModelVersion, override?: Partial<Thresholds>): Thresholds {

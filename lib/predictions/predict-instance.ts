@@ -13,6 +13,7 @@ export async function predictInstance(instanceId: string, version: ModelVersion,
   const t0 = performance.now();
   const { image, meta } = await dicomToModelImage(await (await getStorage()).get(instance.storageKey));
   const decodeMs = performance.now() - t0;
+  const features = imageFeatures(meta, image.data); // before detect: the engine takes ownership of the pixels
   const { detections, timings } = await detectWithVersion(version, image);
   const prediction = await db.prediction.create({
     data: {
@@ -24,7 +25,7 @@ export async function predictInstance(instanceId: string, version: ModelVersion,
       preprocessMs: decodeMs + timings.preprocessMs,
       inferenceMs: timings.inferenceMs,
       postprocessMs: timings.postprocessMs,
-      features: imageFeatures(meta, image.data),
+      features,
       findings: {
         create: detections.map((d) => ({
           classIndex: d.classIndex,

@@ -42,6 +42,7 @@ export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging" } 
   const started = performance.now();
   const { image, routingKey } = await toModelImage(bytes);
   const version = o.stage === "staging" ? await stagingVersionOrThrow() : (await routeStudy(routingKey)).served.version;
+  const size = { width: image.width, height: image.height };
   const { detections } = await detectWithVersion(version, image);
   return {
     predictions: detections.map((d) => ({
@@ -52,7 +53,7 @@ export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging" } 
       bbox_px: d.box.map((v) => Math.round(v * 10) / 10) as [number, number, number, number],
     })),
     inference_time: Math.round(performance.now() - started) / 1000,
-    image: { width: image.width, height: image.height },
+    image: size,
     model: { name: version.name, version: version.version },
   };
 }

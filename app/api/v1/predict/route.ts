@@ -16,5 +16,5 @@ export const POST = withAuth(
     const [file] = await readMultipartFiles(req, "file", { maxFiles: 1, maxTotalBytes: env.MAX_UPLOAD_MB * 1e6 });
     return Response.json(await predictUpload(file!.bytes, { stage }));
   },
-  { tokenScope: "predict" },
+  { tokenScope: "predict", metric: "/api/v1/predict" },
 );

@@ -27,5 +27,5 @@ export const POST = withAuth(
     );
     return Response.json({ results });
   },
-  { tokenScope: "predict" },
+  { tokenScope: "predict", metric: "/api/v1/predict/batch" },
 );

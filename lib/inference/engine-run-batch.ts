@@ -1,0 +1,40 @@
+import { AppError } from "@/lib/errors";
+import type { DetectTimings } from "./engine";
+import type { DecodeOptions, Detection } from "./postprocess";
+import type { GreyImage } from "./preprocess";
+import type { WorkerPool } from "./worker-pool";
+
+// One batcher run for the engine: hand the batch to a worker, then give each request its own outcome and timings.
+
+export interface Item {
+  image: GreyImage;
+  decode: DecodeOptions;
+  /** performance.now() at submit. */
+  at: number;
+}
+export type Outcome = { detections: Detection[]; error?: Error; batchSize: number; timings: Omit<DetectTimings, "totalMs"> };
+
+const intact = (img: GreyImage) => img.data.length === img.width * img.height;
+
+/** Requests whose image buffer was detached after submit (the same buffer passed twice) fail alone. */
+export async function runBatch(pool: WorkerPool, items: Item[]): Promise<Outcome[]> {
+  const start = performance.now();
+  const whole = items.map((i) => intact(i.image)); // before the run, which detaches the buffers it sends
+  const ok = items.filter((_, k) => whole[k]);
+  const out = ok.length === 0 ? undefined : await pool.run(
+    ok.map((i) => i.image),
+    ok.map((i) => i.decode),
+  );
+  const { preprocessMs = 0, inferenceMs = 0, postprocessMs = 0 } = out ?? {};
+  const results = out?.items ?? [];
+  let next = 0;
+  return items.map((item, k) => {
+    const o = whole[k] ? results[next++]! : { error: new AppError("bad_request", "Image buffer was detached; pass each image to detect once") };
+    return {
+      detections: "detections" in o ? o.detections : [],
+      ...("error" in o ? { error: o.error } : {}),
+      batchSize: ok.length,
+      timings: { queueMs: start - item.at, preprocessMs, inferenceMs, postprocessMs },
+    };
+  });
+}

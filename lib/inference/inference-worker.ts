@@ -1,0 +1,72 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { isAppError } from "@/lib/errors";
+import { loadModel } from "./onnx-session";
+import type { DecodeOptions, Detection } from "./postprocess";
+import { type GreyImage, preprocessBatch } from "./preprocess";
+
+// Runs in a worker thread (started by worker-pool.ts through inference-worker.mjs): loads the model once, then for
+// each batch letterboxes, runs and decodes here, so none of the CPU-heavy stages block the HTTP event loop.
+
+export interface WorkerInit {
+  bytes: Uint8Array;
+  key: string;
+  providers: string[];
+  intraOpThreads?: number;
+}
+export interface WorkerError {
+  code: string;
+  message: string;
+}
+export interface WorkerBatch {
+  id: number;
+  images: GreyImage[];
+  options: DecodeOptions[];
+}
+export type ItemOutcome = { detections: Detection[] } | { error: WorkerError };
+export type WorkerReply =
+  | { id: number; ok: true; items: ItemOutcome[]; preprocessMs: number; inferenceMs: number; postprocessMs: number }
+  | { id: number; ok: false; error: WorkerError };
+
+const port = parentPort!;
+const toError = (e: unknown): WorkerError =>
+  isAppError(e) ? { code: e.code, message: e.message } : { code: "internal", message: e instanceof Error ? e.message : String(e) };
+
+/** Decodes once per distinct options object (usually one), so each request keeps its own thresholds. */
+function decodeEach(decode: (o: DecodeOptions) => Detection[][], options: DecodeOptions[]): ItemOutcome[] {
+  const groups = new Map<string, ItemOutcome[] | WorkerError>();
+  return options.map((o, i) => {
+    const key = JSON.stringify(o);
+    if (!groups.has(key)) {
+      try {
+        groups.set(key, decode(o).map((detections) => ({ detections })));
+      } catch (e) {
+        groups.set(key, toError(e));
+      }
+    }
+    const got = groups.get(key)!;
+    return Array.isArray(got) ? got[i]! : { error: got };
+  });
+}
+
+async function main(init: WorkerInit) {
+  const model = await loadModel(init.bytes, { key: init.key, providers: init.providers, intraOpThreads: init.intraOpThreads });
+  const m = model.metadata;
+  const input = { width: m.inputWidth, height: m.inputHeight, channels: m.channels };
+  port.on("message", async ({ id, images, options }: WorkerBatch) => {
+    try {
+      const t0 = performance.now();
+      const { data, letterboxes } = preprocessBatch(images, input, m.batch === "dynamic" ? images.length : m.batch);
+      const t1 = performance.now();
+      const out = await model.run(data, data.length / (m.channels * m.inputHeight * m.inputWidth));
+      const t2 = performance.now();
+      const items = decodeEach((o) => out.decode(letterboxes, o), options);
+      const reply: WorkerReply = { id, ok: true, items, preprocessMs: t1 - t0, inferenceMs: t2 - t1, postprocessMs: performance.now() - t2 };
+      port.postMessage(reply);
+    } catch (e) {
+      port.postMessage({ id, ok: false, error: toError(e) } satisfies WorkerReply);
+    }
+  });
+  port.postMessage({ kind: "ready", metadata: m, providerUsed: model.providerUsed });
+}
+
+main(workerData as WorkerInit).catch((e: unknown) => port.postMessage({ kind: "failed", error: toError(e) }));
