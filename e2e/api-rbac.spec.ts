@@ -17,6 +17,7 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/health", file: "health/route.ts", expect: ALL(200) },
   { method: "GET", path: "/api/ready", file: "ready/route.ts", expect: ALL(200) },
   { method: "GET", path: "/api/metrics", file: "metrics/route.ts", expect: ALL(200) },
+  { method: "GET", path: "/api/v1/openapi.json", file: "v1/openapi.json/route.ts", expect: ALL(200) },
   { method: "GET", path: "/api/auth/session", file: "auth/[...nextauth]/route.ts", expect: ALL(200) },
   { method: "GET", path: "/api/does-not-exist", file: "[...unknown]/route.ts", expect: ALL(404) },
   { method: "GET", path: "/api/v1/me", file: "v1/me/route.ts", expect: { ...SIGNED_IN(200), "token-read": 200, "token-predict": 403 } },

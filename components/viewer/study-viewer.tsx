@@ -1,0 +1,70 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useReducer, useState, type ReactNode } from "react";
+import type { ViewerCommand } from "@/lib/viewer/key-map";
+import { studyHref, worklistHref } from "@/lib/viewer/study-links";
+import { initialViewerState, viewerReducer } from "@/lib/viewer/tool-state";
+import { DicomTagsPanel } from "./dicom-tags-panel";
+import { DicomViewport, type ViewportApi } from "./dicom-viewport";
+import { HelpOverlay } from "./help-overlay";
+import { useNeighbours, useStudy } from "./use-study";
+import { useViewerKeys } from "./use-viewer-keys";
+import { ViewerToolbar } from "./viewer-toolbar";
+
+interface Props {
+  studyId: string;
+  /** The worklist's query string, passed on so next/previous follow its order. */
+  worklistQuery: string;
+  /** Overlay layer over the image (e.g. AI findings); receives the viewport API after each draw. */
+  overlay?: (api: ViewportApi | null) => ReactNode;
+}
+
+/** The reading view: toolbar, image and tags panel. Reviewer/annotator/admin pages configure it via props. */
+export function StudyViewer({ studyId, worklistQuery, overlay }: Props) {
+  const router = useRouter();
+  const study = useStudy(studyId);
+  const neighbours = useNeighbours(studyId, worklistQuery);
+  const [state, dispatch] = useReducer(viewerReducer, initialViewerState);
+  const [instanceIndex, setInstanceIndex] = useState(0);
+  const [api, setApi] = useState<ViewportApi | null>(null);
+  const instances = study.data?.instances ?? [];
+  const instance = instances[instanceIndex];
+
+  const onCommand = useCallback(
+    (c: ViewerCommand) => {
+      if (c.type !== "navigate") return dispatch(c);
+      const id = c.direction === "next" ? neighbours.data?.nextId : neighbours.data?.previousId;
+      if (id) router.push(studyHref(id, worklistQuery));
+    },
+    [neighbours.data, router, worklistQuery],
+  );
+  useViewerKeys(onCommand);
+
+  if (study.isError) return <p className="text-rose-400" data-testid="study-error">{study.error.message}</p>;
+  return (
+    <div className="flex h-[calc(100vh-7.5rem)] min-h-96 flex-col rounded border border-slate-800" data-testid="study-viewer" data-study-id={studyId}>
+      <ViewerToolbar state={state} onCommand={onCommand} hasPrevious={!!neighbours.data?.previousId} hasNext={!!neighbours.data?.nextId} worklistHref={worklistHref(worklistQuery)} />
+      <div className="flex min-h-0 flex-1">
+        <div className="relative min-w-0 flex-1">
+          {study.isSuccess && instances.length === 0 && <p className="p-4 text-slate-400">This study has no images.</p>}
+          <DicomViewport fileUrl={instance?.fileUrl ?? null} state={state} dispatch={dispatch} onImageRendered={overlay ? setApi : undefined}>
+            {overlay?.(api)}
+          </DicomViewport>
+          {instances.length > 1 && (
+            <div className="absolute bottom-2 left-2 z-10 flex gap-1">
+              {instances.map((inst, i) => (
+                <button key={inst.id} type="button" onClick={() => setInstanceIndex(i)} data-testid={`instance-${i}`}
+                  className={`rounded px-2 py-0.5 text-xs ${i === instanceIndex ? "bg-sky-700" : "bg-slate-800"}`}>
+                  Image {i + 1}
+                </button>
+              ))}
+            </div>
+          )}
+          {state.helpOpen && <HelpOverlay onClose={() => dispatch({ type: "closeHelp" })} />}
+        </div>
+        {study.data && <DicomTagsPanel study={study.data.study} instance={instance} state={state} />}
+      </div>
+    </div>
+  );
+}

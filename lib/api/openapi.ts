@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas/predict";
+import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
+import { createTokenBodySchema, CreatedApiTokenSchema } from "@/lib/schemas/token";
+import { createUserBodySchema, updateUserBodySchema, UserSchema } from "@/lib/schemas/user";
+
+// The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
+const json = (s: z.ZodType) => z.toJSONSchema(s, { io: "output", unrepresentable: "any" });
+const input = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
+const errorSchema = { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" }, details: {} }, required: ["code", "message"] } } };
+const err = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
+const multipart = (field: string, many: boolean) => ({
+  required: true,
+  content: {
+    "multipart/form-data": {
+      schema: { type: "object", required: [field], properties: { [field]: many ? { type: "array", items: { type: "string", format: "binary" } } : { type: "string", format: "binary" } } },
+    },
+  },
+});
+const stageParam = { name: "stage", in: "query", required: false, schema: { type: "string", enum: ["staging"] }, description: "Use the staging version (integration testing)" };
+const common = { "401": err("No or invalid credentials"), "403": err("Wrong role or token scope"), "422": err("Validation failed (zod issues in details)") };
+
+function queryParams(schema: z.ZodObject) {
+  return Object.entries(schema.shape).map(([name, s]) => ({ name, in: "query", required: false, schema: input(s as z.ZodType) }));
+}
+
+export function openApiDocument(serverUrl = "/") {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "CXR Review API",
+      version: "1",
+      description: "AI findings are proposals for a reader to confirm; they are not diagnoses. No patient identifiers are returned by the predict API.",
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Personal API token (cxr_…), created at /settings/tokens" }, session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      schemas: { Error: errorSchema },
+    },
+    security: [{ bearer: [] }, { session: [] }],
+    paths: {
+      "/api/v1/predict": {
+        post: {
+          summary: "Detect findings on one image (DICOM, PNG or JPEG). Also at /predict.",
+          parameters: [stageParam],
+          requestBody: multipart("file", false),
+          responses: { "200": ok(json(PredictResponseSchema)), "400": err("No file or empty file"), "413": err("Too large"), "415": err("Not DICOM, PNG or JPEG"), "429": err("Rate limited (Retry-After)"), "503": err("Inference queue full (Retry-After)"), ...common },
+        },
+      },
+      "/api/v1/predict/batch": {
+        post: { summary: "Detect findings on several images; one result per file, in order. Also at /predict/batch.", parameters: [stageParam], requestBody: multipart("files", true), responses: { "200": ok(json(BatchPredictResponseSchema)), "413": err("Too many files (max 32)"), ...common } },
+      },
+      "/api/v1/studies": {
+        get: { summary: "Worklist page with status counts", parameters: queryParams(listStudiesQuerySchema), responses: { "200": ok({ type: "object", properties: { items: { type: "array", items: json(WorklistItemSchema) }, total: { type: "integer" } } }), ...common } },
+        post: { summary: "Upload DICOM/PNG/JPEG files; per-file result (stored, duplicate, rejected)", requestBody: multipart("files", true), responses: { "201": ok({ type: "object" }, "Stored"), ...common } },
+      },
+      "/api/v1/users": {
+        get: { summary: "List users (admin)", responses: { "200": ok({ type: "object", properties: { users: { type: "array", items: json(UserSchema) } } }), ...common } },
+        post: { summary: "Create a user (admin)", requestBody: { required: true, content: { "application/json": { schema: input(createUserBodySchema) } } }, responses: { "201": ok(json(UserSchema)), "409": err("E-mail exists"), ...common } },
+      },
+      "/api/v1/users/{id}": {
+        patch: { summary: "Change role, name, password or disable (admin)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: { required: true, content: { "application/json": { schema: input(updateUserBodySchema) } } }, responses: { "200": ok(json(UserSchema)), ...common } },
+      },
+      "/api/v1/tokens": {
+        post: { summary: "Create a personal API token (the secret is returned once)", requestBody: { required: true, content: { "application/json": { schema: input(createTokenBodySchema) } } }, responses: { "201": ok(json(CreatedApiTokenSchema)), ...common } },
+      },
+      "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
+      "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
+      "/api/metrics": { get: { summary: "Prometheus metrics", security: [], responses: { "200": { description: "text/plain exposition format" } } } },
+    },
+  };
+}
