@@ -1,0 +1,30 @@
+import { withAuth } from "@/lib/api/with-auth";
+import { readMultipartFiles } from "@/lib/api/read-multipart";
+import { actorOf } from "@/lib/auth/principal";
+import { AppError } from "@/lib/errors";
+import { listModelVersions, toModelVersionDto } from "@/lib/models/list-models";
+import { registerModel } from "@/lib/models/register-model";
+
+export const runtime = "nodejs";
+
+// GET /api/v1/models — registered versions with stage (admin).
+export const GET = withAuth(async () => Response.json({ models: await listModelVersions() }), { roles: ["admin"] });
+
+// POST /api/v1/models — register an Ultralytics ONNX (multipart `file`) with its model card (`card`, JSON) (admin).
+export const POST = withAuth(
+  async ({ req, principal }) => {
+    const form = req.clone();
+    const [file] = await readMultipartFiles(req, "file", { maxFiles: 1, maxTotalBytes: 1_000_000_000 });
+    const cardText = (await form.formData()).get("card");
+    if (typeof cardText !== "string" && !(cardText instanceof Blob)) throw new AppError("bad_request", "Send the model card as the 'card' field (JSON).");
+    let card: unknown;
+    try {
+      card = JSON.parse(typeof cardText === "string" ? cardText : await cardText.text());
+    } catch {
+      throw new AppError("bad_request", "The model card is not valid JSON.");
+    }
+    const version = await registerModel(actorOf(principal), file!.bytes, card);
+    return Response.json({ model: toModelVersionDto(version) }, { status: 201 });
+  },
+  { roles: ["admin"], tokenScope: "models:write" },
+);
