@@ -2,15 +2,18 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { jobHandler } from "@/lib/jobs/job-registry";
 
-export type EnqueueOptions = { priority?: number; maxAttempts?: number; runAfter?: Date };
+import type { Db } from "@/lib/db";
+
+export type EnqueueOptions = { priority?: number; maxAttempts?: number; runAfter?: Date; client?: Pick<Db, "job"> };
 export const LEASE_MS = 5 * 60_000;
 
 // The embedded queue: jobs are rows, so they survive restarts; the payload is validated before it is stored.
+// Pass `client` (a transaction) to enqueue atomically with the rows the job is about.
 export async function enqueueJob(type: string, payload: unknown, o: EnqueueOptions = {}): Promise<{ id: string }> {
   const handler = jobHandler(type);
   if (!handler) throw new AppError("bad_request", `Unknown job type '${type}'.`);
   const data = handler.schema.parse(payload);
-  const job = await db.job.create({
+  const job = await (o.client ?? db).job.create({
     data: { type, payload: data as never, priority: o.priority ?? 0, maxAttempts: o.maxAttempts ?? 3, runAfter: o.runAfter ?? new Date() },
     select: { id: true },
   });

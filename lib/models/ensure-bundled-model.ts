@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { registerModel } from "@/lib/models/register-model";
 import { setStage } from "@/lib/models/set-stage";
 
-export const BUNDLED_MODELS_DIR = path.resolve("models");
+export const BUNDLED_MODELS_DIR = path.resolve(env.BUNDLED_MODELS_DIR);
 
 // First start: register the bundled demo model and put it in production, so a fresh install predicts at once.
 export async function ensureBundledModel(dir = BUNDLED_MODELS_DIR): Promise<{ registered: boolean; reason: string }> {

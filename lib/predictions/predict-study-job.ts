@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { enqueueJob } from "@/lib/jobs/db-queue";
+import { enqueueJob, type EnqueueOptions } from "@/lib/jobs/db-queue";
 import { registerJobHandler } from "@/lib/jobs/job-registry";
 import { predictInstance } from "@/lib/predictions/predict-instance";
 import { routeStudy } from "@/lib/predictions/route-study";
@@ -15,7 +15,11 @@ export async function predictStudy(studyId: string, progress?: (f: number) => Pr
   const { served, shadows } = await routeStudy(study.studyInstanceUid);
   let priority: number | null = null;
   for (const [i, inst] of instances.entries()) {
-    const r = await predictInstance(inst.id, served.version, served.routing);
+    // A retried job or a second upload into the study does not predict an instance twice with the same version.
+    const done = await db.prediction.findFirst({ where: { instanceId: inst.id, modelVersionId: served.version.id }, include: { findings: { select: { confidence: true } } } });
+    const r = done
+      ? { maxConfidence: done.findings.length ? Math.max(...done.findings.map((f) => f.confidence)) : null }
+      : await predictInstance(inst.id, served.version, served.routing);
     if (r.maxConfidence !== null) priority = Math.max(priority ?? 0, r.maxConfidence);
     for (const s of shadows) await predictInstance(inst.id, s, "shadow");
     await progress?.((i + 1) / instances.length);
@@ -32,6 +36,6 @@ registerJobHandler(PREDICT_STUDY, {
   run: ({ studyId }, ctx) => predictStudy(studyId, (f) => ctx.progress(f)),
 });
 
-export function enqueuePredictStudy(studyId: string) {
-  return enqueueJob(PREDICT_STUDY, { studyId }, { priority: 10 });
+export function enqueuePredictStudy(studyId: string, client?: EnqueueOptions["client"]) {
+  return enqueueJob(PREDICT_STUDY, { studyId }, { priority: 10, client });
 }

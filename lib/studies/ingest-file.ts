@@ -31,7 +31,6 @@ export async function ingestFile(actor: Actor, fileName: string, bytes: Uint8Arr
   await storage.put(storageKey, prepared.bytes, "application/dicom");
   try {
     const ids = await writeRows(actor, prepared, storageKey);
-    await enqueuePredictStudy(ids.studyId); // durable: the job row survives a restart
     return { fileName, status: "stored", ...ids };
   } catch (e) {
     // A concurrent upload of the same instance won the race: ours is a duplicate and its file is theirs too.
@@ -97,6 +96,7 @@ async function writeRows(actor: Actor, p: PreparedInstance, storageKey: string) 
         tags: instanceTags(m),
       },
     });
+    await enqueuePredictStudy(study.id, tx); // same transaction: no study without its prediction job
     await recordAudit(tx, { actor, action: "study.instance_ingested", targetType: "study", targetId: study.id, details: { instanceId: instance.id, source: p.source, bytes: p.bytes.length } });
     return { studyId: study.id, instanceId: instance.id };
   });
