@@ -9,7 +9,7 @@ import { makeChestPng, makeStudyDicom } from "@/test/fixtures/synthetic-study";
 
 const actor = { id: null, email: "ingest-test" };
 const storedFiles = () => {
-  const root = path.join(inject("dataDir"), "files");
+  const root = path.join(inject("dataDir"), "files", "instances");
   const out: string[] = [];
   const walk = (d: string) => fs.existsSync(d) && fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : out.push(e.name)));
   walk(root);

@@ -2,7 +2,6 @@
 // raw session.run vs POST /api/v1/predict through the production server, throughput under concurrency, peak RSS.
 // Models: the bundled demo model, and the production-sized YOLO11-L (14 classes, 1024 px, untrained) when the
 // training worker can make it (BENCH_LARGE=0 skips it).
-import fs from "node:fs";
 import { benchImages, p50 } from "./bench-images";
 import { startProdServer } from "./prod-server";
 import { rawSession } from "./raw-session";
