@@ -8,7 +8,7 @@ import { E2E_ADMIN } from "./support/accounts";
 
 // The viewer's load timings for RG1_J2KI.dcm (1955×1841 JPEG 2000) in the real app, printed for the record.
 // Asserts only that they were measured: absolute times depend on the machine (see `npm run bench:viewer`).
-const RG1 = path.resolve(__dirname, "../../shared/data/dicom/pydicom-data/RG1_J2KI.dcm");
+const RG1 = path.resolve(import.meta.dirname, "../../shared/data/dicom/pydicom-data/RG1_J2KI.dcm");
 
 test("viewer timings for RG1_J2KI.dcm (cold page, then warm navigation)", async ({ page }) => {
   test.skip(!fs.existsSync(RG1), `${RG1} not found`);

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -38,7 +38,7 @@ export async function startProdServer(modelPath: string, port: number): Promise<
 }
 
 function descendants(pid: number): number[] {
-  const kids = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)]).toString().trim().split(/\s+/).filter(Boolean).map(Number);
+  const kids = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)]).stdout.toString().trim().split(/\s+/).filter(Boolean).map(Number);
   return [pid, ...kids.flatMap(descendants)];
 }
 
