@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { routeStudy } from "@/lib/predictions/route-study";
@@ -7,8 +6,8 @@ import { registerTinyModel } from "@/test/fixtures/models";
 describe("canary routing", () => {
   it("sends 20 % ± 3 % of 2,000 studies to a 20 % canary, each study always to the same version", async () => {
     await db.modelVersion.updateMany({ data: { stage: "archived", canaryShare: 0, shadow: false } });
-    const prod = await registerTinyModel("route-prod", "production", { bytes: new Uint8Array(fs.readFileSync("lib/inference/testing/tiny-yolo-e2e.onnx")) });
-    const canary = await registerTinyModel("route-canary", "canary", { canaryShare: 0.2, bytes: new Uint8Array(fs.readFileSync("lib/inference/testing/tiny-yolo-fp16.onnx")) });
+    const prod = await registerTinyModel("route-prod", "production");
+    const canary = await registerTinyModel("route-canary", "canary", { canaryShare: 0.2 });
     const first = new Map<string, string>();
     for (let i = 0; i < 2000; i++) {
       const uid = `1.2.826.0.1.${i}.${i * 7}`;

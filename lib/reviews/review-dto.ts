@@ -1,0 +1,73 @@
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/schemas/common";
+import type { AiFindingDto, Impression, LabelDto, LabelSource, ReviewDto, ReviewPurpose } from "@/lib/schemas/review";
+import type { VisibleFinding } from "@/lib/reviews/review-context";
+
+type Client = Pick<Db, "review" | "instance">;
+
+const boxOf = (r: { x1: number; y1: number; x2: number; y2: number }): [number, number, number, number] => [r.x1, r.y1, r.x2, r.y2];
+
+export function toAiFindingDto(f: VisibleFinding): AiFindingDto {
+  return {
+    id: f.id,
+    instanceId: f.instanceId,
+    predictionId: f.predictionId,
+    modelVersionId: f.modelVersionId,
+    className: f.className,
+    modelClass: f.modelClass,
+    confidence: f.confidence,
+    box: boxOf(f),
+  };
+}
+
+const reviewInclude = {
+  reader: { select: { id: true, email: true, name: true } },
+  labels: {
+    orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+    include: { originFinding: { include: { prediction: { select: { instanceId: true, modelVersionId: true } } } } },
+  },
+};
+
+// A review with its labels and each label's provenance (origin finding, its confidence and the version that made it).
+export async function loadReviewDtoOrThrow(client: Client, reviewId: string): Promise<ReviewDto> {
+  const r = await client.review.findUnique({ where: { id: reviewId }, include: reviewInclude });
+  if (!r) throw new AppError("not_found", "No such review.");
+  // Reader-added labels carry no instance column; on a single-image study the image is implied.
+  const images = await client.instance.findMany({ where: { series: { studyId: r.studyId } }, select: { id: true }, take: 2 });
+  const onlyImage = images.length === 1 ? images[0]!.id : null;
+  const labels: LabelDto[] = r.labels.map((l) => {
+    const f = l.originFinding;
+    return {
+      id: l.id,
+      instanceId: f?.prediction.instanceId ?? onlyImage,
+      originFindingId: l.originFindingId,
+      origin: f && { className: f.className, modelClass: f.modelClass, confidence: f.confidence, box: boxOf(f), modelVersionId: f.prediction.modelVersionId },
+      source: l.source as LabelSource,
+      className: l.className,
+      box: boxOf(l),
+      rejected: l.rejected,
+      rejectReason: l.rejectReason,
+      deleted: l.deleted,
+      revision: l.revision,
+      createdAt: l.createdAt.toISOString(),
+      updatedAt: l.updatedAt.toISOString(),
+    };
+  });
+  return {
+    id: r.id,
+    studyId: r.studyId,
+    reader: r.reader,
+    role: r.role as Role,
+    purpose: r.purpose as ReviewPurpose,
+    status: r.status as ReviewDto["status"],
+    version: r.version,
+    impression: r.impression as Impression | null,
+    comment: r.comment,
+    modelVersionId: r.modelVersionId,
+    startedAt: r.startedAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    signedOffAt: r.signedOffAt?.toISOString() ?? null,
+    labels,
+  };
+}

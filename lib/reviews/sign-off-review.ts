@@ -1,0 +1,38 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { ReviewDto, ReviewPurpose, SignOffReviewBody } from "@/lib/schemas/review";
+import { loadReviewContext } from "@/lib/reviews/review-context";
+import { loadReviewDtoOrThrow } from "@/lib/reviews/review-dto";
+import { bumpVersionOrThrow } from "@/lib/reviews/review-lock";
+import { canSignOff, resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
+import { reviewKey } from "@/lib/reviews/start-review";
+
+// Locks the review for good (later saves get a conflict). A primary read also signs the study off.
+export async function signOffReview(reader: Reader, studyId: string, body: SignOffReviewBody, requested?: ReviewPurpose): Promise<ReviewDto> {
+  const purpose = resolvePurpose(reader.role, requested);
+  if (reader.role === "annotator" || !canSignOff(purpose)) throw new AppError("forbidden", "Annotation reviews are not signed off.");
+  return db.$transaction(async (tx) => {
+    const ctx = await loadReviewContext(tx, studyId);
+    const review = await tx.review.findUnique({ where: reviewKey(studyId, reader, purpose), select: { id: true } });
+    if (!review) throw new AppError("not_found", "You have no review of this study to sign off; start one first.");
+    const version = await bumpVersionOrThrow(tx, review.id, body.version, {
+      status: "signed_off",
+      signedOffAt: new Date(),
+      impression: body.impression,
+      comment: body.comment,
+    });
+    const boxes = await tx.label.count({ where: { reviewId: review.id, rejected: false, deleted: false } });
+    if (body.impression === "no_finding" && boxes > 0)
+      throw new AppError("unprocessable", `The impression is "no finding" but ${boxes} box(es) are accepted or added; reject or delete them, or sign off as abnormal.`, { boxes });
+    if (purpose === "primary") await tx.study.update({ where: { id: ctx.studyId }, data: { status: "signed_off" } });
+    await recordAudit(tx, {
+      actor: reader,
+      action: "review.signed_off",
+      targetType: "review",
+      targetId: review.id,
+      details: { studyId, purpose, version, impression: body.impression, boxes },
+    });
+    return loadReviewDtoOrThrow(tx, review.id);
+  });
+}

@@ -1,0 +1,40 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { ReviewDto, ReviewPurpose } from "@/lib/schemas/review";
+import { loadReviewContext, type ReviewContext } from "@/lib/reviews/review-context";
+import { loadReviewDtoOrThrow } from "@/lib/reviews/review-dto";
+import { isUniqueViolation } from "@/lib/reviews/review-lock";
+import { resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
+
+type Tx = Prisma.TransactionClient;
+
+export const reviewKey = (studyId: string, reader: Reader, purpose: ReviewPurpose) => ({ studyId_readerId_purpose: { studyId, readerId: reader.id, purpose } });
+
+// A new review starts at version 1. A primary read moves a new or predicted study to in_review. Audited.
+export async function createReview(tx: Tx, reader: Reader, ctx: ReviewContext, purpose: ReviewPurpose, fields: { impression?: string | null; comment?: string | null } = {}) {
+  const review = await tx.review.create({
+    data: { studyId: ctx.studyId, readerId: reader.id, role: reader.role, purpose, modelVersionId: ctx.modelVersion?.id ?? null, ...fields },
+  });
+  if (purpose === "primary") await tx.study.updateMany({ where: { id: ctx.studyId, status: { in: ["new", "predicted"] } }, data: { status: "in_review" } });
+  await recordAudit(tx, { actor: reader, action: "review.started", targetType: "review", targetId: review.id, details: { studyId: ctx.studyId, purpose } });
+  return review;
+}
+
+// Idempotent: returns the reader's existing review of this study and purpose, or starts one.
+export async function startReview(reader: Reader, studyId: string, requested?: ReviewPurpose): Promise<{ review: ReviewDto; created: boolean }> {
+  const purpose = resolvePurpose(reader.role, requested);
+  try {
+    const { id, created } = await db.$transaction(async (tx) => {
+      const ctx = await loadReviewContext(tx, studyId);
+      const existing = await tx.review.findUnique({ where: reviewKey(studyId, reader, purpose), select: { id: true } });
+      if (existing) return { id: existing.id, created: false };
+      return { id: (await createReview(tx, reader, ctx, purpose)).id, created: true };
+    });
+    return { review: await loadReviewDtoOrThrow(db, id), created };
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const winner = await db.review.findUniqueOrThrow({ where: reviewKey(studyId, reader, purpose), select: { id: true } }); // a parallel start won
+    return { review: await loadReviewDtoOrThrow(db, winner.id), created: false };
+  }
+}

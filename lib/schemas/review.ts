@@ -1,0 +1,153 @@
+import { z } from "zod";
+import { roleSchema } from "@/lib/schemas/common";
+import { studyStatusSchema } from "@/lib/schemas/study";
+
+// Reviews: per-box verdicts stored as labels with revisions. Boxes are pixel [x1, y1, x2, y2] in the original image grid.
+
+export const REVIEW_PURPOSES = ["primary", "double_read", "annotation"] as const;
+export const reviewPurposeSchema = z.enum(REVIEW_PURPOSES);
+export type ReviewPurpose = z.infer<typeof reviewPurposeSchema>;
+
+export const IMPRESSIONS = ["no_finding", "abnormal"] as const;
+export const impressionSchema = z.enum(IMPRESSIONS);
+export type Impression = z.infer<typeof impressionSchema>;
+
+export const REVIEW_STATUSES = ["in_progress", "signed_off"] as const;
+export const LABEL_SOURCES = ["ai_accepted", "ai_edited", "reader_added"] as const;
+export type LabelSource = (typeof LABEL_SOURCES)[number];
+export const LABEL_CHANGES = ["accept", "reject", "edit", "add", "delete", "restore"] as const;
+export type LabelChange = (typeof LABEL_CHANGES)[number];
+
+const MAX_PIXEL = 65_535; // DICOM Rows/Columns are 16-bit; the image's own size is checked by the service
+const coordinate = z.number().finite().min(0).max(MAX_PIXEL);
+
+export const boxSchema = z
+  .tuple([coordinate, coordinate, coordinate, coordinate])
+  .refine(([x1, , x2]) => x1 < x2, "x1 must be less than x2.")
+  .refine(([, y1, , y2]) => y1 < y2, "y1 must be less than y2.");
+export type Box = [number, number, number, number];
+
+const id = z.string().min(1).max(64);
+const className = z.string().trim().min(1, "className must not be empty.").max(120);
+const reason = z.string().trim().max(500);
+
+const acceptOp = z.object({ op: z.literal("accept"), findingId: id }).strict();
+const rejectOp = z.object({ op: z.literal("reject"), findingId: id, reason: reason.optional() }).strict();
+const editOp = z
+  .object({ op: z.literal("edit"), findingId: id.optional(), labelId: id.optional(), box: boxSchema.optional(), className: className.optional() })
+  .strict()
+  .refine((o) => (o.findingId === undefined) !== (o.labelId === undefined), "Send exactly one of findingId or labelId.")
+  .refine((o) => o.box !== undefined || o.className !== undefined, "Send box, className or both.");
+// instanceId is optional while a study has one image; see lib/reviews/apply-operations.ts.
+const addOp = z.object({ op: z.literal("add"), box: boxSchema, className, instanceId: id.optional() }).strict();
+const deleteOp = z.object({ op: z.literal("delete"), labelId: id }).strict();
+const restoreOp = z.object({ op: z.literal("restore"), labelId: id }).strict();
+
+export const reviewOperationSchema = z.discriminatedUnion("op", [acceptOp, rejectOp, editOp, addOp, deleteOp, restoreOp]);
+export type ReviewOperation = z.infer<typeof reviewOperationSchema>;
+
+// One autosave: the Review version the client last saw (0 before the review exists), ops applied in order, all or nothing.
+export const saveReviewBodySchema = z
+  .object({
+    version: z.number().int().min(0),
+    operations: z.array(reviewOperationSchema).max(500).default([]),
+    impression: impressionSchema.nullable().optional(), // null clears it
+    comment: z.string().trim().max(4000).nullable().optional(),
+  })
+  .strict();
+export type SaveReviewBody = z.infer<typeof saveReviewBodySchema>;
+
+export const signOffReviewBodySchema = z
+  .object({ version: z.number().int().min(1), impression: impressionSchema, comment: z.string().trim().max(4000).nullable().optional() })
+  .strict();
+export type SignOffReviewBody = z.infer<typeof signOffReviewBodySchema>;
+
+export const reviewQuerySchema = z.object({ purpose: reviewPurposeSchema.optional() });
+
+// ---------------------------------------------------------------- responses
+
+const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+export const AiFindingSchema = z.object({
+  id: z.string(),
+  instanceId: z.string(),
+  predictionId: z.string(),
+  modelVersionId: z.string(),
+  className: z.string(),
+  modelClass: z.string(),
+  confidence: z.number(),
+  box,
+});
+export type AiFindingDto = z.infer<typeof AiFindingSchema>;
+
+export const LabelSchema = z.object({
+  id: z.string(),
+  instanceId: z.string().nullable(),
+  originFindingId: z.string().nullable(),
+  origin: z.object({ className: z.string(), modelClass: z.string(), confidence: z.number(), box, modelVersionId: z.string() }).nullable(),
+  source: z.enum(LABEL_SOURCES),
+  className: z.string(),
+  box,
+  rejected: z.boolean(),
+  rejectReason: z.string().nullable(),
+  deleted: z.boolean(),
+  revision: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type LabelDto = z.infer<typeof LabelSchema>;
+
+export const ReviewSchema = z.object({
+  id: z.string(),
+  studyId: z.string(),
+  reader: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  role: roleSchema,
+  purpose: reviewPurposeSchema,
+  status: z.enum(REVIEW_STATUSES),
+  version: z.number(),
+  impression: impressionSchema.nullable(),
+  comment: z.string().nullable(),
+  modelVersionId: z.string().nullable(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  signedOffAt: z.string().nullable(),
+  labels: z.array(LabelSchema),
+});
+export type ReviewDto = z.infer<typeof ReviewSchema>;
+
+// GET …/review: the caller's review (null until started; save with version 0 then) and what the AI showed.
+export const StudyReviewSchema = z.object({
+  studyId: z.string(),
+  studyStatus: studyStatusSchema,
+  purpose: reviewPurposeSchema,
+  review: ReviewSchema.nullable(),
+  modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string() }).nullable(),
+  instances: z.array(z.object({ id: z.string(), rows: z.number(), columns: z.number() })),
+  findings: z.array(AiFindingSchema),
+});
+export type StudyReviewDto = z.infer<typeof StudyReviewSchema>;
+
+export const SaveReviewResultSchema = z.object({
+  review: ReviewSchema,
+  // Per operation, in order: the label it touched (new labels get their id here) and the revision kind, or null when it changed nothing.
+  results: z.array(z.object({ labelId: z.string(), change: z.enum(LABEL_CHANGES).nullable() })),
+});
+export type SaveReviewResult = z.infer<typeof SaveReviewResultSchema>;
+
+export const LabelRevisionSchema = z.object({
+  labelId: z.string(),
+  revision: z.number(),
+  change: z.enum(LABEL_CHANGES),
+  source: z.enum(LABEL_SOURCES),
+  className: z.string(),
+  box,
+  rejected: z.boolean(),
+  rejectReason: z.string().nullable(),
+  deleted: z.boolean(),
+  author: z.object({ id: z.string(), email: z.string() }),
+  createdAt: z.string(),
+});
+export type LabelRevisionDto = z.infer<typeof LabelRevisionSchema>;
+
+export const ReviewHistorySchema = z.object({ reviewId: z.string(), revisions: z.array(LabelRevisionSchema) });
+export type ReviewHistoryDto = z.infer<typeof ReviewHistorySchema>;
