@@ -3,7 +3,7 @@ import path from "node:path";
 import { encode as encodeJpeg } from "jpeg-js";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { decodeRaster } from "./decode-raster";
+import { decodeRaster, decodeRasterFast } from "./decode-raster";
 
 function png(width: number, height: number, pixel: (i: number) => [number, number, number], options: { colorType: 0 | 2 } = { colorType: 2 }): Uint8Array {
   const image = new PNG({ width, height });
@@ -61,5 +61,21 @@ describe("decodeRaster", () => {
       const r = decodeRaster(new Uint8Array(fs.readFileSync(path.join(imagesDir, f))));
       expect(r).toMatchObject({ rows: 1024, columns: 1024, samplesPerPixel: 1 });
     }
+  });
+});
+
+describe("decodeRasterFast", () => {
+  it("decodes a JPEG like the pure-JS decoder, within JPEG rounding", async () => {
+    const w = 64;
+    const h = 40;
+    const rgba = new Uint8Array(w * h * 4);
+    for (let i = 0; i < w * h; i++) rgba.set([(i * 7) % 256, (i * 7) % 256, (i * 7) % 256, 255], i * 4);
+    const jpg = new Uint8Array(encodeJpeg({ data: rgba, width: w, height: h }, 95).data);
+    const slow = decodeRaster(jpg);
+    const fast = await decodeRasterFast(jpg);
+    expect([fast.rows, fast.columns, fast.samplesPerPixel]).toEqual([slow.rows, slow.columns, slow.samplesPerPixel]);
+    let maxDiff = 0;
+    for (let i = 0; i < slow.pixels.length; i++) maxDiff = Math.max(maxDiff, Math.abs(slow.pixels[i]! - fast.pixels[i]!));
+    expect(maxDiff).toBeLessThanOrEqual(3);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { decodeRaster, detectRasterFormat } from "@/lib/dicom/decode-raster";
+import { decodeRasterFast, detectRasterFormat } from "@/lib/dicom/decode-raster";
 import type { GreyImage } from "@/lib/inference/preprocess";
 import { detectWithVersion } from "@/lib/models/version-detector";
 import { dicomToModelImage } from "@/lib/predictions/load-instance-image";
@@ -15,7 +15,7 @@ async function toModelImage(bytes: Uint8Array): Promise<{ image: GreyImage; rout
   if (bytes.length === 0) throw new AppError("bad_request", "The file is empty.");
   const raster = detectRasterFormat(bytes);
   if (raster) {
-    const img = decodeRaster(bytes);
+    const img = await decodeRasterFast(bytes);
     if (img.rows * img.columns > MAX_PIXELS) throw new AppError("payload_too_large", "The image has too many pixels.");
     const grey = img.samplesPerPixel === 1 ? to8(img.pixels, img.maxValue) : luma(img.pixels);
     return { image: { width: img.columns, height: img.rows, data: grey }, routingKey: createHash("sha256").update(bytes).digest("hex") };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { decodePixels } from "@/lib/dicom/decode-pixels";
-import { decodeRaster, detectRasterFormat } from "@/lib/dicom/decode-raster";
+import { decodeRasterFast, detectRasterFormat } from "@/lib/dicom/decode-raster";
 import { parseDicom } from "@/lib/dicom/parse-dicom";
 import { readMetadata, type DicomMetadata } from "@/lib/dicom/read-metadata";
 import { generateUid, writeSecondaryCapture } from "@/lib/dicom/write-secondary-capture";
@@ -47,7 +47,7 @@ export async function prepareInstance(bytes: Uint8Array, maxBytes: number): Prom
 }
 
 async function prepareRaster(bytes: Uint8Array, format: "png" | "jpeg"): Promise<PreparedInstance> {
-  const img = decodeRaster(bytes);
+  const img = await decodeRasterFast(bytes);
   if (img.samplesPerPixel !== 1) throw new AppError("unsupported", "Colour images are not supported; upload a greyscale radiograph.");
   const grey8 = img.bitsStored > 8 ? to8Bit(img.pixels, img.maxValue) : Uint8Array.from(img.pixels);
   const uids = { studyInstanceUid: generateUid(), seriesInstanceUid: generateUid(), sopInstanceUid: generateUid() };
