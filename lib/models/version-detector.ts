@@ -12,7 +12,15 @@ export type VersionDetection = { detections: Detection[]; timings: { preprocessM
 // from storage. Takes ownership of image.data (transferred to the worker).
 export async function detectWithVersion(version: ModelVersion, image: GreyImage, thresholds?: Partial<Thresholds>): Promise<VersionDetection> {
   const t = thresholdsOf(version, thresholds);
-  const engine = await getEngine(version.id, {
+  const engine = await engineFor(version);
+  const r = await engine.detect(image, { confidence: t.confidence, iou: t.iou, classConfidence: t.perClass });
+  const { preprocessMs, inferenceMs, postprocessMs, totalMs } = r.timings;
+  return { detections: r.detections, timings: { preprocessMs, inferenceMs, postprocessMs, totalMs } };
+}
+
+// Loads (once) the engine of a version; /api/ready uses it to report the model as loaded and its execution provider.
+export async function engineFor(version: ModelVersion) {
+  return getEngine(version.id, {
     modelBytes: await modelBytes(version),
     providers: env.INFERENCE_PROVIDERS,
     intraOpThreads: env.INFERENCE_THREADS,
@@ -22,9 +30,6 @@ export async function detectWithVersion(version: ModelVersion, image: GreyImage,
     workers: env.INFERENCE_WORKERS,
     labels: { model: version.name, version: version.version },
   });
-  const r = await engine.detect(image, { confidence: t.confidence, iou: t.iou, classConfidence: t.perClass });
-  const { preprocessMs, inferenceMs, postprocessMs, totalMs } = r.timings;
-  return { detections: r.detections, timings: { preprocessMs, inferenceMs, postprocessMs, totalMs } };
 }
 
 export function thresholdsOf(version: ModelVersion, override?: Partial<Thresholds>): Thresholds {

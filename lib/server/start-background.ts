@@ -5,20 +5,28 @@ import "@/lib/jobs/all-handlers";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/job-worker";
 import { registerReadinessCheck } from "@/lib/health/check-readiness";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
+import { engineFor } from "@/lib/models/version-detector";
 
 let worker: JobWorker | undefined;
 
 // Server start: bundled model into production, readiness reports the model, the in-process job worker runs.
 export async function startBackground(): Promise<void> {
   registerReadinessCheck("model", async () => {
-    const v = await db.modelVersion.findFirst({ where: { stage: "production" } });
-    return v ? { ok: true, detail: `${v.name} ${v.version}` } : { ok: false, detail: "no production model" };
+    const v = await db.modelVersion.findFirst({ where: { stage: "production" }, orderBy: { stagedAt: "desc" } });
+    if (!v) return { ok: false, detail: "no production model" };
+    const engine = await engineFor(v); // loaded once, then cached
+    return { ok: true, detail: `${v.name} ${v.version} loaded on ${engine.providerUsed}` };
   });
   try {
     const r = await ensureBundledModel();
     log.info("model bootstrap", r);
+    const production = await db.modelVersion.findFirst({ where: { stage: "production" }, orderBy: { stagedAt: "desc" } });
+    if (production) {
+      const engine = await engineFor(production); // warm: the first study does not wait for the model to load
+      log.info("inference engine ready", { model: production.name, version: production.version, provider: engine.providerUsed });
+    }
   } catch (e) {
-    log.error("bundled model could not be registered", { error: (e as Error).message });
+    log.error("model bootstrap failed", { error: (e as Error).message });
   }
   if (env.JOBS_IN_PROCESS && !worker) worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY });
 }
