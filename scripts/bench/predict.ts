@@ -6,8 +6,11 @@ import { benchImages, p50 } from "./bench-images";
 import { startProdServer } from "./prod-server";
 import { rawSession } from "./raw-session";
 import { largeBenchModel } from "./large-model";
+import { loadTest } from "./load-test";
 
-type Row = { model: string; provider: string; rawP50: number; e2eP50: number; rawBest: number; conc: Record<number, number>; rssMb: number };
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+
+type Row = { model: string; provider: string; rawP50: number; e2eP50: number; rawBest: number; conc: Record<number, number>; rssMb: number; load?: string };
 
 async function postOne(url: string, token: string, img: { name: string; bytes: Uint8Array }): Promise<number> {
   const form = new FormData();
@@ -19,7 +22,7 @@ async function postOne(url: string, token: string, img: { name: string; bytes: U
   return performance.now() - s;
 }
 
-async function measure(label: string, modelPath: string, n: number, port: number): Promise<Row> {
+async function measure(label: string, modelPath: string, n: number, port: number, withLoad = false): Promise<Row> {
   const images = benchImages(n);
   console.error(`\n▶ ${label}: ${images.length} ${images[0]!.source}`);
   const raw = await rawSession(modelPath, images.map((i) => i.grey()), [1, 2, 4, 8]);
@@ -40,13 +43,19 @@ async function measure(label: string, modelPath: string, n: number, port: number
       conc[c] = total / ((performance.now() - s) / 1000);
       console.error(`  concurrency ${c}: ${conc[c].toFixed(2)} img/s`);
     }
-    return { model: label, provider: raw.provider, rawP50: raw.p50Ms, e2eP50: p50(e2e), rawBest, conc, rssMb: server.peakRssMb() };
+    let load: string | undefined;
+    if (withLoad && LOAD_SECONDS > 0) {
+      console.error(`  load test: 8 clients for ${LOAD_SECONDS} s…`);
+      const r = await loadTest(server.url, server.token, images, 8, LOAD_SECONDS);
+      load = `8 clients × ${LOAD_SECONDS} s: ${JSON.stringify(r.statuses)} → ${r.ok ? "no 5xx other than 503 with Retry-After" : `FAILED (${r.bad} bad, ${r.missingRetryAfter} 503 without Retry-After)`}; server ${(await fetch(`${server.url}/api/health`).then((x) => x.status, () => 0)) === 200 ? "up" : "DOWN"}`;
+    }
+    return { model: label, provider: raw.provider, rawP50: raw.p50Ms, e2eP50: p50(e2e), rawBest, conc, rssMb: server.peakRssMb(), load };
   } finally {
     await server.stop();
   }
 }
 
-const rows: Row[] = [await measure("demo YOLO11n 512", "models/demo-nodule-mass/model.onnx", 16, 3301)];
+const rows: Row[] = [await measure("demo YOLO11n 512", "models/demo-nodule-mass/model.onnx", 16, 3301, true)];
 const large = process.env.BENCH_LARGE === "0" ? null : largeBenchModel();
 if (large) rows.push(await measure("YOLO11-L 1024 (14 cls)", large, 6, 3302));
 else console.error("\n(YOLO11-L skipped: set up training/ and run `cxr-train make-bench-model`, or BENCH_LARGE=0 was set)");
@@ -57,4 +66,5 @@ for (const r of rows)
     [r.model.padEnd(26), r.provider.padEnd(9), r.rawP50.toFixed(1).padStart(10), r.e2eP50.toFixed(1).padStart(11), (r.e2eP50 / r.rawP50).toFixed(2).padStart(13),
       r.rawBest.toFixed(2).padStart(15), ...[1, 4, 8].map((c) => r.conc[c]!.toFixed(2).padStart(5)), (Math.max(...Object.values(r.conc)) / r.rawBest).toFixed(2).padStart(19), r.rssMb.toFixed(0).padStart(12)].join(" "),
   );
-process.exit(0);
+for (const r of rows) if (r.load) console.log(`\nload test (${r.model}): ${r.load}`);
+process.exit(rows.every((r) => !r.load || !r.load.includes("FAILED")) ? 0 : 1);
