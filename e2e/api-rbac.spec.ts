@@ -46,6 +46,9 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/models", file: "v1/models/route.ts", expect: ADMIN_ONLY(200) },
   { method: "POST", path: "/api/v1/models", file: "v1/models/route.ts", body: { x: 1 }, expect: ADMIN_ONLY(415) },
   { method: "GET", path: "/api/v1/instances/unknown-id/file", file: "v1/instances/[instanceId]/file/route.ts", expect: SIGNED_IN(404) },
+  { method: "GET", path: "/api/v1/admin/drift?limit=5", file: "v1/admin/drift/route.ts", expect: ADMIN_ONLY(200) },
+  // A current window that ends before it starts: admins get 422 without a computation.
+  { method: "POST", path: "/api/v1/admin/drift", file: "v1/admin/drift/route.ts", body: { reference: { firstN: 200 }, current: { from: "2026-01-08T00:00:00Z", to: "2026-01-01T00:00:00Z" } }, expect: ADMIN_ONLY(422) },
 ];
 
 const callers = {} as Record<Caller, APIRequestContext>;

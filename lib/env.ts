@@ -37,6 +37,7 @@ const schema = z.object({
   INFERENCE_MAX_QUEUE: z.coerce.number().int().min(1).default(64),
   BUNDLED_MODELS_DIR: z.string().default("models"), // registered into production on first start when none is
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  DRIFT_WEBHOOK_URL: z.string().url().optional(), // POSTed when a drift computation crosses a threshold
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
