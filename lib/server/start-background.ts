@@ -6,6 +6,9 @@ import { startJobWorker, type JobWorker } from "@/lib/jobs/job-worker";
 import { registerReadinessCheck } from "@/lib/health/check-readiness";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { engineFor } from "@/lib/models/version-detector";
+import { enqueueDriftCompute } from "@/lib/drift/drift-job";
+
+const DAY_MS = 86_400_000;
 
 let worker: JobWorker | undefined;
 
@@ -28,5 +31,11 @@ export async function startBackground(): Promise<void> {
   } catch (e) {
     log.error("model bootstrap failed", { error: (e as Error).message });
   }
-  if (env.JOBS_IN_PROCESS && !worker) worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY });
+  if (env.JOBS_IN_PROCESS && !worker) {
+    worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY });
+    // Daily drift check (default windows); only when there is something to compare.
+    setInterval(async () => {
+      if ((await db.prediction.count({ where: { visible: true } })) > 0) await enqueueDriftCompute({}).catch((e) => log.warn("drift enqueue failed", { error: (e as Error).message }));
+    }, DAY_MS).unref();
+  }
 }
