@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { computeDriftBodySchema, listDriftQuerySchema } from "@/lib/schemas/drift";
 import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas/predict";
+import { saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
 import { createTokenBodySchema, CreatedApiTokenSchema } from "@/lib/schemas/token";
 import { createUserBodySchema, updateUserBodySchema, UserSchema } from "@/lib/schemas/user";
@@ -19,6 +21,7 @@ const multipart = (field: string, many: boolean) => ({
   },
 });
 const stageParam = { name: "stage", in: "query", required: false, schema: { type: "string", enum: ["staging"] }, description: "Use the staging version (integration testing)" };
+const studyIdParam = { name: "studyId", in: "path", required: true, schema: { type: "string" } };
 const common = { "401": err("No or invalid credentials"), "403": err("Wrong role or token scope"), "422": err("Validation failed (zod issues in details)") };
 
 function queryParams(schema: z.ZodObject) {
@@ -64,6 +67,23 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/v1/tokens": {
         post: { summary: "Create a personal API token (the secret is returned once)", requestBody: { required: true, content: { "application/json": { schema: input(createTokenBodySchema) } } }, responses: { "201": ok(json(CreatedApiTokenSchema)), ...common } },
+      },
+      "/api/v1/studies/{studyId}/review": {
+        get: { summary: "The caller's review of a study, with the visible AI findings", parameters: [studyIdParam], responses: { "200": ok(json(StudyReviewSchema)), "404": err("Unknown study"), ...common } },
+        post: { summary: "Start the review (idempotent)", parameters: [studyIdParam], responses: { "201": ok({ type: "object" }), ...common } },
+        patch: {
+          summary: "Save verdicts (accept, reject, edit, add, delete, restore) with the review version; 409 when stale",
+          parameters: [studyIdParam],
+          requestBody: { required: true, content: { "application/json": { schema: input(saveReviewBodySchema) } } },
+          responses: { "200": ok({ type: "object" }), "409": err("Changed in another session, or signed off"), ...common },
+        },
+      },
+      "/api/v1/studies/{studyId}/review/sign-off": {
+        post: { summary: "Sign off (locks the review)", parameters: [studyIdParam], requestBody: { required: true, content: { "application/json": { schema: input(signOffReviewBodySchema) } } }, responses: { "200": ok({ type: "object" }), "409": err("Stale version"), ...common } },
+      },
+      "/api/v1/admin/drift": {
+        get: { summary: "Drift snapshot history (admin)", parameters: queryParams(listDriftQuerySchema), responses: { "200": ok({ type: "object" }), ...common } },
+        post: { summary: "Compute drift now (admin)", requestBody: { required: true, content: { "application/json": { schema: input(computeDriftBodySchema) } } }, responses: { "200": ok({ type: "object" }), ...common } },
       },
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
       "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
