@@ -1,0 +1,96 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { findingColour } from "@/lib/inference/vocabulary";
+import type { ReviewItem } from "@/lib/review-ui/review-items";
+import type { Impression } from "@/lib/schemas/review";
+import { FindingRow, type RowActions } from "./finding-row";
+import { REVIEW_KEYS } from "./use-review-keys";
+
+interface Props extends RowActions {
+  modelName: string | null;
+  items: ReviewItem[]; // the visible ones, in list order
+  classes: string[]; // every class on this image, for the toggles
+  hiddenClasses: ReadonlySet<string>;
+  onToggleClass: (c: string) => void;
+  minConfidence: number;
+  onMinConfidence: (v: number) => void;
+  selectedKey: string | null;
+  hoveredKey: string | null;
+  editing: boolean;
+  readOnly: boolean;
+  classOptions: string[];
+  adding: boolean;
+  onToggleAdd: () => void;
+  impression: Impression | null;
+  onImpression: (i: Impression) => void;
+  onSignOff: () => void;
+  canSignOff: boolean;
+  children?: ReactNode; // the new-box class picker, when a box was just drawn
+}
+
+export function ReviewPanel(p: Props) {
+  return (
+    <aside className="flex h-[calc(100vh-7.5rem)] w-80 shrink-0 flex-col gap-3 overflow-y-auto rounded border border-slate-800 p-3 text-sm" data-testid="review-panel">
+      <p className="text-xs text-slate-400" data-testid="model-version">
+        AI suggestions from <span className="text-slate-200">{p.modelName ?? "no model (no prediction yet)"}</span>. They are proposals; the findings and the sign-off are yours.
+      </p>
+      <label className="flex flex-col gap-1 text-xs text-slate-300">
+        <span>Show AI suggestions from {Math.round(p.minConfidence * 100)}% confidence</span>
+        <input type="range" min={0} max={1} step={0.05} value={p.minConfidence} onChange={(e) => p.onMinConfidence(Number(e.target.value))} data-testid="confidence-slider" />
+      </label>
+      {p.classes.length > 0 && (
+        <fieldset className="flex flex-wrap gap-1" aria-label="Classes shown">
+          {p.classes.map((c) => (
+            <label key={c} className="flex items-center gap-1 rounded bg-slate-800 px-1.5 py-0.5 text-xs">
+              <input type="checkbox" checked={!p.hiddenClasses.has(c)} onChange={() => p.onToggleClass(c)} data-testid={`class-toggle-${c}`} />
+              <span style={{ color: findingColour(c) }}>{c}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ul className="flex flex-col gap-1" data-testid="finding-list">
+        {p.items.length === 0 && <li className="text-slate-500">No boxes shown.</li>}
+        {p.items.map((it) => (
+          <FindingRow key={it.key} item={it} selected={it.key === p.selectedKey} hovered={it.key === p.hoveredKey} editing={p.editing && it.key === p.selectedKey}
+            readOnly={p.readOnly} classOptions={p.classOptions} onSelect={p.onSelect} onHover={p.onHover} onAccept={p.onAccept} onReject={p.onReject}
+            onEdit={p.onEdit} onDelete={p.onDelete} onClassChange={p.onClassChange} />
+        ))}
+      </ul>
+      {!p.readOnly && (
+        <button type="button" onClick={p.onToggleAdd} data-testid="add-box" aria-pressed={p.adding}
+          className={`rounded px-2 py-1 text-xs ${p.adding ? "bg-sky-700" : "bg-slate-700"}`}>
+          {p.adding ? "Drawing: drag on the image (Esc to stop)" : "Add a missed finding (B)"}
+        </button>
+      )}
+      {p.children}
+      <fieldset className="flex flex-col gap-1" disabled={p.readOnly} data-testid="impression">
+        <legend className="mb-1 text-xs text-slate-400">Impression</legend>
+        {(["no_finding", "abnormal"] as const).map((i) => (
+          <label key={i} className="flex items-center gap-2">
+            <input type="radio" name="impression" checked={p.impression === i} onChange={() => p.onImpression(i)} data-testid={`impression-${i}`} />
+            {i === "no_finding" ? "No finding" : "Abnormal"}
+          </label>
+        ))}
+      </fieldset>
+      {!p.readOnly && (
+        <button type="button" className="rounded bg-sky-600 px-3 py-1.5 font-medium hover:bg-sky-500 disabled:opacity-50" onClick={p.onSignOff} disabled={!p.canSignOff} data-testid="sign-off">
+          Sign off (S)
+        </button>
+      )}
+      <details className="text-xs text-slate-400" data-testid="review-legend">
+        <summary className="cursor-pointer">Review shortcuts</summary>
+        <table className="mt-1">
+          <tbody>
+            {REVIEW_KEYS.map((k) => (
+              <tr key={k.keys}>
+                <td className="pr-3 font-mono text-sky-300">{k.keys}</td>
+                <td>{k.label}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </aside>
+  );
+}

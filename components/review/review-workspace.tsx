@@ -1,0 +1,125 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { StudyViewer } from "@/components/viewer/study-viewer";
+import { VINDR_FINDINGS } from "@/lib/inference/vocabulary";
+import type { Box } from "@/lib/review-ui/box-geometry";
+import { DEFAULT_MIN_CONFIDENCE, instanceIdFromImageId, labelKey, nextItemKey, viewItems, visibleItems, type ReviewItem } from "@/lib/review-ui/review-items";
+import { newTempId, type LocalOperation } from "@/lib/review-ui/save-queue";
+import type { Impression } from "@/lib/schemas/review";
+import { NewBoxPicker } from "./new-box-picker";
+import { ReviewBanner, SaveStatusBadge } from "./review-status";
+import { ReviewOverlay } from "./review-overlay";
+import { ReviewPanel } from "./review-panel";
+import { SignOffDialog } from "./sign-off-dialog";
+import { useStudyReview } from "./use-review";
+import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
+import { useReviewSave } from "./use-review-save";
+import { useSignOff } from "./use-sign-off";
+
+const target = (it: ReviewItem) => (it.kind === "ai" ? { findingId: it.findingId! } : { labelId: it.labelId! });
+
+/** The reading view with the AI overlay, per-box verdicts (autosaved) and sign-off. */
+export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; worklistQuery: string }) {
+  const query = useStudyReview(studyId);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [draft, setDraft] = useState<Box | null>(null);
+  const [minConfidence, setMinConfidence] = useState(DEFAULT_MIN_CONFIDENCE);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const onTempResolved = useCallback((map: Map<string, string>) => {
+    setSelected((k) => (k?.startsWith("t:") && map.has(k.slice(2)) ? labelKey(map.get(k.slice(2))!) : k));
+  }, []);
+  const save = useReviewSave(studyId, onTempResolved);
+  const signOff = useSignOff(studyId, save);
+
+  const state = query.data;
+  const all = useMemo(() => (state ? viewItems(state, save.pending) : []), [state, save.pending]);
+  const filter = { minConfidence, hiddenClasses: hidden, instanceId: null };
+  const shown = visibleItems(all, filter);
+  const classes = [...new Set(all.filter((i) => !i.deleted).map((i) => i.className))].sort();
+  const classOptions = [...new Set([...VINDR_FINDINGS, ...(state?.findings.map((f) => f.className) ?? [])])];
+  const readOnly = !state || state.review?.status === "signed_off" || save.status === "conflict";
+  const impression = save.pendingImpression !== undefined ? save.pendingImpression : (state?.review?.impression ?? null);
+  const current = shown.find((i) => i.key === selected) ?? null;
+
+  const push = (op: LocalOperation) => !readOnly && save.push(op);
+  const actions = {
+    onSelect: (key: string) => { setSelected(key); if (key !== selected) setEditing(false); },
+    onHover: setHovered,
+    onAccept: (it: ReviewItem) => it.kind === "ai" && push({ op: "accept", findingId: it.findingId! }),
+    onReject: (it: ReviewItem, reason?: string) => it.kind === "ai" && push({ op: "reject", findingId: it.findingId!, ...(reason ? { reason } : {}) }),
+    onEdit: (it: ReviewItem) => { setSelected(it.key); setEditing((e) => !e || it.key !== selected); },
+    onDelete: (it: ReviewItem) => { if (it.kind === "reader") { push({ op: "delete", labelId: it.labelId! }); setSelected(null); } },
+    onClassChange: (it: ReviewItem, className: string) => push({ op: "edit", ...target(it), className }),
+  };
+  const editBox = (it: ReviewItem, box: Box) => push({ op: "edit", ...target(it), box });
+  const confirmDraft = (className: string) => {
+    if (!draft || !state) return;
+    const tempId = newTempId();
+    const instanceId = state.instances.length === 1 ? state.instances[0]!.id : undefined;
+    push({ op: "add", tempId, box: draft, className, ...(instanceId ? { instanceId } : {}) });
+    setDraft(null);
+    setAdding(false);
+    setSelected(labelKey(tempId));
+  };
+  const setImpression = (i: Impression) => !readOnly && save.pushImpression(i);
+
+  useReviewKeys((c: ReviewKeyCommand): boolean => {
+    if (c === "next") return setSelected(nextItemKey(shown, selected)), setEditing(false), true;
+    if (c === "cancel") {
+      if (!draft && !adding && !editing && !selected) return false;
+      setDraft(null);
+      setAdding(false);
+      setEditing(false);
+      setSelected(null);
+      return true;
+    }
+    if (readOnly) return false;
+    if (c === "add") return setAdding((a) => !a), setDraft(null), true;
+    if (c === "signOff") return setConfirming(true), true;
+    if (!current) return false;
+    if (c === "accept" && current.kind === "ai") return actions.onAccept(current), true;
+    if (c === "reject" && current.kind === "ai") return actions.onReject(current), true;
+    if (c === "edit") return setEditing((e) => !e), true;
+    if (c === "delete" && current.kind === "reader") return actions.onDelete(current), true;
+    return false;
+  });
+
+  const counts = {
+    accepted: all.filter((i) => !i.deleted && (i.status === "accepted" || i.status === "edited")).length,
+    rejected: all.filter((i) => i.status === "rejected").length,
+    added: all.filter((i) => !i.deleted && i.status === "added").length,
+    undecided: all.filter((i) => i.status === "pending").length,
+  };
+  return (
+    <div className="flex flex-col gap-2" data-testid="review-workspace" data-review-id={state?.review?.id}>
+      <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} onReload={save.reload} />
+      <div className="flex gap-2">
+        <div className="min-w-0 flex-1">
+          <StudyViewer studyId={studyId} worklistQuery={worklistQuery} overlay={(api) => (
+            <ReviewOverlay api={api} items={visibleItems(all, { ...filter, instanceId: api ? instanceIdFromImageId(api.image.imageId) : null })}
+              selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
+              onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox} onDrawn={setDraft} />
+          )} />
+        </div>
+        <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown} classes={classes}
+          hiddenClasses={hidden} onToggleClass={(c) => setHidden((h) => { const n = new Set(h); if (!n.delete(c)) n.add(c); return n; })}
+          minConfidence={minConfidence} onMinConfidence={setMinConfidence} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
+          classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
+          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} {...actions}>
+          <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />
+          {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
+        </ReviewPanel>
+      </div>
+      {confirming && (
+        <SignOffDialog impression={impression} counts={counts} busy={signOff.busy} error={signOff.error}
+          onCancel={() => { setConfirming(false); signOff.clearError(); }}
+          onConfirm={() => impression && void signOff.signOff(impression).then((ok) => ok && setConfirming(false))} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { LabelDto, StudyReviewDto } from "@/lib/schemas/review";
+import { instanceIdFromImageId, nextItemKey, viewItems, visibleItems } from "./review-items";
+
+const finding = (id: string, confidence: number, className = "Nodule/Mass") => ({
+  id, instanceId: "i1", predictionId: "p1", modelVersionId: "m1", className, modelClass: "mass", confidence, box: [10, 10, 50, 50] as [number, number, number, number],
+});
+const label = (o: Partial<LabelDto>): LabelDto => ({
+  id: "L1", instanceId: null, originFindingId: null, origin: null, source: "reader_added", className: "ILD", box: [1, 1, 9, 9],
+  rejected: false, rejectReason: null, deleted: false, revision: 1, createdAt: "", updatedAt: "", ...o,
+});
+function state(labels: LabelDto[]): StudyReviewDto {
+  return {
+    studyId: "s1", studyStatus: "in_review", purpose: "primary", modelVersion: { id: "m1", name: "demo", version: "1" },
+    instances: [{ id: "i1", rows: 100, columns: 100 }], findings: [finding("f1", 0.9), finding("f2", 0.1), finding("f3", 0.5, "ILD")],
+    review: { id: "r1", studyId: "s1", reader: { id: "u", email: "u@x", name: "U" }, role: "radiologist", purpose: "primary", status: "in_progress", version: 3,
+      impression: null, comment: null, modelVersionId: "m1", startedAt: "", updatedAt: "", signedOffAt: null, labels },
+  };
+}
+
+describe("review items", () => {
+  it("derives each AI finding's verdict from its label and lists reader labels", () => {
+    const items = viewItems(state([label({ id: "L2", originFindingId: "f1", source: "ai_edited", box: [12, 12, 40, 40] }), label({ id: "L3", originFindingId: "f3", source: "ai_accepted", rejected: true, rejectReason: "noise" }), label({})]), []);
+    expect(items.map((i) => [i.key, i.status])).toEqual([["f:f1", "edited"], ["f:f2", "pending"], ["f:f3", "rejected"], ["l:L1", "added"]]);
+    expect(items[0]!.box).toEqual([12, 12, 40, 40]);
+  });
+
+  it("applies unsaved operations optimistically with the server's rules", () => {
+    const items = viewItems(state([]), [
+      { op: "edit", findingId: "f1", box: [10, 10, 60, 60] },
+      { op: "reject", findingId: "f2", reason: "rib" },
+      { op: "edit", findingId: "f3", box: [10, 10, 50, 50] }, // same as the AI box: counts as accepted
+      { op: "add", tempId: "tmp-1", box: [0, 0, 5, 5], className: "ILD" },
+    ]);
+    expect(items.map((i) => [i.key, i.status, i.instanceId])).toEqual([["f:f1", "edited", "i1"], ["f:f2", "rejected", "i1"], ["f:f3", "accepted", "i1"], ["t:tmp-1", "added", "i1"]]);
+    const accepted = viewItems(state([]), [{ op: "edit", findingId: "f1", box: [1, 1, 2, 2] }, { op: "accept", findingId: "f1" }]);
+    expect(accepted[0]).toMatchObject({ status: "accepted", box: [10, 10, 50, 50] });
+  });
+
+  it("filters pending AI suggestions by confidence and class, never hiding decided ones below the threshold", () => {
+    const items = viewItems(state([]), [{ op: "accept", findingId: "f2" }, { op: "add", tempId: "tmp-1", box: [0, 0, 5, 5], className: "ILD" }, { op: "delete", labelId: "tmp-1" }]);
+    const keys = (minConfidence: number, hidden: string[]) => visibleItems(items, { minConfidence, hiddenClasses: new Set(hidden), instanceId: "i1" }).map((i) => i.key);
+    expect(keys(0.25, [])).toEqual(["f:f1", "f:f2", "f:f3"]);
+    expect(keys(0.6, ["ILD"])).toEqual(["f:f1", "f:f2"]);
+  });
+
+  it("cycles with N and reads the instance from the viewer's image id", () => {
+    const items = viewItems(state([]), []);
+    expect(nextItemKey(items, null)).toBe("f:f1");
+    expect(nextItemKey(items, "f:f3")).toBe("f:f1");
+    expect(instanceIdFromImageId("cxr-preview:/api/v1/instances/abc123/file")).toBe("abc123");
+  });
+});
