@@ -1,4 +1,3 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Two projects: fast pure unit tests, and integration tests that hit a real database or server.
