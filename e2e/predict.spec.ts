@@ -55,3 +55,9 @@ test("bad requests get a clear 4xx and the server stays up", async () => {
   expect(tooMany.status()).toBe(413);
   expect((await machine.get("/api/health")).status()).toBe(200);
 });
+
+test("readiness reports the production model as loaded and names its execution provider", async ({ request }) => {
+  const ready = await (await request.get("/api/ready")).json();
+  expect(ready.ready).toBe(true);
+  expect(ready.checks.model).toEqual({ ok: true, detail: expect.stringMatching(/^demo-nodule-mass .+ loaded on (cpu|cuda)$/) });
+});

@@ -5,8 +5,13 @@ import { db, dbProvider } from "@/lib/db";
 export type ReadinessCheck = { ok: boolean; detail?: string };
 export type Readiness = { ready: boolean; checks: Record<string, ReadinessCheck> };
 
-// Extra checks (e.g. "model loaded") register here as later capabilities land.
-const extraChecks = new Map<string, () => Promise<ReadinessCheck>>();
+// Extra checks (e.g. "model loaded") register here. Kept on globalThis: Next loads instrumentation (which registers)
+// and the route handlers (which read) as separate bundles with separate module instances.
+const CHECKS = Symbol.for("cxr-review.readiness.checks");
+const extraChecks: Map<string, () => Promise<ReadinessCheck>> = ((globalThis as Record<symbol, unknown>)[CHECKS] ??= new Map()) as Map<
+  string,
+  () => Promise<ReadinessCheck>
+>;
 export function registerReadinessCheck(name: string, check: () => Promise<ReadinessCheck>) {
   extraChecks.set(name, check);
 }

@@ -12,7 +12,9 @@ export type JobHandler<S extends z.ZodType = z.ZodType> = {
   run(payload: z.infer<S>, ctx: JobContext): Promise<unknown>;
 };
 
-const handlers = new Map<string, JobHandler>();
+// On globalThis: the web bundle (enqueue) and the instrumentation bundle (worker) must see the same registrations.
+const HANDLERS = Symbol.for("cxr-review.jobs.handlers");
+const handlers: Map<string, JobHandler> = ((globalThis as Record<symbol, unknown>)[HANDLERS] ??= new Map()) as Map<string, JobHandler>;
 
 // Job types register their zod schema and service; the same handler runs on the database queue, Redis, or in tests.
 export function registerJobHandler<S extends z.ZodType>(type: string, handler: JobHandler<S>): void {
