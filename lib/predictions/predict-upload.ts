@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { decodeRasterFast, detectRasterFormat } from "@/lib/dicom/decode-raster";
+import { scaleToGrey8 } from "@/lib/dicom/scale-to-grey8";
 import type { GreyImage } from "@/lib/inference/preprocess";
 import { detectWithVersion } from "@/lib/models/version-detector";
 import { dicomToModelImage } from "@/lib/predictions/load-instance-image";
@@ -17,18 +18,11 @@ async function toModelImage(bytes: Uint8Array): Promise<{ image: GreyImage; rout
   if (raster) {
     const img = await decodeRasterFast(bytes);
     if (img.rows * img.columns > MAX_PIXELS) throw new AppError("payload_too_large", "The image has too many pixels.");
-    const grey = img.samplesPerPixel === 1 ? to8(img.pixels, img.maxValue) : luma(img.pixels);
+    const grey = img.samplesPerPixel !== 1 ? luma(img.pixels) : img.maxValue <= 255 ? Uint8Array.from(img.pixels) : scaleToGrey8(img.pixels, img.maxValue);
     return { image: { width: img.columns, height: img.rows, data: grey }, routingKey: createHash("sha256").update(bytes).digest("hex") };
   }
   const { image, meta } = await dicomToModelImage(bytes);
   return { image, routingKey: meta.studyInstanceUid ?? createHash("sha256").update(bytes).digest("hex") };
-}
-
-function to8(px: ArrayLike<number>, max: number): Uint8Array {
-  if (max <= 255) return Uint8Array.from(px);
-  const out = new Uint8Array(px.length);
-  for (let i = 0; i < px.length; i++) out[i] = Math.round((px[i]! * 255) / max);
-  return out;
 }
 
 function luma(rgb: ArrayLike<number>): Uint8Array {

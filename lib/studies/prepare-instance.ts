@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { decodePixels } from "@/lib/dicom/decode-pixels";
 import { decodeRasterFast, detectRasterFormat } from "@/lib/dicom/decode-raster";
+import { scaleToGrey8 } from "@/lib/dicom/scale-to-grey8";
 import { parseDicom } from "@/lib/dicom/parse-dicom";
 import { readMetadata, type DicomMetadata } from "@/lib/dicom/read-metadata";
 import { generateUid, writeSecondaryCapture } from "@/lib/dicom/write-secondary-capture";
@@ -49,17 +50,10 @@ export async function prepareInstance(bytes: Uint8Array, maxBytes: number): Prom
 async function prepareRaster(bytes: Uint8Array, format: "png" | "jpeg"): Promise<PreparedInstance> {
   const img = await decodeRasterFast(bytes);
   if (img.samplesPerPixel !== 1) throw new AppError("unsupported", "Colour images are not supported; upload a greyscale radiograph.");
-  const grey8 = img.bitsStored > 8 ? to8Bit(img.pixels, img.maxValue) : Uint8Array.from(img.pixels);
+  const grey8 = img.bitsStored > 8 ? scaleToGrey8(img.pixels, img.maxValue) : Uint8Array.from(img.pixels);
   const uids = { studyInstanceUid: generateUid(), seriesInstanceUid: generateUid(), sopInstanceUid: generateUid() };
   const studyDate = new Date().toISOString().slice(0, 10).replace(/-/g, "");
   const dicom = writeSecondaryCapture({ rows: img.rows, columns: img.columns, pixels: grey8, ...uids, studyDate, description: `Uploaded ${format.toUpperCase()}` });
   const meta = readMetadata(parseDicom(dicom));
   return { source: format, bytes: dicom, sha256: sha256(dicom), meta: { ...meta, ...uids, sopClassUid: meta.sopClassUid! } };
-}
-
-function to8Bit(pixels: ArrayLike<number>, max: number): Uint8Array {
-  const out = new Uint8Array(pixels.length);
-  const scale = max > 0 ? 255 / max : 0;
-  for (let i = 0; i < pixels.length; i++) out[i] = Math.round(pixels[i]! * scale);
-  return out;
 }
