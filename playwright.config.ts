@@ -1,8 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
-// Debian's Chromium (npx playwright install cannot download browsers here); the flags keep it off the closed network.
-const PORT = 3100;
 import { E2E_ADMIN } from "./e2e/support/accounts";
+
+// Debian's Chromium (npx playwright install cannot download browsers here); the flags keep it off the closed network.
+// E2E_PORT lets two checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",

@@ -27,6 +27,7 @@ export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; w
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState<Box | null>(null);
+  const [draftImage, setDraftImage] = useState<string | null>(null); // the image the box was drawn on
   const [minConfidence, setMinConfidence] = useState(DEFAULT_MIN_CONFIDENCE);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
@@ -60,7 +61,7 @@ export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; w
   const confirmDraft = (className: string) => {
     if (!draft || !state) return;
     const tempId = newTempId();
-    const instanceId = state.instances.length === 1 ? state.instances[0]!.id : undefined;
+    const instanceId = draftImage ?? (state.instances.length === 1 ? state.instances[0]!.id : undefined);
     push({ op: "add", tempId, box: draft, className, ...(instanceId ? { instanceId } : {}) });
     setDraft(null);
     setAdding(false);
@@ -103,7 +104,8 @@ export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; w
           <StudyViewer studyId={studyId} worklistQuery={worklistQuery} overlay={(api) => (
             <ReviewOverlay api={api} items={visibleItems(all, { ...filter, instanceId: api ? instanceIdFromImageId(api.image.imageId) : null })}
               selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
-              onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox} onDrawn={setDraft} />
+              onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox}
+              onDrawn={(box) => { setDraft(box); setDraftImage(api ? instanceIdFromImageId(api.image.imageId) : null); }} />
           )} />
         </div>
         <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown} classes={classes}

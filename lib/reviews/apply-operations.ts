@@ -51,7 +51,7 @@ export async function applyOperations(tx: Tx, ctx: ReviewContext, reviewId: stri
     if (op.op === "add") {
       const image = imageForAdd(ctx, op.instanceId);
       assertBoxInside(op.box, image);
-      return write(null, null, { change: "add", state: addedLabel(op.box, labelClassOrThrow(ctx, op.className)) });
+      return write(null, null, { change: "add", state: addedLabel(op.box, labelClassOrThrow(ctx, op.className)) }, image.id);
     }
     const findingId = "findingId" in op ? op.findingId : undefined;
     const labelId = "labelId" in op ? op.labelId : undefined;
@@ -63,7 +63,7 @@ export async function applyOperations(tx: Tx, ctx: ReviewContext, reviewId: stri
       originRow = { ...f, prediction: { instanceId: f.instanceId } };
     }
     const origin: Origin | null = originRow && { className: originRow.className, box: boxOf(originRow) };
-    if (op.op === "edit" && op.box) assertBoxInside(op.box, originRow ? imageById(ctx, originRow.prediction.instanceId) : imageForAdd(ctx));
+    if (op.op === "edit" && op.box) assertBoxInside(op.box, imageById(ctx, label?.instanceId ?? originRow?.prediction.instanceId ?? imageForAdd(ctx).id));
     const verdict = op.op === "edit" && op.className !== undefined ? { ...op, className: labelClassOrThrow(ctx, op.className) } : op;
     return write(label, originRow, nextLabelState(label ? stateOf(label) : null, origin, verdict));
   }
@@ -74,13 +74,13 @@ export async function applyOperations(tx: Tx, ctx: ReviewContext, reviewId: stri
     return l;
   }
 
-  async function write(label: LabelRow | null, origin: LabelRow["originFinding"], t: Transition): Promise<OperationResult> {
+  async function write(label: LabelRow | null, origin: LabelRow["originFinding"], t: Transition, instanceId?: string): Promise<OperationResult> {
     if (!t) return { labelId: label!.id, change: null };
     const revision = (label?.revision ?? 0) + 1;
     const cols = columnsOf(t.state);
     const saved = label
       ? await tx.label.update({ where: { id: label.id }, data: { ...cols, revision } })
-      : await tx.label.create({ data: { ...cols, reviewId, originFindingId: origin?.id ?? null, revision } });
+      : await tx.label.create({ data: { ...cols, reviewId, instanceId: instanceId ?? origin?.prediction.instanceId ?? null, originFindingId: origin?.id ?? null, revision } });
     await tx.labelRevision.create({ data: { ...cols, labelId: saved.id, revision, change: t.change, authorId } });
     const row: LabelRow = { ...saved, originFinding: origin };
     byId.set(saved.id, row);
@@ -95,10 +95,10 @@ function imageById(ctx: ReviewContext, instanceId: string): ImageSize {
   return image;
 }
 
-// Label has no instance column yet, so a reader-added box is only unambiguous on a single-image study.
+// A reader-added box names its image; on a single-image study the image is implied.
 function imageForAdd(ctx: ReviewContext, instanceId?: string): ImageSize {
-  if (instanceId !== undefined) imageById(ctx, instanceId);
+  if (instanceId !== undefined) return imageById(ctx, instanceId);
   if (ctx.instances.length !== 1)
-    throw new AppError("unsupported", `Reader-added boxes are supported on single-image studies only (this one has ${ctx.instances.length}).`);
+    throw new AppError("unprocessable", `This study has ${ctx.instances.length} images: name the image of an added box (instanceId).`);
   return ctx.instances[0]!;
 }

@@ -33,14 +33,11 @@ const reviewInclude = {
 export async function loadReviewDtoOrThrow(client: Client, reviewId: string): Promise<ReviewDto> {
   const r = await client.review.findUnique({ where: { id: reviewId }, include: reviewInclude });
   if (!r) throw new AppError("not_found", "No such review.");
-  // Reader-added labels carry no instance column; on a single-image study the image is implied.
-  const images = await client.instance.findMany({ where: { series: { studyId: r.studyId } }, select: { id: true }, take: 2 });
-  const onlyImage = images.length === 1 ? images[0]!.id : null;
   const labels: LabelDto[] = r.labels.map((l) => {
     const f = l.originFinding;
     return {
       id: l.id,
-      instanceId: f?.prediction.instanceId ?? onlyImage,
+      instanceId: l.instanceId ?? f?.prediction.instanceId ?? null,
       originFindingId: l.originFindingId,
       origin: f && { className: f.className, modelClass: f.modelClass, confidence: f.confidence, box: boxOf(f), modelVersionId: f.prediction.modelVersionId },
       source: l.source as LabelSource,

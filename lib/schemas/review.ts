@@ -38,7 +38,7 @@ const editOp = z
   .strict()
   .refine((o) => (o.findingId === undefined) !== (o.labelId === undefined), "Send exactly one of findingId or labelId.")
   .refine((o) => o.box !== undefined || o.className !== undefined, "Send box, className or both.");
-// instanceId is optional while a study has one image; see lib/reviews/apply-operations.ts.
+// instanceId may be left out on a single-image study; see lib/reviews/apply-operations.ts.
 const addOp = z.object({ op: z.literal("add"), box: boxSchema, className, instanceId: id.optional() }).strict();
 const deleteOp = z.object({ op: z.literal("delete"), labelId: id }).strict();
 const restoreOp = z.object({ op: z.literal("restore"), labelId: id }).strict();
