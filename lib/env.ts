@@ -36,6 +36,7 @@ const schema = z.object({
   INFERENCE_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(5),
   INFERENCE_MAX_QUEUE: z.coerce.number().int().min(1).default(64),
   BUNDLED_MODELS_DIR: z.string().default("models"), // registered into production on first start when none is
+  CI: boolish, // set by CI: tests that need a system tool (dcmdump, Redis) fail there instead of skipping
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DRIFT_WEBHOOK_URL: z.string().url().optional(), // POSTed when a drift computation crosses a threshold
 });
