@@ -22,6 +22,11 @@ if ! pg_up && command -v pg_ctlcluster >/dev/null; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
   for _ in $(seq 1 20); do pg_up && break; sleep 0.5; done
 fi
+redis_up() { redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; }
+if ! redis_up && command -v redis-server >/dev/null; then
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null || true
+  for _ in $(seq 1 20); do redis_up && break; sleep 0.5; done
+fi
 
 step "lint and types"
 npx eslint . --max-warnings=0
