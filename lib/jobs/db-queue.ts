@@ -82,4 +82,5 @@ export const dbQueue: JobQueue = {
   complete: (job, result) => completeJob(job.id, result),
   fail: async (job, error, retryable) => void (await failJob(job, error, retryable)),
   close: async () => undefined,
+  ping: async () => undefined, // the database has its own readiness check
 };

@@ -16,4 +16,6 @@ export type JobQueue = {
   /** Retries with exponential backoff while attempts remain (and `retryable`), else fails for good. */
   fail(job: ClaimedJob, error: string, retryable: boolean): Promise<void>;
   close(): Promise<void>;
+  /** Throws when the queue's backing service is unreachable (readiness). */
+  ping(): Promise<void>;
 };

@@ -122,3 +122,11 @@ describe.skipIf(!reachable)("Redis job queue", () => {
     await c.quit();
   });
 });
+
+it("an unreachable Redis fails the readiness ping with a reason (and enqueue still stores the row)", async () => {
+  const q = createRedisQueue({ url: "redis://127.0.0.1:1", prefix: PREFIX });
+  await expect(q.ping()).rejects.toThrow(/127\.0\.0\.1:1/);
+  const { id } = await q.enqueue("redis-only.job", { n: 1 }); // the row is the truth; a reconcile dispatches it later
+  expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "queued" });
+  await db.job.delete({ where: { id } });
+});

@@ -133,5 +133,6 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
       });
     },
     close: () => redis.quit(),
+    ping: async () => void (await redis.send("PING")),
   };
 }
