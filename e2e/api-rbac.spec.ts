@@ -42,6 +42,7 @@ const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/studies/unknown-id/review", file: "v1/studies/[studyId]/review/route.ts", expect: SIGNED_IN(404) },
   { method: "PATCH", path: "/api/v1/studies/unknown-id/review", file: "v1/studies/[studyId]/review/route.ts", body: { version: 0, operations: [] }, expect: SIGNED_IN(404) },
   { method: "POST", path: "/api/v1/studies/unknown-id/review/sign-off", file: "v1/studies/[studyId]/review/sign-off/route.ts", body: { version: 1, impression: "abnormal" }, expect: { ...SIGNED_IN(404), annotator: 403 } },
+  { method: "GET", path: "/api/v1/studies/unknown-id/sr", file: "v1/studies/[studyId]/sr/route.ts", expect: { ...SIGNED_IN(404), annotator: 403 } },
   { method: "GET", path: "/api/v1/reviews/unknown-id/history", file: "v1/reviews/[reviewId]/history/route.ts", expect: SIGNED_IN(404) },
   { method: "GET", path: "/api/v1/models", file: "v1/models/route.ts", expect: ADMIN_ONLY(200) },
   { method: "POST", path: "/api/v1/models", file: "v1/models/route.ts", body: { x: 1 }, expect: ADMIN_ONLY(415) },

@@ -26,6 +26,8 @@ const schema = z.object({
   S3_FORCE_PATH_STYLE: boolish,
   MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  JOB_QUEUE: z.enum(["database", "redis"]).default("database"), // redis: dispatch through Redis (REDIS_URL), rows stay in the DB
+  REDIS_URL: z.string().url().startsWith("redis://").optional(),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   // Inference: execution providers in order (the CPU is always the fallback), threads and dynamic batching.
@@ -36,6 +38,7 @@ const schema = z.object({
   INFERENCE_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(5),
   INFERENCE_MAX_QUEUE: z.coerce.number().int().min(1).default(64),
   BUNDLED_MODELS_DIR: z.string().default("models"), // registered into production on first start when none is
+  CI: boolish, // set by CI: tests that need a system tool (dcmdump, Redis) fail there instead of skipping
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DRIFT_WEBHOOK_URL: z.string().url().optional(), // POSTed when a drift computation crosses a threshold
 });
@@ -48,6 +51,7 @@ function load(): Env {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${issues}`);
   }
+  if (parsed.data.JOB_QUEUE === "redis" && !parsed.data.REDIS_URL) throw new Error("Invalid environment: JOB_QUEUE=redis needs REDIS_URL (redis://host:6379).");
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
     ...parsed.data,

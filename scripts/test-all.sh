@@ -13,10 +13,19 @@ if ! command -v chromium >/dev/null && [ -z "${CHROMIUM_PATH:-}" ]; then
   echo "installing Debian's Chromium for Playwright"
   (apt-get update -qq && apt-get install -y -qq chromium) >/tmp/cxr-apt.log 2>&1 || { tail -20 /tmp/cxr-apt.log; exit 1; }
 fi
+if ! command -v dcmdump >/dev/null; then
+  echo "installing DCMTK (dcmdump, dsrdump) to check the DICOM SR export"
+  (apt-get update -qq && apt-get install -y -qq dcmtk) >/tmp/cxr-apt.log 2>&1 || { tail -20 /tmp/cxr-apt.log; exit 1; }
+fi
 pg_up() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
 if ! pg_up && command -v pg_ctlcluster >/dev/null; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
   for _ in $(seq 1 20); do pg_up && break; sleep 0.5; done
+fi
+redis_up() { redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; }
+if ! redis_up && command -v redis-server >/dev/null; then
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null || true
+  for _ in $(seq 1 20); do redis_up && break; sleep 0.5; done
 fi
 
 step "lint and types"

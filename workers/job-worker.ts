@@ -1,6 +1,7 @@
 // `npm run worker`: a standalone job worker (run N of them beside the web process; set JOBS_IN_PROCESS=false there).
 import "@/lib/jobs/all-handlers";
 import { startJobWorker } from "@/lib/jobs/job-worker";
+import { getJobQueue } from "@/lib/jobs/job-queue";
 import { env } from "@/lib/env";
 import { db } from "@/lib/db";
 
@@ -8,6 +9,7 @@ const worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY });
 for (const sig of ["SIGINT", "SIGTERM"] as const)
   process.on(sig, async () => {
     await worker.stop();
+    await getJobQueue().close();
     await db.$disconnect();
     process.exit(0);
   });

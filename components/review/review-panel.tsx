@@ -26,6 +26,7 @@ interface Props extends RowActions {
   onImpression: (i: Impression) => void;
   onSignOff: () => void;
   canSignOff: boolean;
+  srHref: string | null; // the DICOM SR download, once the study is signed off
   children?: ReactNode; // the new-box class picker, when a box was just drawn
 }
 
@@ -77,6 +78,12 @@ export function ReviewPanel(p: Props) {
         <button type="button" className="rounded bg-sky-600 px-3 py-1.5 font-medium hover:bg-sky-500 disabled:opacity-50" onClick={p.onSignOff} disabled={!p.canSignOff} data-testid="sign-off">
           Sign off (S)
         </button>
+      )}
+      {p.srHref && (
+        <a href={p.srHref} download className="rounded bg-slate-700 px-3 py-1.5 text-center text-xs hover:bg-slate-600" data-testid="download-sr"
+          title="The signed-off findings as a DICOM Structured Report (TID 1500), to send to the PACS with the study">
+          Download SR (DICOM)
+        </a>
       )}
       <details className="text-xs text-slate-400" data-testid="review-legend">
         <summary className="cursor-pointer">Review shortcuts</summary>

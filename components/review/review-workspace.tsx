@@ -43,6 +43,8 @@ export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; w
   const shown = visibleItems(all, filter);
   const classes = [...new Set(all.filter((i) => !i.deleted).map((i) => i.className))].sort();
   const classOptions = [...new Set([...VINDR_FINDINGS, ...(state?.findings.map((f) => f.className) ?? [])])];
+  const signedOff = state?.studyStatus === "signed_off" || state?.review?.status === "signed_off";
+  const srHref = signedOff && state?.purpose !== "annotation" ? `/api/v1/studies/${encodeURIComponent(studyId)}/sr` : null;
   const readOnly = !state || state.review?.status === "signed_off" || save.status === "conflict";
   const impression = save.pendingImpression !== undefined ? save.pendingImpression : (state?.review?.impression ?? null);
   const current = shown.find((i) => i.key === selected) ?? null;
@@ -112,7 +114,7 @@ export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; w
           hiddenClasses={hidden} onToggleClass={(c) => setHidden((h) => { const n = new Set(h); if (!n.delete(c)) n.add(c); return n; })}
           minConfidence={minConfidence} onMinConfidence={setMinConfidence} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
           classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
-          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} {...actions}>
+          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} {...actions}>
           <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />
           {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
         </ReviewPanel>

@@ -81,6 +81,13 @@ export function openApiDocument(serverUrl = "/") {
       "/api/v1/studies/{studyId}/review/sign-off": {
         post: { summary: "Sign off (locks the review)", parameters: [studyIdParam], requestBody: { required: true, content: { "application/json": { schema: input(signOffReviewBodySchema) } } }, responses: { "200": ok({ type: "object" }), "409": err("Stale version"), ...common } },
       },
+      "/api/v1/studies/{studyId}/sr": {
+        get: {
+          summary: "The signed-off findings as a DICOM Structured Report (TID 1500, boxes as SCOORD) for the PACS (radiologist, admin)",
+          parameters: [studyIdParam],
+          responses: { "200": { description: "DICOM Part 10 (Comprehensive SR)", content: { "application/dicom": { schema: { type: "string", format: "binary" } } } }, "404": err("Unknown study"), "409": err("Not signed off yet"), ...common },
+        },
+      },
       "/api/v1/admin/drift": {
         get: { summary: "Drift snapshot history (admin)", parameters: queryParams(listDriftQuerySchema), responses: { "200": ok({ type: "object" }), ...common } },
         post: { summary: "Compute drift now (admin)", requestBody: { required: true, content: { "application/json": { schema: input(computeDriftBodySchema) } } }, responses: { "200": ok({ type: "object" }), ...common } },

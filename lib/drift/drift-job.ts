@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { computeDrift } from "@/lib/drift/compute-drift";
-import { enqueueJob, type EnqueueOptions } from "@/lib/jobs/db-queue";
+import { enqueueJob } from "@/lib/jobs/job-queue";
+import type { EnqueueOptions } from "@/lib/jobs/queue-types";
 import { registerJobHandler } from "@/lib/jobs/job-registry";
 import { driftReferenceSchema, driftWindowSchema } from "@/lib/schemas/drift";
 

@@ -1,44 +1,55 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { jobHandler } from "@/lib/jobs/job-registry";
+import type { ClaimedJob, EnqueueOptions, JobQueue } from "@/lib/jobs/queue-types";
 
-import type { Db } from "@/lib/db";
-
-export type EnqueueOptions = { priority?: number; maxAttempts?: number; runAfter?: Date; client?: Pick<Db, "job"> };
+export type { ClaimedJob, EnqueueOptions } from "@/lib/jobs/queue-types";
 export const LEASE_MS = 5 * 60_000;
 
-// The embedded queue: jobs are rows, so they survive restarts; the payload is validated before it is stored.
+type JobRow = { id: string; type: string; priority: number; runAfter: Date; createdAt: Date };
+
+// Jobs are rows, so they survive restarts; the payload is validated before it is stored.
 // Pass `client` (a transaction) to enqueue atomically with the rows the job is about.
-export async function enqueueJob(type: string, payload: unknown, o: EnqueueOptions = {}): Promise<{ id: string }> {
+export async function createJobRow(type: string, payload: unknown, o: EnqueueOptions = {}): Promise<JobRow> {
   const handler = jobHandler(type);
   if (!handler) throw new AppError("bad_request", `Unknown job type '${type}'.`);
   const data = handler.schema.parse(payload);
-  const job = await (o.client ?? db).job.create({
+  return (o.client ?? db).job.create({
     data: { type, payload: data as never, priority: o.priority ?? 0, maxAttempts: o.maxAttempts ?? 3, runAfter: o.runAfter ?? new Date() },
-    select: { id: true },
+    select: { id: true, type: true, priority: true, runAfter: true, createdAt: true },
   });
-  return job;
 }
 
-export type ClaimedJob = { id: string; type: string; payload: unknown; attempts: number; maxAttempts: number };
+export async function enqueueJob(type: string, payload: unknown, o: EnqueueOptions = {}): Promise<{ id: string }> {
+  const { id } = await createJobRow(type, payload, o);
+  return { id };
+}
 
-// Claims one due job with a conditional update, so two workers never run the same job. Expired leases are reclaimed.
-export async function claimNextJob(workerId: string, types?: string[]): Promise<ClaimedJob | null> {
+const claimable = (now: Date, leaseMs: number) => [{ state: "queued", runAfter: { lte: now } }, { state: "running", lockedAt: { lt: new Date(now.getTime() - leaseMs) } }];
+
+// The conditional update both adapters end with: only one claimer moves a given row to running.
+export async function claimJobRow(id: string, workerId: string, leaseMs = LEASE_MS): Promise<ClaimedJob | null> {
   const now = new Date();
+  const row = await db.job.findFirst({ where: { id, OR: claimable(now, leaseMs) } });
+  if (!row) return null;
+  const won = await db.job.updateMany({
+    where: { id, state: row.state, lockedAt: row.lockedAt },
+    data: { state: "running", lockedAt: now, lockedBy: workerId, attempts: { increment: 1 } },
+  });
+  return won.count === 1 ? { id, type: row.type, payload: row.payload, attempts: row.attempts + 1, maxAttempts: row.maxAttempts } : null;
+}
+
+// Claims one due job; two workers never run the same job. Expired leases are reclaimed.
+export async function claimNextJob(workerId: string, types?: string[]): Promise<ClaimedJob | null> {
   for (let tries = 0; tries < 5; tries++) {
     const candidate = await db.job.findFirst({
-      where: {
-        type: types ? { in: types } : undefined,
-        OR: [{ state: "queued", runAfter: { lte: now } }, { state: "running", lockedAt: { lt: new Date(now.getTime() - LEASE_MS) } }],
-      },
+      where: { type: types ? { in: types } : undefined, OR: claimable(new Date(), LEASE_MS) },
       orderBy: [{ priority: "desc" }, { createdAt: "asc" }],
+      select: { id: true },
     });
     if (!candidate) return null;
-    const won = await db.job.updateMany({
-      where: { id: candidate.id, state: candidate.state, lockedAt: candidate.lockedAt },
-      data: { state: "running", lockedAt: now, lockedBy: workerId, attempts: { increment: 1 } },
-    });
-    if (won.count === 1) return { id: candidate.id, type: candidate.type, payload: candidate.payload, attempts: candidate.attempts + 1, maxAttempts: candidate.maxAttempts };
+    const claimed = await claimJobRow(candidate.id, workerId);
+    if (claimed) return claimed;
   }
   return null;
 }
@@ -47,17 +58,29 @@ export async function completeJob(id: string, result: unknown): Promise<void> {
   await db.job.update({ where: { id }, data: { state: "succeeded", progress: 1, result: (result ?? null) as never, finishedAt: new Date(), lockedAt: null, error: null } });
 }
 
-// Retries with exponential backoff until maxAttempts, then fails for good with the reason kept.
-export async function failJob(job: ClaimedJob, error: string, retryable: boolean): Promise<void> {
+// Retries with exponential backoff until maxAttempts, then fails for good with the reason kept. Returns the retry time.
+export async function failJob(job: ClaimedJob, error: string, retryable: boolean): Promise<Date | null> {
   const again = retryable && job.attempts < job.maxAttempts;
+  const runAfter = again ? new Date(Date.now() + 2 ** job.attempts * 1000) : null;
   await db.job.update({
     where: { id: job.id },
-    data: again
-      ? { state: "queued", error, lockedAt: null, lockedBy: null, runAfter: new Date(Date.now() + 2 ** job.attempts * 1000) }
-      : { state: "failed", error, lockedAt: null, finishedAt: new Date() },
+    data: runAfter ? { state: "queued", error, lockedAt: null, lockedBy: null, runAfter } : { state: "failed", error, lockedAt: null, finishedAt: new Date() },
   });
+  return runAfter;
 }
 
 export async function reportProgress(id: string, fraction: number, message?: string): Promise<void> {
   await db.job.update({ where: { id }, data: { progress: Math.max(0, Math.min(1, fraction)), message, lockedAt: new Date() } });
 }
+
+// The embedded default: workers poll the table.
+export const dbQueue: JobQueue = {
+  kind: "database",
+  enqueue: enqueueJob,
+  claim: claimNextJob,
+  progress: (job, f, m) => reportProgress(job.id, f, m),
+  complete: (job, result) => completeJob(job.id, result),
+  fail: async (job, error, retryable) => void (await failJob(job, error, retryable)),
+  close: async () => undefined,
+  ping: async () => undefined, // the database has its own readiness check
+};

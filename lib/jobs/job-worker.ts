@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { log } from "@/lib/log";
-import { claimNextJob } from "@/lib/jobs/db-queue";
+import { getJobQueue } from "@/lib/jobs/job-queue";
+import type { JobQueue } from "@/lib/jobs/queue-types";
 import { runClaimedJob } from "@/lib/jobs/run-job";
 
 export type JobWorker = { id: string; stop(): Promise<void>; drain(): Promise<void> };
 
-// Polls the database queue and runs up to `concurrency` jobs at once; wakes early when work is enqueued in-process.
-export function startJobWorker(o: { concurrency?: number; pollMs?: number; types?: string[] } = {}): JobWorker {
+// Polls the queue (the configured one unless given) and runs up to `concurrency` jobs at once.
+export function startJobWorker(o: { concurrency?: number; pollMs?: number; types?: string[]; queue?: JobQueue } = {}): JobWorker {
+  const queue = o.queue ?? getJobQueue();
   const id = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   const concurrency = o.concurrency ?? 2;
   const pollMs = o.pollMs ?? 1000;
@@ -14,17 +16,22 @@ export function startJobWorker(o: { concurrency?: number; pollMs?: number; types
   let running = 0;
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<void> | null = null;
 
-  async function tick(): Promise<void> {
+  // One claim loop at a time, so drain() and stop() can wait for a claim that is under way.
+  function tick(): Promise<void> {
+    return (ticking ??= claimLoop().finally(() => (ticking = null)));
+  }
+  async function claimLoop(): Promise<void> {
     timer = undefined;
     while (!stopped && running < concurrency) {
-      const job = await claimNextJob(id, o.types).catch((e) => {
+      const job = await queue.claim(id, o.types).catch((e) => {
         log.error("job claim failed", { error: (e as Error).message });
         return null;
       });
       if (!job) break;
       running++;
-      const p = runClaimedJob(job).finally(() => {
+      const p = runClaimedJob(job, queue).finally(() => {
         running--;
         inFlight.delete(p);
         schedule(0);
@@ -39,19 +46,21 @@ export function startJobWorker(o: { concurrency?: number; pollMs?: number; types
     timer = setTimeout(() => void tick(), ms);
   }
   schedule(0);
-  log.info("job worker started", { workerId: id, concurrency });
+  log.info("job worker started", { workerId: id, concurrency, queue: queue.kind });
   return {
     id,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await ticking;
       await Promise.allSettled([...inFlight]);
     },
     // Test helper: waits until nothing is running and the queue has no due job.
     async drain() {
       for (;;) {
         await Promise.allSettled([...inFlight]);
-        await tick();
+        await ticking; // a claim that began before the caller's last change…
+        await tick(); // …then a fresh one that sees it
         if (inFlight.size === 0) return;
       }
     },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { enqueueJob, type EnqueueOptions } from "@/lib/jobs/db-queue";
+import { enqueueJob } from "@/lib/jobs/job-queue";
+import type { EnqueueOptions } from "@/lib/jobs/queue-types";
 import { registerJobHandler } from "@/lib/jobs/job-registry";
 import { predictInstance } from "@/lib/predictions/predict-instance";
 import { routeStudy } from "@/lib/predictions/route-study";

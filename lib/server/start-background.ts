@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import "@/lib/jobs/all-handlers";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/job-worker";
+import { getJobQueue } from "@/lib/jobs/job-queue";
 import { registerReadinessCheck } from "@/lib/health/check-readiness";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { engineFor } from "@/lib/models/version-detector";
@@ -20,6 +21,9 @@ export async function startBackground(): Promise<void> {
     const engine = await engineFor(v); // loaded once, then cached
     return { ok: true, detail: `${v.name} ${v.version} loaded on ${engine.providerUsed}` };
   });
+  const queue = getJobQueue();
+  if (queue.kind === "redis")
+    registerReadinessCheck("jobQueue", () => queue.ping().then(() => ({ ok: true, detail: "redis" }), (e: Error) => ({ ok: false, detail: `redis unreachable: ${e.message}` })));
   try {
     const r = await ensureBundledModel();
     log.info("model bootstrap", r);

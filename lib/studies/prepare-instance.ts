@@ -6,6 +6,7 @@ import { scaleToGrey8 } from "@/lib/dicom/scale-to-grey8";
 import { parseDicom } from "@/lib/dicom/parse-dicom";
 import { readMetadata, type DicomMetadata } from "@/lib/dicom/read-metadata";
 import { generateUid, writeSecondaryCapture } from "@/lib/dicom/write-secondary-capture";
+import { uidFromSeed } from "@/lib/dicom/derived-uid";
 
 export type PreparedInstance = {
   source: "dicom" | "png" | "jpeg";
@@ -17,9 +18,7 @@ export type PreparedInstance = {
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 // ACR-NEMA files may lack UIDs: derive stable ones from the content so a re-upload is recognised as a duplicate.
-function uidFromHash(hash: string, salt: string): string {
-  return `2.25.${BigInt("0x" + sha256(new TextEncoder().encode(hash + salt)).slice(0, 32)).toString(10)}`;
-}
+const uidFromHash = (hash: string, salt: string) => uidFromSeed(hash + salt);
 
 // Validates an upload completely (parse + full pixel decode) before anything is written.
 export async function prepareInstance(bytes: Uint8Array, maxBytes: number): Promise<PreparedInstance> {

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { E2E_ADMIN } from "./support/accounts";
+import { signedInContext } from "./support/api-session";
+import { syntheticDicom } from "./support/fixtures";
+import { ReviewPage } from "./pages/review-page";
+import { SignInPage } from "./pages/sign-in-page";
+
+test("a signed-off study's findings download as a DICOM SR; before sign-off the SR is refused with a reason", async ({ baseURL, page }) => {
+  const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
+  const up = await admin.post("/api/v1/studies", { multipart: { files: syntheticDicom({ size: 128 }, "sr.dcm") } });
+  const studyId = (await up.json()).results[0].studyId as string;
+  await expect.poll(async () => (await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()).studyStatus, { timeout: 60_000 }).toBe("predicted");
+
+  const early = await admin.get(`/api/v1/studies/${studyId}/sr`);
+  expect(early.status()).toBe(409);
+  expect((await early.json()).error.message).toMatch(/signed-off/);
+
+  expect((await admin.post(`/api/v1/studies/${studyId}/review`)).status()).toBe(201);
+  const saved = await admin.patch(`/api/v1/studies/${studyId}/review`, { data: { version: 1, operations: [{ op: "add", box: [10, 12, 60, 70], className: "Nodule/Mass" }] } });
+  expect(saved.status()).toBe(200);
+  expect((await admin.post(`/api/v1/studies/${studyId}/review/sign-off`, { data: { version: 2, impression: "abnormal" } })).status()).toBe(200);
+
+  const sr = await admin.get(`/api/v1/studies/${studyId}/sr`);
+  expect(sr.status()).toBe(200);
+  expect(sr.headers()["content-type"]).toBe("application/dicom");
+  expect(sr.headers()["content-disposition"]).toMatch(/^attachment; filename="S-[0-9A-F]+-sr\.dcm"$/);
+  const bytes = await sr.body();
+  expect(bytes.subarray(128, 132).toString("latin1")).toBe("DICM");
+  expect(bytes.includes(Buffer.from("1.2.840.10008.5.1.4.1.1.88.33"))).toBe(true);
+
+  await new SignInPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  await new ReviewPage(page).open(studyId);
+  const link = page.getByTestId("download-sr");
+  await expect(link).toHaveAttribute("href", `/api/v1/studies/${studyId}/sr`);
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^S-[0-9A-F]+-sr\.dcm$/);
+});

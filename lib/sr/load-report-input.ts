@@ -1,0 +1,70 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { uidFromSeed } from "@/lib/dicom/derived-uid";
+import type { SrBox, SrImage, SrInput } from "@/lib/sr/write-measurement-report";
+
+// The final read of a study: a consensus if one was signed off, else the primary read, else the latest double read.
+const PREFERENCE = ["consensus", "primary", "double_read"];
+
+const da = (d: Date | null) => (d ? d.toISOString().slice(0, 10).replace(/-/g, "") : undefined);
+const orUndefined = (s: string | null) => s ?? undefined;
+
+export type ReportSource = { input: SrInput; reviewId: string; pseudonym: string };
+
+// Gathers a signed-off study's final labels (not rejected, not deleted) with their images and AI provenance.
+export async function loadReportInputOrThrow(studyId: string): Promise<ReportSource> {
+  const study = await db.study.findUnique({ where: { id: studyId } });
+  if (!study) throw new AppError("not_found", "No such study.");
+  const reviews = await db.review.findMany({
+    where: { studyId, status: "signed_off", purpose: { in: PREFERENCE } },
+    orderBy: { signedOffAt: "desc" },
+    include: {
+      reader: { select: { name: true } },
+      labels: {
+        where: { rejected: false, deleted: false },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: {
+          instance: { include: { series: { select: { seriesInstanceUid: true } } } },
+          originFinding: { select: { prediction: { select: { modelVersion: { select: { name: true, version: true } } } } } },
+        },
+      },
+    },
+  });
+  const review = reviews.sort((a, b) => PREFERENCE.indexOf(a.purpose) - PREFERENCE.indexOf(b.purpose))[0];
+  if (!review?.signedOffAt) throw new AppError("conflict", "This study has no signed-off review yet: a structured report is written once it is signed off.");
+  const reviewModel = review.modelVersionId
+    ? await db.modelVersion.findUnique({ where: { id: review.modelVersionId }, select: { name: true, version: true } })
+    : null;
+  const images = new Map<string, SrImage>();
+  const boxes: SrBox[] = [];
+  for (const l of review.labels) {
+    if (!l.instance) throw new AppError("unprocessable", "A label of this review names no image (written before labels kept their image); it cannot be placed in a report.");
+    const image = { sopClassUid: l.instance.sopClassUid, sopInstanceUid: l.instance.sopInstanceUid, seriesInstanceUid: l.instance.series.seriesInstanceUid };
+    images.set(image.sopInstanceUid, image);
+    const fromAi = l.source !== "reader_added";
+    const model = fromAi ? (l.originFinding?.prediction.modelVersion ?? reviewModel ?? undefined) : undefined;
+    boxes.push({ trackingUid: uidFromSeed(`label:${l.id}`), className: l.className, box: [l.x1, l.y1, l.x2, l.y2], image, source: l.source, model });
+  }
+  const signedOffAt = review.signedOffAt;
+  return {
+    reviewId: review.id,
+    pseudonym: study.pseudonym,
+    input: {
+      study: {
+        studyInstanceUid: study.studyInstanceUid,
+        studyDate: da(study.studyDate),
+        accessionNumber: orUndefined(study.accessionNumber),
+        patientId: orUndefined(study.patientId),
+        patientName: orUndefined(study.patientName),
+        patientBirthDate: orUndefined(study.patientBirthDate),
+        patientSex: orUndefined(study.patientSex),
+      },
+      // Stable per signed-off review: downloading twice gives the same object, which a PACS stores once.
+      sr: { seriesInstanceUid: uidFromSeed(`sr-series:${review.id}`), sopInstanceUid: uidFromSeed(`sr:${review.id}:${signedOffAt.toISOString()}`), contentDateTime: signedOffAt },
+      reader: { name: review.reader.name },
+      signedOffAt,
+      boxes,
+      images: [...images.values()],
+    },
+  };
+}
