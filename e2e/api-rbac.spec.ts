@@ -53,6 +53,9 @@ const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/exports", file: "v1/exports/route.ts", body: { format: "voc" }, expect: ADMIN_ONLY(422) },
   { method: "GET", path: "/api/v1/exports/unknown-id", file: "v1/exports/[id]/route.ts", expect: ADMIN_ONLY(404) },
   { method: "GET", path: "/api/v1/exports/unknown-id/download", file: "v1/exports/[id]/download/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "GET", path: "/api/v1/training-runs", file: "v1/training-runs/route.ts", expect: ADMIN_ONLY(200) },
+  { method: "POST", path: "/api/v1/training-runs", file: "v1/training-runs/route.ts", body: { exportId: "x", modelSize: "xl" }, expect: ADMIN_ONLY(422) },
+  { method: "GET", path: "/api/v1/training-runs/unknown-id", file: "v1/training-runs/[id]/route.ts", expect: ADMIN_ONLY(404) },
 ];
 
 const callers = {} as Record<Caller, APIRequestContext>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { computeDriftBodySchema, listDriftQuerySchema } from "@/lib/schemas/drift";
 import { createExportBodySchema, listExportsQuerySchema } from "@/lib/schemas/export";
+import { createTrainingRunBodySchema, listTrainingRunsQuerySchema } from "@/lib/schemas/training";
 import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas/predict";
 import { saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
@@ -95,6 +96,11 @@ export function openApiDocument(serverUrl = "/") {
       "/api/v1/exports/{id}/download": {
         get: { summary: "The finished export's zip (admin; audited)", parameters: [idParam], responses: { "200": { description: "application/zip" }, "404": err("Unknown export"), "409": err("Not finished"), ...common } },
       },
+      "/api/v1/training-runs": {
+        get: { summary: "Retraining runs with progress, metrics and the registered model; whether the worker is installed (admin)", parameters: queryParams(listTrainingRunsQuerySchema), responses: { "200": ok({ type: "object" }), ...common } },
+        post: { summary: "Retrain a YOLO11 on a finished YOLO export with the Python worker (admin)", requestBody: { required: true, content: { "application/json": { schema: input(createTrainingRunBodySchema) } } }, responses: { "201": ok({ type: "object" }), "503": err("Training worker not installed"), ...common } },
+      },
+      "/api/v1/training-runs/{id}": { get: { summary: "One run: status, progress, log tail, metrics, model (admin)", parameters: [idParam], responses: { "200": ok({ type: "object" }), "404": err("Unknown run"), ...common } } },
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
       "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
       "/api/metrics": { get: { summary: "Prometheus metrics", security: [], responses: { "200": { description: "text/plain exposition format" } } } },
