@@ -50,6 +50,13 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/admin/drift?limit=5", file: "v1/admin/drift/route.ts", expect: ADMIN_ONLY(200) },
   // A current window that ends before it starts: admins get 422 without a computation.
   { method: "POST", path: "/api/v1/admin/drift", file: "v1/admin/drift/route.ts", body: { reference: { firstN: 200 }, current: { from: "2026-01-08T00:00:00Z", to: "2026-01-01T00:00:00Z" } }, expect: ADMIN_ONLY(422) },
+  { method: "GET", path: "/api/v1/exports", file: "v1/exports/route.ts", expect: ADMIN_ONLY(200) },
+  { method: "POST", path: "/api/v1/exports", file: "v1/exports/route.ts", body: { format: "voc" }, expect: ADMIN_ONLY(422) },
+  { method: "GET", path: "/api/v1/exports/unknown-id", file: "v1/exports/[id]/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "GET", path: "/api/v1/exports/unknown-id/download", file: "v1/exports/[id]/download/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "GET", path: "/api/v1/training-runs", file: "v1/training-runs/route.ts", expect: ADMIN_ONLY(200) },
+  { method: "POST", path: "/api/v1/training-runs", file: "v1/training-runs/route.ts", body: { exportId: "x", modelSize: "xl" }, expect: ADMIN_ONLY(422) },
+  { method: "GET", path: "/api/v1/training-runs/unknown-id", file: "v1/training-runs/[id]/route.ts", expect: ADMIN_ONLY(404) },
 ];
 
 const callers = {} as Record<Caller, APIRequestContext>;

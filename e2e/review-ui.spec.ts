@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import type { LabelDto, LabelRevisionDto, StudyReviewDto } from "../lib/schemas/review";
+import { ExportsPage } from "./pages/exports-page";
 import { ReviewPage } from "./pages/review-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { E2E_ADMIN } from "./support/accounts";
@@ -34,7 +36,7 @@ async function readerAndStudy(admin: APIRequestContext, file: { name: string; mi
   return { email, password, studyId };
 }
 
-test("a radiologist accepts, rejects, resizes and adds boxes on the overlay, signs off, and the provenance is stored", async ({ page, baseURL }) => {
+test("a radiologist accepts, rejects, resizes and adds boxes on the overlay, signs off, the provenance is stored, and the export holds exactly those boxes", async ({ page, baseURL, browser }) => {
   test.skip(!fs.existsSync(NIH), `shared data absent (${NIH}): this test needs real NIH images for the AI to find boxes`);
   test.setTimeout(180_000);
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
@@ -104,7 +106,57 @@ test("a radiologist accepts, rejects, resizes and adds boxes on the overlay, sig
   const changes = history.revisions.map((r) => `${r.change}:${r.source}`);
   expect(changes).toEqual(expect.arrayContaining(["accept:ai_accepted", "reject:ai_accepted", "edit:ai_edited", "add:reader_added"]));
   expect(new Set(history.revisions.map((r) => r.author.email))).toEqual(new Set([email]));
+
+  // An admin exports this reader's signed-off review from /admin/exports: exactly the accepted, edited and added
+  // boxes are objects (the rejected AI suggestion is not), in YOLO and COCO.
+  const readerId = ((await (await reader.get("/api/v1/me")).json()) as { user: { id: string } }).user.id;
+  const expected = state.review!.labels.filter((l) => !l.rejected && !l.deleted);
+  expect(expected).toHaveLength(3);
+  await expectExportHoldsExactly(browser, readerId, expected);
 });
+
+// Exports one reader's reviews through the admin page (YOLO + COCO) and compares every box with the labels.
+async function expectExportHoldsExactly(browser: Browser, readerId: string, labels: LabelDto[]) {
+  const ctx = await browser.newContext();
+  const adminPage = await ctx.newPage();
+  await new SignInPage(adminPage).signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  const exportsPage = new ExportsPage(adminPage);
+  await exportsPage.open();
+  const id = await exportsPage.start({ format: "both", readerId, valFraction: 0 });
+  const zip = unzipSync(new Uint8Array(await exportsPage.download(id)));
+  await ctx.close();
+
+  const files = Object.keys(zip).sort();
+  expect(files).toEqual(["annotations.coco.json", "data.yaml", "images/train/img_000001.png", "labels/train/img_000001.txt", "manifest.json"]);
+  const coco = JSON.parse(strFromU8(zip["annotations.coco.json"]!)) as {
+    images: { id: number; width: number; height: number; file_name: string }[];
+    annotations: { category_id: number; bbox: number[] }[];
+    categories: { id: number; name: string }[];
+  };
+  const { width, height } = coco.images[0]!;
+  const byCoco = coco.annotations.map((a) => ({ cls: coco.categories.find((c) => c.id === a.category_id)!.name, box: [a.bbox[0]!, a.bbox[1]!, a.bbox[0]! + a.bbox[2]!, a.bbox[1]! + a.bbox[3]!] }));
+  const names = [...strFromU8(zip["data.yaml"]!).matchAll(/^ {2}(\d+): (".*")$/gm)].map((m) => JSON.parse(m[2]!) as string);
+  const byYolo = strFromU8(zip["labels/train/img_000001.txt"]!)
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const [c, cx, cy, w, h] = line.split(" ").map(Number) as [number, number, number, number, number];
+      return { cls: names[c]!, box: [(cx - w / 2) * width, (cy - h / 2) * height, (cx + w / 2) * width, (cy + h / 2) * height] };
+    });
+  const sortKey = (b: { cls: string; box: number[] }) => `${b.cls}:${b.box.map((v) => Math.round(v)).join(",")}`;
+  const want = labels.map((l) => ({ cls: l.className, box: l.box as number[] })).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  for (const [got, tolerancePx] of [
+    [byCoco, 1e-6],
+    [byYolo, 2e-6 * Math.max(width, height)], // six decimals of a normalised coordinate
+  ] as const) {
+    const sorted = [...got].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+    expect(sorted.map((b) => b.cls)).toEqual(want.map((b) => b.cls));
+    sorted.forEach((b, i) => b.box.forEach((v, k) => expect(Math.abs(v - want[i]!.box[k]!)).toBeLessThanOrEqual(tolerancePx)));
+  }
+  const text = Object.values(zip).map((v) => strFromU8(v, true)).join("\n");
+  expect(text).not.toContain(readerId);
+  for (const l of labels) expect(text).not.toContain(l.instanceId ?? "none");
+}
 
 test("boxes follow a rotation, and a save against a review changed elsewhere shows the conflict banner instead of overwriting", async ({ page, baseURL }) => {
   test.skip(!fs.existsSync(NIH), `shared data absent (${NIH}): this test needs real NIH images for the AI to find boxes`);

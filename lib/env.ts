@@ -41,6 +41,10 @@ const schema = z.object({
   CI: boolish, // set by CI: tests that need a system tool (dcmdump, Redis) fail there instead of skipping
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DRIFT_WEBHOOK_URL: z.string().url().optional(), // POSTed when a drift computation crosses a threshold
+  // Retraining: the Python worker's console script (absent = retraining unavailable), its device and data loaders.
+  TRAINING_WORKER_BIN: z.string().min(1).default("training/.venv/bin/cxr-train"),
+  TRAINING_DEVICE: z.string().min(1).default("cpu"), // cpu | 0 | 0,1 (CUDA devices on a GPU host)
+  TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
@@ -64,4 +68,9 @@ export const env: Env = load();
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** The environment for a child process (e.g. the training worker): ours plus `extra`. */
+export function childProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }

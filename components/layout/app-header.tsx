@@ -11,6 +11,8 @@ const NAV: NavItem[] = [
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit", roles: ["admin"] },
   { href: "/admin/drift", label: "Drift", roles: ["admin"] },
+  { href: "/admin/exports", label: "Exports", roles: ["admin"] },
+  { href: "/admin/training", label: "Training", roles: ["admin"] },
   { href: "/settings/tokens", label: "API tokens", roles: ["radiologist", "annotator", "admin"] },
   { href: "/api-docs", label: "API", roles: ["radiologist", "annotator", "admin"] },
 ];

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { computeDriftBodySchema, listDriftQuerySchema } from "@/lib/schemas/drift";
+import { createExportBodySchema, listExportsQuerySchema } from "@/lib/schemas/export";
+import { createTrainingRunBodySchema, listTrainingRunsQuerySchema } from "@/lib/schemas/training";
 import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas/predict";
 import { saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
@@ -21,6 +23,7 @@ const multipart = (field: string, many: boolean) => ({
   },
 });
 const stageParam = { name: "stage", in: "query", required: false, schema: { type: "string", enum: ["staging"] }, description: "Use the staging version (integration testing)" };
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const studyIdParam = { name: "studyId", in: "path", required: true, schema: { type: "string" } };
 const common = { "401": err("No or invalid credentials"), "403": err("Wrong role or token scope"), "422": err("Validation failed (zod issues in details)") };
 
@@ -92,6 +95,19 @@ export function openApiDocument(serverUrl = "/") {
         get: { summary: "Drift snapshot history (admin)", parameters: queryParams(listDriftQuerySchema), responses: { "200": ok({ type: "object" }), ...common } },
         post: { summary: "Compute drift now (admin)", requestBody: { required: true, content: { "application/json": { schema: input(computeDriftBodySchema) } } }, responses: { "200": ok({ type: "object" }), ...common } },
       },
+      "/api/v1/exports": {
+        get: { summary: "Dataset exports with their job's progress (admin)", parameters: queryParams(listExportsQuerySchema), responses: { "200": ok({ type: "object" }), ...common } },
+        post: { summary: "Start a YOLO / COCO export of reviewed labels (patient-level split, de-identified) as a background job (admin)", requestBody: { required: true, content: { "application/json": { schema: input(createExportBodySchema) } } }, responses: { "201": ok({ type: "object" }), ...common } },
+      },
+      "/api/v1/exports/{id}": { get: { summary: "One export: status, progress, counts per split and class (admin)", parameters: [idParam], responses: { "200": ok({ type: "object" }), "404": err("Unknown export"), ...common } } },
+      "/api/v1/exports/{id}/download": {
+        get: { summary: "The finished export's zip (admin; audited)", parameters: [idParam], responses: { "200": { description: "application/zip" }, "404": err("Unknown export"), "409": err("Not finished"), ...common } },
+      },
+      "/api/v1/training-runs": {
+        get: { summary: "Retraining runs with progress, metrics and the registered model; whether the worker is installed (admin)", parameters: queryParams(listTrainingRunsQuerySchema), responses: { "200": ok({ type: "object" }), ...common } },
+        post: { summary: "Retrain a YOLO11 on a finished YOLO export with the Python worker (admin)", requestBody: { required: true, content: { "application/json": { schema: input(createTrainingRunBodySchema) } } }, responses: { "201": ok({ type: "object" }), "503": err("Training worker not installed"), ...common } },
+      },
+      "/api/v1/training-runs/{id}": { get: { summary: "One run: status, progress, log tail, metrics, model (admin)", parameters: [idParam], responses: { "200": ok({ type: "object" }), "404": err("Unknown run"), ...common } } },
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
       "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
       "/api/metrics": { get: { summary: "Prometheus metrics", security: [], responses: { "200": { description: "text/plain exposition format" } } } },

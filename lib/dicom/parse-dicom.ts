@@ -1,4 +1,4 @@
-import { parseDicom as parseWithDicomParser, type DataSet, type ParseDicomOptions } from "dicom-parser";
+import dicomParser, { type DataSet, type ParseDicomOptions } from "dicom-parser";
 import { inflateSync } from "fflate";
 import { AppError } from "@/lib/errors";
 import { isSupportedTransferSyntax, TS } from "./transfer-syntax";
@@ -9,6 +9,8 @@ export interface ParseDicomOptionsExt {
   metadataOnly?: boolean;
 }
 
+// Default import: dicom-parser is CommonJS, and Node's ESM loader (tsx CLIs) exposes only its default export.
+const parseWithDicomParser = dicomParser.parseDicom;
 const PIXEL_DATA = "x7fe00010";
 
 /**

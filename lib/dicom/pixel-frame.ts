@@ -1,11 +1,10 @@
-import {
-  createJPEGBasicOffsetTable,
-  readEncapsulatedImageFrame,
-  readEncapsulatedPixelDataFromFragments,
-} from "dicom-parser";
+import dicomParser from "dicom-parser";
 import { AppError } from "@/lib/errors";
 import type { DicomMetadata } from "./read-metadata";
 import type { DicomDataset } from "./types";
+
+// Default import: dicom-parser is CommonJS, and Node's ESM loader (tsx CLIs) exposes only its default export.
+const { createJPEGBasicOffsetTable, readEncapsulatedImageFrame, readEncapsulatedPixelDataFromFragments } = dicomParser;
 
 /** Bytes of one frame: native pixels (still in file byte order) or one encapsulated frame's codestream. */
 export function readFrameBytes(dataset: DicomDataset, meta: DicomMetadata, frame: number): Uint8Array {

@@ -4,6 +4,8 @@ import { log } from "@/lib/log";
 import "@/lib/jobs/all-handlers";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/job-worker";
 import { getJobQueue } from "@/lib/jobs/job-queue";
+import { registeredJobTypes } from "@/lib/jobs/job-registry";
+import { TRAINING_RUN } from "@/lib/training/training-job";
 import { registerReadinessCheck } from "@/lib/health/check-readiness";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { engineFor } from "@/lib/models/version-detector";
@@ -36,7 +38,9 @@ export async function startBackground(): Promise<void> {
     log.error("model bootstrap failed", { error: (e as Error).message });
   }
   if (env.JOBS_IN_PROCESS && !worker) {
-    worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY });
+    // A retraining run can take hours: it gets a worker of its own so predictions and exports keep flowing.
+    worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY, types: registeredJobTypes().filter((t) => t !== TRAINING_RUN) });
+    startJobWorker({ concurrency: 1, types: [TRAINING_RUN], pollMs: 5000 });
     // Daily drift check (default windows); only when there is something to compare.
     setInterval(async () => {
       if ((await db.prediction.count({ where: { visible: true } })) > 0) await enqueueDriftCompute({}).catch((e) => log.warn("drift enqueue failed", { error: (e as Error).message }));

@@ -1,0 +1,54 @@
+import { db } from "@/lib/db";
+import type { ExportItem } from "@/lib/exports/dataset-plan";
+import { pickReviewPerStudy, reviewWhere } from "@/lib/exports/review-selection";
+import type { ExportFilters } from "@/lib/schemas/export";
+
+const CHUNK = 400; // below SQLite's bound-parameter limit
+
+async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+export async function countMatchingReviews(filters: ExportFilters): Promise<number> {
+  return db.review.count({ where: reviewWhere(filters) });
+}
+
+// Every image of each chosen review's study, with the review's live boxes: not deleted and not rejected (a rejected
+// AI suggestion is not an object). An image without boxes is a negative.
+export async function collectExportItems(filters: ExportFilters): Promise<{ items: ExportItem[]; reviews: number; unplacedBoxes: number }> {
+  const found = await db.review.findMany({ where: reviewWhere(filters), select: { id: true, studyId: true, purpose: true, signedOffAt: true, updatedAt: true } });
+  const reviews = pickReviewPerStudy(found).sort((a, b) => (a.studyId < b.studyId ? -1 : 1));
+  const studyIds = reviews.map((r) => r.studyId);
+  const studies = await inChunks(studyIds, (ids) => db.study.findMany({ where: { id: { in: ids } }, select: { id: true, patientId: true } }));
+  const instances = await inChunks(studyIds, (ids) =>
+    db.instance.findMany({ where: { series: { studyId: { in: ids } } }, select: { id: true, rows: true, columns: true, storageKey: true, series: { select: { studyId: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  );
+  const labels = await inChunks(
+    reviews.map((r) => r.id),
+    (ids) => db.label.findMany({ where: { reviewId: { in: ids }, deleted: false, rejected: false }, select: { reviewId: true, instanceId: true, className: true, x1: true, y1: true, x2: true, y2: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  );
+  const patientOf = new Map(studies.map((s) => [s.id, s.patientId?.trim() ? `p:${s.patientId.trim()}` : `s:${s.id}`]));
+  const instancesOf = new Map<string, typeof instances>();
+  for (const i of instances) instancesOf.set(i.series.studyId, [...(instancesOf.get(i.series.studyId) ?? []), i]);
+  const labelsOf = new Map<string, typeof labels>();
+  for (const l of labels) labelsOf.set(l.reviewId, [...(labelsOf.get(l.reviewId) ?? []), l]);
+
+  const items: ExportItem[] = [];
+  let unplacedBoxes = 0;
+  for (const r of reviews) {
+    const own = instancesOf.get(r.studyId) ?? [];
+    const byInstance = new Map(own.map((i) => [i.id, [] as ExportItem["boxes"]]));
+    for (const l of labelsOf.get(r.id) ?? []) {
+      // Rows older than Label.instanceId belong to the study's only image; on a multi-image study they cannot be placed.
+      const target = l.instanceId ?? (own.length === 1 ? own[0]!.id : null);
+      const list = target ? byInstance.get(target) : undefined;
+      if (!list) unplacedBoxes++;
+      else list.push({ className: l.className, box: [l.x1, l.y1, l.x2, l.y2] });
+    }
+    for (const i of own)
+      items.push({ instanceId: i.id, studyId: r.studyId, patientKey: patientOf.get(r.studyId)!, width: i.columns, height: i.rows, storageKey: i.storageKey, boxes: byInstance.get(i.id)! });
+  }
+  return { items, reviews: reviews.length, unplacedBoxes };
+}
