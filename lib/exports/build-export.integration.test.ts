@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { createExport, getExportOrThrow, readExportZip } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeExports, removeReviewedStudies, type FixtureLabel } from "@/lib/exports/testing/reviewed-studies";
-import { claimNextJob } from "@/lib/jobs/db-queue";
+import { claimNextJob, dbQueue } from "@/lib/jobs/db-queue";
 import { runClaimedJob } from "@/lib/jobs/run-job";
 import "@/lib/jobs/all-handlers";
 import { createExportBodySchema } from "@/lib/schemas/export";
@@ -28,7 +28,7 @@ const labelsOf = (i: number): FixtureLabel[] => {
 async function runExportJobNow(exportId: string) {
   const job = await claimNextJob("export-test", [EXPORT_BUILD]);
   expect(job?.payload).toEqual({ exportId });
-  await runClaimedJob(job!);
+  await runClaimedJob(job!, dbQueue);
 }
 
 describe("dataset export of 1,000 reviewed studies", () => {

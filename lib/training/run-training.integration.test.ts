@@ -4,7 +4,7 @@ import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { exportStorageKey } from "@/lib/exports/build-export";
 import { createExport } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeExports, removeReviewedStudies } from "@/lib/exports/testing/reviewed-studies";
-import { claimNextJob } from "@/lib/jobs/db-queue";
+import { claimNextJob, dbQueue } from "@/lib/jobs/db-queue";
 import { runClaimedJob } from "@/lib/jobs/run-job";
 import "@/lib/jobs/all-handlers";
 import { createExportBodySchema } from "@/lib/schemas/export";
@@ -21,7 +21,7 @@ if (!worker.installed) console.warn(`${worker.reason}: skipping the real trainin
 async function runNext(type: string) {
   const job = await claimNextJob(`training-test-${type}`, [type]);
   expect(job).not.toBeNull();
-  await runClaimedJob(job!);
+  await runClaimedJob(job!, dbQueue);
   return job!.id;
 }
 
