@@ -38,6 +38,8 @@ const schema = z.object({
   BUNDLED_MODELS_DIR: z.string().default("models"), // registered into production on first start when none is
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DRIFT_WEBHOOK_URL: z.string().url().optional(), // POSTed when a drift computation crosses a threshold
+  // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
+  ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
