@@ -24,7 +24,7 @@ describe("double reading", () => {
   it("two independent reads, agreement at IoU ≥ 0.4 once both are signed off, and a WBF consensus with provenance", async () => {
     const admin = readerOf(await makeUser("admin"));
     const [a, b] = [readerOf(await makeUser("radiologist")), readerOf(await makeUser("radiologist"))];
-    const [{ studyId }, { studyId: waitingId }] = fixture.studies as [{ studyId: string }, { studyId: string }];
+    const [studyId, waitingId] = fixture.studies.map((s) => s.studyId) as [string, string];
     const { created } = await createAssignments(admin, createAssignmentsBodySchema.parse({ kind: "double_read", studyIds: [studyId, waitingId], assigneeIds: [a.id, b.id] }));
     expect(created).toHaveLength(4);
     expect((await listAssignments(b, { mine: "1", limit: 200 })).map((t) => [t.studyId, t.kind])).toEqual([[studyId, "double_read"], [waitingId, "double_read"]]);
