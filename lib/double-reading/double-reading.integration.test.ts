@@ -59,6 +59,8 @@ describe("double reading", () => {
     expect(report.perClass.find((c) => c.className === "Cardiomegaly")).toMatchObject({ matched: 0, onlyA: 1, onlyB: 0, f1: 0 });
 
     await expect(getStudyReview(a, studyId, "consensus")).rejects.toMatchObject({ code: "forbidden" });
+    // A consensus is never started empty: only fusion makes one.
+    await expect(saveReview(admin, studyId, save({ version: 0, operations: [] }), "consensus")).rejects.toMatchObject({ code: "unprocessable", message: expect.stringMatching(/fusing/) });
     const consensus = await createConsensus(admin, studyId);
     expect(consensus).toMatchObject({ purpose: "consensus", status: "in_progress", impression: "abnormal", reader: { id: admin.id } });
     const fused = consensus.labels.find((l) => l.className === f!.className)!;
@@ -72,8 +74,12 @@ describe("double reading", () => {
     expect(labelsProv.find((p) => p.labelId === fused.id)).toMatchObject({ score: 1, from: expect.arrayContaining([readA.review.labels[0]!.id, readB.review.labels[0]!.id]) });
     await expect(createConsensus(admin, studyId)).rejects.toMatchObject({ code: "conflict" });
 
-    // The admin adjusts and confirms it like any review; the report shows it.
-    const adjusted = await saveReview(admin, studyId, save({ version: 1, operations: [{ op: "delete", labelId: consensus.labels.find((l) => l.className === "Cardiomegaly")!.id }] }), "consensus");
+    // Any admin adjusts and confirms it like any review (the one consensus of the study; revisions name who); the report shows it.
+    const admin2 = readerOf(await makeUser("admin"));
+    expect((await getStudyReview(admin2, studyId, "consensus")).review?.id).toBe(consensus.id);
+    const adjusted = await saveReview(admin2, studyId, save({ version: 1, operations: [{ op: "delete", labelId: consensus.labels.find((l) => l.className === "Cardiomegaly")!.id }] }), "consensus");
+    expect(adjusted.review.id).toBe(consensus.id);
+    expect((await getReviewHistoryOrThrow(admin, consensus.id)).revisions.at(-1)).toMatchObject({ change: "delete", author: { id: admin2.id } });
     await signOffReview(admin, studyId, { version: adjusted.review.version, impression: "abnormal" }, "consensus");
     expect((await agreementReport()).studies.find((s) => s.studyId === studyId)!.consensus).toMatchObject({ reviewId: consensus.id, status: "signed_off", labels: 1 });
   });

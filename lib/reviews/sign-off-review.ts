@@ -6,7 +6,7 @@ import { loadReviewContext } from "@/lib/reviews/review-context";
 import { loadReviewDtoOrThrow } from "@/lib/reviews/review-dto";
 import { bumpVersionOrThrow } from "@/lib/reviews/review-lock";
 import { canSignOff, resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
-import { reviewKey } from "@/lib/reviews/start-review";
+import { findReviewId } from "@/lib/reviews/start-review";
 import { enqueueAutoAssign } from "@/lib/assignments/auto-assign-job";
 
 // Locks the review for good (later saves get a conflict). A primary read also signs the study off; a double read
@@ -16,7 +16,8 @@ export async function signOffReview(reader: Reader, studyId: string, body: SignO
   if (reader.role === "annotator" || !canSignOff(purpose)) throw new AppError("forbidden", "Annotation reviews are not signed off.");
   return db.$transaction(async (tx) => {
     const ctx = await loadReviewContext(tx, studyId);
-    const review = await tx.review.findUnique({ where: reviewKey(studyId, reader, purpose), select: { id: true } });
+    const reviewId = await findReviewId(tx, studyId, reader, purpose);
+    const review = reviewId ? { id: reviewId } : null;
     if (!review) throw new AppError("not_found", "You have no review of this study to sign off; start one first.");
     const version = await bumpVersionOrThrow(tx, review.id, body.version, {
       status: "signed_off",
