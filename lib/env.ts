@@ -45,6 +45,8 @@ const schema = z.object({
   TRAINING_WORKER_BIN: z.string().min(1).default("training/.venv/bin/cxr-train"),
   TRAINING_DEVICE: z.string().min(1).default("cpu"), // cpu | 0 | 0,1 (CUDA devices on a GPU host)
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
+  // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
+  ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

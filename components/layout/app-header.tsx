@@ -7,12 +7,15 @@ import type { Role } from "@/lib/schemas/common";
 type NavItem = { href: string; label: string; roles: readonly Role[] };
 const NAV: NavItem[] = [
   { href: "/", label: "Worklist", roles: ["radiologist", "annotator", "admin"] },
+  { href: "/tasks", label: "Tasks", roles: ["radiologist", "annotator", "admin"] },
   { href: "/upload", label: "Upload", roles: ["radiologist", "admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit", roles: ["admin"] },
   { href: "/admin/drift", label: "Drift", roles: ["admin"] },
   { href: "/admin/exports", label: "Exports", roles: ["admin"] },
   { href: "/admin/training", label: "Training", roles: ["admin"] },
+  { href: "/admin/assignments", label: "Assignments", roles: ["admin"] },
+  { href: "/admin/agreement", label: "Agreement", roles: ["admin"] },
   { href: "/settings/tokens", label: "API tokens", roles: ["radiologist", "annotator", "admin"] },
   { href: "/api-docs", label: "API", roles: ["radiologist", "annotator", "admin"] },
 ];

@@ -22,11 +22,12 @@ interface Props extends RowActions {
   editing: boolean;
   readOnly: boolean;
   classOptions: string[];
+  classFirst?: boolean;
 }
 
 const small = "rounded px-1.5 py-0.5 text-xs disabled:opacity-40";
 
-export function FindingRow({ item, selected, hovered, editing, readOnly, classOptions, ...a }: Props) {
+export function FindingRow({ item, selected, hovered, editing, readOnly, classOptions, classFirst, ...a }: Props) {
   const [reason, setReason] = useState(item.rejectReason ?? "");
   return (
     <li
@@ -55,7 +56,7 @@ export function FindingRow({ item, selected, hovered, editing, readOnly, classOp
           {item.kind === "reader" && (
             <button type="button" className={`${small} bg-slate-700`} onClick={() => a.onDelete(item)} data-testid="row-delete">Delete (D)</button>
           )}
-          {editing && (
+          {(editing || classFirst) && (
             <select className="rounded bg-slate-900 px-1 py-0.5 text-xs" value={item.className} onChange={(e) => a.onClassChange(item, e.target.value)} data-testid="class-select" aria-label="Class">
               {classOptions.map((c) => <option key={c}>{c}</option>)}
             </select>

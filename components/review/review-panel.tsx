@@ -27,6 +27,9 @@ interface Props extends RowActions {
   onSignOff: () => void;
   canSignOff: boolean;
   srHref: string | null; // the DICOM SR download, once the study is signed off
+  showSignOff?: boolean; // false for annotation: it is completed as a task instead
+  classFirst?: boolean; // annotation: the class picker shows as soon as a box is selected
+  footer?: ReactNode;
   children?: ReactNode; // the new-box class picker, when a box was just drawn
 }
 
@@ -54,7 +57,7 @@ export function ReviewPanel(p: Props) {
         {p.items.length === 0 && <li className="text-slate-500">No boxes shown.</li>}
         {p.items.map((it) => (
           <FindingRow key={it.key} item={it} selected={it.key === p.selectedKey} hovered={it.key === p.hoveredKey} editing={p.editing && it.key === p.selectedKey}
-            readOnly={p.readOnly} classOptions={p.classOptions} onSelect={p.onSelect} onHover={p.onHover} onAccept={p.onAccept} onReject={p.onReject}
+            classFirst={p.classFirst} readOnly={p.readOnly} classOptions={p.classOptions} onSelect={p.onSelect} onHover={p.onHover} onAccept={p.onAccept} onReject={p.onReject}
             onEdit={p.onEdit} onDelete={p.onDelete} onClassChange={p.onClassChange} />
         ))}
       </ul>
@@ -74,7 +77,8 @@ export function ReviewPanel(p: Props) {
           </label>
         ))}
       </fieldset>
-      {!p.readOnly && (
+      {p.footer}
+      {!p.readOnly && p.showSignOff !== false && (
         <button type="button" className="rounded bg-sky-600 px-3 py-1.5 font-medium hover:bg-sky-500 disabled:opacity-50" onClick={p.onSignOff} disabled={!p.canSignOff} data-testid="sign-off">
           Sign off (S)
         </button>

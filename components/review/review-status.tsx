@@ -13,7 +13,7 @@ export function SaveStatusBadge({ status, version }: { status: SaveStatus; versi
   );
 }
 
-export function ReviewBanner({ status, error, signedOff, onReload }: { status: SaveStatus; error: string | null; signedOff: boolean; onReload: () => void }) {
+export function ReviewBanner({ status, error, signedOff, completed, onReload }: { status: SaveStatus; error: string | null; signedOff: boolean; completed?: boolean; onReload: () => void }) {
   if (status === "conflict")
     return (
       <div className="flex items-center gap-3 rounded border border-amber-600 bg-amber-950 px-3 py-2 text-sm text-amber-200" role="alert" data-testid="conflict-banner">
@@ -25,5 +25,7 @@ export function ReviewBanner({ status, error, signedOff, onReload }: { status: S
     return <div className="rounded border border-rose-700 bg-rose-950 px-3 py-2 text-sm text-rose-200" role="alert" data-testid="save-error">Not saved: {error}</div>;
   if (signedOff)
     return <div className="rounded border border-emerald-800 bg-emerald-950 px-3 py-2 text-sm text-emerald-200" data-testid="signed-off-banner">Signed off — this review is locked.</div>;
+  if (completed)
+    return <div className="rounded border border-emerald-800 bg-emerald-950 px-3 py-2 text-sm text-emerald-200" data-testid="task-completed-banner">Task completed — this annotation is locked; its history is kept.</div>;
   return null;
 }

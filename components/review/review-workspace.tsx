@@ -6,12 +6,14 @@ import { VINDR_FINDINGS } from "@/lib/inference/vocabulary";
 import type { Box } from "@/lib/review-ui/box-geometry";
 import { DEFAULT_MIN_CONFIDENCE, instanceIdFromImageId, labelKey, nextItemKey, viewItems, visibleItems, type ReviewItem } from "@/lib/review-ui/review-items";
 import { newTempId, type LocalOperation } from "@/lib/review-ui/save-queue";
-import type { Impression } from "@/lib/schemas/review";
+import type { Impression, ReviewPurpose } from "@/lib/schemas/review";
 import { NewBoxPicker } from "./new-box-picker";
 import { ReviewBanner, SaveStatusBadge } from "./review-status";
 import { ReviewOverlay } from "./review-overlay";
 import { ReviewPanel } from "./review-panel";
+import { PurposeChip, TaskFooter } from "./review-mode";
 import { SignOffDialog } from "./sign-off-dialog";
+import { useCompleteTask } from "./use-complete-task";
 import { useStudyReview } from "./use-review";
 import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
 import { useReviewSave } from "./use-review-save";
@@ -19,9 +21,13 @@ import { useSignOff } from "./use-sign-off";
 
 const target = (it: ReviewItem) => (it.kind === "ai" ? { findingId: it.findingId! } : { labelId: it.labelId! });
 
-/** The reading view with the AI overlay, per-box verdicts (autosaved) and sign-off. */
-export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; worklistQuery: string }) {
-  const query = useStudyReview(studyId);
+/**
+ * The reading view with the AI overlay, per-box verdicts (autosaved) and sign-off. The same view serves every purpose:
+ * annotation (class editing first, "Complete task" instead of sign-off), an independent double read, and the consensus
+ * an admin confirms (fused reader boxes only, no AI suggestions).
+ */
+export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId }: { studyId: string; worklistQuery: string; purpose?: ReviewPurpose; taskId?: string }) {
+  const query = useStudyReview(studyId, purpose);
   const [selected, setSelected] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -34,10 +40,14 @@ export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; w
   const onTempResolved = useCallback((map: Map<string, string>) => {
     setSelected((k) => (k?.startsWith("t:") && map.has(k.slice(2)) ? labelKey(map.get(k.slice(2))!) : k));
   }, []);
-  const save = useReviewSave(studyId, onTempResolved);
-  const signOff = useSignOff(studyId, save);
+  const save = useReviewSave(studyId, onTempResolved, purpose);
+  const signOff = useSignOff(studyId, save, purpose);
+  const task = useCompleteTask(studyId, taskId, save, purpose);
 
-  const state = query.data;
+  const raw = query.data;
+  const state = useMemo(() => (raw?.purpose === "consensus" ? { ...raw, findings: [] } : raw), [raw]);
+  const mode: ReviewPurpose = state?.purpose ?? purpose ?? "primary";
+  const signable = mode !== "annotation";
   const all = useMemo(() => (state ? viewItems(state, save.pending) : []), [state, save.pending]);
   const filter = { minConfidence, hiddenClasses: hidden, instanceId: null };
   const shown = visibleItems(all, filter);
@@ -45,7 +55,8 @@ export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; w
   const classOptions = [...new Set([...VINDR_FINDINGS, ...(state?.findings.map((f) => f.className) ?? [])])];
   const signedOff = state?.studyStatus === "signed_off" || state?.review?.status === "signed_off";
   const srHref = signedOff && state?.purpose !== "annotation" ? `/api/v1/studies/${encodeURIComponent(studyId)}/sr` : null;
-  const readOnly = !state || state.review?.status === "signed_off" || save.status === "conflict";
+  const locked = state?.review ? state.review.status !== "in_progress" : false;
+  const readOnly = !state || locked || save.status === "conflict";
   const impression = save.pendingImpression !== undefined ? save.pendingImpression : (state?.review?.impression ?? null);
   const current = shown.find((i) => i.key === selected) ?? null;
 
@@ -83,7 +94,7 @@ export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; w
     }
     if (readOnly) return false;
     if (c === "add") return setAdding((a) => !a), setDraft(null), true;
-    if (c === "signOff") return setConfirming(true), true;
+    if (c === "signOff") return signable && (setConfirming(true), true);
     if (!current) return false;
     if (c === "accept" && current.kind === "ai") return actions.onAccept(current), true;
     if (c === "reject" && current.kind === "ai") return actions.onReject(current), true;
@@ -99,8 +110,8 @@ export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; w
     undecided: all.filter((i) => i.status === "pending").length,
   };
   return (
-    <div className="flex flex-col gap-2" data-testid="review-workspace" data-review-id={state?.review?.id}>
-      <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} onReload={save.reload} />
+    <div className="flex flex-col gap-2" data-testid="review-workspace" data-review-id={state?.review?.id} data-purpose={state?.purpose}>
+      <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
           <StudyViewer studyId={studyId} worklistQuery={worklistQuery} overlay={(api) => (
@@ -114,7 +125,9 @@ export function ReviewWorkspace({ studyId, worklistQuery }: { studyId: string; w
           hiddenClasses={hidden} onToggleClass={(c) => setHidden((h) => { const n = new Set(h); if (!n.delete(c)) n.add(c); return n; })}
           minConfidence={minConfidence} onMinConfidence={setMinConfidence} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
           classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
-          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} {...actions}>
+          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} showSignOff={signable} classFirst={mode === "annotation"} {...actions}
+          footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => void task.complete()} /> : null}>
+          <PurposeChip purpose={mode} />
           <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />
           {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
         </ReviewPanel>

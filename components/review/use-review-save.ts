@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiRequestError, fetchJson } from "@/lib/http/fetch-json";
-import type { Impression, ReviewDto, SaveReviewResult, StudyReviewDto } from "@/lib/schemas/review";
+import type { Impression, ReviewDto, ReviewPurpose, SaveReviewResult, StudyReviewDto } from "@/lib/schemas/review";
 import { EMPTY_QUEUE, enqueue, isEmpty, resolveTempIds, setImpression, takeBatch, tempIdMap, toWire, type LocalOperation, type SaveQueue } from "@/lib/review-ui/save-queue";
 import { reviewQueryKey, reviewUrl } from "./use-review";
 
@@ -15,9 +15,9 @@ const DEBOUNCE_MS = 600;
  * Autosave: operations queue up and go out in one PATCH per quiet period, at the version last seen.
  * A 409 stops saving and asks for a reload — the server state is never overwritten silently.
  */
-export function useReviewSave(studyId: string, onTempResolved: (map: Map<string, string>) => void) {
+export function useReviewSave(studyId: string, onTempResolved: (map: Map<string, string>) => void, purpose?: ReviewPurpose) {
   const qc = useQueryClient();
-  const key = useMemo(() => reviewQueryKey(studyId), [studyId]);
+  const key = useMemo(() => reviewQueryKey(studyId, purpose), [studyId, purpose]);
   // Refs drive the save loop (read in timers and callbacks); `view` mirrors them for rendering.
   const queue = useRef<SaveQueue>(EMPTY_QUEUE);
   const inFlight = useRef<InFlight>(null);
@@ -51,7 +51,7 @@ export function useReviewSave(studyId: string, onTempResolved: (map: Map<string,
     const version = qc.getQueryData<StudyReviewDto>(key)?.review?.version ?? 0;
     try {
       const body = { version, operations: toWire(batch), ...(impression !== undefined ? { impression } : {}) };
-      const res = await fetchJson<SaveReviewResult>(reviewUrl(studyId), { method: "PATCH", json: body });
+      const res = await fetchJson<SaveReviewResult>(reviewUrl(studyId, purpose), { method: "PATCH", json: body });
       qc.setQueryData<StudyReviewDto>(key, (old) => old && { ...old, review: res.review });
       await new Promise((r) => setTimeout(r, 0)); // let the query's (batched) update render before the in-flight ops stop showing
       const map = tempIdMap(batch, res.results);
@@ -71,7 +71,7 @@ export function useReviewSave(studyId: string, onTempResolved: (map: Map<string,
       publish("error");
       void qc.invalidateQueries({ queryKey: key });
     }
-  }, [qc, key, studyId, publish]);
+  }, [qc, key, studyId, purpose, publish]);
   useEffect(() => void (flushRef.current = flush), [flush]);
 
   const schedule = useCallback(() => {

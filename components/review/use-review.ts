@@ -2,16 +2,18 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/http/fetch-json";
-import type { StudyReviewDto } from "@/lib/schemas/review";
+import type { ReviewPurpose, StudyReviewDto } from "@/lib/schemas/review";
 
-export const reviewQueryKey = (studyId: string) => ["study-review", studyId] as const;
-export const reviewUrl = (studyId: string) => `/api/v1/studies/${encodeURIComponent(studyId)}/review`;
+// Without a purpose the server picks the role's default (primary for readers, annotation for annotators).
+export const reviewQueryKey = (studyId: string, purpose?: ReviewPurpose) => ["study-review", studyId, purpose ?? "default"] as const;
+export const reviewUrl = (studyId: string, purpose?: ReviewPurpose, suffix = "") =>
+  `/api/v1/studies/${encodeURIComponent(studyId)}/review${suffix}${purpose ? `?purpose=${purpose}` : ""}`;
 
 /** The reader's review state and the AI findings; polls while the study still waits for its prediction. */
-export function useStudyReview(studyId: string) {
+export function useStudyReview(studyId: string, purpose?: ReviewPurpose) {
   return useQuery({
-    queryKey: reviewQueryKey(studyId),
-    queryFn: () => fetchJson<StudyReviewDto>(reviewUrl(studyId)),
+    queryKey: reviewQueryKey(studyId, purpose),
+    queryFn: () => fetchJson<StudyReviewDto>(reviewUrl(studyId, purpose)),
     refetchInterval: (q) => (q.state.data?.studyStatus === "new" ? 3000 : false),
     refetchOnWindowFocus: false, // a focus refetch must not race an autosave; conflicts are caught by version instead
   });

@@ -3,11 +3,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiRequestError, fetchJson } from "@/lib/http/fetch-json";
-import type { Impression, ReviewDto, StudyReviewDto } from "@/lib/schemas/review";
+import type { Impression, ReviewDto, ReviewPurpose, StudyReviewDto } from "@/lib/schemas/review";
 import { reviewQueryKey, reviewUrl } from "./use-review";
 
 // Sends whatever is queued first, then signs off at the version that produced.
-export function useSignOff(studyId: string, save: { flushNow: () => Promise<boolean>; markConflict: () => void; applySignedOff: (r: ReviewDto) => void }) {
+export type SaveHandle = { flushNow: () => Promise<boolean>; markConflict: () => void; applySignedOff: (r: ReviewDto) => void };
+
+export function useSignOff(studyId: string, save: SaveHandle, purpose?: ReviewPurpose) {
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -17,8 +19,8 @@ export function useSignOff(studyId: string, save: { flushNow: () => Promise<bool
     setError(null);
     try {
       if (!(await save.flushNow())) throw new Error("Your last changes could not be saved; sign-off was not sent.");
-      const version = qc.getQueryData<StudyReviewDto>(reviewQueryKey(studyId))?.review?.version ?? 0;
-      const res = await fetchJson<{ review: ReviewDto }>(`${reviewUrl(studyId)}/sign-off`, { method: "POST", json: { version, impression } });
+      const version = qc.getQueryData<StudyReviewDto>(reviewQueryKey(studyId, purpose))?.review?.version ?? 0;
+      const res = await fetchJson<{ review: ReviewDto }>(reviewUrl(studyId, purpose, "/sign-off"), { method: "POST", json: { version, impression } });
       save.applySignedOff(res.review);
       return true;
     } catch (e) {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { AssignmentSchema, completeAssignmentBodySchema, createAssignmentsBodySchema, listAssignmentsQuerySchema, runAutoAssignBodySchema } from "@/lib/schemas/assignment";
+import { agreementQuerySchema, AgreementReportSchema, createConsensusBodySchema } from "@/lib/schemas/double-reading";
 import { computeDriftBodySchema, listDriftQuerySchema } from "@/lib/schemas/drift";
 import { createExportBodySchema, listExportsQuerySchema } from "@/lib/schemas/export";
 import { createTrainingRunBodySchema, listTrainingRunsQuerySchema } from "@/lib/schemas/training";
@@ -108,6 +110,26 @@ export function openApiDocument(serverUrl = "/") {
         post: { summary: "Retrain a YOLO11 on a finished YOLO export with the Python worker (admin)", requestBody: { required: true, content: { "application/json": { schema: input(createTrainingRunBodySchema) } } }, responses: { "201": ok({ type: "object" }), "503": err("Training worker not installed"), ...common } },
       },
       "/api/v1/training-runs/{id}": { get: { summary: "One run: status, progress, log tail, metrics, model (admin)", parameters: [idParam], responses: { "200": ok({ type: "object" }), "404": err("Unknown run"), ...common } } },
+      "/api/v1/assignments": {
+        get: { summary: "?mine=1: the caller's tasks (open by default); otherwise every task (admin)", parameters: queryParams(listAssignmentsQuerySchema), responses: { "200": ok({ type: "object", properties: { assignments: { type: "array", items: json(AssignmentSchema) } } }), ...common } },
+        post: { summary: "Assign studies: annotate (one annotator) or double_read (two readers) (admin); existing tasks are skipped", requestBody: { required: true, content: { "application/json": { schema: input(createAssignmentsBodySchema) } } }, responses: { "201": ok({ type: "object" }), ...common } },
+      },
+      "/api/v1/assignments/{id}": {
+        get: { summary: "One task (assignee or admin)", parameters: [idParam], responses: { "200": ok({ type: "object", properties: { assignment: json(AssignmentSchema) } }), "404": err("Unknown task"), ...common } },
+        delete: { summary: "Cancel an open task (admin)", parameters: [idParam], responses: { "204": { description: "Cancelled" }, "409": err("Done tasks are kept"), ...common } },
+      },
+      "/api/v1/assignments/{id}/complete": {
+        post: { summary: "Complete an annotation task: locks the annotation review at the version last seen (409 when stale)", parameters: [idParam], requestBody: { required: true, content: { "application/json": { schema: input(completeAssignmentBodySchema) } } }, responses: { "200": ok({ type: "object" }), "409": err("Stale version or already done"), ...common } },
+      },
+      "/api/v1/assignments/auto": {
+        post: { summary: "Queue the automatic annotation-task run (admin)", requestBody: { required: true, content: { "application/json": { schema: input(runAutoAssignBodySchema) } } }, responses: { "202": ok({ type: "object" }, "Queued"), ...common } },
+      },
+      "/api/v1/admin/agreement": {
+        get: { summary: "Double-read agreement per class and per study, boxes matched at IoU ≥ 0.4 (admin)", parameters: queryParams(agreementQuerySchema), responses: { "200": ok(json(AgreementReportSchema)), ...common } },
+      },
+      "/api/v1/studies/{studyId}/consensus": {
+        post: { summary: "Fuse the two signed-off double reads (weighted boxes fusion) into the caller's consensus review (admin)", parameters: [studyIdParam], requestBody: { required: true, content: { "application/json": { schema: input(createConsensusBodySchema) } } }, responses: { "201": ok({ type: "object" }), "409": err("Reads not signed off, or a consensus exists"), ...common } },
+      },
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
       "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
       "/api/metrics": { get: { summary: "Prometheus metrics", security: [], responses: { "200": { description: "text/plain exposition format" } } } },

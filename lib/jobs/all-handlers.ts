@@ -3,3 +3,4 @@ import "@/lib/predictions/predict-study-job";
 import "@/lib/drift/drift-job";
 import "@/lib/exports/export-job";
 import "@/lib/training/training-job";
+import "@/lib/assignments/auto-assign-job";

@@ -3,18 +3,18 @@ import type { ReviewPurpose, StudyReviewDto } from "@/lib/schemas/review";
 import { loadReviewContext } from "@/lib/reviews/review-context";
 import { loadReviewDtoOrThrow, toAiFindingDto } from "@/lib/reviews/review-dto";
 import { resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
-import { reviewKey } from "@/lib/reviews/start-review";
+import { findReviewId } from "@/lib/reviews/start-review";
 
-// The caller's own review of a study (null until started) with the AI findings they are shown. Reads only.
+// The caller's own review of a study (or the study's consensus; null until started) with the AI findings they are shown. Reads only.
 export async function getStudyReview(reader: Reader, studyId: string, requested?: ReviewPurpose): Promise<StudyReviewDto> {
   const purpose = resolvePurpose(reader.role, requested);
   const ctx = await loadReviewContext(db, studyId);
-  const mine = await db.review.findUnique({ where: reviewKey(studyId, reader, purpose), select: { id: true } });
+  const mine = await findReviewId(db, studyId, reader, purpose);
   return {
     studyId,
     studyStatus: ctx.studyStatus,
     purpose,
-    review: mine ? await loadReviewDtoOrThrow(db, mine.id) : null,
+    review: mine ? await loadReviewDtoOrThrow(db, mine) : null,
     modelVersion: ctx.modelVersion,
     instances: ctx.instances,
     findings: [...ctx.findings.values()].map(toAiFindingDto),

@@ -12,6 +12,9 @@ describe("resolvePurpose", () => {
   it("refuses purposes outside the role", () => {
     expect(() => resolvePurpose("annotator", "primary")).toThrow(expect.objectContaining({ code: "forbidden" }));
     expect(() => resolvePurpose("radiologist", "annotation")).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(() => resolvePurpose("radiologist", "consensus")).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(() => resolvePurpose("annotator", "consensus")).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(resolvePurpose("admin", "consensus")).toBe("consensus");
   });
 
   it("never lets an annotation review be signed off", () => {

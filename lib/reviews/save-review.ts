@@ -7,7 +7,7 @@ import { loadReviewContext } from "@/lib/reviews/review-context";
 import { loadReviewDtoOrThrow } from "@/lib/reviews/review-dto";
 import { bumpVersionOrThrow, isUniqueViolation, reviewConflict } from "@/lib/reviews/review-lock";
 import { resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
-import { createReview, reviewKey } from "@/lib/reviews/start-review";
+import { assertStartable, createReview, findReviewId, reviewKey } from "@/lib/reviews/start-review";
 
 // One autosave: lock on the version the client saw (0 = "I saw no review yet": the review is created lazily),
 // apply every operation in order, bump the version once. All or nothing: any failure leaves no write behind.
@@ -18,13 +18,14 @@ export async function saveReview(reader: Reader, studyId: string, body: SaveRevi
   try {
     return await db.$transaction(async (tx) => {
       const ctx = await loadReviewContext(tx, studyId);
-      const existing = await tx.review.findUnique({ where: key, select: { id: true } });
+      const existing = await findReviewId(tx, studyId, reader, purpose);
       let reviewId: string;
       let version: number;
       if (existing) {
-        version = await bumpVersionOrThrow(tx, existing.id, body.version, { ...fields, modelVersionId: ctx.modelVersion?.id });
-        reviewId = existing.id;
+        version = await bumpVersionOrThrow(tx, existing, body.version, { ...fields, modelVersionId: ctx.modelVersion?.id });
+        reviewId = existing;
       } else if (body.version === 0) {
+        assertStartable(purpose);
         reviewId = (await createReview(tx, reader, ctx, purpose, fields)).id;
         version = 1;
       } else {

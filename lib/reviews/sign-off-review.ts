@@ -6,15 +6,18 @@ import { loadReviewContext } from "@/lib/reviews/review-context";
 import { loadReviewDtoOrThrow } from "@/lib/reviews/review-dto";
 import { bumpVersionOrThrow } from "@/lib/reviews/review-lock";
 import { canSignOff, resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
-import { reviewKey } from "@/lib/reviews/start-review";
+import { findReviewId } from "@/lib/reviews/start-review";
+import { enqueueAutoAssign } from "@/lib/assignments/auto-assign-job";
 
-// Locks the review for good (later saves get a conflict). A primary read also signs the study off.
+// Locks the review for good (later saves get a conflict). A primary read also signs the study off; a double read
+// completes the reader's double-read task; either queues the automatic annotation-task run.
 export async function signOffReview(reader: Reader, studyId: string, body: SignOffReviewBody, requested?: ReviewPurpose): Promise<ReviewDto> {
   const purpose = resolvePurpose(reader.role, requested);
   if (reader.role === "annotator" || !canSignOff(purpose)) throw new AppError("forbidden", "Annotation reviews are not signed off.");
   return db.$transaction(async (tx) => {
     const ctx = await loadReviewContext(tx, studyId);
-    const review = await tx.review.findUnique({ where: reviewKey(studyId, reader, purpose), select: { id: true } });
+    const reviewId = await findReviewId(tx, studyId, reader, purpose);
+    const review = reviewId ? { id: reviewId } : null;
     if (!review) throw new AppError("not_found", "You have no review of this study to sign off; start one first.");
     const version = await bumpVersionOrThrow(tx, review.id, body.version, {
       status: "signed_off",
@@ -26,6 +29,10 @@ export async function signOffReview(reader: Reader, studyId: string, body: SignO
     if (body.impression === "no_finding" && boxes > 0)
       throw new AppError("unprocessable", `The impression is "no finding" but ${boxes} box(es) are accepted or added; reject or delete them, or sign off as abnormal.`, { boxes });
     if (purpose === "primary") await tx.study.update({ where: { id: ctx.studyId }, data: { status: "signed_off" } });
+    // Signing a double read off is how that task is done; a signed read may reveal work for annotators.
+    if (purpose === "double_read")
+      await tx.assignment.updateMany({ where: { studyId, assigneeId: reader.id, kind: "double_read", status: "open" }, data: { status: "done", completedAt: new Date() } });
+    if (purpose === "primary" || purpose === "double_read") await enqueueAutoAssign({}, tx);
     await recordAudit(tx, {
       actor: reader,
       action: "review.signed_off",

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ReviewDto, ReviewPurpose } from "@/lib/schemas/review";
 import { loadReviewContext, type ReviewContext } from "@/lib/reviews/review-context";
@@ -10,6 +11,22 @@ import { resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
 type Tx = Prisma.TransactionClient;
 
 export const reviewKey = (studyId: string, reader: Reader, purpose: ReviewPurpose) => ({ studyId_readerId_purpose: { studyId, readerId: reader.id, purpose } });
+
+// The review a reader works on: their own, except the consensus, one per study, which any admin may adjust and confirm
+// (each revision names its author).
+export async function findReviewId(client: Pick<Tx, "review">, studyId: string, reader: Reader, purpose: ReviewPurpose): Promise<string | null> {
+  const r =
+    purpose === "consensus"
+      ? await client.review.findFirst({ where: { studyId, purpose }, orderBy: [{ startedAt: "asc" }, { id: "asc" }], select: { id: true } })
+      : await client.review.findUnique({ where: reviewKey(studyId, reader, purpose), select: { id: true } });
+  return r?.id ?? null;
+}
+
+// A consensus starts only from the fused double reads (lib/double-reading/create-consensus.ts), never empty.
+export function assertStartable(purpose: ReviewPurpose): void {
+  if (purpose === "consensus")
+    throw new AppError("unprocessable", "This study has no consensus yet: it is made by fusing its two signed-off double reads (Agreement → Fuse boxes).");
+}
 
 // A new review starts at version 1. A primary read moves a new or predicted study to in_review. Audited.
 export async function createReview(tx: Tx, reader: Reader, ctx: ReviewContext, purpose: ReviewPurpose, fields: { impression?: string | null; comment?: string | null } = {}) {
@@ -27,8 +44,9 @@ export async function startReview(reader: Reader, studyId: string, requested?: R
   try {
     const { id, created } = await db.$transaction(async (tx) => {
       const ctx = await loadReviewContext(tx, studyId);
-      const existing = await tx.review.findUnique({ where: reviewKey(studyId, reader, purpose), select: { id: true } });
-      if (existing) return { id: existing.id, created: false };
+      const existing = await findReviewId(tx, studyId, reader, purpose);
+      if (existing) return { id: existing, created: false };
+      assertStartable(purpose);
       return { id: (await createReview(tx, reader, ctx, purpose)).id, created: true };
     });
     return { review: await loadReviewDtoOrThrow(db, id), created };

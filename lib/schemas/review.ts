@@ -4,7 +4,8 @@ import { studyStatusSchema } from "@/lib/schemas/study";
 
 // Reviews: per-box verdicts stored as labels with revisions. Boxes are pixel [x1, y1, x2, y2] in the original image grid.
 
-export const REVIEW_PURPOSES = ["primary", "double_read", "annotation"] as const;
+// consensus: the fused double read an admin confirms as the training label (lib/double-reading).
+export const REVIEW_PURPOSES = ["primary", "double_read", "annotation", "consensus"] as const;
 export const reviewPurposeSchema = z.enum(REVIEW_PURPOSES);
 export type ReviewPurpose = z.infer<typeof reviewPurposeSchema>;
 
@@ -12,10 +13,11 @@ export const IMPRESSIONS = ["no_finding", "abnormal"] as const;
 export const impressionSchema = z.enum(IMPRESSIONS);
 export type Impression = z.infer<typeof impressionSchema>;
 
-export const REVIEW_STATUSES = ["in_progress", "signed_off"] as const;
+// completed: an annotation task the annotator finished (annotation reviews are never signed off); locked like signed_off.
+export const REVIEW_STATUSES = ["in_progress", "signed_off", "completed"] as const;
 export const LABEL_SOURCES = ["ai_accepted", "ai_edited", "reader_added"] as const;
 export type LabelSource = (typeof LABEL_SOURCES)[number];
-export const LABEL_CHANGES = ["accept", "reject", "edit", "add", "delete", "restore"] as const;
+export const LABEL_CHANGES = ["accept", "reject", "edit", "add", "delete", "restore", "consensus"] as const;
 export type LabelChange = (typeof LABEL_CHANGES)[number];
 
 const MAX_PIXEL = 65_535; // DICOM Rows/Columns are 16-bit; the image's own size is checked by the service
