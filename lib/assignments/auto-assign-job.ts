@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { enqueueJob, type EnqueueOptions } from "@/lib/jobs/db-queue";
+import { enqueueJob } from "@/lib/jobs/job-queue";
+import type { EnqueueOptions } from "@/lib/jobs/queue-types";
 import { registerJobHandler } from "@/lib/jobs/job-registry";
 import { autoAssign } from "@/lib/assignments/auto-assign";
 
