@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { detect } from "@/lib/inference/detect";
 import { loadModel, releaseModels } from "@/lib/inference/onnx-session";
 import type { GreyImage } from "@/lib/inference/preprocess";
-import { EVAL_DECODE } from "@/lib/evaluation/evaluation-settings";
+import { EVAL_DECODE } from "@/lib/evaluation/eval-decode";
 import { scoreDetections, type DetectionScore, type EvalDetection, type EvalTruth } from "@/lib/evaluation/score-detections";
 import { listSplit, parseDataYamlNames, readTruth } from "@/lib/evaluation/yolo-dataset";
 

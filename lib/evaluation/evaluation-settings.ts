@@ -1,7 +1,10 @@
-// The training worker's validator settings (training/cxr_train/evaluate.py): conf > 0.001, per-class NMS at IoU 0.7,
-// at most 300 per image, multi-label. AP is computed on these; false positives per image use the version's own
-// operating thresholds instead (what readers are shown).
-export const EVAL_DECODE = { confidence: 0.001, iou: 0.7, maxDetections: 300, multiLabel: true } as const;
+import { z } from "zod";
+import { readSetting } from "@/lib/settings/read-setting";
 
-// Patient-level held-out share of signed-off studies used for evaluation (see held-out.ts).
-export const DEFAULT_HELD_OUT_FRACTION = 0.2;
+export const EVALUATION_SETTING = "evaluation";
+export const evaluationSettingSchema = z.object({
+  /** Share of patients whose signed-off studies are held out for evaluation (see held-out.ts). */
+  heldOutFraction: z.number().min(0).max(1).default(0.2),
+});
+
+export const readEvaluationSettings = () => readSetting(EVALUATION_SETTING, evaluationSettingSchema);
