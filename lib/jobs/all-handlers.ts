@@ -2,3 +2,4 @@
 import "@/lib/predictions/predict-study-job";
 import "@/lib/drift/drift-job";
 import "@/lib/evaluation/evaluation-job";
+import "@/lib/performance/canary-job";

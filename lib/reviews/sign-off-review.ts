@@ -7,6 +7,7 @@ import { loadReviewDtoOrThrow } from "@/lib/reviews/review-dto";
 import { bumpVersionOrThrow } from "@/lib/reviews/review-lock";
 import { canSignOff, resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
 import { reviewKey } from "@/lib/reviews/start-review";
+import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
 
 // Locks the review for good (later saves get a conflict). A primary read also signs the study off.
 export async function signOffReview(reader: Reader, studyId: string, body: SignOffReviewBody, requested?: ReviewPurpose): Promise<ReviewDto> {
@@ -26,6 +27,7 @@ export async function signOffReview(reader: Reader, studyId: string, body: SignO
     if (body.impression === "no_finding" && boxes > 0)
       throw new AppError("unprocessable", `The impression is "no finding" but ${boxes} box(es) are accepted or added; reject or delete them, or sign off as abnormal.`, { boxes });
     if (purpose === "primary") await tx.study.update({ where: { id: ctx.studyId }, data: { status: "signed_off" } });
+    await enqueueCanaryCheck(tx); // a new verdict may decide a canary (no-op without one)
     await recordAudit(tx, {
       actor: reader,
       action: "review.signed_off",
