@@ -10,6 +10,7 @@ const NAV: NavItem[] = [
   { href: "/upload", label: "Upload", roles: ["radiologist", "admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit", roles: ["admin"] },
+  { href: "/admin/models", label: "Models", roles: ["admin"] },
   { href: "/admin/drift", label: "Drift", roles: ["admin"] },
   { href: "/settings/tokens", label: "API tokens", roles: ["radiologist", "annotator", "admin"] },
   { href: "/api-docs", label: "API", roles: ["radiologist", "annotator", "admin"] },

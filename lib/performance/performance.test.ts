@@ -44,3 +44,16 @@ describe("decideCanary", () => {
     expect(decideCanary({ ...rule, enabled: false }, point(9, 10, 0), point(9, 10, 10))).toEqual({ rollback: false, reason: "the canary rule is off" });
   });
 });
+
+describe("seriesByDay", () => {
+  it("puts each version in its own column, days in order", async () => {
+    const { seriesByDay } = await import("@/lib/performance/performance-views");
+    const [v1, v2] = aggregatePerformance([
+      review("a", "2026-11-02", { X: { shown: 2, accepted: 1, rejected: 1, added: 0 } }),
+      review("a", "2026-11-01", { X: { shown: 1, accepted: 1, rejected: 0, added: 0 } }),
+      review("b", "2026-11-02", { X: { shown: 4, accepted: 1, rejected: 3, added: 2 } }),
+    ]);
+    const rows = seriesByDay([{ ...v1!, name: "m", version: "1" }, { ...v2!, name: "m", version: "2" }], "acceptanceRate");
+    expect(rows).toEqual([{ day: "2026-11-01", "m 1": 1 }, { day: "2026-11-02", "m 1": 0.5, "m 2": 0.25 }]);
+  });
+});
