@@ -50,6 +50,7 @@ describe("promotion and rollback", () => {
     await changeStage(admin, a.id, body({ to: "canary", canaryShare: 0.7 }));
     await expect(changeStage(admin, b.id, body({ to: "canary", canaryShare: 0.4 }))).rejects.toMatchObject({ code: "unprocessable", message: expect.stringMatching(/110 %/) });
     await expect(changeStage(admin, b.id, body({ to: "canary", canaryShare: 0.3, shadow: false }))).resolves.toMatchObject({ stage: "canary" });
+    await expect(changeStage(admin, prod.id, body({ to: "archived" }))).rejects.toMatchObject({ code: "conflict" }); // never left without production
     expect(() => body({ to: "canary" })).toThrow(/canaryShare/);
     expect(() => body({ to: "production", shadow: true })).toThrow(/shadows/);
   });

@@ -11,6 +11,8 @@ import type { ChangeStageBody } from "@/lib/schemas/model";
 export async function changeStage(actor: Actor, versionId: string, body: ChangeStageBody) {
   const v = await db.modelVersion.findUnique({ where: { id: versionId } });
   if (!v) throw new AppError("not_found", "No such model version.");
+  if (v.stage === "production" && body.to !== "production")
+    throw new AppError("conflict", "The production version is replaced by promoting another one, or rolled back; it is not moved on its own.");
   if (body.to === "canary") {
     const others = await db.modelVersion.aggregate({ where: { stage: "canary", id: { not: versionId } }, _sum: { canaryShare: true } });
     const total = (others._sum.canaryShare ?? 0) + (body.canaryShare ?? 0);

@@ -54,6 +54,6 @@ describe("seriesByDay", () => {
       review("b", "2026-11-02", { X: { shown: 4, accepted: 1, rejected: 3, added: 2 } }),
     ]);
     const rows = seriesByDay([{ ...v1!, name: "m", version: "1" }, { ...v2!, name: "m", version: "2" }], "acceptanceRate");
-    expect(rows).toEqual([{ day: "2026-11-01", "m 1": 1 }, { day: "2026-11-02", "m 1": 0.5, "m 2": 0.25 }]);
+    expect(rows).toEqual([{ day: "2026-11-01", a: 1 }, { day: "2026-11-02", a: 0.5, b: 0.25 }]);
   });
 });

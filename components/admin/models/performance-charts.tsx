@@ -26,7 +26,7 @@ function DayChart({ report, metric, title, percent }: { report: PerformanceRepor
             <Tooltip {...TOOLTIP} formatter={(v) => (percent ? pct(Number(v)) : Number(v).toFixed(2))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {report.versions.map((v, i) => (
-              <Line key={v.versionId} dataKey={versionLabel(v)} stroke={PALETTE[i % PALETTE.length]} dot connectNulls isAnimationActive={false} />
+              <Line key={v.versionId} dataKey={v.versionId} name={versionLabel(v)} stroke={PALETTE[i % PALETTE.length]} dot connectNulls isAnimationActive={false} />
             ))}
           </LineChart>
         </ResponsiveContainer>

@@ -11,7 +11,8 @@ const TARGETS = ["staging", "canary", "production", "registered", "archived"] as
 
 // One-click promote (with a canary share) and rollback; a promotion below production asks for an override reason.
 export function StageActions({ model, onChanged }: { model: RegistryEntryDto; onChanged: () => void }) {
-  const [to, setTo] = useState<(typeof TARGETS)[number]>(model.stage === "canary" ? "production" : model.stage === "production" ? "archived" : "canary");
+  const [to, setTo] = useState<(typeof TARGETS)[number]>(model.stage === "canary" ? "production" : "canary");
+  const movable = model.stage !== "production"; // production is replaced by a promotion or rolled back
   const [share, setShare] = useState(20);
   const [error, setError] = useState("");
   const [override, setOverride] = useState<string | null>(null);
@@ -35,21 +36,25 @@ export function StageActions({ model, onChanged }: { model: RegistryEntryDto; on
 
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="stage-actions">
-      <select value={to} onChange={(e) => setTo(e.target.value as (typeof TARGETS)[number])} className="rounded border border-slate-700 bg-slate-900 px-1 py-1 text-sm" aria-label="Target stage" data-testid="stage-target">
-        {TARGETS.filter((t) => t !== model.stage || t === "canary").map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
-      </select>
-      {to === "canary" && (
-        <label className="flex items-center gap-1 text-sm text-slate-400">
-          <input type="number" min={1} max={100} value={share} onChange={(e) => setShare(Number(e.target.value))} className="w-16 rounded border border-slate-700 bg-slate-900 px-1 py-1" aria-label="Canary share (%)" data-testid="canary-share" />%
-        </label>
+      {movable && (
+        <>
+          <select value={to} onChange={(e) => setTo(e.target.value as (typeof TARGETS)[number])} className="rounded border border-slate-700 bg-slate-900 px-1 py-1 text-sm" aria-label="Target stage" data-testid="stage-target">
+            {TARGETS.filter((t) => t !== model.stage || t === "canary").map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+          {to === "canary" && (
+            <label className="flex items-center gap-1 text-sm text-slate-400">
+              <input type="number" min={1} max={100} value={share} onChange={(e) => setShare(Number(e.target.value))} className="w-16 rounded border border-slate-700 bg-slate-900 px-1 py-1" aria-label="Canary share (%)" data-testid="canary-share" />%
+            </label>
+          )}
+          <Button disabled={busy} onClick={() => promote()} data-testid="stage-apply">
+            Move
+          </Button>
+        </>
       )}
-      <Button disabled={busy} onClick={() => promote()} data-testid="stage-apply">
-        Move
-      </Button>
       {(model.stage === "canary" || model.stage === "production") && (
         <Button variant="danger" disabled={busy} onClick={() => run(() => fetchJson(`/api/v1/models/${model.id}/rollback`, { method: "POST", json: {} }))} data-testid="rollback">
           Roll back
