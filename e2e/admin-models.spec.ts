@@ -53,11 +53,11 @@ test("an admin uploads a model, sees its evaluation, runs it as a 20 % canary wi
   await expect(row.getByTestId("model-stage")).toHaveText("registered");
   await expect(row.getByTestId("evaluation-metrics")).toContainText(/mAP@0\.5 \d\.\d{3} · mAP@0\.4 \d\.\d{3} · FP\/img \d+\.\d{3} · p50 \d+ ms · 3 img/, { timeout: 90_000 });
   await row.getByTestId("model-expand").click();
-  await expect(page.getByTestId("per-class-ap")).toContainText("Nodule/Mass");
+  await expect(models.details(label).getByTestId("per-class-ap")).toContainText("Nodule/Mass");
 
   await models.moveTo(label, "canary", 20);
   await expect(row.getByTestId("model-stage")).toHaveText("canary 20 %");
-  await expect(page.getByTestId("stage-history")).toContainText("registered → canary");
+  await expect(models.details(label).getByTestId("stage-history")).toContainText("registered → canary");
 
   // Live performance: the reads above, on the production version.
   await expect(page.getByTestId("performance-row").first()).toContainText("demo-nodule-mass");
@@ -74,7 +74,23 @@ test("an admin uploads a model, sees its evaluation, runs it as a 20 % canary wi
   await models.rollback(label);
   await expect(models.row(label).getByTestId("model-stage")).toHaveText("registered");
   await models.row(label).getByTestId("model-expand").click();
-  await expect(page.getByTestId("stage-history")).toContainText("canary → registered");
+  await expect(models.details(label).getByTestId("stage-history")).toContainText("canary → registered");
   const audit = await (await api.get("/api/v1/audit?action=model.stage_changed")).json();
   expect(JSON.stringify(audit)).toContain("rollback");
+
+  // Production is replaced by a promotion (the bundled model has no evaluation, so no override is asked) ...
+  const demo = "demo-nodule-mass 0.1.0";
+  await models.moveTo(label, "production");
+  await expect(models.row(label).getByTestId("model-stage")).toHaveText("production");
+  await expect(models.row(demo).getByTestId("model-stage")).toHaveText("archived");
+  // ... and now an unevaluated version needs an override reason to become a canary next to the evaluated production.
+  await models.moveTo(demo, "canary", 20);
+  await models.confirmOverride("comparison run requested by the lead radiologist");
+  await expect(models.row(demo).getByTestId("model-stage")).toHaveText("canary 20 %");
+  // Rolling production back restores the version it replaced.
+  await models.rollback(label);
+  await expect(models.row(demo).getByTestId("model-stage")).toHaveText("production");
+  await expect(models.row(label).getByTestId("model-stage")).toHaveText("archived");
+  await models.row(demo).getByTestId("model-expand").click();
+  await expect(models.details(demo).getByTestId("stage-history")).toContainText("override: comparison run requested by the lead radiologist");
 });

@@ -14,6 +14,10 @@ export class ModelsPage {
     return this.page.locator(`[data-testid="model-row"][data-model="${label}"]`);
   }
 
+  details(label: string): Locator {
+    return this.page.locator(`[data-testid="model-details"][data-model="${label}"]`);
+  }
+
   async upload(model: FilePayload, card: FilePayload) {
     await this.page.getByTestId("model-file").setInputFiles(model);
     await this.page.getByTestId("model-card-file").setInputFiles(card);
@@ -26,6 +30,14 @@ export class ModelsPage {
     await row.getByTestId("stage-target").selectOption(stage);
     if (canaryPercent !== undefined) await row.getByTestId("canary-share").fill(String(canaryPercent));
     await row.getByTestId("stage-apply").click();
+  }
+
+  async confirmOverride(reason: string) {
+    const dialog = this.page.getByTestId("override-dialog");
+    await expect(dialog).toContainText(/below production's/);
+    await this.page.getByTestId("override-reason").fill(reason);
+    await this.page.getByTestId("override-confirm").click();
+    await expect(dialog).toBeHidden();
   }
 
   async rollback(label: string) {

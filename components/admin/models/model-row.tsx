@@ -38,7 +38,7 @@ export function ModelRow({ model, onChanged }: { model: RegistryEntryDto; onChan
         </td>
       </tr>
       {open && (
-        <tr>
+        <tr data-testid="model-details" data-model={`${model.name} ${model.version}`}>
           <td colSpan={4} className="grid grid-cols-2 gap-6 pb-4 pl-6">
             <EvaluationDetails evaluation={model.evaluation} />
             <div>
