@@ -20,6 +20,7 @@ import { signOffReview } from "@/lib/reviews/sign-off-review";
 import { saveReviewBodySchema } from "@/lib/schemas/review";
 import { writeSetting } from "@/lib/settings/read-setting";
 import { ingestFile } from "@/lib/studies/ingest-file";
+import { getStorage } from "@/lib/storage/get-storage";
 import { makeUser } from "@/test/factories";
 
 // The demo model as the registry evaluates it (NIH JPEGs uploaded, reader boxes signed off, model.evaluate through the
@@ -30,7 +31,9 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-registry-"));
 const studyIds: string[] = [];
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
-  await db.study.deleteMany({ where: { id: { in: studyIds } } });
+  const storage = await getStorage();
+  for (const i of await db.instance.findMany({ where: { series: { studyId: { in: studyIds } } }, select: { storageKey: true } })) await storage.delete(i.storageKey);
+  await db.study.deleteMany({ where: { id: { in: studyIds } } }); // other files check that no stored file lacks its row
   await db.setting.deleteMany({ where: { key: EVALUATION_SETTING } });
 });
 
