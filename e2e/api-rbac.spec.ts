@@ -56,6 +56,14 @@ const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/studies/unknown-id/consensus", file: "v1/studies/[studyId]/consensus/route.ts", body: {}, expect: ADMIN_ONLY(404) },
   { method: "GET", path: "/api/v1/models", file: "v1/models/route.ts", expect: ADMIN_ONLY(200) },
   { method: "POST", path: "/api/v1/models", file: "v1/models/route.ts", body: { x: 1 }, expect: ADMIN_ONLY(415) },
+  { method: "POST", path: "/api/v1/models/unknown-id/stage", file: "v1/models/[id]/stage/route.ts", body: { to: "staging" }, expect: ADMIN_ONLY(404) },
+  { method: "POST", path: "/api/v1/models/unknown-id/rollback", file: "v1/models/[id]/rollback/route.ts", body: {}, expect: ADMIN_ONLY(404) },
+  { method: "GET", path: "/api/v1/models/unknown-id/evaluations", file: "v1/models/[id]/evaluations/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "POST", path: "/api/v1/models/unknown-id/evaluations", file: "v1/models/[id]/evaluations/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "GET", path: "/api/v1/admin/performance?days=7", file: "v1/admin/performance/route.ts", expect: ADMIN_ONLY(200) },
+  { method: "GET", path: "/api/v1/admin/canary-rule", file: "v1/admin/canary-rule/route.ts", expect: ADMIN_ONLY(200) },
+  // Out of range: admins get 422 and the rule is unchanged.
+  { method: "PATCH", path: "/api/v1/admin/canary-rule", file: "v1/admin/canary-rule/route.ts", body: { maxAcceptanceDrop: 5 }, expect: ADMIN_ONLY(422) },
   { method: "GET", path: "/api/v1/instances/unknown-id/file", file: "v1/instances/[instanceId]/file/route.ts", expect: SIGNED_IN(404) },
   { method: "GET", path: "/api/v1/admin/drift?limit=5", file: "v1/admin/drift/route.ts", expect: ADMIN_ONLY(200) },
   // A current window that ends before it starts: admins get 422 without a computation.

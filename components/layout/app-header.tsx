@@ -11,6 +11,7 @@ const NAV: NavItem[] = [
   { href: "/upload", label: "Upload", roles: ["radiologist", "admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit", roles: ["admin"] },
+  { href: "/admin/models", label: "Models", roles: ["admin"] },
   { href: "/admin/drift", label: "Drift", roles: ["admin"] },
   { href: "/admin/exports", label: "Exports", roles: ["admin"] },
   { href: "/admin/training", label: "Training", roles: ["admin"] },

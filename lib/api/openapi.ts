@@ -4,6 +4,7 @@ import { agreementQuerySchema, AgreementReportSchema, createConsensusBodySchema 
 import { computeDriftBodySchema, listDriftQuerySchema } from "@/lib/schemas/drift";
 import { createExportBodySchema, listExportsQuerySchema } from "@/lib/schemas/export";
 import { createTrainingRunBodySchema, listTrainingRunsQuerySchema } from "@/lib/schemas/training";
+import { canaryRuleSchema, changeStageBodySchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
 import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas/predict";
 import { saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
@@ -26,6 +27,7 @@ const multipart = (field: string, many: boolean) => ({
 });
 const stageParam = { name: "stage", in: "query", required: false, schema: { type: "string", enum: ["staging"] }, description: "Use the staging version (integration testing)" };
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const jsonBody = (s: z.ZodType) => ({ required: true, content: { "application/json": { schema: input(s) } } });
 const studyIdParam = { name: "studyId", in: "path", required: true, schema: { type: "string" } };
 const common = { "401": err("No or invalid credentials"), "403": err("Wrong role or token scope"), "422": err("Validation failed (zod issues in details)") };
 
@@ -129,6 +131,31 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/v1/studies/{studyId}/consensus": {
         post: { summary: "Fuse the two signed-off double reads (weighted boxes fusion) into the caller's consensus review (admin)", parameters: [studyIdParam], requestBody: { required: true, content: { "application/json": { schema: input(createConsensusBodySchema) } } }, responses: { "201": ok({ type: "object" }), "409": err("Reads not signed off, or a consensus exists"), ...common } },
+      },
+      "/api/v1/models": {
+        get: { summary: "Model versions with stage, latest evaluation and stage history; recent automatic rollbacks (admin)", responses: { "200": ok({ type: "object" }), ...common } },
+        post: {
+          summary: "Register an ONNX (multipart `file` + `card` JSON); an evaluation job is queued (admin or models:write token)",
+          requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", required: ["file", "card"], properties: { file: { type: "string", format: "binary" }, card: { type: "string", format: "binary" } } } } } },
+          responses: { "201": ok({ type: "object" }), "409": err("Already registered"), ...common },
+        },
+      },
+      "/api/v1/models/{id}/stage": {
+        post: { summary: "Change stage (canary share, shadow); below production's mAP@0.5 needs overrideReason (422 otherwise) (admin)", parameters: [idParam], requestBody: jsonBody(changeStageBodySchema), responses: { "200": ok({ type: "object" }), "404": err("Unknown version"), ...common } },
+      },
+      "/api/v1/models/{id}/rollback": {
+        post: { summary: "Roll back a canary (→ registered) or production (→ the version it replaced) (admin)", parameters: [idParam], requestBody: { ...jsonBody(rollbackBodySchema), required: false }, responses: { "200": ok({ type: "object" }), "409": err("Not a canary or production version"), ...common } },
+      },
+      "/api/v1/models/{id}/evaluations": {
+        get: { summary: "Evaluations of a version, newest first (admin)", parameters: [idParam], responses: { "200": ok({ type: "object" }), ...common } },
+        post: { summary: "Re-evaluate on the held-out signed-off reviews (admin)", parameters: [idParam], responses: { "202": ok({ type: "object" }, "Queued"), ...common } },
+      },
+      "/api/v1/admin/performance": {
+        get: { summary: "Live performance from reader verdicts per version, class and day (admin)", parameters: queryParams(performanceQuerySchema), responses: { "200": ok({ type: "object" }), ...common } },
+      },
+      "/api/v1/admin/canary-rule": {
+        get: { summary: "The automatic canary rollback rule (admin)", responses: { "200": ok({ type: "object", properties: { rule: json(canaryRuleSchema) } }), ...common } },
+        patch: { summary: "Change the canary rule (admin)", requestBody: jsonBody(canaryRuleSchema.partial()), responses: { "200": ok({ type: "object" }), ...common } },
       },
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
       "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },

@@ -40,6 +40,16 @@ describe("decodeDetections, YOLOv8/11 head [B, 4+nc, N]", () => {
     expect(strict).toEqual([]); // 0.9 in float32 is below 0.9: strictly greater is required
   });
 
+  it("multi-label: every class above the threshold is a candidate (the validator's rule), NMS per class", () => {
+    const out = tinyAnchorsOutput([0]);
+    const single = decodeDetections(out, "anchors", TINY_NAMES, [identity], { confidence: 0.01, iou: 0.7 })[0]!;
+    const multi = decodeDetections(out, "anchors", TINY_NAMES, [identity], { confidence: 0.01, iou: 0.7, multiLabel: true })[0]!;
+    // anchor 0 scores Mass 0.9 and Nodule 0.05; only multi-label keeps its Nodule box
+    expect(single.some((d) => d.className === "Nodule" && d.confidence === Math.fround(0.05))).toBe(false);
+    expect(multi.some((d) => d.className === "Nodule" && d.confidence === Math.fround(0.05))).toBe(true);
+    expect(multi.length).toBeGreaterThan(single.length);
+  });
+
   it("honours classes and maxDetections", () => {
     const out = tinyAnchorsOutput([0]);
     expect(decodeDetections(out, "anchors", TINY_NAMES, [identity], { classes: [1] })[0]!.map((d) => d.className)).toEqual(["Nodule", "Nodule"]);

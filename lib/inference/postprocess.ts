@@ -26,6 +26,8 @@ export interface DecodeOptions {
   agnostic?: boolean;
   /** Keep only these class indices (after choosing each box's best class). */
   classes?: readonly number[];
+  /** Every class above its threshold becomes a candidate, not only the best one (Ultralytics' validator; evaluation). */
+  multiLabel?: boolean;
 }
 
 export interface Detection {
@@ -55,13 +57,21 @@ function thresholds(names: readonly string[], options: DecodeOptions): Float64Ar
   return Float64Array.from(names, (n) => options.classConfidence?.[n] ?? base);
 }
 
-function anchorCandidates(out: RawOutput, item: number, nc: number, thr: Float64Array, allowed: (c: number) => boolean) {
+function anchorCandidates(out: RawOutput, item: number, nc: number, thr: Float64Array, allowed: (c: number) => boolean, multiLabel = false) {
   const [, rows, n] = out.dims as [number, number, number];
   if (rows !== 4 + nc) throw new AppError("unprocessable", `Output has ${rows} rows per anchor; expected ${4 + nc}`);
   const base = item * rows * n;
   const d = out.data;
   const found: Candidate[] = [];
   for (let a = 0; a < n; a++) {
+    if (multiLabel) {
+      for (let c = 0; c < nc; c++) {
+        const s = d[base + (4 + c) * n + a]!;
+        if (!(s > thr[c]!) || !allowed(c)) continue;
+        found.push({ box: cxcywhToXyxy(d[base + a]!, d[base + n + a]!, d[base + 2 * n + a]!, d[base + 3 * n + a]!), score: s, classIndex: c });
+      }
+      continue;
+    }
     let best = 0;
     let score = d[base + 4 * n + a]!;
     for (let c = 1; c < nc; c++) {
@@ -123,7 +133,7 @@ export function decodeDetections(
   return letterboxes.map((lb, item) => {
     let found: Candidate[];
     if (head === "anchors") {
-      found = anchorCandidates(out, item, names.length, thr, allowed);
+      found = anchorCandidates(out, item, names.length, thr, allowed, options.multiLabel);
       if (found.length > MAX_NMS_INPUT) found = found.sort((a, b) => b.score - a.score).slice(0, MAX_NMS_INPUT);
       found = nonMaxSuppression(found, {
         iou: options.iou ?? DEFAULT_DECODE.iou,

@@ -4,3 +4,5 @@ import "@/lib/drift/drift-job";
 import "@/lib/exports/export-job";
 import "@/lib/training/training-job";
 import "@/lib/assignments/auto-assign-job";
+import "@/lib/evaluation/evaluation-job";
+import "@/lib/performance/canary-job";

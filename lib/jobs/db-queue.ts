@@ -20,7 +20,7 @@ export async function createJobRow(type: string, payload: unknown, o: EnqueueOpt
   });
 }
 
-export async function enqueueJob(type: string, payload: unknown, o: EnqueueOptions = {}): Promise<{ id: string }> {
+async function enqueueDbJob(type: string, payload: unknown, o: EnqueueOptions = {}): Promise<{ id: string }> {
   const { id } = await createJobRow(type, payload, o);
   return { id };
 }
@@ -76,7 +76,7 @@ export async function reportProgress(id: string, fraction: number, message?: str
 // The embedded default: workers poll the table.
 export const dbQueue: JobQueue = {
   kind: "database",
-  enqueue: enqueueJob,
+  enqueue: enqueueDbJob,
   claim: claimNextJob,
   progress: (job, f, m) => reportProgress(job.id, f, m),
   complete: (job, result) => completeJob(job.id, result),

@@ -1,28 +1,39 @@
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 
 export const STAGES = ["registered", "staging", "canary", "production", "archived"] as const;
 export type Stage = (typeof STAGES)[number];
+export type SetStageOptions = { reason?: string; automatic?: boolean; canaryShare?: number; shadow?: boolean };
 
 // Moves a version to a stage; promoting to production archives the previous production version. Audited.
-export async function setStage(actor: Actor, versionId: string, to: Stage, o: { reason?: string; automatic?: boolean; canaryShare?: number } = {}) {
-  return db.$transaction(async (tx) => {
-    const v = await tx.modelVersion.findUnique({ where: { id: versionId } });
-    if (!v) throw new AppError("not_found", "No such model version.");
-    if (to === "production") {
-      const current = await tx.modelVersion.findMany({ where: { stage: "production", id: { not: versionId } } });
-      for (const c of current) {
-        await tx.modelVersion.update({ where: { id: c.id }, data: { stage: "archived", canaryShare: 0 } });
-        await tx.modelStageChange.create({ data: { modelVersionId: c.id, fromStage: "production", toStage: "archived", reason: `replaced by ${v.name} ${v.version}`, automatic: o.automatic ?? false, actorId: actor.id } });
-      }
+export async function setStage(actor: Actor, versionId: string, to: Stage, o: SetStageOptions = {}) {
+  return db.$transaction((tx) => setStageIn(tx, actor, versionId, to, o));
+}
+
+// The same inside the caller's transaction, so several moves (a rollback) land together or not at all.
+export async function setStageIn(tx: Prisma.TransactionClient, actor: Actor, versionId: string, to: Stage, o: SetStageOptions = {}) {
+  const v = await tx.modelVersion.findUnique({ where: { id: versionId } });
+  if (!v) throw new AppError("not_found", "No such model version.");
+  const automatic = o.automatic ?? false;
+  if (to === "production") {
+    const current = await tx.modelVersion.findMany({ where: { stage: "production", id: { not: versionId } } });
+    for (const c of current) {
+      await tx.modelVersion.update({ where: { id: c.id }, data: { stage: "archived", canaryShare: 0, shadow: false } });
+      await tx.modelStageChange.create({ data: { modelVersionId: c.id, fromStage: "production", toStage: "archived", reason: `replaced by ${v.name} ${v.version}`, automatic, actorId: actor.id } });
     }
-    const updated = await tx.modelVersion.update({
-      where: { id: versionId },
-      data: { stage: to, stagedAt: new Date(), canaryShare: to === "canary" ? (o.canaryShare ?? v.canaryShare) : 0 },
-    });
-    await tx.modelStageChange.create({ data: { modelVersionId: v.id, fromStage: v.stage, toStage: to, reason: o.reason ?? null, automatic: o.automatic ?? false, actorId: actor.id } });
-    await recordAudit(tx, { actor, action: "model.stage_changed", targetType: "model_version", targetId: v.id, details: { from: v.stage, to, reason: o.reason ?? null } });
-    return updated;
+  }
+  const shadow = to === "production" || to === "archived" ? false : (o.shadow ?? v.shadow);
+  const canaryShare = to === "canary" ? (o.canaryShare ?? v.canaryShare) : 0;
+  const updated = await tx.modelVersion.update({ where: { id: versionId }, data: { stage: to, stagedAt: new Date(), canaryShare, shadow } });
+  await tx.modelStageChange.create({ data: { modelVersionId: v.id, fromStage: v.stage, toStage: to, reason: o.reason ?? null, automatic, actorId: actor.id } });
+  await recordAudit(tx, {
+    actor,
+    action: "model.stage_changed",
+    targetType: "model_version",
+    targetId: v.id,
+    details: { from: v.stage, to, reason: o.reason ?? null, automatic, canaryShare, shadow },
   });
+  return updated;
 }

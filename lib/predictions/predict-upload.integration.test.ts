@@ -6,6 +6,9 @@ import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { predictUpload } from "@/lib/predictions/predict-upload";
 import { makeBrokenDicom } from "@/lib/dicom/testing/make-synthetic-dicom";
 import { makeChestPng, makeStudyDicom } from "@/test/fixtures/synthetic-study";
+import { registerTinyModel } from "@/test/fixtures/models";
+import { setStage } from "@/lib/models/set-stage";
+import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 
 const SHARED = path.resolve("../shared/data");
 const shared = fs.existsSync(SHARED);
@@ -35,6 +38,16 @@ describe("predict on uploads with the bundled model", () => {
         expect(p.bbox_px[2]).toBeLessThanOrEqual(r.image.width);
       }
     }
+  });
+
+  it("?stage=staging is served by the staging version only; production traffic never sees it", async () => {
+    await db.modelVersion.updateMany({ where: { stage: "staging" }, data: { stage: "archived" } });
+    await expect(predictUpload(makeChestPng(64), { stage: "staging" })).rejects.toMatchObject({ code: "not_found" });
+    const staging = await registerTinyModel(`staging-${Date.now()}`, "staging");
+    const r = await predictUpload(makeChestPng(64), { stage: "staging" });
+    expect(r.model).toEqual({ name: "tiny", version: staging.version });
+    expect((await predictUpload(makeChestPng(64))).model.name).toBe("demo-nodule-mass");
+    await setStage(SYSTEM_ACTOR, staging.id, "archived");
   });
 
   it.each([

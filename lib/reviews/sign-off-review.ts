@@ -8,6 +8,7 @@ import { bumpVersionOrThrow } from "@/lib/reviews/review-lock";
 import { canSignOff, resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
 import { findReviewId } from "@/lib/reviews/start-review";
 import { enqueueAutoAssign } from "@/lib/assignments/auto-assign-job";
+import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
 
 // Locks the review for good (later saves get a conflict). A primary read also signs the study off; a double read
 // completes the reader's double-read task; either queues the automatic annotation-task run.
@@ -33,6 +34,7 @@ export async function signOffReview(reader: Reader, studyId: string, body: SignO
     if (purpose === "double_read")
       await tx.assignment.updateMany({ where: { studyId, assigneeId: reader.id, kind: "double_read", status: "open" }, data: { status: "done", completedAt: new Date() } });
     if (purpose === "primary" || purpose === "double_read") await enqueueAutoAssign({}, tx);
+    await enqueueCanaryCheck(tx); // a new verdict may decide a canary (no-op without one)
     await recordAudit(tx, {
       actor: reader,
       action: "review.signed_off",

@@ -10,6 +10,7 @@ import { registerReadinessCheck } from "@/lib/health/check-readiness";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { engineFor } from "@/lib/models/version-detector";
 import { enqueueDriftCompute } from "@/lib/drift/drift-job";
+import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
 
 const DAY_MS = 86_400_000;
 
@@ -45,5 +46,7 @@ export async function startBackground(): Promise<void> {
     setInterval(async () => {
       if ((await db.prediction.count({ where: { visible: true } })) > 0) await enqueueDriftCompute({}).catch((e) => log.warn("drift enqueue failed", { error: (e as Error).message }));
     }, DAY_MS).unref();
+    // Hourly canary rule check as well as after each sign-off (settings may have changed in between).
+    setInterval(() => void enqueueCanaryCheck().catch((e) => log.warn("canary check enqueue failed", { error: (e as Error).message })), DAY_MS / 24).unref();
   }
 }

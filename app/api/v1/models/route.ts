@@ -2,15 +2,18 @@ import { withAuth } from "@/lib/api/with-auth";
 import { readMultipartFiles } from "@/lib/api/read-multipart";
 import { actorOf } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
-import { listModelVersions, toModelVersionDto } from "@/lib/models/list-models";
+import { toModelVersionDto } from "@/lib/models/list-models";
+import { getRegistryView } from "@/lib/models/registry-view";
 import { registerModel } from "@/lib/models/register-model";
+import { requestEvaluation } from "@/lib/evaluation/evaluation-job";
 
 export const runtime = "nodejs";
 
-// GET /api/v1/models — registered versions with stage (admin).
-export const GET = withAuth(async () => Response.json({ models: await listModelVersions() }), { roles: ["admin"] });
+// GET /api/v1/models — versions with stage, latest evaluation and stage history; recent automatic rollbacks (admin).
+export const GET = withAuth(async () => Response.json(await getRegistryView()), { roles: ["admin"] });
 
-// POST /api/v1/models — register an Ultralytics ONNX (multipart `file`) with its model card (`card`, JSON) (admin).
+// POST /api/v1/models — register an Ultralytics ONNX (multipart `file`) with its model card (`card`, JSON) (admin);
+// an evaluation job is queued at once.
 export const POST = withAuth(
   async ({ req, principal }) => {
     const form = req.clone();
@@ -24,7 +27,8 @@ export const POST = withAuth(
       throw new AppError("bad_request", "The model card is not valid JSON.");
     }
     const version = await registerModel(actorOf(principal), file!.bytes, card);
-    return Response.json({ model: toModelVersionDto(version) }, { status: 201 });
+    const { evaluationId } = await requestEvaluation(version.id); // on the held-out signed-off reviews, in the background
+    return Response.json({ model: toModelVersionDto(version), evaluationId }, { status: 201 });
   },
   { roles: ["admin"], tokenScope: "models:write" },
 );
