@@ -45,6 +45,7 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/reviews/unknown-id/history", file: "v1/reviews/[reviewId]/history/route.ts", expect: SIGNED_IN(404) },
   { method: "GET", path: "/api/v1/models", file: "v1/models/route.ts", expect: ADMIN_ONLY(200) },
   { method: "POST", path: "/api/v1/models", file: "v1/models/route.ts", body: { x: 1 }, expect: ADMIN_ONLY(415) },
+  { method: "GET", path: "/api/v1/models/unknown-id/file", file: "v1/models/[id]/file/route.ts", expect: SIGNED_IN(404) },
   { method: "GET", path: "/api/v1/instances/unknown-id/file", file: "v1/instances/[instanceId]/file/route.ts", expect: SIGNED_IN(404) },
   { method: "GET", path: "/api/v1/admin/drift?limit=5", file: "v1/admin/drift/route.ts", expect: ADMIN_ONLY(200) },
   // A current window that ends before it starts: admins get 422 without a computation.

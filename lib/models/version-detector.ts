@@ -3,6 +3,7 @@ import { getEngine } from "@/lib/inference/engine-cache";
 import type { Detection } from "@/lib/inference/postprocess";
 import type { GreyImage } from "@/lib/inference/preprocess";
 import type { Thresholds } from "@/lib/models/register-model";
+import { decodeOptionsOf } from "@/lib/models/thresholds";
 import { getStorage } from "@/lib/storage/get-storage";
 import { env } from "@/lib/env";
 
@@ -13,7 +14,7 @@ export type VersionDetection = { detections: Detection[]; timings: { preprocessM
 export async function detectWithVersion(version: ModelVersion, image: GreyImage, thresholds?: Partial<Thresholds>): Promise<VersionDetection> {
   const t = thresholdsOf(version, thresholds);
   const engine = await engineFor(version);
-  const r = await engine.detect(image, { confidence: t.confidence, iou: t.iou, classConfidence: t.perClass });
+  const r = await engine.detect(image, decodeOptionsOf(t));
   const { preprocessMs, inferenceMs, postprocessMs, totalMs } = r.timings;
   return { detections: r.detections, timings: { preprocessMs, inferenceMs, postprocessMs, totalMs } };
 }
