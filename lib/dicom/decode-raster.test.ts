@@ -3,6 +3,7 @@ import path from "node:path";
 import { encode as encodeJpeg } from "jpeg-js";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
+import { decodeJpegBaseline8 } from "./codecs/decode-wasm";
 import { decodeRaster, decodeRasterFast } from "./decode-raster";
 
 function png(width: number, height: number, pixel: (i: number) => [number, number, number], options: { colorType: 0 | 2 } = { colorType: 2 }): Uint8Array {
@@ -55,6 +56,19 @@ describe("decodeRaster", () => {
   });
 
   const imagesDir = path.resolve(__dirname, "../../../shared/data/cxr-mass-nodule/images");
+  it.skipIf(!fs.existsSync(imagesDir))("real NIH JPEGs (3 channels) → exactly round(0.299 R + 0.587 G + 0.114 B) of the codec's RGB", async () => {
+    for (const f of fs.readdirSync(imagesDir).filter((x) => x.endsWith(".jpg")).slice(0, 4)) {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(imagesDir, f)));
+      const rgb = (await decodeJpegBaseline8(bytes)).samples;
+      const r = await decodeRasterFast(bytes);
+      expect(r.samplesPerPixel).toBe(1);
+      for (let i = 0; i < r.pixels.length; i++) {
+        const want = Math.round(0.299 * rgb[3 * i]! + 0.587 * rgb[3 * i + 1]! + 0.114 * rgb[3 * i + 2]!);
+        if (r.pixels[i] !== want) expect(`${f} pixel ${i}: ${r.pixels[i]}`).toBe(`${f} pixel ${i}: ${want}`);
+      }
+    }
+  });
+
   it.skipIf(!fs.existsSync(imagesDir))("real NIH chest JPEGs decode to 1024×1024 grey", () => {
     const files = fs.readdirSync(imagesDir).filter((f) => f.endsWith(".jpg")).slice(0, 3);
     for (const f of files) {

@@ -7,7 +7,7 @@ import { decodeOptionsOf } from "@/lib/models/thresholds";
 import { getStorage } from "@/lib/storage/get-storage";
 import { env } from "@/lib/env";
 
-export type VersionDetection = { detections: Detection[]; timings: { preprocessMs: number; inferenceMs: number; postprocessMs: number; totalMs: number } };
+export type VersionDetection = { detections: Detection[]; timings: { queueMs: number; preprocessMs: number; inferenceMs: number; postprocessMs: number; totalMs: number } };
 
 // The detector behind one registered version: one dynamic-batching engine (worker threads) per version, model bytes
 // from storage. Takes ownership of image.data (transferred to the worker).
@@ -15,8 +15,8 @@ export async function detectWithVersion(version: ModelVersion, image: GreyImage,
   const t = thresholdsOf(version, thresholds);
   const engine = await engineFor(version);
   const r = await engine.detect(image, decodeOptionsOf(t));
-  const { preprocessMs, inferenceMs, postprocessMs, totalMs } = r.timings;
-  return { detections: r.detections, timings: { preprocessMs, inferenceMs, postprocessMs, totalMs } };
+  const { queueMs, preprocessMs, inferenceMs, postprocessMs, totalMs } = r.timings;
+  return { detections: r.detections, timings: { queueMs, preprocessMs, inferenceMs, postprocessMs, totalMs } };
 }
 
 // Loads (once) the engine of a version; /api/ready uses it to report the model as loaded and its execution provider.

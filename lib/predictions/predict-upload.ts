@@ -31,13 +31,21 @@ function luma(rgb: ArrayLike<number>): Uint8Array {
   return out;
 }
 
+/** Milliseconds per stage of one prediction, e.g. for a Server-Timing header. */
+export type PredictTimings = Partial<Record<"decode" | "route" | "queue" | "preprocess" | "inference" | "postprocess", number>>;
+
 // The public predict API: no patient data in or out, only boxes, the serving version and the time taken.
-export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging" } = {}): Promise<PredictResponse> {
+export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging"; timings?: PredictTimings } = {}): Promise<PredictResponse> {
   const started = performance.now();
   const { image, routingKey } = await toModelImage(bytes);
+  const decoded = performance.now();
   const version = o.stage === "staging" ? await stagingVersionOrThrow() : (await routeStudy(routingKey)).served.version;
+  const routed = performance.now();
   const size = { width: image.width, height: image.height };
-  const { detections } = await detectWithVersion(version, image);
+  const { detections, timings: t } = await detectWithVersion(version, image);
+  if (o.timings) {
+    Object.assign(o.timings, { decode: decoded - started, route: routed - decoded, queue: t.queueMs, preprocess: t.preprocessMs, inference: t.inferenceMs, postprocess: t.postprocessMs });
+  }
   return {
     predictions: detections.map((d) => ({
       class: d.finding,
