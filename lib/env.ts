@@ -33,7 +33,9 @@ const schema = z.object({
   INFERENCE_THREADS: z.coerce.number().int().min(1).optional(),
   INFERENCE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   INFERENCE_MAX_BATCH: z.coerce.number().int().min(1).max(64).default(8),
-  INFERENCE_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(5),
+  INFERENCE_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(0),
+  INFERENCE_SPINNING: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  INFERENCE_ROUTING_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   INFERENCE_MAX_QUEUE: z.coerce.number().int().min(1).default(64),
   BUNDLED_MODELS_DIR: z.string().default("models"), // registered into production on first start when none is
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

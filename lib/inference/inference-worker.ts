@@ -12,6 +12,7 @@ export interface WorkerInit {
   key: string;
   providers: string[];
   intraOpThreads?: number;
+  spinning?: boolean;
 }
 export interface WorkerError {
   code: string;
@@ -49,7 +50,7 @@ function decodeEach(decode: (o: DecodeOptions) => Detection[][], options: Decode
 }
 
 async function main(init: WorkerInit) {
-  const model = await loadModel(init.bytes, { key: init.key, providers: init.providers, intraOpThreads: init.intraOpThreads });
+  const model = await loadModel(init.bytes, { key: init.key, providers: init.providers, intraOpThreads: init.intraOpThreads, spinning: init.spinning });
   const m = model.metadata;
   const input = { width: m.inputWidth, height: m.inputHeight, channels: m.channels };
   port.on("message", async ({ id, images, options }: WorkerBatch) => {

@@ -18,6 +18,8 @@ export interface WorkerPoolOptions {
   /** Execution providers to try in order; CPU is always the last resort. Default ["cpu"]. */
   providers?: readonly string[];
   intraOpThreads?: number;
+  /** ONNX Runtime pool threads spin while idle (see LoadModelOptions.spinning). */
+  spinning?: boolean;
   /** Worker threads, each with its own session. Default 1. */
   workers?: number;
   /** Path of inference-worker.mjs when it is neither next to this file nor under the working directory. */
@@ -65,8 +67,8 @@ const fromWorker = (e: WorkerError): Error => (e.code === "internal" ? new Error
 
 /** Starts one worker; once its model is loaded it joins `live`, listened to from then on. */
 function start(file: string, options: WorkerPoolOptions, live: Set<Slot>): Promise<Extract<Started, { kind: "ready" }>> {
-  const { bytes, key, intraOpThreads } = options;
-  const workerData = { bytes, key, intraOpThreads, providers: [...(options.providers ?? ["cpu"])] };
+  const { bytes, key, intraOpThreads, spinning } = options;
+  const workerData = { bytes, key, intraOpThreads, spinning, providers: [...(options.providers ?? ["cpu"])] };
   const worker = new Worker(file, { workerData });
   return new Promise((resolve, reject) => {
     const fail = (e: AppError) => {

@@ -1,13 +1,14 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { invalidateRouting } from "@/lib/predictions/route-study";
 
 export const STAGES = ["registered", "staging", "canary", "production", "archived"] as const;
 export type Stage = (typeof STAGES)[number];
 
 // Moves a version to a stage; promoting to production archives the previous production version. Audited.
 export async function setStage(actor: Actor, versionId: string, to: Stage, o: { reason?: string; automatic?: boolean; canaryShare?: number } = {}) {
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const v = await tx.modelVersion.findUnique({ where: { id: versionId } });
     if (!v) throw new AppError("not_found", "No such model version.");
     if (to === "production") {
@@ -25,4 +26,6 @@ export async function setStage(actor: Actor, versionId: string, to: Stage, o: { 
     await recordAudit(tx, { actor, action: "model.stage_changed", targetType: "model_version", targetId: v.id, details: { from: v.stage, to, reason: o.reason ?? null } });
     return updated;
   });
+  invalidateRouting(); // after the commit, so the next routed request reads the new stages
+  return updated;
 }

@@ -25,6 +25,7 @@ export async function engineFor(version: ModelVersion) {
     modelBytes: await modelBytes(version),
     providers: env.INFERENCE_PROVIDERS,
     intraOpThreads: env.INFERENCE_THREADS,
+    spinning: env.INFERENCE_SPINNING,
     maxBatchSize: env.INFERENCE_MAX_BATCH,
     maxQueueDelayMs: env.INFERENCE_MAX_QUEUE_DELAY_MS,
     maxQueueSize: env.INFERENCE_MAX_QUEUE,

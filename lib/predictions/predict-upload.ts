@@ -8,6 +8,7 @@ import { dicomToModelImage } from "@/lib/predictions/load-instance-image";
 import { routeStudy } from "@/lib/predictions/route-study";
 import type { PredictResponse } from "@/lib/schemas/predict";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 export const MAX_PIXELS = 50_000_000; // ~7000×7000: far above any chest radiograph
 
@@ -39,7 +40,7 @@ export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging"; t
   const started = performance.now();
   const { image, routingKey } = await toModelImage(bytes);
   const decoded = performance.now();
-  const version = o.stage === "staging" ? await stagingVersionOrThrow() : (await routeStudy(routingKey)).served.version;
+  const version = o.stage === "staging" ? await stagingVersionOrThrow() : (await routeStudy(routingKey, { maxAgeMs: env.INFERENCE_ROUTING_CACHE_MS })).served.version;
   const routed = performance.now();
   const size = { width: image.width, height: image.height };
   const { detections, timings: t } = await detectWithVersion(version, image);
