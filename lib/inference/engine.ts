@@ -3,6 +3,7 @@ import path from "node:path";
 import { AppError, isAppError } from "@/lib/errors";
 import { inferenceMetrics, type ModelLabels } from "@/lib/metrics/inference-metrics";
 import { checkBatcherSettings, createBatcher } from "./batcher";
+import type { KserveOptions } from "./kserve-session";
 import { readOnnxMetadataProps } from "./onnx-metadata-props";
 import type { ModelMetadata } from "./model-metadata";
 import type { DecodeOptions, Detection } from "./postprocess";
@@ -23,6 +24,8 @@ export interface EngineOptions {
   intraOpThreads?: number;
   /** ONNX Runtime pool threads spin while idle (its default); false frees the cores between runs. */
   spinning?: boolean;
+  /** Run the graph on a KServe v2 / Triton server; letterbox, decode and NMS stay in this process. */
+  kserve?: KserveOptions;
   /** Images per run. Default 8; a fixed-batch model always uses its own batch size. */
   maxBatchSize?: number;
   /** How long a request may wait for others to share its run. Default 0: a run starts as soon as a worker is free,
@@ -103,8 +106,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     maxConcurrentBatches: workers,
   };
   checkBatcherSettings(settings); // before any worker starts
-  const { key, providers, intraOpThreads, spinning, workerFile } = options;
-  const pool = await createWorkerPool({ bytes, key, providers, intraOpThreads, spinning, workers, workerFile });
+  const { key, providers, intraOpThreads, spinning, kserve, workerFile } = options;
+  const pool = await createWorkerPool({ bytes, key, providers, intraOpThreads, spinning, kserve, workers, workerFile });
   const metadata = pool.metadata;
   const metrics = inferenceMetrics(options.labels ?? { model: key, version: "unknown" });
   const counts = { requests: 0, errors: 0, batches: 0, images: 0, largestBatch: 0 };

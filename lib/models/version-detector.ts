@@ -26,12 +26,20 @@ export async function engineFor(version: ModelVersion) {
     providers: env.INFERENCE_PROVIDERS,
     intraOpThreads: env.INFERENCE_THREADS,
     spinning: env.INFERENCE_SPINNING,
+    ...(env.INFERENCE_BACKEND === "kserve" ? { kserve: kserveOptionsFor(version) } : {}),
     maxBatchSize: env.INFERENCE_MAX_BATCH,
     maxQueueDelayMs: env.INFERENCE_MAX_QUEUE_DELAY_MS,
     maxQueueSize: env.INFERENCE_MAX_QUEUE,
     workers: env.INFERENCE_WORKERS,
     labels: { model: version.name, version: version.version },
   });
+}
+
+// The version's name on the KServe v2 server, from the INFERENCE_KSERVE_MODEL template.
+export function kserveOptionsFor(version: Pick<ModelVersion, "name" | "version" | "sha256">) {
+  const vars: Record<string, string> = { name: version.name, version: version.version, sha256: version.sha256 };
+  const model = env.INFERENCE_KSERVE_MODEL.replace(/\{(name|version|sha256)\}/g, (_, k: string) => vars[k]!);
+  return { url: env.INFERENCE_KSERVE_URL!, model, binary: env.INFERENCE_KSERVE_BINARY, timeoutMs: env.INFERENCE_KSERVE_TIMEOUT_MS };
 }
 
 export function thresholdsOf(version: ModelVersion, override?: Partial<Thresholds>): Thresholds {
