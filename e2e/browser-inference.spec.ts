@@ -53,10 +53,13 @@ test("'Run in browser' runs the server's model version with onnxruntime-web and 
   const s = byConfidence(findings);
   const b = byConfidence(browser);
   expect(b.map((x) => [x.instanceId, x.className])).toEqual(s.map((x) => [x.instanceId, x.className]));
+  let worst = { confidence: 0, px: 0 };
   b.forEach((x, i) => {
     expect(Math.abs(x.confidence - s[i]!.confidence), `confidence of box ${i}`).toBeLessThanOrEqual(0.01);
     x.box.forEach((v, k) => expect(Math.abs(v - s[i]!.box[k]!), `coordinate ${k} of box ${i}`).toBeLessThanOrEqual(1));
+    worst = { confidence: Math.max(worst.confidence, Math.abs(x.confidence - s[i]!.confidence)), px: Math.max(worst.px, ...x.box.map((v, k) => Math.abs(v - s[i]!.box[k]!))) };
   });
+  console.log(`browser vs server on ${file.name}: ${b.length} boxes, max |Δconf| ${worst.confidence.toExponential(2)}, max |Δbox| ${worst.px.toExponential(2)} px; ${await panel.summary.textContent()}`);
 
   // The comparison layer draws them over the image and can be hidden.
   await expect(panel.layerBoxes).toHaveCount(findings.length);

@@ -30,7 +30,7 @@ describe("INFERENCE_BACKEND=kserve", () => {
       expect(remote.providerUsed).toBe("kserve");
       expect(remote.metadata).toEqual(local.metadata); // class names from the registered bytes, shapes from the server
       const got = await Promise.all([0, 1, 2, 3, 4].map((i) => remote.detect(image(i), { confidence: 0.3 })));
-      const want = [];
+      const want: Awaited<ReturnType<Engine["detect"]>>[] = [];
       for (const i of [0, 1, 2, 3, 4]) want.push(await local.detect(image(i), { confidence: 0.3 }));
       expect(want.some((r) => r.detections.length > 0)).toBe(true);
       got.forEach((r, i) => {
