@@ -4,7 +4,7 @@ import { encode as encodeJpeg } from "jpeg-js";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { decodeJpegBaseline8 } from "./codecs/decode-wasm";
-import { decodeRaster, decodeRasterFast } from "./decode-raster";
+import { decodeRaster, decodeRasterFast, greyFromColour8 } from "./decode-raster";
 
 function png(width: number, height: number, pixel: (i: number) => [number, number, number], options: { colorType: 0 | 2 } = { colorType: 2 }): Uint8Array {
   const image = new PNG({ width, height });
@@ -47,6 +47,13 @@ describe("decodeRaster", () => {
     const r = decodeRaster(new Uint8Array(jpeg));
     expect(r).toMatchObject({ format: "jpeg", rows: 16, columns: 16, samplesPerPixel: 1 });
     r.pixels.forEach((v, i) => expect(Math.abs(v - (i % 256))).toBeLessThanOrEqual(6));
+  });
+
+  it("greyFromColour8: luma where channels differ within the tolerance, the value itself where equal, null beyond", () => {
+    const rgb = Uint8Array.of(10, 10, 10, 200, 201, 199, 100, 102, 101, 7, 7, 7);
+    expect(Array.from(greyFromColour8(rgb, 4, 3, 2)!)).toEqual([10, Math.round(0.299 * 200 + 0.587 * 201 + 0.114 * 199), Math.round(0.299 * 100 + 0.587 * 102 + 0.114 * 101), 7]);
+    expect(greyFromColour8(Uint8Array.of(10, 10, 10, 0, 50, 9), 2, 3, 2)).toBeNull();
+    expect(Array.from(greyFromColour8(Uint8Array.of(5, 5, 5, 255, 9, 9, 9, 255), 2, 4, 2)!)).toEqual([5, 9]); // RGBA
   });
 
   it("rejects unknown and corrupt bytes with AppError codes", () => {

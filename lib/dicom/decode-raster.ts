@@ -2,6 +2,7 @@ import { decode as decodeJpegJs } from "jpeg-js";
 import { PNG } from "pngjs";
 import { AppError } from "@/lib/errors";
 import { decodeJpegBaseline8 } from "./codecs/decode-wasm";
+import { pixelRange } from "./pixel-values";
 import type { DecodedImage, GreyPixels } from "./types";
 
 export type RasterFormat = "png" | "jpeg";
@@ -74,20 +75,9 @@ function firstChannel(data: Uint8Array | Uint16Array, n: number, channels: numbe
   if (channels === 1) return out.set(data);
   for (let i = 0, j = 0; i < n; i++, j += channels) out[i] = data[j]!;
 }
-function minMax(pixels: Uint8Array | Uint16Array): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < pixels.length; i++) {
-    const v = pixels[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return [min, max];
-}
-
 /** 8-bit colour whose channels agree within `tolerance` → luma in one pass (null as soon as they disagree). Equal
  * channels take the value itself: round(0.299v + 0.587v + 0.114v) is v, so the result matches lumaOf exactly. */
-function greyFromColour8(data: Uint8Array, n: number, channels: number, tolerance: number): Uint8Array | null {
+export function greyFromColour8(data: Uint8Array, n: number, channels: number, tolerance: number): Uint8Array | null {
   const out = new Uint8Array(n);
   for (let i = 0, j = 0; i < n; i++, j += channels) {
     const r = data[j]!, g = data[j + 1]!, b = data[j + 2]!;
@@ -106,8 +96,7 @@ function toDecoded(data: Uint8Array | Uint16Array, columns: number, rows: number
   if (data instanceof Uint8Array && channels >= 3 && tolerance > 0) {
     const pixels = greyFromColour8(data, n, channels, tolerance);
     if (pixels) {
-      const [minValue, maxValue] = minMax(pixels);
-      return { rows, columns, pixels, samplesPerPixel: 1, bitsStored: 8, pixelRepresentation: 0, minValue, maxValue };
+      return { rows, columns, pixels, samplesPerPixel: 1, bitsStored: 8, pixelRepresentation: 0, ...pixelRange(pixels) };
     }
   }
   const sixteen = data instanceof Uint16Array;
@@ -123,7 +112,7 @@ function toDecoded(data: Uint8Array | Uint16Array, columns: number, rows: number
       for (let c = 0; c < 3; c++) pixels[i * 3 + c] = sixteen ? data[j + c]! >> 8 : data[j + c]!;
     }
   }
-  const [minValue, maxValue] = minMax(pixels);
+  const { minValue, maxValue } = pixelRange(pixels);
   const bitsStored = grey && sixteen ? 16 : 8;
   return { rows, columns, pixels, samplesPerPixel: grey ? 1 : 3, bitsStored, pixelRepresentation: 0, minValue, maxValue };
 }
