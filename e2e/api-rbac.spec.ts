@@ -64,6 +64,7 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/admin/canary-rule", file: "v1/admin/canary-rule/route.ts", expect: ADMIN_ONLY(200) },
   // Out of range: admins get 422 and the rule is unchanged.
   { method: "PATCH", path: "/api/v1/admin/canary-rule", file: "v1/admin/canary-rule/route.ts", body: { maxAcceptanceDrop: 5 }, expect: ADMIN_ONLY(422) },
+  { method: "GET", path: "/api/v1/models/unknown-id/file", file: "v1/models/[id]/file/route.ts", expect: SIGNED_IN(404) },
   { method: "GET", path: "/api/v1/instances/unknown-id/file", file: "v1/instances/[instanceId]/file/route.ts", expect: SIGNED_IN(404) },
   { method: "GET", path: "/api/v1/admin/drift?limit=5", file: "v1/admin/drift/route.ts", expect: ADMIN_ONLY(200) },
   // A current window that ends before it starts: admins get 422 without a computation.

@@ -35,7 +35,15 @@ const schema = z.object({
   INFERENCE_THREADS: z.coerce.number().int().min(1).optional(),
   INFERENCE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   INFERENCE_MAX_BATCH: z.coerce.number().int().min(1).max(64).default(8),
-  INFERENCE_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(5),
+  INFERENCE_MAX_QUEUE_DELAY_MS: z.coerce.number().min(0).max(1000).default(0),
+  INFERENCE_SPINNING: boolish, // ONNX Runtime pool threads spin while idle (its default); off frees the cores
+  // Scale option: the graph runs on a KServe v2 / Triton server; the app still decodes, letterboxes and applies NMS.
+  INFERENCE_BACKEND: z.enum(["onnxruntime", "kserve"]).default("onnxruntime"),
+  INFERENCE_KSERVE_URL: z.string().url().optional(),
+  INFERENCE_KSERVE_MODEL: z.string().min(1).default("{name}"), // the model's name there; {name} {version} {sha256}
+  INFERENCE_KSERVE_BINARY: boolish, // Triton's binary tensor extension instead of JSON arrays
+  INFERENCE_KSERVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  INFERENCE_ROUTING_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   INFERENCE_MAX_QUEUE: z.coerce.number().int().min(1).default(64),
   BUNDLED_MODELS_DIR: z.string().default("models"), // registered into production on first start when none is
   CI: boolish, // set by CI: tests that need a system tool (dcmdump, Redis) fail there instead of skipping
@@ -52,7 +60,9 @@ const schema = z.object({
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
 
 function load(): Env {
-  const parsed = schema.safeParse(process.env);
+  const parsed = schema
+    .refine((e) => e.INFERENCE_BACKEND !== "kserve" || e.INFERENCE_KSERVE_URL, { path: ["INFERENCE_KSERVE_URL"], message: "required when INFERENCE_BACKEND=kserve" })
+    .safeParse(process.env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${issues}`);

@@ -8,6 +8,8 @@ import { DEFAULT_MIN_CONFIDENCE, instanceIdFromImageId, labelKey, nextItemKey, v
 import { newTempId, type LocalOperation } from "@/lib/review-ui/save-queue";
 import type { Impression, ReviewPurpose } from "@/lib/schemas/review";
 import { NewBoxPicker } from "./new-box-picker";
+import { BrowserBoxesLayer } from "./browser-boxes-layer";
+import { BrowserInferencePanel } from "./browser-inference-panel";
 import { ReviewBanner, SaveStatusBadge } from "./review-status";
 import { ReviewOverlay } from "./review-overlay";
 import { ReviewPanel } from "./review-panel";
@@ -16,6 +18,7 @@ import { SignOffDialog } from "./sign-off-dialog";
 import { useCompleteTask } from "./use-complete-task";
 import { useStudyReview } from "./use-review";
 import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
+import { useBrowserInference } from "./use-browser-inference";
 import { useReviewSave } from "./use-review-save";
 import { useSignOff } from "./use-sign-off";
 
@@ -43,6 +46,8 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId }: { s
   const save = useReviewSave(studyId, onTempResolved, purpose);
   const signOff = useSignOff(studyId, save, purpose);
   const task = useCompleteTask(studyId, taskId, save, purpose);
+  const browser = useBrowserInference();
+  const [browserShown, setBrowserShown] = useState(true);
 
   const raw = query.data;
   const state = useMemo(() => (raw?.purpose === "consensus" ? { ...raw, findings: [] } : raw), [raw]);
@@ -114,12 +119,15 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId }: { s
       <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
-          <StudyViewer studyId={studyId} worklistQuery={worklistQuery} overlay={(api) => (
+          <StudyViewer studyId={studyId} worklistQuery={worklistQuery} overlay={(api) => (<>
             <ReviewOverlay api={api} items={visibleItems(all, { ...filter, instanceId: api ? instanceIdFromImageId(api.image.imageId) : null })}
               selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
               onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox}
               onDrawn={(box) => { setDraft(box); setDraftImage(api ? instanceIdFromImageId(api.image.imageId) : null); }} />
-          )} />
+            {browser.run.status === "done" && browserShown && (
+              <BrowserBoxesLayer api={api} boxes={browser.run.boxes.filter((b) => api && b.instanceId === instanceIdFromImageId(api.image.imageId))} />
+            )}
+          </>)} />
         </div>
         <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown} classes={classes}
           hiddenClasses={hidden} onToggleClass={(c) => setHidden((h) => { const n = new Set(h); if (!n.delete(c)) n.add(c); return n; })}
@@ -129,6 +137,8 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId }: { s
           footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => void task.complete()} /> : null}>
           <PurposeChip purpose={mode} />
           <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />
+          <BrowserInferencePanel run={browser.run} canRun={!!state?.modelVersion} shown={browserShown} onToggle={() => setBrowserShown((v) => !v)}
+            onRun={() => state?.modelVersion && void browser.start(state.modelVersion.id, state.instances.map((i) => i.id))} />
           {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
         </ReviewPanel>
       </div>

@@ -2,6 +2,7 @@ import { decode as decodeJpegJs } from "jpeg-js";
 import { PNG } from "pngjs";
 import { AppError } from "@/lib/errors";
 import { decodeJpegBaseline8 } from "./codecs/decode-wasm";
+import { pixelRange } from "./pixel-values";
 import type { DecodedImage, GreyPixels } from "./types";
 
 export type RasterFormat = "png" | "jpeg";
@@ -57,32 +58,61 @@ export async function decodeRasterFast(bytes: Uint8Array): Promise<DecodedRaster
   }
 }
 
+function channelsAgree(data: Uint8Array | Uint16Array, n: number, channels: number, tolerance: number): boolean {
+  if (channels < 3) return true;
+  for (let i = 0, j = 0; i < n; i++, j += channels) {
+    const r = data[j]!, g = data[j + 1]!, b = data[j + 2]!;
+    if (r - g > tolerance || g - r > tolerance || g - b > tolerance || b - g > tolerance) return false;
+  }
+  return true;
+}
+
+// Separate loops per output kind keep each one monomorphic (one typed-array type), which V8 runs several times faster.
+function lumaOf(data: Uint8Array | Uint16Array, n: number, channels: number, out: Uint8Array | Uint16Array): void {
+  for (let i = 0, j = 0; i < n; i++, j += channels) out[i] = Math.round(0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]!);
+}
+function firstChannel(data: Uint8Array | Uint16Array, n: number, channels: number, out: Uint8Array | Uint16Array): void {
+  if (channels === 1) return out.set(data);
+  for (let i = 0, j = 0; i < n; i++, j += channels) out[i] = data[j]!;
+}
+/** 8-bit colour whose channels agree within `tolerance` → luma in one pass (null as soon as they disagree). Equal
+ * channels take the value itself: round(0.299v + 0.587v + 0.114v) is v, so the result matches lumaOf exactly. */
+export function greyFromColour8(data: Uint8Array, n: number, channels: number, tolerance: number): Uint8Array | null {
+  const out = new Uint8Array(n);
+  for (let i = 0, j = 0; i < n; i++, j += channels) {
+    const r = data[j]!, g = data[j + 1]!, b = data[j + 2]!;
+    if (r === g && g === b) {
+      out[i] = r;
+      continue;
+    }
+    if (r - g > tolerance || g - r > tolerance || g - b > tolerance || b - g > tolerance) return null;
+    out[i] = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+  }
+  return out;
+}
+
 function toDecoded(data: Uint8Array | Uint16Array, columns: number, rows: number, channels: number, tolerance: number): DecodedImage {
   const n = rows * columns;
-  const sixteen = data instanceof Uint16Array;
-  let grey = true;
-  for (let i = 0, j = 0; i < n && grey && channels >= 3; i++, j += channels) {
-    const r = data[j]!, g = data[j + 1]!, b = data[j + 2]!;
-    grey = Math.abs(r - g) <= tolerance && Math.abs(g - b) <= tolerance;
+  if (data instanceof Uint8Array && channels >= 3 && tolerance > 0) {
+    const pixels = greyFromColour8(data, n, channels, tolerance);
+    if (pixels) {
+      return { rows, columns, pixels, samplesPerPixel: 1, bitsStored: 8, pixelRepresentation: 0, ...pixelRange(pixels) };
+    }
   }
+  const sixteen = data instanceof Uint16Array;
+  const grey = channelsAgree(data, n, channels, tolerance);
   let pixels: GreyPixels;
   if (grey) {
     pixels = sixteen ? new Uint16Array(n) : new Uint8Array(n);
-    for (let i = 0, j = 0; i < n; i++, j += channels) {
-      pixels[i] = tolerance === 0 || channels === 1 ? data[j]! : Math.round(0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]!);
-    }
+    if (tolerance === 0 || channels === 1) firstChannel(data, n, channels, pixels);
+    else lumaOf(data, n, channels, pixels);
   } else {
     pixels = new Uint8Array(n * 3);
     for (let i = 0, j = 0; i < n; i++, j += channels) {
       for (let c = 0; c < 3; c++) pixels[i * 3 + c] = sixteen ? data[j + c]! >> 8 : data[j + c]!;
     }
   }
-  let minValue = Infinity;
-  let maxValue = -Infinity;
-  for (const v of pixels) {
-    if (v < minValue) minValue = v;
-    if (v > maxValue) maxValue = v;
-  }
+  const { minValue, maxValue } = pixelRange(pixels);
   const bitsStored = grey && sixteen ? 16 : 8;
   return { rows, columns, pixels, samplesPerPixel: grey ? 1 : 3, bitsStored, pixelRepresentation: 0, minValue, maxValue };
 }

@@ -17,7 +17,7 @@ export function finishPixels(
   if (meta.samplesPerPixel === 3) {
     const rgb = raw instanceof Uint8Array ? raw : toRgb8(raw, bitsStored);
     const image = ybrToRgbIfNeeded(rgb, meta.photometricInterpretation, source);
-    return { rows, columns, pixels: image, samplesPerPixel: 3, bitsStored: 8, pixelRepresentation: 0, ...range(image) };
+    return { rows, columns, pixels: image, samplesPerPixel: 3, bitsStored: 8, pixelRepresentation: 0, ...pixelRange(image) };
   }
   const signed = meta.pixelRepresentation === 1;
   const shift = source === "native" ? Math.max(0, meta.highBit + 1 - bitsStored) : 0;
@@ -36,10 +36,11 @@ export function finishPixels(
     pixels = eightBit ? raw : raw instanceof Uint16Array ? raw : Uint16Array.from(raw);
     if (needsMask) for (let i = 0; i < pixels.length; i++) pixels[i] = (pixels[i]! >> shift) & mask;
   }
-  return { rows, columns, pixels, samplesPerPixel: 1, bitsStored, pixelRepresentation: signed ? 1 : 0, ...range(pixels) };
+  return { rows, columns, pixels, samplesPerPixel: 1, bitsStored, pixelRepresentation: signed ? 1 : 0, ...pixelRange(pixels) };
 }
 
-function range(pixels: GreyPixels): { minValue: number; maxValue: number } {
+/** Smallest and largest sample (0, 0 for no samples). */
+export function pixelRange(pixels: GreyPixels): { minValue: number; maxValue: number } {
   let minValue = Infinity;
   let maxValue = -Infinity;
   for (let i = 0; i < pixels.length; i++) {

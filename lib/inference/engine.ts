@@ -3,6 +3,7 @@ import path from "node:path";
 import { AppError, isAppError } from "@/lib/errors";
 import { inferenceMetrics, type ModelLabels } from "@/lib/metrics/inference-metrics";
 import { checkBatcherSettings, createBatcher } from "./batcher";
+import type { KserveOptions } from "./kserve-session";
 import { readOnnxMetadataProps } from "./onnx-metadata-props";
 import type { ModelMetadata } from "./model-metadata";
 import type { DecodeOptions, Detection } from "./postprocess";
@@ -21,9 +22,14 @@ export interface EngineOptions {
   /** Execution providers to try in order; CPU is always the last resort. Default ["cpu"]. */
   providers?: readonly string[];
   intraOpThreads?: number;
+  /** ONNX Runtime pool threads spin while idle (its default); false frees the cores between runs. */
+  spinning?: boolean;
+  /** Run the graph on a KServe v2 / Triton server; letterbox, decode and NMS stay in this process. */
+  kserve?: KserveOptions;
   /** Images per run. Default 8; a fixed-batch model always uses its own batch size. */
   maxBatchSize?: number;
-  /** How long a request may wait for others to share its run. Default 5 ms. */
+  /** How long a request may wait for others to share its run. Default 0: a run starts as soon as a worker is free,
+   * and requests that arrive meanwhile share the next one. */
   maxQueueDelayMs?: number;
   /** Requests waiting beyond this are refused with "unavailable" (HTTP 503 + Retry-After). Default 64. */
   maxQueueSize?: number;
@@ -95,13 +101,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const workers = options.workers ?? 1;
   const settings = {
     maxBatchSize: options.maxBatchSize ?? 8,
-    maxQueueDelayMs: options.maxQueueDelayMs ?? 5,
+    maxQueueDelayMs: options.maxQueueDelayMs ?? 0,
     maxQueueSize: options.maxQueueSize ?? 64,
     maxConcurrentBatches: workers,
   };
   checkBatcherSettings(settings); // before any worker starts
-  const { key, providers, intraOpThreads, workerFile } = options;
-  const pool = await createWorkerPool({ bytes, key, providers, intraOpThreads, workers, workerFile });
+  const { key, providers, intraOpThreads, spinning, kserve, workerFile } = options;
+  const pool = await createWorkerPool({ bytes, key, providers, intraOpThreads, spinning, kserve, workers, workerFile });
   const metadata = pool.metadata;
   const metrics = inferenceMetrics(options.labels ?? { model: key, version: "unknown" });
   const counts = { requests: 0, errors: 0, batches: 0, images: 0, largestBatch: 0 };

@@ -1,5 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { isAppError } from "@/lib/errors";
+import { loadKserveModel } from "./kserve-model";
+import type { KserveOptions } from "./kserve-session";
 import { loadModel } from "./onnx-session";
 import type { DecodeOptions, Detection } from "./postprocess";
 import { type GreyImage, preprocessBatch } from "./preprocess";
@@ -12,6 +14,9 @@ export interface WorkerInit {
   key: string;
   providers: string[];
   intraOpThreads?: number;
+  spinning?: boolean;
+  /** Run the graph on a KServe v2 server instead of in-process (pre/post-processing stay here). */
+  kserve?: KserveOptions;
 }
 export interface WorkerError {
   code: string;
@@ -49,7 +54,9 @@ function decodeEach(decode: (o: DecodeOptions) => Detection[][], options: Decode
 }
 
 async function main(init: WorkerInit) {
-  const model = await loadModel(init.bytes, { key: init.key, providers: init.providers, intraOpThreads: init.intraOpThreads });
+  const model = init.kserve
+    ? await loadKserveModel(init.bytes, init.kserve)
+    : await loadModel(init.bytes, { key: init.key, providers: init.providers, intraOpThreads: init.intraOpThreads, spinning: init.spinning });
   const m = model.metadata;
   const input = { width: m.inputWidth, height: m.inputHeight, channels: m.channels };
   port.on("message", async ({ id, images, options }: WorkerBatch) => {

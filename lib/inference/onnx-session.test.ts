@@ -44,6 +44,9 @@ describe("onnx-session with the tiny YOLOv8-style model", () => {
     expect(m.providerUsed).toBe("cpu");
     expect(m.metadata).toMatchObject({ names: ["Mass", "Nodule"], inputWidth: 32, inputHeight: 32, batch: "dynamic", head: "anchors", stride: 32 });
     expect(await loadModel(model("tiny-yolo.onnx"))).toBe(m); // cached
+    const calm = await loadModel(model("tiny-yolo.onnx"), { spinning: false }); // ORT pool threads do not spin while idle
+    expect(calm).not.toBe(m);
+    expect(calm.metadata).toEqual(m.metadata);
   });
 
   it("detects on two images of different sizes, boxes in each image's pixels", async () => {

@@ -3,11 +3,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as ort from "onnxruntime-node";
 import { AppError } from "@/lib/errors";
-import type { BatchResult, Detector } from "./detect";
-import { float16ToFloat32, float32ToFloat16 } from "./float16";
-import { parseModelMetadata, type TensorInfo } from "./model-metadata";
+import type { Detector } from "./detect";
 import { readOnnxMetadataProps } from "./onnx-metadata-props";
-import { decodeDetections } from "./postprocess";
+import { sessionDetector } from "./session-detector";
 
 // The one module that owns onnxruntime-node sessions: load (with provider fallback), cache, run, release.
 
@@ -15,6 +13,9 @@ export interface LoadModelOptions {
   /** Execution providers to try in order, e.g. ["cuda", "cpu"]; CPU is always the last resort. Default ["cpu"]. */
   providers?: readonly string[];
   intraOpThreads?: number;
+  /** Let ONNX Runtime's idle pool threads spin (its default). Off gives the cores back to other work (HTTP, image
+   * decoding) between runs, at a small cost in latency. Default true. */
+  spinning?: boolean;
   /** Cache key; default: the resolved file path, or the SHA-256 of the bytes. */
   key?: string;
 }
@@ -35,18 +36,15 @@ function firstLine(e: unknown): string {
   return (text.split("\n")[0] ?? "").slice(0, 200);
 }
 
-function tensorInfos(meta: readonly ort.InferenceSession.ValueMetadata[]): TensorInfo[] {
-  return meta.map((m) => (m.isTensor ? { name: m.name, type: m.type, shape: m.shape } : { name: m.name, type: "non-tensor", shape: [] }));
-}
-
 async function createSession(bytes: Uint8Array, options: LoadModelOptions) {
   const wanted = [...(options.providers ?? ["cpu"]).filter((p) => p !== "cpu"), "cpu"];
   const threads = options.intraOpThreads !== undefined ? { intraOpNumThreads: options.intraOpThreads } : {};
+  const spin = options.spinning === false ? { extra: { session: { intra_op: { allow_spinning: "0" }, inter_op: { allow_spinning: "0" } } } } : {};
   for (const [i, provider] of wanted.entries()) {
     try {
       // One provider per try: given a list, onnxruntime-common drops unavailable names and loads anyway, so we
       // could not tell which one ran. ONNX Runtime still runs any node the chosen provider lacks on the CPU.
-      const session = await ort.InferenceSession.create(bytes, { executionProviders: [provider], ...threads });
+      const session = await ort.InferenceSession.create(bytes, { executionProviders: [provider], ...threads, ...spin });
       return { session, provider };
     } catch (e) {
       if (provider === "cpu") throw new AppError("unprocessable", `ONNX Runtime cannot load the model: ${firstLine(e)}`);
@@ -61,23 +59,7 @@ async function load(source: string | Uint8Array, key: string, options: LoadModel
   const props = readOnnxMetadataProps(bytes); // fails fast on a file that is not ONNX
   const { session, provider } = await createSession(bytes, options);
   slot.session = session;
-  const metadata = parseModelMetadata(props, tensorInfos(session.inputMetadata), tensorInfos(session.outputMetadata));
-  const { inputName, outputName, channels, inputHeight, inputWidth, inputType } = metadata;
-  const run = async (batch: Float32Array, n: number): Promise<BatchResult> => {
-    if (batch.length !== n * channels * inputHeight * inputWidth) {
-      throw new AppError("bad_request", `Batch of ${batch.length} values is not ${n}x${channels}x${inputHeight}x${inputWidth}`);
-    }
-    const dims = [n, channels, inputHeight, inputWidth];
-    const feed = inputType === "float16" ? new ort.Tensor("float16", float32ToFloat16(batch), dims) : new ort.Tensor("float32", batch, dims);
-    const result = await session.run({ [inputName]: feed });
-    const tensor = result[outputName];
-    if (!tensor) throw new AppError("unprocessable", `Model returned no '${outputName}' output`);
-    const raw = tensor.data;
-    const data = raw instanceof Float32Array ? raw : raw instanceof Uint16Array ? float16ToFloat32(raw) : undefined;
-    if (!data) throw new AppError("unsupported", `Output type '${tensor.type}' is not supported`);
-    const out = { data, dims: tensor.dims };
-    return { decode: (letterboxes, opts) => decodeDetections(out, metadata.head, metadata.names, letterboxes, opts) };
-  };
+  const { metadata, run } = sessionDetector(session, (type, data, dims) => new ort.Tensor(type, data, dims), props);
   return { key, metadata, providerUsed: provider, run };
 }
 
@@ -86,7 +68,7 @@ export function loadModel(source: string | Uint8Array, options: LoadModelOptions
   const base =
     options.key ??
     (typeof source === "string" ? `file:${path.resolve(source)}` : `sha256:${createHash("sha256").update(source).digest("hex")}`);
-  const key = `${base}|${(options.providers ?? ["cpu"]).join(",")}|${options.intraOpThreads ?? ""}`;
+  const key = `${base}|${(options.providers ?? ["cpu"]).join(",")}|${options.intraOpThreads ?? ""}|${options.spinning ?? ""}`;
   const cached = cache.get(key);
   if (cached) return cached.model;
   const slot: SessionSlot = {};

@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { loadModel, releaseModels } from "@/lib/inference/onnx-session";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { ModelVersion } from "@/generated/prisma/client";
+import type { Thresholds } from "@/lib/models/thresholds";
 
 export const modelCardSchema = z.looseObject({
   name: z.string().trim().min(1).max(80),
@@ -14,7 +15,7 @@ export const modelCardSchema = z.looseObject({
 });
 export type ModelCard = z.infer<typeof modelCardSchema>;
 
-export type Thresholds = { confidence: number; iou: number; perClass: Record<string, number> };
+export type { Thresholds } from "@/lib/models/thresholds";
 
 // Validates that the ONNX loads as a supported YOLO detector, then stores it by sha256 with its card.
 export async function registerModel(actor: Actor, bytes: Uint8Array, rawCard: unknown): Promise<ModelVersion> {

@@ -1,13 +1,12 @@
 import type { Actor } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { setStageIn } from "@/lib/models/set-stage";
+import { inStageTransaction, setStageIn } from "@/lib/models/set-stage";
 import type { RollbackBody } from "@/lib/schemas/model";
 
 // One-click rollback. A canary goes back to registered (or archived) and stops receiving traffic; a production
 // version is archived and the version that was in production before it (from the stage history) is restored.
 export async function rollbackModel(actor: Actor, versionId: string, body: RollbackBody = {}, o: { automatic?: boolean } = {}) {
-  return db.$transaction(async (tx) => {
+  return inStageTransaction(async (tx) => {
     const v = await tx.modelVersion.findUnique({ where: { id: versionId } });
     if (!v) throw new AppError("not_found", "No such model version.");
     const why = body.reason ? `rollback: ${body.reason}` : "rollback";

@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { invalidateRouting } from "@/lib/predictions/route-study";
 
 export const STAGES = ["registered", "staging", "canary", "production", "archived"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -9,10 +10,18 @@ export type SetStageOptions = { reason?: string; automatic?: boolean; canaryShar
 
 // Moves a version to a stage; promoting to production archives the previous production version. Audited.
 export async function setStage(actor: Actor, versionId: string, to: Stage, o: SetStageOptions = {}) {
-  return db.$transaction((tx) => setStageIn(tx, actor, versionId, to, o));
+  return inStageTransaction((tx) => setStageIn(tx, actor, versionId, to, o));
 }
 
-// The same inside the caller's transaction, so several moves (a rollback) land together or not at all.
+// Runs stage moves in one transaction, then drops this process's cached routing table: the next routed request
+// reads the new stages (other processes see them within INFERENCE_ROUTING_CACHE_MS).
+export async function inStageTransaction<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  const result = await db.$transaction(fn);
+  invalidateRouting();
+  return result;
+}
+
+// The same inside the caller's transaction (use inStageTransaction), so several moves (a rollback) land together or not at all.
 export async function setStageIn(tx: Prisma.TransactionClient, actor: Actor, versionId: string, to: Stage, o: SetStageOptions = {}) {
   const v = await tx.modelVersion.findUnique({ where: { id: versionId } });
   if (!v) throw new AppError("not_found", "No such model version.");

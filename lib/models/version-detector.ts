@@ -3,19 +3,20 @@ import { getEngine } from "@/lib/inference/engine-cache";
 import type { Detection } from "@/lib/inference/postprocess";
 import type { GreyImage } from "@/lib/inference/preprocess";
 import type { Thresholds } from "@/lib/models/register-model";
+import { decodeOptionsOf } from "@/lib/models/thresholds";
 import { getStorage } from "@/lib/storage/get-storage";
 import { env } from "@/lib/env";
 
-export type VersionDetection = { detections: Detection[]; timings: { preprocessMs: number; inferenceMs: number; postprocessMs: number; totalMs: number } };
+export type VersionDetection = { detections: Detection[]; timings: { queueMs: number; preprocessMs: number; inferenceMs: number; postprocessMs: number; totalMs: number } };
 
 // The detector behind one registered version: one dynamic-batching engine (worker threads) per version, model bytes
 // from storage. Takes ownership of image.data (transferred to the worker).
 export async function detectWithVersion(version: ModelVersion, image: GreyImage, thresholds?: Partial<Thresholds>): Promise<VersionDetection> {
   const t = thresholdsOf(version, thresholds);
   const engine = await engineFor(version);
-  const r = await engine.detect(image, { confidence: t.confidence, iou: t.iou, classConfidence: t.perClass });
-  const { preprocessMs, inferenceMs, postprocessMs, totalMs } = r.timings;
-  return { detections: r.detections, timings: { preprocessMs, inferenceMs, postprocessMs, totalMs } };
+  const r = await engine.detect(image, decodeOptionsOf(t));
+  const { queueMs, preprocessMs, inferenceMs, postprocessMs, totalMs } = r.timings;
+  return { detections: r.detections, timings: { queueMs, preprocessMs, inferenceMs, postprocessMs, totalMs } };
 }
 
 // Loads (once) the engine of a version; /api/ready uses it to report the model as loaded and its execution provider.
@@ -24,12 +25,21 @@ export async function engineFor(version: ModelVersion) {
     modelBytes: await modelBytes(version),
     providers: env.INFERENCE_PROVIDERS,
     intraOpThreads: env.INFERENCE_THREADS,
+    spinning: env.INFERENCE_SPINNING,
+    ...(env.INFERENCE_BACKEND === "kserve" ? { kserve: kserveOptionsFor(version) } : {}),
     maxBatchSize: env.INFERENCE_MAX_BATCH,
     maxQueueDelayMs: env.INFERENCE_MAX_QUEUE_DELAY_MS,
     maxQueueSize: env.INFERENCE_MAX_QUEUE,
     workers: env.INFERENCE_WORKERS,
     labels: { model: version.name, version: version.version },
   });
+}
+
+// The version's name on the KServe v2 server, from the INFERENCE_KSERVE_MODEL template.
+export function kserveOptionsFor(version: Pick<ModelVersion, "name" | "version" | "sha256">) {
+  const vars: Record<string, string> = { name: version.name, version: version.version, sha256: version.sha256 };
+  const model = env.INFERENCE_KSERVE_MODEL.replace(/\{(name|version|sha256)\}/g, (_, k: string) => vars[k]!);
+  return { url: env.INFERENCE_KSERVE_URL!, model, binary: env.INFERENCE_KSERVE_BINARY, timeoutMs: env.INFERENCE_KSERVE_TIMEOUT_MS };
 }
 
 export function thresholdsOf(version: ModelVersion, override?: Partial<Thresholds>): Thresholds {

@@ -8,6 +8,7 @@ import { dicomToModelImage } from "@/lib/predictions/load-instance-image";
 import { routeStudy } from "@/lib/predictions/route-study";
 import type { PredictResponse } from "@/lib/schemas/predict";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 export const MAX_PIXELS = 50_000_000; // ~7000×7000: far above any chest radiograph
 
@@ -31,13 +32,21 @@ function luma(rgb: ArrayLike<number>): Uint8Array {
   return out;
 }
 
+/** Milliseconds per stage of one prediction, e.g. for a Server-Timing header. */
+export type PredictTimings = Partial<Record<"decode" | "route" | "queue" | "preprocess" | "inference" | "postprocess", number>>;
+
 // The public predict API: no patient data in or out, only boxes, the serving version and the time taken.
-export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging" } = {}): Promise<PredictResponse> {
+export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging"; timings?: PredictTimings } = {}): Promise<PredictResponse> {
   const started = performance.now();
   const { image, routingKey } = await toModelImage(bytes);
-  const version = o.stage === "staging" ? await stagingVersionOrThrow() : (await routeStudy(routingKey)).served.version;
+  const decoded = performance.now();
+  const version = o.stage === "staging" ? await stagingVersionOrThrow() : (await routeStudy(routingKey, { maxAgeMs: env.INFERENCE_ROUTING_CACHE_MS })).served.version;
+  const routed = performance.now();
   const size = { width: image.width, height: image.height };
-  const { detections } = await detectWithVersion(version, image);
+  const { detections, timings: t } = await detectWithVersion(version, image);
+  if (o.timings) {
+    Object.assign(o.timings, { decode: decoded - started, route: routed - decoded, queue: t.queueMs, preprocess: t.preprocessMs, inference: t.inferenceMs, postprocess: t.postprocessMs });
+  }
   return {
     predictions: detections.map((d) => ({
       class: d.finding,

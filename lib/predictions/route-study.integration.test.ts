@@ -20,3 +20,18 @@ describe("canary routing", () => {
     expect([...first.values()].every((id) => id === prod.id || id === canary.id)).toBe(true);
   });
 });
+
+describe("routing table cache (the predict API's maxAgeMs)", () => {
+  it("serves a cached table within maxAgeMs, and setStage invalidates it at once", async () => {
+    await db.modelVersion.updateMany({ data: { stage: "archived", canaryShare: 0, shadow: false } });
+    const a = await registerTinyModel("cache-a", "production");
+    expect((await routeStudy("1.2.3", { maxAgeMs: 60_000 })).served.version.id).toBe(a.id);
+    // A change that bypasses setStage is seen only by uncached reads until the table expires.
+    await db.modelVersion.update({ where: { id: a.id }, data: { stage: "archived" } });
+    expect((await routeStudy("1.2.3", { maxAgeMs: 60_000 })).served.version.id).toBe(a.id);
+    await expect(routeStudy("1.2.3")).rejects.toMatchObject({ code: "unavailable" });
+    // setStage (promotion, rollback, canary) invalidates, so the next cached read routes to the new version.
+    const b = await registerTinyModel("cache-b", "production");
+    expect((await routeStudy("1.2.3", { maxAgeMs: 60_000 })).served.version.id).toBe(b.id);
+  });
+});

@@ -10,7 +10,10 @@ import { loadTest } from "./load-test";
 
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 
-type Row = { model: string; provider: string; rawP50: number; e2eP50: number; rawBest: number; conc: Record<number, number>; rssMb: number; load?: string };
+type Row = { model: string; provider: string; rawP50: number; e2eP50: number; rawBest: number; conc: Record<number, number>; rssMb: number; stages: Record<string, number>; load?: string };
+
+// Server-Timing of the sequential requests, per stage (read, decode, route, queue, preprocess, inference, postprocess).
+let stageLog: Record<string, number[]> | null = null;
 
 async function postOne(url: string, token: string, img: { name: string; bytes: Uint8Array }): Promise<number> {
   const form = new FormData();
@@ -19,7 +22,15 @@ async function postOne(url: string, token: string, img: { name: string; bytes: U
   const r = await fetch(`${url}/api/v1/predict`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
   await r.arrayBuffer();
   if (r.status !== 200) throw new Error(`predict answered ${r.status}`);
-  return performance.now() - s;
+  const ms = performance.now() - s;
+  if (stageLog) {
+    for (const part of (r.headers.get("server-timing") ?? "").split(",")) {
+      const m = /^\s*(\w+);dur=([\d.]+)/.exec(part);
+      if (m) (stageLog[m[1]!] ??= []).push(Number(m[2]));
+    }
+    (stageLog.client ??= []).push(ms);
+  }
+  return ms;
 }
 
 async function measure(label: string, modelPath: string, n: number, port: number, withLoad = false): Promise<Row> {
@@ -31,7 +42,10 @@ async function measure(label: string, modelPath: string, n: number, port: number
   try {
     await postOne(server.url, server.token, images[0]!); // warm-up (engine start)
     const e2e: number[] = [];
+    stageLog = {};
     for (const img of images) e2e.push(await postOne(server.url, server.token, img));
+    const stages = Object.fromEntries(Object.entries(stageLog).map(([k, v]) => [k, p50(v)]));
+    stageLog = null;
     const conc: Record<number, number> = {};
     for (const c of [1, 4, 8]) {
       const total = Math.max(c * 2, images.length);
@@ -49,7 +63,7 @@ async function measure(label: string, modelPath: string, n: number, port: number
       const r = await loadTest(server.url, server.token, images, 8, LOAD_SECONDS);
       load = `8 clients × ${LOAD_SECONDS} s: ${JSON.stringify(r.statuses)} → ${r.ok ? "no 5xx other than 503 with Retry-After" : `FAILED (${r.bad} bad, ${r.missingRetryAfter} 503 without Retry-After)`}; server ${(await fetch(`${server.url}/api/health`).then((x) => x.status, () => 0)) === 200 ? "up" : "DOWN"}`;
     }
-    return { model: label, provider: raw.provider, rawP50: raw.p50Ms, e2eP50: p50(e2e), rawBest, conc, rssMb: server.peakRssMb(), load };
+    return { model: label, provider: raw.provider, rawP50: raw.p50Ms, e2eP50: p50(e2e), rawBest, conc, rssMb: server.peakRssMb(), stages, load };
   } finally {
     await server.stop();
   }
@@ -66,5 +80,7 @@ for (const r of rows)
     [r.model.padEnd(26), r.provider.padEnd(9), r.rawP50.toFixed(1).padStart(10), r.e2eP50.toFixed(1).padStart(11), (r.e2eP50 / r.rawP50).toFixed(2).padStart(13),
       r.rawBest.toFixed(2).padStart(15), ...[1, 4, 8].map((c) => r.conc[c]!.toFixed(2).padStart(5)), (Math.max(...Object.values(r.conc)) / r.rawBest).toFixed(2).padStart(19), r.rssMb.toFixed(0).padStart(12)].join(" "),
   );
+console.log("\ne2e p50 per stage (Server-Timing, ms; 'client' is the whole request as the client saw it)");
+for (const r of rows) console.log(`${r.model.padEnd(26)} ${Object.entries(r.stages).map(([k, v]) => `${k} ${v.toFixed(1)}`).join("  ")}`);
 for (const r of rows) if (r.load) console.log(`\nload test (${r.model}): ${r.load}`);
 process.exit(rows.every((r) => !r.load || !r.load.includes("FAILED")) ? 0 : 1);
