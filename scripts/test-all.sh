@@ -28,6 +28,9 @@ if ! redis_up && command -v redis-server >/dev/null; then
   for _ in $(seq 1 20); do redis_up && break; sleep 0.5; done
 fi
 
+# The training worker's venv comes first: integration and e2e tests run it (retraining runs, the evaluator cross-check).
+bash training/scripts/setup-venv.sh
+
 step "lint and types"
 npx eslint . --max-warnings=0
 npx tsc --noEmit

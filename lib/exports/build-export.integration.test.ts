@@ -1,3 +1,4 @@
+import { hasTrainingVenv, TRAINING_PYTHON } from "@/lib/evaluation/testing/cross-check";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,7 +15,7 @@ import "@/lib/jobs/all-handlers";
 import { createExportBodySchema } from "@/lib/schemas/export";
 import { makeUser } from "@/test/factories";
 
-const VENV_PYTHON = path.resolve("training/.venv/bin/python");
+const VENV_PYTHON = TRAINING_PYTHON;
 const N = 1000;
 const PATIENTS = 370; // 2-3 studies per patient
 const labelsOf = (i: number): FixtureLabel[] => {
@@ -140,7 +141,7 @@ describe("dataset export of 1,000 reviewed studies", () => {
   });
 
   it("is read by the training worker (cxr_train.dataset) as the same dataset", () => {
-    if (!fs.existsSync(VENV_PYTHON)) {
+    if (!hasTrainingVenv()) {
       console.warn(`training/.venv absent (${VENV_PYTHON}): skipping the cxr-train read check; run training/scripts/setup-venv.sh`);
       return;
     }

@@ -2,11 +2,17 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PNG } from "pngjs";
+import { env } from "@/lib/env";
 
 // Helpers for comparing the registry's evaluator with the training worker's `cxr-train evaluate`.
 
 export const TRAINING_PYTHON = path.resolve("training/.venv/bin/python");
-export const hasTrainingVenv = () => fs.existsSync(TRAINING_PYTHON);
+/** Whether the training worker's venv exists; in CI (`npm test` creates it first) its absence is an error, not a skip. */
+export function hasTrainingVenv(): boolean {
+  if (fs.existsSync(TRAINING_PYTHON)) return true;
+  if (env.CI) throw new Error(`CI requires the training worker's venv (${TRAINING_PYTHON}): run training/scripts/setup-venv.sh`);
+  return false;
+}
 
 export type WorkerResult = { map50: number | null; map40: number | null; images: number; per_class: Record<string, { ap50: number | null; ap40: number | null; gt: number }> };
 
