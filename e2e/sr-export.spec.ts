@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "./support/accounts";
 import { signedInContext } from "./support/api-session";
@@ -27,6 +31,17 @@ test("a signed-off study's findings download as a DICOM SR; before sign-off the 
   const bytes = await sr.body();
   expect(bytes.subarray(128, 132).toString("latin1")).toBe("DICM");
   expect(bytes.includes(Buffer.from("1.2.840.10008.5.1.4.1.1.88.33"))).toBe(true);
+  // What the server sent is what a PACS would get: DCMTK reads it and finds the reader's box as a closed polyline.
+  const dcmdump = spawnSync("dcmdump", ["--version"]);
+  if (dcmdump.error && process.env.CI) throw new Error("dcmdump (DCMTK) is required in CI: apt-get install -y dcmtk");
+  if (!dcmdump.error) {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cxr-sr-e2e-")), "sr.dcm");
+    fs.writeFileSync(file, bytes);
+    const dump = spawnSync("dcmdump", [file], { encoding: "utf8" });
+    expect(dump.status).toBe(0);
+    expect(`${dump.stderr}${dump.stdout}`.split("\n").filter((l) => l.startsWith("E:"))).toEqual([]);
+    expect(dump.stdout).toContain("(0070,0022) FL 10\\12\\60\\12\\60\\70\\10\\70\\10\\12");
+  } else console.warn("dcmdump not installed (apt-get install -y dcmtk): the DCMTK read of the downloaded SR is skipped");
 
   await new SignInPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password);
   await new ReviewPage(page).open(studyId);
