@@ -5,6 +5,8 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { readEvaluationSettings } from "@/lib/evaluation/evaluation-settings";
+import { loadHeldOutSet } from "@/lib/evaluation/load-held-out-set";
 import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { createExport, getExportOrThrow, readExportZip } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeExports, removeReviewedStudies, type FixtureLabel } from "@/lib/exports/testing/reviewed-studies";
@@ -46,7 +48,8 @@ describe("dataset export of 1,000 reviewed studies", () => {
     fixture = await makeReviewedStudies(N, { readerId: reader.id, patients: PATIENTS, labels: labelsOf });
     console.log(`made ${N} reviewed studies in ${Date.now() - t0} ms`);
     const actor = { id: admin.id, email: admin.email };
-    const created = await createExport(actor, createExportBodySchema.parse({ format: "both", filters: { readerId: reader.id }, valFraction: 0.2, seed: 42 }));
+    // Held-out evaluation patients included here (the full 1,000); the default, which leaves them out, is tested below.
+    const created = await createExport(actor, createExportBodySchema.parse({ format: "both", filters: { readerId: reader.id, includeHeldOut: true }, valFraction: 0.2, seed: 42 }));
     exportId = created.id;
     exportIds.push(exportId);
     expect(created).toMatchObject({ status: "queued", progress: 0, downloadUrl: null });
@@ -80,6 +83,7 @@ describe("dataset export of 1,000 reviewed studies", () => {
     expect((s.splits.train.perClass["Rib fracture"] ?? 0) + (s.splits.val.perClass["Rib fracture"] ?? 0)).toBe(Array.from({ length: N }, (_, i) => i).filter((i) => i % 5 !== 0 && i % 7 === 0).length);
     expect(s.splits.train.perClass.Cardiomegaly ?? 0).toBe(0); // only ever rejected
     expect(JSON.stringify(dto)).not.toContain("mapping"); // the pseudonym mapping stays in the database
+    expect(s.heldOut).toMatchObject({ included: true, excludedStudies: 0, excludedImages: 0 });
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.some((p) => p > 0.05 && p < 1)).toBe(true);
     const job = await db.job.findFirstOrThrow({ where: { type: EXPORT_BUILD, payload: { equals: { exportId } } } });
@@ -179,4 +183,30 @@ describe("dataset export of 1,000 reviewed studies", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("leaves out exactly the studies of the registry's held-out evaluation patients by default, and says how many", async () => {
+    const actor = { id: admin.id, email: admin.email };
+    const { heldOutFraction } = await readEvaluationSettings();
+    // The evaluation's own held-out set (all signed-off studies in the run database), restricted to this fixture.
+    const mine = new Set(fixture.studies.map((s) => s.instanceId));
+    const evaluated = new Set((await loadHeldOutSet(heldOutFraction)).images.map((i) => i.instanceId).filter((id) => mine.has(id)));
+    expect(evaluated.size).toBeGreaterThan(N * 0.1); // ~20 % of 370 patients: both sides are populated
+    expect(evaluated.size).toBeLessThan(N * 0.3);
+
+    const readerId = (await db.review.findFirstOrThrow({ where: { studyId: fixture.studies[0]!.studyId }, select: { readerId: true } })).readerId;
+    const created = await createExport(actor, createExportBodySchema.parse({ format: "yolo", filters: { readerId }, valFraction: 0.2, seed: 42 }));
+    exportIds.push(created.id);
+    expect(created.filters.includeHeldOut).toBe(false);
+    await runExportJobNow(created.id);
+    const dto = await getExportOrThrow(created.id);
+    expect(dto).toMatchObject({ status: "succeeded", imageCount: N - evaluated.size });
+    expect(dto.summary!.heldOut).toEqual({ fraction: heldOutFraction, included: false, excludedStudies: evaluated.size, excludedImages: evaluated.size });
+
+    const row = await db.export.findUniqueOrThrow({ where: { id: created.id } });
+    const exported = new Set(Object.values((row.summary as { mapping: Record<string, string> }).mapping));
+    expect([...exported].filter((id) => evaluated.has(id))).toEqual([]); // no evaluation image is trained on
+    expect(new Set([...exported, ...evaluated])).toEqual(mine); // and every other study is exported
+    const manifest = JSON.parse(strFromU8(unzipSync((await readExportZip(actor, created.id)).bytes)["manifest.json"]!)) as { held_out: object };
+    expect(manifest.held_out).toEqual({ fraction: heldOutFraction, included: false, excluded_studies: evaluated.size, excluded_images: evaluated.size });
+  }, 120_000);
 });

@@ -43,8 +43,9 @@ describe("retraining run on an export", () => {
       size: 64,
       labels: (i) => [{ className: "Nodule/Mass", box: [12 + (i % 4) * 4, 18, 30 + (i % 4) * 4, 36] }, ...(i % 2 ? [{ className: "Pleural effusion", box: [36, 40, 60, 60] as [number, number, number, number] }] : [])],
     });
+    // Held-out evaluation patients included: the fixture's patient ids are random, and this tests training, not selection.
     for (const format of ["yolo", "coco"] as const) {
-      const e = await createExport(actor, createExportBodySchema.parse({ format, filters: { readerId: reader.id }, valFraction: 0.25, seed: 1 }));
+      const e = await createExport(actor, createExportBodySchema.parse({ format, filters: { readerId: reader.id, includeHeldOut: true }, valFraction: 0.25, seed: 1 }));
       await runNext(EXPORT_BUILD);
       if (format === "yolo") yoloExport = e.id;
       else cocoExport = e.id;
