@@ -5,8 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { yoloToPixel } from "@/lib/boxes/convert";
-import { claimNextJob, dbQueue } from "@/lib/jobs/db-queue";
-import { runClaimedJob } from "@/lib/jobs/run-job";
+import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
 import "@/lib/jobs/all-handlers";
 import { MODEL_EVALUATE, requestEvaluation } from "@/lib/evaluation/evaluation-job";
 import { EVALUATION_SETTING, evaluationSettingSchema } from "@/lib/evaluation/evaluation-settings";
@@ -58,7 +57,7 @@ describe.runIf(hasTrainingVenv() && fs.existsSync(path.join(NIH, "coco.json")))(
     }
     await writeSetting(SYSTEM_ACTOR, EVALUATION_SETTING, evaluationSettingSchema, { heldOutFraction: 1 });
     const { evaluationId } = await requestEvaluation(demo.id);
-    await runClaimedJob((await claimNextJob("test", [MODEL_EVALUATE]))!, dbQueue);
+    await runNextJob(MODEL_EVALUATE);
     const ev = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
     const py = workerEvaluate(DEMO, tmp);
     console.info(`demo model, 8 NIH val images: registry mAP@0.5 ${ev.map50?.toFixed(4)} mAP@0.4 ${ev.map40?.toFixed(4)} FP/img ${ev.fpPerImage?.toFixed(2)} p50 ${ev.latencyP50Ms?.toFixed(0)} ms (${ev.imageCount} images); cxr-train mAP@0.5 ${py.map50?.toFixed(4)} mAP@0.4 ${py.map40?.toFixed(4)}`);

@@ -10,8 +10,7 @@ import { loadHeldOutSet } from "@/lib/evaluation/load-held-out-set";
 import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { createExport, getExportOrThrow, readExportZip } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeExports, removeReviewedStudies, type FixtureLabel } from "@/lib/exports/testing/reviewed-studies";
-import { claimNextJob, dbQueue } from "@/lib/jobs/db-queue";
-import { runClaimedJob } from "@/lib/jobs/run-job";
+import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
 import "@/lib/jobs/all-handlers";
 import { createExportBodySchema } from "@/lib/schemas/export";
 import { makeUser } from "@/test/factories";
@@ -28,9 +27,7 @@ const labelsOf = (i: number): FixtureLabel[] => {
 };
 
 async function runExportJobNow(exportId: string) {
-  const job = await claimNextJob("export-test", [EXPORT_BUILD]);
-  expect(job?.payload).toEqual({ exportId });
-  await runClaimedJob(job!, dbQueue);
+  expect((await runNextJob(EXPORT_BUILD)).payload).toEqual({ exportId });
 }
 
 describe("dataset export of 1,000 reviewed studies", () => {
