@@ -23,6 +23,11 @@ export class ExportsPage {
     return ((await res.json()) as { export: { id: string } }).export.id;
   }
 
+  /** The row's note on the registry's held-out evaluation patients (left out, with counts, or included). */
+  heldOutNote(id: string) {
+    return this.row(id).getByTestId("export-held-out");
+  }
+
   row(id: string) {
     return this.page.locator(`[data-testid="export-row"][data-export-id="${id}"]`);
   }

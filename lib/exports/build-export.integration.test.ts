@@ -32,6 +32,7 @@ async function runExportJobNow(exportId: string) {
 
 describe("dataset export of 1,000 reviewed studies", () => {
   let admin: Awaited<ReturnType<typeof makeUser>>;
+  let reader: Awaited<ReturnType<typeof makeUser>>;
   let fixture: Awaited<ReturnType<typeof makeReviewedStudies>>;
   const exportIds: string[] = [];
   let zip: Record<string, Uint8Array>;
@@ -40,7 +41,7 @@ describe("dataset export of 1,000 reviewed studies", () => {
 
   beforeAll(async () => {
     admin = await makeUser("admin");
-    const reader = await makeUser("radiologist");
+    reader = await makeUser("radiologist");
     const t0 = Date.now();
     fixture = await makeReviewedStudies(N, { readerId: reader.id, patients: PATIENTS, labels: labelsOf });
     console.log(`made ${N} reviewed studies in ${Date.now() - t0} ms`);
@@ -190,8 +191,7 @@ describe("dataset export of 1,000 reviewed studies", () => {
     expect(evaluated.size).toBeGreaterThan(N * 0.1); // ~20 % of 370 patients: both sides are populated
     expect(evaluated.size).toBeLessThan(N * 0.3);
 
-    const readerId = (await db.review.findFirstOrThrow({ where: { studyId: fixture.studies[0]!.studyId }, select: { readerId: true } })).readerId;
-    const created = await createExport(actor, createExportBodySchema.parse({ format: "yolo", filters: { readerId }, valFraction: 0.2, seed: 42 }));
+    const created = await createExport(actor, createExportBodySchema.parse({ format: "yolo", filters: { readerId: reader.id }, valFraction: 0.2, seed: 42 }));
     exportIds.push(created.id);
     expect(created.filters.includeHeldOut).toBe(false);
     await runExportJobNow(created.id);
@@ -205,5 +205,28 @@ describe("dataset export of 1,000 reviewed studies", () => {
     expect(new Set([...exported, ...evaluated])).toEqual(mine); // and every other study is exported
     const manifest = JSON.parse(strFromU8(unzipSync((await readExportZip(actor, created.id)).bytes)["manifest.json"]!)) as { held_out: object };
     expect(manifest.held_out).toEqual({ fraction: heldOutFraction, included: false, excluded_studies: evaluated.size, excluded_images: evaluated.size });
+  }, 120_000);
+
+  it("does the same from the command line: held-out patients left out unless --include-held-out", async () => {
+    const { heldOutFraction } = await readEvaluationSettings();
+    const heldOut = (await loadHeldOutSet(heldOutFraction)).images.filter((i) => fixture.studies.some((s) => s.instanceId === i.instanceId)).length;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-export-cli-"));
+    const before = (await db.export.findMany({ select: { id: true } })).map((e) => e.id);
+    try {
+      const cli = (...extra: string[]) =>
+        execFileSync("npx", ["tsx", "scripts/export.ts", "--out", path.join(dir, `${extra.length}.zip`), "--reader", reader.email, ...extra], { env: process.env, encoding: "utf8", stdio: "pipe" });
+      const plain = cli();
+      expect(plain).toContain(`${N - heldOut} images`);
+      expect(plain).toContain(`left out: ${heldOut} studies, ${heldOut} images of held-out evaluation patients`);
+      const all = cli("--include-held-out");
+      expect(all).toContain(`${N} images`);
+      expect(all).toContain("held-out evaluation patients included");
+      const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(fs.readFileSync(path.join(dir, "1.zip"))))["manifest.json"]!)) as { held_out: { included: boolean }; splits: Record<string, { images: number }> };
+      expect(manifest.held_out.included).toBe(true);
+      expect(manifest.splits.train!.images + manifest.splits.val!.images).toBe(N);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      exportIds.push(...(await db.export.findMany({ where: { id: { notIn: before } }, select: { id: true } })).map((e) => e.id));
+    }
   }, 120_000);
 });
