@@ -24,7 +24,7 @@ async function exportOfSignedOffReviews(admin: APIRequestContext, baseURL: strin
     expect((await reader.post(`/api/v1/studies/${studyId}/review/sign-off`, { data: { version: 2, impression: "abnormal" } })).status()).toBe(200);
   }
   const readerId = ((await (await reader.get("/api/v1/me")).json()) as { user: { id: string } }).user.id;
-  const created = await admin.post("/api/v1/exports", { data: { format: "yolo", filters: { readerId }, valFraction: 0.34, seed: 0 } });
+  const created = await admin.post("/api/v1/exports", { data: { format: "yolo", filters: { readerId, includeHeldOut: true }, valFraction: 0.34, seed: 0 } });
   expect(created.status(), await created.text()).toBe(201);
   const id = ((await created.json()) as { export: { id: string } }).export.id;
   await expect.poll(async () => ((await (await admin.get(`/api/v1/exports/${id}`)).json()) as { export: { status: string } }).export.status, { timeout: 60_000 }).toBe("succeeded");

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { progressBar } from "@/lib/cli/progress-bar";
 import { buildExport, exportStorageKey, markExportFailed } from "@/lib/exports/build-export";
 import { createExport } from "@/lib/exports/manage-exports";
-import { createExportBodySchema } from "@/lib/schemas/export";
+import { createExportBodySchema, type ExportSummary } from "@/lib/schemas/export";
 import { getStorage } from "@/lib/storage/get-storage";
 
 const USAGE = `usage: npm run export -- --out FILE.zip [options]
@@ -18,6 +18,8 @@ const USAGE = `usage: npm run export -- --out FILE.zip [options]
   --reader EMAIL|ID              only this reader's reviews
   --purposes primary,double_read,annotation,consensus
   --include-in-progress          also reviews not yet signed off
+  --include-held-out             also the registry's held-out evaluation patients (left out by default: a model
+                                 trained on them would be evaluated on its own training data)
   --val-fraction F               share of images in val, by patient (default 0.2)
   --seed N                       split seed (default 0)`;
 
@@ -54,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       reader: { type: "string" },
       purposes: { type: "string" },
       "include-in-progress": { type: "boolean" },
+      "include-held-out": { type: "boolean" },
       "val-fraction": { type: "string" },
       seed: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -72,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
       readerId: await readerIdOf(values.reader),
       purposes: values.purposes?.split(",").map((p) => p.trim()),
       includeInProgress: values["include-in-progress"] ?? false,
+      includeHeldOut: values["include-held-out"] ?? false,
     },
     valFraction: numberOf(values["val-fraction"], "val-fraction"),
     seed: numberOf(values.seed, "seed"),
@@ -82,9 +86,11 @@ async function main(argv: string[]): Promise<number> {
     const r = await buildExport(exp.id, async (f) => bar.update(Math.round(f * 100)));
     bar.done();
     fs.writeFileSync(out, await (await getStorage()).get(exportStorageKey(exp.id)));
-    const s = (await db.export.findUniqueOrThrow({ where: { id: exp.id } })).summary as { splits: Record<string, { images: number; boxes: number; patients: number }> };
+    const s = (await db.export.findUniqueOrThrow({ where: { id: exp.id } })).summary as ExportSummary;
     console.log(`wrote ${out} (${(r.sizeBytes / 1e6).toFixed(1)} MB): ${r.imageCount} images, ${r.boxCount} boxes`);
     for (const [part, x] of Object.entries(s.splits)) console.log(`  ${part}: ${x.images} images, ${x.boxes} boxes, ${x.patients} patients`);
+    const h = s.heldOut;
+    if (h) console.log(h.included ? `  held-out evaluation patients included (fraction ${h.fraction})` : `  left out: ${h.excludedStudies} studies, ${h.excludedImages} images of held-out evaluation patients (fraction ${h.fraction}; --include-held-out keeps them)`);
     return 0;
   } catch (e) {
     bar.done();

@@ -34,6 +34,7 @@ export function ExportForm({ onCreated }: { onCreated: (e: ExportDto) => void })
         readerId: f.readerId || undefined,
         purposes: purposes.length ? purposes : undefined,
         includeInProgress: f.includeInProgress === "on",
+        includeHeldOut: f.includeHeldOut === "on",
       },
       valFraction: Number(f.valFraction),
       seed: Number(f.seed),
@@ -95,6 +96,9 @@ export function ExportForm({ onCreated }: { onCreated: (e: ExportDto) => void })
         ))}
         <label className="mt-1 flex items-center gap-1">
           <input type="checkbox" name="includeInProgress" data-testid="export-include-in-progress" /> also reviews not yet signed off
+        </label>
+        <label className="mt-1 flex items-center gap-1" title="Held-out patients are the registry's evaluation set; a model trained on them is evaluated on its own training data.">
+          <input type="checkbox" name="includeHeldOut" data-testid="export-include-held-out" /> also held-out evaluation patients (not for retraining)
         </label>
       </fieldset>
       <div className="col-span-full flex items-center gap-3">

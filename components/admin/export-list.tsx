@@ -6,6 +6,12 @@ import type { ExportDto } from "@/lib/schemas/export";
 const splitText = (e: ExportDto) =>
   e.summary ? (["train", "val"] as const).map((p) => `${p} ${e.summary!.splits[p].images} img · ${e.summary!.splits[p].boxes} boxes · ${e.summary!.splits[p].patients} pt`).join(" | ") : "";
 
+const heldOutText = (e: ExportDto) => {
+  const h = e.summary?.heldOut;
+  if (!h) return "";
+  return h.included ? "held-out patients included" : `held-out excluded: ${h.excludedStudies} studies · ${h.excludedImages} img`;
+};
+
 export function ExportList({ exports }: { exports: ExportDto[] }) {
   if (exports.length === 0) return <p className="text-slate-400">No exports yet.</p>;
   return (
@@ -37,7 +43,14 @@ export function ExportList({ exports }: { exports: ExportDto[] }) {
               )}
             </td>
             <td>{e.status === "succeeded" ? `${e.imageCount} / ${e.boxCount}` : ""}</td>
-            <td className="text-xs text-slate-400">{splitText(e)}</td>
+            <td className="text-xs text-slate-400">
+              {splitText(e)}
+              {e.summary?.heldOut && (
+                <div data-testid="export-held-out" className={e.summary.heldOut.included ? "text-amber-400" : undefined}>
+                  {heldOutText(e)}
+                </div>
+              )}
+            </td>
             <td>
               {e.downloadUrl && (
                 <a href={e.downloadUrl} className="text-sky-400 underline" data-testid="export-download" download>

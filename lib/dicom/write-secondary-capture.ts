@@ -1,3 +1,5 @@
+import { rangeWindow, type VoiWindow } from "./voi";
+
 // Wraps an 8-bit grey raster (an uploaded PNG/JPEG) as a DICOM Part 10 Secondary Capture, explicit VR little endian,
 // so that storage, viewer and inference handle every image as DICOM.
 export const SECONDARY_CAPTURE_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.7";
@@ -13,7 +15,13 @@ export type SecondaryCaptureInput = {
   sopInstanceUid: string;
   studyDate: string; // YYYYMMDD
   description: string;
+  /** Written as Window Center / Width (LINEAR); without one, readers fall back to their own windowing. */
+  window?: Pick<VoiWindow, "center" | "width">;
 };
+
+/** The LINEAR window (PS3.3 C.11.2.1.2.1) that maps every 8-bit value to itself: centre 128, width 256. An 8-bit
+ * PNG/JPEG wrapped with it is shown, predicted on and exported with exactly its own pixels (no contrast stretch). */
+export const IDENTITY_WINDOW_8BIT = rangeWindow(0, 255);
 
 type El = { tag: number; vr: string; value: string | Uint8Array | number };
 const LONG = new Set(["OB", "OW", "UN", "SQ", "UT"]);
@@ -85,6 +93,12 @@ export function writeSecondaryCapture(input: SecondaryCaptureInput): Uint8Array 
     { tag: 0x00280101, vr: "US", value: 8 },
     { tag: 0x00280102, vr: "US", value: 7 },
     { tag: 0x00280103, vr: "US", value: 0 },
+    ...(input.window
+      ? [
+          { tag: 0x00281050, vr: "DS", value: String(input.window.center) },
+          { tag: 0x00281051, vr: "DS", value: String(input.window.width) },
+        ]
+      : []),
     { tag: 0x7fe00010, vr: "OB", value: input.pixels },
   ];
   const preamble = new Uint8Array(132);

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
-import { claimNextJob, dbQueue } from "@/lib/jobs/db-queue";
-import { runClaimedJob } from "@/lib/jobs/run-job";
+import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
 import "@/lib/jobs/all-handlers";
 import { MODEL_EVALUATE, requestEvaluation } from "@/lib/evaluation/evaluation-job";
 import { EVALUATION_SETTING, evaluationSettingSchema } from "@/lib/evaluation/evaluation-settings";
@@ -24,9 +23,7 @@ const heldOut = (fraction: number) => writeSetting(SYSTEM_ACTOR, EVALUATION_SETT
 // Runs exactly our evaluation job through the queue's claim-and-run path.
 async function evaluate(versionId: string) {
   const { evaluationId } = await requestEvaluation(versionId, SYSTEM_ACTOR);
-  const job = await claimNextJob("test-worker", [MODEL_EVALUATE]);
-  expect(job).not.toBeNull();
-  await runClaimedJob(job!, dbQueue);
+  await runNextJob(MODEL_EVALUATE);
   return db.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
 }
 

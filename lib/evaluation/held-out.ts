@@ -16,3 +16,18 @@ export function isHeldOut(patientKey: string, fraction: number): boolean {
 export function patientKeyOf(study: { patientId: string | null; pseudonym: string }): string {
   return study.patientId?.trim() ? `patient:${study.patientId.trim()}` : `study:${study.pseudonym}`;
 }
+
+type PatientOfStudy = { patientId: string | null; pseudonym: string };
+
+/** The one held-out rule, for the evaluation set and for what dataset exports leave out. */
+export function isStudyHeldOut(study: PatientOfStudy, fraction: number): boolean {
+  return isHeldOut(patientKeyOf(study), fraction);
+}
+
+/** Studies split into those a training export may use and the held-out ones the registry evaluates on. */
+export function partitionHeldOut<T extends PatientOfStudy>(studies: T[], fraction: number): { kept: T[]; heldOut: T[] } {
+  const kept: T[] = [];
+  const heldOut: T[] = [];
+  for (const s of studies) (isStudyHeldOut(s, fraction) ? heldOut : kept).push(s);
+  return { kept, heldOut };
+}

@@ -1,31 +1,37 @@
 import type { BoxXyxy } from "@/lib/boxes/convert";
 import { db } from "@/lib/db";
+import { inChunks } from "@/lib/db-chunks";
 import type { EvalTruth } from "@/lib/evaluation/score-detections";
-import { isHeldOut, patientKeyOf } from "@/lib/evaluation/held-out";
+import { partitionHeldOut } from "@/lib/evaluation/held-out";
 
 export type HeldOutImage = { instanceId: string; storageKey: string };
 export type HeldOutSet = { studies: number; images: HeldOutImage[]; truth: EvalTruth[]; signedOffStudies: number };
 
 // Ground truth from readers: of each held-out study's signed-off reviews, a consensus review if there is one, else
 // the latest; its boxes that are neither deleted nor rejected, on the image Label.instanceId names. Every image of
-// the study is evaluated (images without boxes count for false positives).
+// the study is evaluated (images without boxes count for false positives). The held-out choice is made on the
+// patient keys alone, then only those studies are loaded, in chunks (any number of signed-off studies).
 export async function loadHeldOutSet(fraction: number): Promise<HeldOutSet> {
-  const studies = await db.study.findMany({
-    where: { reviews: { some: { status: "signed_off" } } },
-    select: {
-      patientId: true,
-      pseudonym: true,
-      series: { select: { instances: { select: { id: true, storageKey: true }, orderBy: { createdAt: "asc" } } } },
-      reviews: {
-        where: { status: "signed_off" },
-        orderBy: { signedOffAt: "desc" },
-        select: { purpose: true, labels: { where: { deleted: false, rejected: false }, select: { instanceId: true, className: true, x1: true, y1: true, x2: true, y2: true } } },
-      },
-    },
-  });
-  const set: HeldOutSet = { studies: 0, images: [], truth: [], signedOffStudies: studies.length };
+  const signedOff = await db.study.findMany({ where: { reviews: { some: { status: "signed_off" } } }, select: { id: true, patientId: true, pseudonym: true } });
+  const { heldOut } = partitionHeldOut(signedOff, fraction);
+  const studies = await inChunks(
+    heldOut.map((s) => s.id),
+    (ids) =>
+      db.study.findMany({
+        where: { id: { in: ids } },
+        orderBy: { id: "asc" },
+        select: {
+          series: { select: { instances: { select: { id: true, storageKey: true }, orderBy: { createdAt: "asc" } } } },
+          reviews: {
+            where: { status: "signed_off" },
+            orderBy: { signedOffAt: "desc" },
+            select: { purpose: true, labels: { where: { deleted: false, rejected: false }, select: { instanceId: true, className: true, x1: true, y1: true, x2: true, y2: true } } },
+          },
+        },
+      }),
+  );
+  const set: HeldOutSet = { studies: 0, images: [], truth: [], signedOffStudies: signedOff.length };
   for (const s of studies) {
-    if (!isHeldOut(patientKeyOf(s), fraction)) continue;
     const images = s.series.flatMap((x) => x.instances);
     if (images.length === 0) continue;
     const review = s.reviews.find((r) => r.purpose === "consensus") ?? s.reviews[0]!;

@@ -6,11 +6,12 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { readEvaluationSettings } from "@/lib/evaluation/evaluation-settings";
+import { loadHeldOutSet } from "@/lib/evaluation/load-held-out-set";
 import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { createExport, getExportOrThrow, readExportZip } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeExports, removeReviewedStudies, type FixtureLabel } from "@/lib/exports/testing/reviewed-studies";
-import { claimNextJob, dbQueue } from "@/lib/jobs/db-queue";
-import { runClaimedJob } from "@/lib/jobs/run-job";
+import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
 import "@/lib/jobs/all-handlers";
 import { createExportBodySchema } from "@/lib/schemas/export";
 import { makeUser } from "@/test/factories";
@@ -27,13 +28,12 @@ const labelsOf = (i: number): FixtureLabel[] => {
 };
 
 async function runExportJobNow(exportId: string) {
-  const job = await claimNextJob("export-test", [EXPORT_BUILD]);
-  expect(job?.payload).toEqual({ exportId });
-  await runClaimedJob(job!, dbQueue);
+  expect((await runNextJob(EXPORT_BUILD)).payload).toEqual({ exportId });
 }
 
 describe("dataset export of 1,000 reviewed studies", () => {
   let admin: Awaited<ReturnType<typeof makeUser>>;
+  let reader: Awaited<ReturnType<typeof makeUser>>;
   let fixture: Awaited<ReturnType<typeof makeReviewedStudies>>;
   const exportIds: string[] = [];
   let zip: Record<string, Uint8Array>;
@@ -42,12 +42,13 @@ describe("dataset export of 1,000 reviewed studies", () => {
 
   beforeAll(async () => {
     admin = await makeUser("admin");
-    const reader = await makeUser("radiologist");
+    reader = await makeUser("radiologist");
     const t0 = Date.now();
     fixture = await makeReviewedStudies(N, { readerId: reader.id, patients: PATIENTS, labels: labelsOf });
     console.log(`made ${N} reviewed studies in ${Date.now() - t0} ms`);
     const actor = { id: admin.id, email: admin.email };
-    const created = await createExport(actor, createExportBodySchema.parse({ format: "both", filters: { readerId: reader.id }, valFraction: 0.2, seed: 42 }));
+    // Held-out evaluation patients included here (the full 1,000); the default, which leaves them out, is tested below.
+    const created = await createExport(actor, createExportBodySchema.parse({ format: "both", filters: { readerId: reader.id, includeHeldOut: true }, valFraction: 0.2, seed: 42 }));
     exportId = created.id;
     exportIds.push(exportId);
     expect(created).toMatchObject({ status: "queued", progress: 0, downloadUrl: null });
@@ -81,6 +82,7 @@ describe("dataset export of 1,000 reviewed studies", () => {
     expect((s.splits.train.perClass["Rib fracture"] ?? 0) + (s.splits.val.perClass["Rib fracture"] ?? 0)).toBe(Array.from({ length: N }, (_, i) => i).filter((i) => i % 5 !== 0 && i % 7 === 0).length);
     expect(s.splits.train.perClass.Cardiomegaly ?? 0).toBe(0); // only ever rejected
     expect(JSON.stringify(dto)).not.toContain("mapping"); // the pseudonym mapping stays in the database
+    expect(s.heldOut).toMatchObject({ included: true, excludedStudies: 0, excludedImages: 0 });
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.some((p) => p > 0.05 && p < 1)).toBe(true);
     const job = await db.job.findFirstOrThrow({ where: { type: EXPORT_BUILD, payload: { equals: { exportId } } } });
@@ -180,4 +182,52 @@ describe("dataset export of 1,000 reviewed studies", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("leaves out exactly the studies of the registry's held-out evaluation patients by default, and says how many", async () => {
+    const actor = { id: admin.id, email: admin.email };
+    const { heldOutFraction } = await readEvaluationSettings();
+    // The evaluation's own held-out set (all signed-off studies in the run database), restricted to this fixture.
+    const mine = new Set(fixture.studies.map((s) => s.instanceId));
+    const evaluated = new Set((await loadHeldOutSet(heldOutFraction)).images.map((i) => i.instanceId).filter((id) => mine.has(id)));
+    expect(evaluated.size).toBeGreaterThan(N * 0.1); // ~20 % of 370 patients: both sides are populated
+    expect(evaluated.size).toBeLessThan(N * 0.3);
+
+    const created = await createExport(actor, createExportBodySchema.parse({ format: "yolo", filters: { readerId: reader.id }, valFraction: 0.2, seed: 42 }));
+    exportIds.push(created.id);
+    expect(created.filters.includeHeldOut).toBe(false);
+    await runExportJobNow(created.id);
+    const dto = await getExportOrThrow(created.id);
+    expect(dto).toMatchObject({ status: "succeeded", imageCount: N - evaluated.size });
+    expect(dto.summary!.heldOut).toEqual({ fraction: heldOutFraction, included: false, excludedStudies: evaluated.size, excludedImages: evaluated.size });
+
+    const row = await db.export.findUniqueOrThrow({ where: { id: created.id } });
+    const exported = new Set(Object.values((row.summary as { mapping: Record<string, string> }).mapping));
+    expect([...exported].filter((id) => evaluated.has(id))).toEqual([]); // no evaluation image is trained on
+    expect(new Set([...exported, ...evaluated])).toEqual(mine); // and every other study is exported
+    const manifest = JSON.parse(strFromU8(unzipSync((await readExportZip(actor, created.id)).bytes)["manifest.json"]!)) as { held_out: object };
+    expect(manifest.held_out).toEqual({ fraction: heldOutFraction, included: false, excluded_studies: evaluated.size, excluded_images: evaluated.size });
+  }, 120_000);
+
+  it("does the same from the command line: held-out patients left out unless --include-held-out", async () => {
+    const { heldOutFraction } = await readEvaluationSettings();
+    const heldOut = (await loadHeldOutSet(heldOutFraction)).images.filter((i) => fixture.studies.some((s) => s.instanceId === i.instanceId)).length;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-export-cli-"));
+    const before = (await db.export.findMany({ select: { id: true } })).map((e) => e.id);
+    try {
+      const cli = (...extra: string[]) =>
+        execFileSync("npx", ["tsx", "scripts/export.ts", "--out", path.join(dir, `${extra.length}.zip`), "--reader", reader.email, ...extra], { env: process.env, encoding: "utf8", stdio: "pipe" });
+      const plain = cli();
+      expect(plain).toContain(`${N - heldOut} images`);
+      expect(plain).toContain(`left out: ${heldOut} studies, ${heldOut} images of held-out evaluation patients`);
+      const all = cli("--include-held-out");
+      expect(all).toContain(`${N} images`);
+      expect(all).toContain("held-out evaluation patients included");
+      const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(fs.readFileSync(path.join(dir, "1.zip"))))["manifest.json"]!)) as { held_out: { included: boolean }; splits: Record<string, { images: number }> };
+      expect(manifest.held_out.included).toBe(true);
+      expect(manifest.splits.train!.images + manifest.splits.val!.images).toBe(N);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      exportIds.push(...(await db.export.findMany({ where: { id: { notIn: before } }, select: { id: true } })).map((e) => e.id));
+    }
+  }, 120_000);
 });

@@ -19,9 +19,16 @@ export async function buildExport(exportId: string, progress: Progress): Promise
   const format = exportFormatSchema.parse(exp.format);
   const split = exp.split as { valFraction: number; seed: number };
   await progress(0.01, "collecting labels");
-  const { items, reviews, unplacedBoxes } = await collectExportItems(filters);
-  if (items.length === 0) throw new AppError("unprocessable", "No reviewed images match these filters.");
+  const { items, reviews, unplacedBoxes, heldOut } = await collectExportItems(filters);
+  if (items.length === 0)
+    throw new AppError(
+      "unprocessable",
+      heldOut.excludedStudies > 0
+        ? `All ${heldOut.excludedStudies} matching studies belong to held-out evaluation patients; include them explicitly (includeHeldOut) to export them.`
+        : "No reviewed images match these filters.",
+    );
   const plan = planDataset(items, { ...split, reviews });
+  plan.summary.heldOut = heldOut;
   await progress(0.05, `rendering ${items.length} images`);
   const storage = await getStorage();
   const step = Math.max(1, Math.floor(items.length / 50)); // about 50 progress writes, whatever the size

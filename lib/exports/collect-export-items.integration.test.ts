@@ -7,8 +7,9 @@ import "@/lib/jobs/all-handlers";
 import { createExportBodySchema, exportFiltersSchema } from "@/lib/schemas/export";
 import { makeUser } from "@/test/factories";
 
-// Signed off in 2031, a year no other test file uses, so a date filter isolates these studies.
-const IN_RANGE = { from: "2031-01-01T00:00:00Z", to: "2032-01-01T00:00:00Z" };
+// Signed off in 2031, a year no other test file uses, so a date filter isolates these studies. These tests are about
+// the review filters, so held-out evaluation patients (random here) are included; build-export tests their exclusion.
+const IN_RANGE = { from: "2031-01-01T00:00:00Z", to: "2032-01-01T00:00:00Z", includeHeldOut: true };
 const filters = (o: object = {}) => exportFiltersSchema.parse({ ...IN_RANGE, ...o });
 
 describe("which labels an export takes", () => {
@@ -66,10 +67,10 @@ describe("which labels an export takes", () => {
     expect((await boxesOf({ readerId: readerA.id })).get(f.studies[0]!.instanceId)).toEqual(["Nodule/Mass@1,2,8,9", "Cardiomegaly@3,3,12,12"]);
     expect([...(await boxesOf({ modelVersionId: "mv-other" })).values()]).toEqual([["ILD@0,0,4,4"]]);
     expect([...(await boxesOf({ purposes: ["double_read"] })).values()]).toEqual([["Atelectasis@0,0,4,4"]]);
-    const withProgress = await collectExportItems(exportFiltersSchema.parse({ readerId: readerA.id, includeInProgress: true }));
+    const withProgress = await collectExportItems(exportFiltersSchema.parse({ readerId: readerA.id, includeInProgress: true, includeHeldOut: true }));
     expect(withProgress.items.map((i) => i.instanceId)).toContain(f.studies[2]!.instanceId);
     expect(withProgress.items.map((i) => i.instanceId)).toContain(f.studies[3]!.instanceId); // no date filter
-    expect((await collectExportItems(exportFiltersSchema.parse({ readerId: readerA.id }))).items.map((i) => i.instanceId)).not.toContain(f.studies[2]!.instanceId);
+    expect((await collectExportItems(exportFiltersSchema.parse({ readerId: readerA.id, includeHeldOut: true }))).items.map((i) => i.instanceId)).not.toContain(f.studies[2]!.instanceId);
   });
 
   it("refuses filters that match nothing or name unknown readers and versions, without writing a row", async () => {

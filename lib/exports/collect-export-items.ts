@@ -1,27 +1,37 @@
 import { db } from "@/lib/db";
+import { ID_CHUNK, inChunks } from "@/lib/db-chunks";
 import type { ExportItem } from "@/lib/exports/dataset-plan";
 import { pickReviewPerStudy, reviewWhere } from "@/lib/exports/review-selection";
-import type { ExportFilters } from "@/lib/schemas/export";
+import { partitionHeldOut } from "@/lib/evaluation/held-out";
+import { readEvaluationSettings } from "@/lib/evaluation/evaluation-settings";
+import type { ExportFilters, HeldOutSummary } from "@/lib/schemas/export";
 
-const CHUNK = 400; // below SQLite's bound-parameter limit
-
-async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(ids.slice(i, i + CHUNK))));
-  return out;
-}
 
 export async function countMatchingReviews(filters: ExportFilters): Promise<number> {
   return db.review.count({ where: reviewWhere(filters) });
 }
 
 // Every image of each chosen review's study, with the review's live boxes: not deleted and not rejected (a rejected
-// AI suggestion is not an object). An image without boxes is a negative.
-export async function collectExportItems(filters: ExportFilters): Promise<{ items: ExportItem[]; reviews: number; unplacedBoxes: number }> {
+// AI suggestion is not an object). An image without boxes is a negative. Studies of held-out evaluation patients
+// (the registry's rule, at the `evaluation.heldOutFraction` setting unless given) are left out unless
+// `filters.includeHeldOut`; how many is reported.
+export async function collectExportItems(
+  filters: ExportFilters,
+  o: { heldOutFraction?: number } = {},
+): Promise<{ items: ExportItem[]; reviews: number; unplacedBoxes: number; heldOut: HeldOutSummary }> {
+  const fraction = o.heldOutFraction ?? (await readEvaluationSettings()).heldOutFraction;
   const found = await db.review.findMany({ where: reviewWhere(filters), select: { id: true, studyId: true, purpose: true, signedOffAt: true, updatedAt: true } });
-  const reviews = pickReviewPerStudy(found).sort((a, b) => (a.studyId < b.studyId ? -1 : 1));
+  const picked = pickReviewPerStudy(found);
+  const allStudies = await inChunks(
+    picked.map((r) => r.studyId),
+    (ids) => db.study.findMany({ where: { id: { in: ids } }, select: { id: true, patientId: true, pseudonym: true } }),
+  );
+  const { kept, heldOut } = filters.includeHeldOut ? { kept: allStudies, heldOut: [] } : partitionHeldOut(allStudies, fraction);
+  const keptIds = new Set(kept.map((s) => s.id));
+  const reviews = picked.filter((r) => keptIds.has(r.studyId)).sort((a, b) => (a.studyId < b.studyId ? -1 : 1));
   const studyIds = reviews.map((r) => r.studyId);
-  const studies = await inChunks(studyIds, (ids) => db.study.findMany({ where: { id: { in: ids } }, select: { id: true, patientId: true } }));
+  let excludedImages = 0;
+  for (let i = 0; i < heldOut.length; i += ID_CHUNK) excludedImages += await db.instance.count({ where: { series: { studyId: { in: heldOut.slice(i, i + ID_CHUNK).map((s) => s.id) } } } });
   const instances = await inChunks(studyIds, (ids) =>
     db.instance.findMany({ where: { series: { studyId: { in: ids } } }, select: { id: true, rows: true, columns: true, storageKey: true, series: { select: { studyId: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   );
@@ -29,7 +39,7 @@ export async function collectExportItems(filters: ExportFilters): Promise<{ item
     reviews.map((r) => r.id),
     (ids) => db.label.findMany({ where: { reviewId: { in: ids }, deleted: false, rejected: false }, select: { reviewId: true, instanceId: true, className: true, x1: true, y1: true, x2: true, y2: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   );
-  const patientOf = new Map(studies.map((s) => [s.id, s.patientId?.trim() ? `p:${s.patientId.trim()}` : `s:${s.id}`]));
+  const patientOf = new Map(kept.map((s) => [s.id, s.patientId?.trim() ? `p:${s.patientId.trim()}` : `s:${s.id}`]));
   const instancesOf = new Map<string, typeof instances>();
   for (const i of instances) instancesOf.set(i.series.studyId, [...(instancesOf.get(i.series.studyId) ?? []), i]);
   const labelsOf = new Map<string, typeof labels>();
@@ -50,5 +60,5 @@ export async function collectExportItems(filters: ExportFilters): Promise<{ item
     for (const i of own)
       items.push({ instanceId: i.id, studyId: r.studyId, patientKey: patientOf.get(r.studyId)!, width: i.columns, height: i.rows, storageKey: i.storageKey, boxes: byInstance.get(i.id)! });
   }
-  return { items, reviews: reviews.length, unplacedBoxes };
+  return { items, reviews: reviews.length, unplacedBoxes, heldOut: { fraction, included: filters.includeHeldOut, excludedStudies: heldOut.length, excludedImages } };
 }

@@ -39,6 +39,7 @@ export async function writeDatasetZip(plan: DatasetPlan, o: ZipOptions): Promise
     classes: plan.classes,
     splits: plan.summary.splits,
     dropped_boxes: plan.droppedBoxes,
+    ...(plan.summary.heldOut && { held_out: { fraction: plan.summary.heldOut.fraction, included: plan.summary.heldOut.included, excluded_studies: plan.summary.heldOut.excludedStudies, excluded_images: plan.summary.heldOut.excludedImages } }),
     items: plan.images.map((im) => ({ image: `images/${im.split}/${im.name}.png`, patient: im.patient, split: im.split, boxes: im.boxes.length })),
   };
   zip.addText("manifest.json", JSON.stringify(manifest, null, 1));

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
-import { claimNextJob, dbQueue } from "@/lib/jobs/db-queue";
-import { runClaimedJob } from "@/lib/jobs/run-job";
+import { drainJobs } from "@/lib/jobs/testing/run-queued-jobs";
 import { setStage } from "@/lib/models/set-stage";
 import { CANARY_CHECK } from "@/lib/performance/canary-job";
 import { CANARY_RULE_SETTING } from "@/lib/performance/canary-rule-settings";
@@ -36,10 +35,7 @@ async function canaryStudies(n: number) {
   return out;
 }
 
-async function runQueuedCanaryChecks() {
-  let job;
-  while ((job = await claimNextJob("test-worker", [CANARY_CHECK]))) await runClaimedJob(job, dbQueue);
-}
+const runQueuedCanaryChecks = () => drainJobs([CANARY_CHECK]);
 
 describe("the canary rule", () => {
   it("rolls back a canary whose readers reject more than production's, automatically, with the numbers", async () => {

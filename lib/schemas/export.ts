@@ -20,6 +20,9 @@ export const exportFiltersSchema = z
     readerId: z.string().min(1).max(64).optional(),
     purposes: z.array(exportPurposeSchema).min(1).max(EXPORT_PURPOSES.length).optional(),
     includeInProgress: z.boolean().default(false),
+    // Studies of the registry's held-out evaluation patients (lib/evaluation/held-out.ts) are left out unless set:
+    // a model trained on them would be evaluated on its own training data.
+    includeHeldOut: z.boolean().default(false),
   })
   .strict()
   .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), { message: "'from' must be before 'to'.", path: ["to"] });
@@ -28,7 +31,7 @@ export type ExportFilters = z.infer<typeof exportFiltersSchema>;
 export const createExportBodySchema = z
   .object({
     format: exportFormatSchema.default("yolo"),
-    filters: exportFiltersSchema.default({ includeInProgress: false }),
+    filters: exportFiltersSchema.default({ includeInProgress: false, includeHeldOut: false }),
     valFraction: z.number().min(0).max(0.9).default(0.2),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
   })
@@ -39,7 +42,10 @@ export const listExportsQuerySchema = z.object({ limit: z.coerce.number().int().
 
 export type SplitName = "train" | "val";
 export type SplitSummary = { images: number; negatives: number; boxes: number; patients: number; perClass: Record<string, number> };
-export type ExportSummary = { classes: string[]; reviews: number; splits: Record<SplitName, SplitSummary> };
+/** What the held-out rule did: the evaluation fraction used, whether held-out patients were kept, and how many
+ * matching studies / images were left out because they belong to held-out patients (0 when included). */
+export type HeldOutSummary = { fraction: number; included: boolean; excludedStudies: number; excludedImages: number };
+export type ExportSummary = { classes: string[]; reviews: number; splits: Record<SplitName, SplitSummary>; heldOut?: HeldOutSummary };
 
 export type ExportDto = {
   id: string;

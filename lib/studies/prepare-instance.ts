@@ -5,7 +5,7 @@ import { decodeRasterFast, detectRasterFormat } from "@/lib/dicom/decode-raster"
 import { scaleToGrey8 } from "@/lib/dicom/scale-to-grey8";
 import { parseDicom } from "@/lib/dicom/parse-dicom";
 import { readMetadata, type DicomMetadata } from "@/lib/dicom/read-metadata";
-import { generateUid, writeSecondaryCapture } from "@/lib/dicom/write-secondary-capture";
+import { generateUid, IDENTITY_WINDOW_8BIT, writeSecondaryCapture } from "@/lib/dicom/write-secondary-capture";
 import { uidFromSeed } from "@/lib/dicom/derived-uid";
 
 export type PreparedInstance = {
@@ -46,13 +46,17 @@ export async function prepareInstance(bytes: Uint8Array, maxBytes: number): Prom
   };
 }
 
+// An 8-bit PNG/JPEG is already a display image (and what cxr-train trains on): it is wrapped with the identity window,
+// so viewer, detector and export see its own pixels. A 16-bit PNG holds detector values like a DICOM without a window:
+// it is scaled 0..max → 0..255 and wrapped without a window, so it gets the app's robust percentile window.
 async function prepareRaster(bytes: Uint8Array, format: "png" | "jpeg"): Promise<PreparedInstance> {
   const img = await decodeRasterFast(bytes);
   if (img.samplesPerPixel !== 1) throw new AppError("unsupported", "Colour images are not supported; upload a greyscale radiograph.");
-  const grey8 = img.bitsStored > 8 ? scaleToGrey8(img.pixels, img.maxValue) : Uint8Array.from(img.pixels);
+  const wide = img.bitsStored > 8;
+  const grey8 = wide ? scaleToGrey8(img.pixels, img.maxValue) : Uint8Array.from(img.pixels);
   const uids = { studyInstanceUid: generateUid(), seriesInstanceUid: generateUid(), sopInstanceUid: generateUid() };
   const studyDate = new Date().toISOString().slice(0, 10).replace(/-/g, "");
-  const dicom = writeSecondaryCapture({ rows: img.rows, columns: img.columns, pixels: grey8, ...uids, studyDate, description: `Uploaded ${format.toUpperCase()}` });
+  const dicom = writeSecondaryCapture({ rows: img.rows, columns: img.columns, pixels: grey8, ...uids, studyDate, description: `Uploaded ${format.toUpperCase()}`, window: wide ? undefined : IDENTITY_WINDOW_8BIT });
   const meta = readMetadata(parseDicom(dicom));
   return { source: format, bytes: dicom, sha256: sha256(dicom), meta: { ...meta, ...uids, sopClassUid: meta.sopClassUid! } };
 }

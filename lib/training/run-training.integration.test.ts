@@ -4,8 +4,7 @@ import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { exportStorageKey } from "@/lib/exports/build-export";
 import { createExport } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeExports, removeReviewedStudies } from "@/lib/exports/testing/reviewed-studies";
-import { claimNextJob, dbQueue } from "@/lib/jobs/db-queue";
-import { runClaimedJob } from "@/lib/jobs/run-job";
+import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
 import "@/lib/jobs/all-handlers";
 import { createExportBodySchema } from "@/lib/schemas/export";
 import { createTrainingRunBodySchema } from "@/lib/schemas/training";
@@ -17,13 +16,6 @@ import { makeUser } from "@/test/factories";
 
 const worker = trainingWorkerStatus();
 if (!worker.installed) console.warn(`${worker.reason}: skipping the real training run (the refusal is still tested)`);
-
-async function runNext(type: string) {
-  const job = await claimNextJob(`training-test-${type}`, [type]);
-  expect(job).not.toBeNull();
-  await runClaimedJob(job!, dbQueue);
-  return job!.id;
-}
 
 describe("retraining run on an export", () => {
   let actor: { id: string; email: string };
@@ -43,9 +35,10 @@ describe("retraining run on an export", () => {
       size: 64,
       labels: (i) => [{ className: "Nodule/Mass", box: [12 + (i % 4) * 4, 18, 30 + (i % 4) * 4, 36] }, ...(i % 2 ? [{ className: "Pleural effusion", box: [36, 40, 60, 60] as [number, number, number, number] }] : [])],
     });
+    // Held-out evaluation patients included: the fixture's patient ids are random, and this tests training, not selection.
     for (const format of ["yolo", "coco"] as const) {
-      const e = await createExport(actor, createExportBodySchema.parse({ format, filters: { readerId: reader.id }, valFraction: 0.25, seed: 1 }));
-      await runNext(EXPORT_BUILD);
+      const e = await createExport(actor, createExportBodySchema.parse({ format, filters: { readerId: reader.id, includeHeldOut: true }, valFraction: 0.25, seed: 1 }));
+      await runNextJob(EXPORT_BUILD);
       if (format === "yolo") yoloExport = e.id;
       else cocoExport = e.id;
     }
@@ -84,7 +77,7 @@ describe("retraining run on an export", () => {
         const j = await db.job.findFirst({ where: { type: TRAINING_RUN, state: "running" }, select: { progress: true, message: true } }).catch(() => null);
         if (j?.message && !seen.includes(j.message)) seen.push(j.message);
       }, 100);
-      await runNext(TRAINING_RUN).finally(() => clearInterval(watch));
+      await runNextJob(TRAINING_RUN).finally(() => clearInterval(watch));
       console.log(`training run: ${((Date.now() - started) / 1000).toFixed(1)} s; progress messages: ${seen.join(" | ")}`);
       const done = await getTrainingRunOrThrow(run.id);
       expect(done.error).toBeNull();
@@ -106,7 +99,7 @@ describe("retraining run on an export", () => {
   it.skipIf(!worker.installed)("ends failed with the reason when the export's file is gone", async () => {
     await (await getStorage()).delete(exportStorageKey(yoloExport));
     const run = await createTrainingRun(actor, createTrainingRunBodySchema.parse({ exportId: yoloExport, epochs: 1, imageSize: 64, batch: 4 }));
-    await runNext(TRAINING_RUN);
+    await runNextJob(TRAINING_RUN);
     const failed = await getTrainingRunOrThrow(run.id);
     expect(failed.status).toBe("failed");
     expect(failed.error).toContain("Stored file not found");
