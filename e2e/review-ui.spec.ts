@@ -10,7 +10,7 @@ import { E2E_ADMIN } from "./support/accounts";
 import { signedInContext } from "./support/api-session";
 
 const NIH = path.resolve("../shared/data/cxr-mass-nodule/images");
-const MIN_CONFIDENCE = 0.25; // the overlay's default threshold
+const MIN_CONFIDENCE = 0.25; // the bundled model's confidence threshold (its card sets none), the overlay's default
 
 // The first NIH image on which the bundled model shows at least three boxes above the overlay's threshold.
 async function imageWithThreeBoxes(admin: APIRequestContext) {

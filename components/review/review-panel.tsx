@@ -1,7 +1,6 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { findingColour } from "@/lib/inference/vocabulary";
 import type { ReviewItem } from "@/lib/review-ui/review-items";
 import type { Impression } from "@/lib/schemas/review";
 import { FindingRow, type RowActions } from "./finding-row";
@@ -10,11 +9,7 @@ import { REVIEW_KEYS } from "./use-review-keys";
 interface Props extends RowActions {
   modelName: string | null;
   items: ReviewItem[]; // the visible ones, in list order
-  classes: string[]; // every class on this image, for the toggles
-  hiddenClasses: ReadonlySet<string>;
-  onToggleClass: (c: string) => void;
-  minConfidence: number;
-  onMinConfidence: (v: number) => void;
+  filters: ReactNode; // the display filters for AI suggestions (slider, per-class toggles and thresholds)
   selectedKey: string | null;
   hoveredKey: string | null;
   editing: boolean;
@@ -39,20 +34,7 @@ export function ReviewPanel(p: Props) {
       <p className="text-xs text-slate-400" data-testid="model-version">
         AI suggestions from <span className="text-slate-200">{p.modelName ?? "no model (no prediction yet)"}</span>. They are proposals; the findings and the sign-off are yours.
       </p>
-      <label className="flex flex-col gap-1 text-xs text-slate-300">
-        <span>Show AI suggestions from {Math.round(p.minConfidence * 100)}% confidence</span>
-        <input type="range" min={0} max={1} step={0.05} value={p.minConfidence} onChange={(e) => p.onMinConfidence(Number(e.target.value))} data-testid="confidence-slider" />
-      </label>
-      {p.classes.length > 0 && (
-        <fieldset className="flex flex-wrap gap-1" aria-label="Classes shown">
-          {p.classes.map((c) => (
-            <label key={c} className="flex items-center gap-1 rounded bg-slate-800 px-1.5 py-0.5 text-xs">
-              <input type="checkbox" checked={!p.hiddenClasses.has(c)} onChange={() => p.onToggleClass(c)} data-testid={`class-toggle-${c}`} />
-              <span style={{ color: findingColour(c) }}>{c}</span>
-            </label>
-          ))}
-        </fieldset>
-      )}
+      {p.filters}
       <ul className="flex flex-col gap-1" data-testid="finding-list">
         {p.items.length === 0 && <li className="text-slate-500">No boxes shown.</li>}
         {p.items.map((it) => (

@@ -4,9 +4,10 @@ import { useCallback, useMemo, useState } from "react";
 import { StudyViewer } from "@/components/viewer/study-viewer";
 import { VINDR_FINDINGS } from "@/lib/inference/vocabulary";
 import type { Box } from "@/lib/review-ui/box-geometry";
-import { DEFAULT_MIN_CONFIDENCE, instanceIdFromImageId, labelKey, nextItemKey, viewItems, visibleItems, type ReviewItem } from "@/lib/review-ui/review-items";
+import { instanceIdFromImageId, labelKey, nextItemKey, viewItems, visibleItems, type ReviewItem } from "@/lib/review-ui/review-items";
 import { newTempId, type LocalOperation } from "@/lib/review-ui/save-queue";
 import type { Impression, ReviewPurpose } from "@/lib/schemas/review";
+import { DisplayFilters } from "./display-filters";
 import { NewBoxPicker } from "./new-box-picker";
 import { BrowserBoxesLayer } from "./browser-boxes-layer";
 import { BrowserInferencePanel } from "./browser-inference-panel";
@@ -19,6 +20,7 @@ import { useCompleteTask } from "./use-complete-task";
 import { useStudyReview } from "./use-review";
 import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
 import { useBrowserInference } from "./use-browser-inference";
+import { useDisplayFilters } from "./use-display-filters";
 import { useReviewSave } from "./use-review-save";
 import { useSignOff } from "./use-sign-off";
 
@@ -37,8 +39,6 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId }: { s
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState<Box | null>(null);
   const [draftImage, setDraftImage] = useState<string | null>(null); // the image the box was drawn on
-  const [minConfidence, setMinConfidence] = useState(DEFAULT_MIN_CONFIDENCE);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const onTempResolved = useCallback((map: Map<string, string>) => {
     setSelected((k) => (k?.startsWith("t:") && map.has(k.slice(2)) ? labelKey(map.get(k.slice(2))!) : k));
@@ -54,9 +54,11 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId }: { s
   const mode: ReviewPurpose = state?.purpose ?? purpose ?? "primary";
   const signable = mode !== "annotation";
   const all = useMemo(() => (state ? viewItems(state, save.pending) : []), [state, save.pending]);
-  const filter = { minConfidence, hiddenClasses: hidden, instanceId: null };
+  const display = useDisplayFilters(state);
+  const filter = { thresholds: display.thresholds, hiddenClasses: display.hidden, instanceId: null };
   const shown = visibleItems(all, filter);
   const classes = [...new Set(all.filter((i) => !i.deleted).map((i) => i.className))].sort();
+  const aiClasses = new Set(all.flatMap((i) => (i.ai ? [i.ai.className] : []))); // those get a threshold control
   const classOptions = [...new Set([...VINDR_FINDINGS, ...(state?.findings.map((f) => f.className) ?? [])])];
   const signedOff = state?.studyStatus === "signed_off" || state?.review?.status === "signed_off";
   const srHref = signedOff && state?.purpose !== "annotation" ? `/api/v1/studies/${encodeURIComponent(studyId)}/sr` : null;
@@ -129,9 +131,8 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId }: { s
             )}
           </>)} />
         </div>
-        <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown} classes={classes}
-          hiddenClasses={hidden} onToggleClass={(c) => setHidden((h) => { const n = new Set(h); if (!n.delete(c)) n.add(c); return n; })}
-          minConfidence={minConfidence} onMinConfidence={setMinConfidence} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
+        <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
+          filters={<DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
           classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
           onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} showSignOff={signable} classFirst={mode === "annotation"} {...actions}
           footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => void task.complete()} /> : null}>

@@ -88,6 +88,25 @@ export class ReviewPage {
     await this.page.getByTestId("new-box-confirm").click();
   }
 
+  row(key: string): Locator {
+    return this.page.locator(`[data-testid="finding-row"][data-key="${key}"]`);
+  }
+
+  /** A class's display threshold input (percent). */
+  classThreshold(className: string): Locator {
+    return this.page.getByTestId(`class-threshold-${className}`);
+  }
+
+  classThresholdReset(className: string): Locator {
+    return this.page.getByTestId(`class-threshold-reset-${className}`);
+  }
+
+  /** The keys of the AI boxes drawn on the overlay and of the rows listed, each sorted. */
+  async shownKeys(): Promise<{ boxes: string[]; rows: string[] }> {
+    const keys = (l: Locator) => l.evaluateAll((els) => els.map((e) => e.getAttribute("data-key")!).sort());
+    return { boxes: await keys(this.overlay.locator("g[data-key]")), rows: await keys(this.page.getByTestId("finding-row")) };
+  }
+
   async signOff(impression: "no_finding" | "abnormal") {
     await this.saving(() => this.page.getByTestId(`impression-${impression}`).check());
     await this.blur();

@@ -4,7 +4,7 @@ import { expect, type APIRequestContext } from "@playwright/test";
 import type { StudyReviewDto } from "../../lib/schemas/review";
 
 export const NIH = path.resolve("../shared/data/cxr-mass-nodule/images");
-const MIN_CONFIDENCE = 0.25; // the overlay's default threshold
+const MIN_CONFIDENCE = 0.25; // the bundled model's confidence threshold (its card sets none), the overlay's default
 
 // Uploads the last shared NIH image (in name order) on which the bundled model shows at least `minBoxes` boxes above
 // the overlay's threshold, and waits for its findings. null when no image qualifies.

@@ -1,5 +1,6 @@
 import type { Box, LabelDto, StudyReviewDto } from "@/lib/schemas/review";
 import { sameBox } from "./box-geometry";
+import { classThreshold, type DisplayThresholds } from "./display-thresholds";
 import type { LocalOperation } from "./save-queue";
 
 // The reader's view of a review: one item per AI finding (with its verdict) and one per reader-added label,
@@ -83,19 +84,23 @@ export function viewItems(state: StudyReviewDto, pending: readonly LocalOperatio
 }
 
 export interface ItemFilter {
-  minConfidence: number;
+  thresholds: DisplayThresholds; // the effective display thresholds (global + per class)
   hiddenClasses: ReadonlySet<string>;
   instanceId: string | null; // the image on screen; null shows every item
 }
 
-/** What is drawn and listed: AI suggestions at or above the threshold (unless the reader already decided on them), visible classes, this image. */
+/**
+ * What is drawn and listed: pending AI suggestions whose confidence reaches their class's threshold (its per-class
+ * value, else the global one), every AI finding the reader already decided on and every reader label; visible
+ * classes only; this image.
+ */
 export function visibleItems(items: readonly ReviewItem[], f: ItemFilter): ReviewItem[] {
   return items.filter(
     (it) =>
       !it.deleted &&
       !f.hiddenClasses.has(it.className) &&
       (f.instanceId === null || it.instanceId === null || it.instanceId === f.instanceId) &&
-      (it.kind === "reader" || it.status !== "pending" || it.ai!.confidence >= f.minConfidence),
+      (it.kind === "reader" || it.status !== "pending" || it.ai!.confidence >= classThreshold(f.thresholds, it.ai!.className)),
   );
 }
 
@@ -110,5 +115,3 @@ export function nextItemKey(items: readonly ReviewItem[], current: string | null
 export function instanceIdFromImageId(imageId: string): string | null {
   return /\/instances\/([^/]+)\/file/.exec(imageId)?.[1] ?? null;
 }
-
-export const DEFAULT_MIN_CONFIDENCE = 0.25;

@@ -26,6 +26,20 @@ describe("a study's review", () => {
     expect(dto.findings.some((f) => shadow.some((s) => s.id === f.id))).toBe(false);
   });
 
+  it("carries the version's display thresholds, per-class names mapped to the app's vocabulary as findings are", async () => {
+    const { studyId } = fixture.studies[0]!;
+    const reader = readerOf(await makeUser("radiologist"));
+    const stored = fixture.production.thresholds;
+    expect((await getStudyReview(reader, studyId)).modelVersion?.thresholds).toEqual({ confidence: (stored as { confidence: number }).confidence, perClass: {} });
+    // Model class names as a version stores them: "Mass" and "Nodule" both mean Nodule/Mass (the lower value is kept).
+    await db.modelVersion.update({ where: { id: fixture.production.id }, data: { thresholds: { confidence: 0.3, iou: 0.45, perClass: { Mass: 0.6, Nodule: 0.4, pleural_effusion: 0.7 } } } });
+    try {
+      expect((await getStudyReview(reader, studyId)).modelVersion?.thresholds).toEqual({ confidence: 0.3, perClass: { "Nodule/Mass": 0.4, "Pleural effusion": 0.7 } });
+    } finally {
+      await db.modelVersion.update({ where: { id: fixture.production.id }, data: { thresholds: stored as object } });
+    }
+  });
+
   it("starting is idempotent, audited once, moves the study to in_review and records the version the reader saw", async () => {
     const { studyId } = fixture.studies[1]!;
     const reader = readerOf(await makeUser("radiologist"));

@@ -1,7 +1,9 @@
 import type { Finding } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { displayThresholdsOf } from "@/lib/models/display-thresholds";
 import { isVinDrFinding, mapClassName, VINDR_FINDINGS } from "@/lib/inference/vocabulary";
+import type { DisplayThresholds } from "@/lib/schemas/review";
 import type { StudyStatus } from "@/lib/schemas/study";
 
 type Client = Pick<Db, "study" | "instance">;
@@ -14,7 +16,8 @@ export type ReviewContext = {
   studyStatus: StudyStatus;
   instances: ImageSize[];
   findings: Map<string, VisibleFinding>; // what the reader is shown: the latest visible prediction per instance
-  modelVersion: { id: string; name: string; version: string } | null; // of the most recent of those predictions
+  // of the most recent of those predictions, with its thresholds as the overlay's default display filter
+  modelVersion: { id: string; name: string; version: string; thresholds: DisplayThresholds } | null;
   classNames: Set<string>; // allowed label classes: the VinDr-CXR vocabulary plus the shown versions' own classes (mapped)
 };
 
@@ -33,7 +36,7 @@ export async function loadReviewContext(client: Client, studyId: string): Promis
         where: { visible: true },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 1,
-        include: { findings: { orderBy: [{ confidence: "desc" }, { id: "asc" }] }, modelVersion: { select: { id: true, name: true, version: true, classes: true } } },
+        include: { findings: { orderBy: [{ confidence: "desc" }, { id: "asc" }] }, modelVersion: { select: { id: true, name: true, version: true, classes: true, thresholds: true } } },
       },
     },
   });
@@ -55,7 +58,9 @@ export async function loadReviewContext(client: Client, studyId: string): Promis
     studyStatus: study.status as StudyStatus,
     instances: instances.map(({ id, rows, columns }) => ({ id, rows, columns })),
     findings,
-    modelVersion: latest ? { id: latest.modelVersion.id, name: latest.modelVersion.name, version: latest.modelVersion.version } : null,
+    modelVersion: latest
+      ? { id: latest.modelVersion.id, name: latest.modelVersion.name, version: latest.modelVersion.version, thresholds: displayThresholdsOf(latest.modelVersion.thresholds) }
+      : null,
     classNames,
   };
 }

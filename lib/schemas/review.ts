@@ -117,13 +117,18 @@ export const ReviewSchema = z.object({
 });
 export type ReviewDto = z.infer<typeof ReviewSchema>;
 
+// A version's detection thresholds as the overlay uses them: the global confidence and per-class confidences keyed by
+// the app's class names (mapped like the findings). Display defaults only: the reader can change them in the panel.
+export const DisplayThresholdsSchema = z.object({ confidence: z.number(), perClass: z.record(z.string(), z.number()) });
+export type DisplayThresholds = z.infer<typeof DisplayThresholdsSchema>;
+
 // GET …/review: the caller's review (null until started; save with version 0 then) and what the AI showed.
 export const StudyReviewSchema = z.object({
   studyId: z.string(),
   studyStatus: studyStatusSchema,
   purpose: reviewPurposeSchema,
   review: ReviewSchema.nullable(),
-  modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string() }).nullable(),
+  modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string(), thresholds: DisplayThresholdsSchema }).nullable(),
   instances: z.array(z.object({ id: z.string(), rows: z.number(), columns: z.number() })),
   findings: z.array(AiFindingSchema),
 });
