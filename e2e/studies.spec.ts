@@ -16,7 +16,7 @@ test("upload a real DICOM, a PNG and a broken file; the worklist shows the two s
   await expect(upload.row("marked.dcm")).toHaveAttribute("data-state", "stored");
   await expect(upload.row("chest.png")).toHaveAttribute("data-state", "stored");
   await expect(upload.row("notes.txt")).toHaveAttribute("data-state", "rejected");
-  await expect(upload.row("notes.txt")).toContainText("Not a DICOM file");
+  await expect(upload.row("notes.txt")).toContainText("Not a DICOM, PNG or JPEG file");
 
   // The same file again is recognised, not stored twice.
   await upload.upload([real]);
