@@ -43,3 +43,12 @@ test("the upload API answers per file and refuses requests without files", async
   expect(bad.status()).toBe(415);
   expect((await bad.json()).results[0]).toMatchObject({ status: "rejected", error: { code: "unsupported_media_type" } });
 });
+
+test("a study that does not exist shows one message and a way back, not an empty review panel", async ({ page }) => {
+  await new SignInPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.goto("/studies/no-such-study");
+  await expect(page.getByTestId("study-not-found")).toContainText("No such study");
+  await expect(page.getByTestId("review-panel")).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to the worklist" }).click();
+  await expect(page.getByTestId("home")).toBeVisible();
+});
