@@ -68,15 +68,16 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/v1/users": {
         get: { summary: "List users (admin)", responses: { "200": ok({ type: "object", properties: { users: { type: "array", items: json(UserSchema) } } }), ...common } },
-        post: { summary: "Create a user (admin)", requestBody: { required: true, content: { "application/json": { schema: input(createUserBodySchema) } } }, responses: { "201": ok(json(UserSchema)), "409": err("E-mail exists"), ...common } },
+        post: { summary: "Create a user (admin)", requestBody: { required: true, content: { "application/json": { schema: input(createUserBodySchema) } } }, responses: { "201": ok({ type: "object", properties: { user: json(UserSchema) } }), "409": err("E-mail exists"), ...common } },
       },
       "/api/v1/users/{id}": {
-        patch: { summary: "Change role, name, password or disable (admin)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: { required: true, content: { "application/json": { schema: input(updateUserBodySchema) } } }, responses: { "200": ok(json(UserSchema)), ...common } },
+        get: { summary: "One user (admin)", parameters: [idParam], responses: { "200": ok({ type: "object", properties: { user: json(UserSchema) } }), "404": err("Unknown user"), ...common } },
+        patch: { summary: "Change role, name, password or disable (admin)", parameters: [idParam], requestBody: { required: true, content: { "application/json": { schema: input(updateUserBodySchema) } } }, responses: { "200": ok({ type: "object", properties: { user: json(UserSchema) } }), "404": err("Unknown user"), ...common } },
       },
       "/api/v1/me": { get: { summary: "Who the caller is (session, or a token with the read scope)", responses: { "200": ok({ type: "object" }), ...common } } },
       "/api/v1/tokens": {
         get: { summary: "The caller's own API tokens (prefix, scopes, last use; never the secret)", responses: { "200": ok({ type: "object" }), ...common } },
-        post: { summary: "Create a personal API token (the secret is returned once)", requestBody: { required: true, content: { "application/json": { schema: input(createTokenBodySchema) } } }, responses: { "201": ok(json(CreatedApiTokenSchema)), ...common } },
+        post: { summary: "Create a personal API token (the secret is returned once)", requestBody: { required: true, content: { "application/json": { schema: input(createTokenBodySchema) } } }, responses: { "201": ok({ type: "object", properties: { token: json(CreatedApiTokenSchema) } }, "Created; token.token is the secret, shown once"), ...common } },
       },
       "/api/v1/tokens/{id}": { delete: { summary: "Revoke a token (its owner, or an admin)", parameters: [idParam], responses: { "200": ok({ type: "object" }), "404": err("Unknown token"), ...common } } },
       "/api/v1/studies/{studyId}": { get: { summary: "A study with its instances (audited as viewed)", parameters: [studyIdParam], responses: { "200": ok({ type: "object" }), "404": err("Unknown study"), ...common } } },
