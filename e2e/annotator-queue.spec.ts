@@ -8,6 +8,7 @@ import { TasksPage } from "./pages/tasks-page";
 import { E2E_ADMIN } from "./support/accounts";
 import { newUser, NIH, uploadStudyWithAiBoxes } from "./support/ai-study";
 import { signedInContext } from "./support/api-session";
+import { syntheticDicom } from "./support/fixtures";
 
 test("An annotator corrects a box from the queue", async ({ page, baseURL }) => {
   test.skip(!fs.existsSync(NIH), `shared data absent (${NIH}): this test needs real NIH images for the AI to find boxes`);
@@ -63,4 +64,29 @@ test("An annotator corrects a box from the queue", async ({ page, baseURL }) => 
   await tasks.open();
   await expect(page.getByTestId("task-table").or(page.getByTestId("no-tasks"))).toBeVisible();
   await expect(tasks.row(studyId!)).toHaveCount(0); // done tasks leave the queue (automatic ones may have arrived meanwhile)
+});
+
+test("An annotator cannot upload, and completes an assigned study opened from the worklist", async ({ page, baseURL }) => {
+  const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
+  const up = await admin.post("/api/v1/studies", { multipart: { files: syntheticDicom({ size: 128 }, "annotate-from-worklist.dcm") } });
+  expect(up.status()).toBe(201);
+  const studyId = ((await up.json()) as { results: { studyId: string }[] }).results[0]!.studyId;
+  const annotator = await newUser(admin, "annotator", "worklist-annotator");
+  const assigned = await admin.post("/api/v1/assignments", { data: { kind: "annotate", studyIds: [studyId], assigneeId: annotator.id } });
+  const [task] = ((await assigned.json()) as { created: AssignmentDto[] }).created;
+
+  // Upload is for readers and admins: no link, and the page itself is refused.
+  await new SignInPage(page).signIn(annotator.email, annotator.password);
+  await expect(page.getByTestId("home")).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Upload/ })).toHaveCount(0);
+  expect((await page.goto("/upload"))?.status()).toBe(403);
+  await expect(page.getByTestId("forbidden-page")).toBeVisible();
+
+  // Opened straight from the worklist (no ?task=), the study still offers its open task's Complete button.
+  await page.goto(`/studies/${studyId}`);
+  await expect(page.getByTestId("review-purpose")).toHaveAttribute("data-purpose", "annotation");
+  await page.getByTestId("complete-task").click();
+  await expect(page.getByTestId("task-completed-banner")).toBeVisible();
+  const mine = (await (await page.request.get(`/api/v1/assignments?mine=1&status=done&studyId=${studyId}`)).json()) as { assignments: AssignmentDto[] };
+  expect(mine.assignments.map((a) => [a.id, a.status])).toEqual([[task!.id, "done"]]);
 });

@@ -86,6 +86,7 @@ test("a radiologist accepts, rejects, resizes and adds boxes on the overlay, sig
   await expect(review.readerBoxes.first()).toHaveAttribute("data-status", "added");
 
   await review.signOff("abnormal");
+  await expect(page.getByTestId("dicom-tags")).toContainText("Signed off"); // the study panel follows without a reload
 
   // The server has the verdicts, their provenance and who made them.
   const reader = page.request;

@@ -16,7 +16,7 @@ test("upload a real DICOM, a PNG and a broken file; the worklist shows the two s
   await expect(upload.row("marked.dcm")).toHaveAttribute("data-state", "stored");
   await expect(upload.row("chest.png")).toHaveAttribute("data-state", "stored");
   await expect(upload.row("notes.txt")).toHaveAttribute("data-state", "rejected");
-  await expect(upload.row("notes.txt")).toContainText("Not a DICOM file");
+  await expect(upload.row("notes.txt")).toContainText("Not a DICOM, PNG or JPEG file");
 
   // The same file again is recognised, not stored twice.
   await upload.upload([real]);
@@ -42,4 +42,13 @@ test("the upload API answers per file and refuses requests without files", async
   const bad = await page.request.post("/api/v1/studies", { multipart: { files: { name: "x.dcm", mimeType: "application/dicom", buffer: Buffer.from("DICM?") } } });
   expect(bad.status()).toBe(415);
   expect((await bad.json()).results[0]).toMatchObject({ status: "rejected", error: { code: "unsupported_media_type" } });
+});
+
+test("a study that does not exist shows one message and a way back, not an empty review panel", async ({ page }) => {
+  await new SignInPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.goto("/studies/no-such-study");
+  await expect(page.getByTestId("study-not-found")).toContainText("No such study");
+  await expect(page.getByTestId("review-panel")).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to the worklist" }).click();
+  await expect(page.getByTestId("home")).toBeVisible();
 });

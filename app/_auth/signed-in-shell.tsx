@@ -9,7 +9,8 @@ export async function SignedInShell({ roles, children }: { roles?: readonly Role
   return (
     <>
       <AppHeader name={p.name} role={p.role} />
-      <div className="px-6 py-6">{children}</div>
+      {/* Admins get a second header row (the admin pages); less padding keeps the full-height viewer on one screen. */}
+      <div className={p.role === "admin" ? "px-6 py-4" : "px-6 py-6"}>{children}</div>
     </>
   );
 }

@@ -54,36 +54,41 @@ export function TokenManager() {
           <code className="break-all">{secret}</code>
         </div>
       )}
-      <table className="w-full max-w-4xl text-left text-sm">
-        <thead className="text-slate-400">
-          <tr>
-            <th className="py-2">Name</th>
-            <th>Prefix</th>
-            <th>Scopes</th>
-            <th>Last used</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data?.tokens.map((t) => (
-            <tr key={t.id} className="border-t border-slate-800">
-              <td className="py-2">{t.name}</td>
-              <td className="font-mono">{t.prefix}…</td>
-              <td>{t.scopes.join(", ")}</td>
-              <td className="text-slate-400">{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never"}</td>
-              <td>
-                {t.revokedAt ? (
-                  <span className="text-slate-500">revoked</span>
-                ) : (
-                  <Button variant="danger" onClick={() => revoke.mutate(t.id)}>
-                    Revoke
-                  </Button>
+      {tokens.isPending && <p className="text-slate-400">Loading…</p>}
+      {tokens.isError && <ErrorText>{tokens.error.message}</ErrorText>}
+      {tokens.data?.tokens.length === 0 && <p className="text-slate-400" data-testid="no-tokens">No tokens yet.</p>}
+      {!!tokens.data?.tokens.length && (
+        <table className="w-full max-w-4xl text-left text-sm">
+          <thead className="text-slate-400">
+            <tr>
+              <th className="py-2">Name</th>
+              <th>Prefix</th>
+              <th>Scopes</th>
+              <th>Last used</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.data?.tokens.map((t) => (
+              <tr key={t.id} className="border-t border-slate-800">
+                <td className="py-2">{t.name}</td>
+                <td className="font-mono">{t.prefix}…</td>
+                <td>{t.scopes.join(", ")}</td>
+                <td className="text-slate-400">{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never"}</td>
+                <td>
+                  {t.revokedAt ? (
+                    <span className="text-slate-500">revoked</span>
+                  ) : (
+                    <Button variant="danger" onClick={() => revoke.mutate(t.id)}>
+                      Revoke
+                    </Button>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { STATUS_LABEL } from "@/components/studies/status-chips";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field, Select } from "@/components/ui/field";
 import { fetchJson } from "@/lib/http/fetch-json";
@@ -60,8 +61,10 @@ export function AssignForm() {
         {studies.data?.items.map((s) => (
           <label key={s.id} className="flex items-center gap-2 py-0.5">
             <input type="checkbox" checked={studyIds.has(s.id)} onChange={() => toggle(s.id)} data-testid="assign-study" data-study-id={s.id} />
-            <span className="font-mono text-xs">{s.accessionNumber ?? s.id}</span>
-            <span className="text-slate-400">{s.studyDate?.slice(0, 10) ?? "no date"} · {s.status}</span>
+            <span className="font-mono text-xs">{s.accessionNumber ?? "(no accession)"}</span>
+            <span className="text-slate-400">
+              {[s.description, s.studyDate?.slice(0, 10) ?? "no date", `received ${new Date(s.receivedAt).toLocaleString()}`, STATUS_LABEL[s.status]].filter(Boolean).join(" · ")}
+            </span>
           </label>
         ))}
       </div>

@@ -13,14 +13,22 @@ export function AssignmentTable() {
   const qc = useQueryClient();
   const [status, setStatus] = useState<"open" | "done">("open");
   const [note, setNote] = useState("");
-  const list = useQuery({ queryKey: ["assignments", status], queryFn: () => fetchJson<{ assignments: AssignmentDto[] }>(`/api/v1/assignments?status=${status}`) });
+  const [watchUntil, setWatchUntil] = useState(0); // after queuing a run, refresh for a while so its tasks show up
+  const list = useQuery({
+    queryKey: ["assignments", status],
+    queryFn: () => fetchJson<{ assignments: AssignmentDto[] }>(`/api/v1/assignments?status=${status}`),
+    refetchInterval: () => (Date.now() < watchUntil ? 2000 : false),
+  });
   const cancel = useMutation({
     mutationFn: (id: string) => fetchJson(`/api/v1/assignments/${id}`, { method: "DELETE" }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["assignments"] }),
   });
   const auto = useMutation({
     mutationFn: () => fetchJson<{ jobId: string; alreadyQueued: boolean }>("/api/v1/assignments/auto", { method: "POST", json: {} }),
-    onSuccess: (r) => setNote(r.alreadyQueued ? `A run is already queued (job ${r.jobId}).` : `Queued (job ${r.jobId}); new tasks appear here when it has run.`),
+    onSuccess: (r) => {
+      setNote(r.alreadyQueued ? `A run is already queued (job ${r.jobId}).` : `Queued (job ${r.jobId}); new tasks appear below as it runs.`);
+      setWatchUntil(Date.now() + 30_000);
+    },
   });
   return (
     <div className="space-y-2">

@@ -58,13 +58,18 @@ export function UserTable({ currentUserId }: { currentUserId: string }) {
               </td>
               <td className="text-slate-400">{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "never"}</td>
               <td>
-                <Button
-                  variant={u.disabled ? "secondary" : "danger"}
-                  disabled={u.id === currentUserId || update.isPending}
-                  onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}
-                >
-                  {u.disabled ? "Enable" : "Disable"}
-                </Button>
+                <div className="flex items-center gap-3 py-1">
+                  <span className={u.disabled ? "text-rose-300" : "text-emerald-300"} data-testid="user-status">
+                    {u.disabled ? "disabled" : "active"}
+                  </span>
+                  <Button
+                    variant={u.disabled ? "secondary" : "danger"}
+                    disabled={u.id === currentUserId || update.isPending}
+                    onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}
+                  >
+                    {u.disabled ? "Enable" : "Disable"}
+                  </Button>
+                </div>
               </td>
             </tr>
           ))}

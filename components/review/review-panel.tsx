@@ -32,7 +32,7 @@ export function ReviewPanel(p: Props) {
   return (
     <aside className="flex h-[calc(100vh-7.5rem)] w-80 shrink-0 flex-col gap-3 overflow-y-auto rounded border border-slate-800 p-3 text-sm" data-testid="review-panel">
       <p className="text-xs text-slate-400" data-testid="model-version">
-        AI suggestions from <span className="text-slate-200">{p.modelName ?? "no model (no prediction yet)"}</span>. They are proposals; the findings and the sign-off are yours.
+        AI suggestions from <span className="text-slate-200">{p.modelName ?? "no model (no prediction yet)"}</span>. They are proposals; {p.showSignOff === false ? "the boxes you keep are yours." : "the findings and the sign-off are yours."}
       </p>
       {p.filters}
       <ul className="flex flex-col gap-1" data-testid="finding-list">

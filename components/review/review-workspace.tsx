@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
+import { ApiRequestError } from "@/lib/http/fetch-json";
 import { StudyViewer } from "@/components/viewer/study-viewer";
 import { VINDR_FINDINGS } from "@/lib/inference/vocabulary";
 import type { Box } from "@/lib/review-ui/box-geometry";
@@ -16,7 +18,7 @@ import { ReviewOverlay } from "./review-overlay";
 import { ReviewPanel } from "./review-panel";
 import { PurposeChip, TaskFooter } from "./review-mode";
 import { SignOffDialog } from "./sign-off-dialog";
-import { useCompleteTask } from "./use-complete-task";
+import { useCompleteTask, useOpenTaskId } from "./use-complete-task";
 import { useStudyReview } from "./use-review";
 import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
 import { useBrowserInference } from "./use-browser-inference";
@@ -31,8 +33,10 @@ const target = (it: ReviewItem) => (it.kind === "ai" ? { findingId: it.findingId
  * annotation (class editing first, "Complete task" instead of sign-off), an independent double read, and the consensus
  * an admin confirms (fused reader boxes only, no AI suggestions).
  */
-export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId }: { studyId: string; worklistQuery: string; purpose?: ReviewPurpose; taskId?: string }) {
+export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskFromUrl }: { studyId: string; worklistQuery: string; purpose?: ReviewPurpose; taskId?: string }) {
   const query = useStudyReview(studyId, purpose);
+  const openTaskId = useOpenTaskId(studyId, !taskFromUrl && query.data?.purpose === "annotation");
+  const taskId = taskFromUrl ?? openTaskId;
   const [selected, setSelected] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -116,6 +120,16 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId }: { s
     added: all.filter((i) => !i.deleted && i.status === "added").length,
     undecided: all.filter((i) => i.status === "pending").length,
   };
+  if (query.error instanceof ApiRequestError && query.error.status === 404) {
+    return (
+      <main className="space-y-3" data-testid="study-not-found">
+        <p className="text-rose-400">{query.error.message}</p>
+        <Link href={worklistQuery ? `/?${worklistQuery}` : "/"} className="text-sky-400 underline">
+          Back to the worklist
+        </Link>
+      </main>
+    );
+  }
   return (
     <div className="flex flex-col gap-2" data-testid="review-workspace" data-review-id={state?.review?.id} data-purpose={state?.purpose}>
       <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiRequestError, fetchJson } from "@/lib/http/fetch-json";
 import type { AssignmentDto } from "@/lib/schemas/assignment";
@@ -34,4 +34,15 @@ export function useCompleteTask(studyId: string, taskId: string | undefined, sav
     }
   }
   return { complete, busy, error };
+}
+
+// The caller's open annotation task on this study, for when the study was opened from the worklist rather than
+// from /tasks (no ?task= in the URL): without it an annotator could edit boxes but never complete the task.
+export function useOpenTaskId(studyId: string, enabled: boolean): string | undefined {
+  const q = useQuery({
+    queryKey: ["my-tasks", "study", studyId],
+    queryFn: () => fetchJson<{ assignments: AssignmentDto[] }>(`/api/v1/assignments?mine=1&kind=annotate&studyId=${encodeURIComponent(studyId)}`),
+    enabled,
+  });
+  return q.data?.assignments[0]?.id;
 }

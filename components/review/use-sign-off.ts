@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiRequestError, fetchJson } from "@/lib/http/fetch-json";
 import type { Impression, ReviewDto, ReviewPurpose, StudyReviewDto } from "@/lib/schemas/review";
+import type { StudyDetail } from "@/lib/schemas/study";
 import { reviewQueryKey, reviewUrl } from "./use-review";
 
 // Sends whatever is queued first, then signs off at the version that produced.
@@ -22,6 +23,8 @@ export function useSignOff(studyId: string, save: SaveHandle, purpose?: ReviewPu
       const version = qc.getQueryData<StudyReviewDto>(reviewQueryKey(studyId, purpose))?.review?.version ?? 0;
       const res = await fetchJson<{ review: ReviewDto }>(reviewUrl(studyId, purpose, "/sign-off"), { method: "POST", json: { version, impression } });
       save.applySignedOff(res.review);
+      // A primary sign-off signs the study off: the study panel beside the image says so without a reload.
+      if (res.review.purpose === "primary") qc.setQueryData<StudyDetail>(["study", studyId], (old) => old && { ...old, study: { ...old.study, status: "signed_off" } });
       return true;
     } catch (e) {
       if (e instanceof ApiRequestError && e.status === 409) save.markConflict();

@@ -60,11 +60,11 @@ export function UploadPanel() {
         <input ref={input} type="file" multiple hidden data-testid="upload-input" onChange={(e) => e.target.files && start(Array.from(e.target.files))} />
       </div>
       {rows.length > 0 && (
-        <table className="w-full text-left text-sm" data-testid="upload-results">
+        <table className="w-full text-left text-sm [&_td]:pr-4" data-testid="upload-results">
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} className="border-t border-slate-800" data-testid="upload-row" data-state={r.state}>
-                <td className="py-1.5">{r.name}</td>
+                <td className="break-all py-1.5">{r.name}</td>
                 <td className="w-48">
                   <div className="h-1.5 rounded bg-slate-800">
                     <div className="h-1.5 rounded bg-sky-500" style={{ width: `${Math.round(r.progress * 100)}%` }} />

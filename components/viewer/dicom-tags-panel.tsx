@@ -1,7 +1,10 @@
 import type { InstanceDto, StudyDetail } from "@/lib/schemas/study";
 import type { ViewerState } from "@/lib/viewer/tool-state";
+import { STATUS_LABEL } from "@/components/studies/status-chips";
 
 const fmt = (v: string | number | null | undefined) => (v === null || v === undefined || v === "" ? "—" : String(v));
+// Tags the summary rows above already show (under a readable name).
+const SHOWN_ABOVE = new Set(["Modality", "StudyDescription", "PhotometricInterpretation", "Rows", "Columns", "BitsStored", "WindowCenter", "WindowWidth"]);
 const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 10) / 10);
 
 /** Key study and DICOM attributes beside the image, plus the current display state. */
@@ -13,7 +16,7 @@ export function DicomTagsPanel({ study, instance, state }: { study: StudyDetail[
     ["Study date", fmt(study.studyDate)],
     ["Modality", fmt(study.modality)],
     ["Description", fmt(study.description)],
-    ["Status", fmt(study.status)],
+    ["Status", STATUS_LABEL[study.status] ?? fmt(study.status)],
   ];
   if (instance) {
     rows.push(
@@ -21,7 +24,7 @@ export function DicomTagsPanel({ study, instance, state }: { study: StudyDetail[
       ["Photometric", instance.photometric],
       ["Bits stored", String(instance.bitsStored)],
       ["File window", instance.windowCenter !== null && instance.windowWidth !== null ? `C ${instance.windowCenter} / W ${instance.windowWidth}` : "—"],
-      ...Object.entries(instance.tags).map(([k, v]): [string, string] => [k, fmt(v)]),
+      ...Object.entries(instance.tags).filter(([k]) => !SHOWN_ABOVE.has(k)).map(([k, v]): [string, string] => [k, fmt(v)]),
     );
   }
   const preset = state.presetIndex !== null ? state.image?.presets[state.presetIndex]?.label : "custom";

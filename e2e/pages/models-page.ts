@@ -42,5 +42,6 @@ export class ModelsPage {
 
   async rollback(label: string) {
     await this.row(label).getByTestId("rollback").click();
+    await this.row(label).getByTestId("rollback-confirm").click(); // the inline "are you sure" step
   }
 }

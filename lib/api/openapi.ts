@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AssignmentSchema, completeAssignmentBodySchema, createAssignmentsBodySchema, listAssignmentsQuerySchema, runAutoAssignBodySchema } from "@/lib/schemas/assignment";
 import { agreementQuerySchema, AgreementReportSchema, createConsensusBodySchema } from "@/lib/schemas/double-reading";
 import { computeDriftBodySchema, listDriftQuerySchema } from "@/lib/schemas/drift";
+import { listAuditQuerySchema } from "@/lib/schemas/audit";
 import { createExportBodySchema, listExportsQuerySchema } from "@/lib/schemas/export";
 import { createTrainingRunBodySchema, listTrainingRunsQuerySchema } from "@/lib/schemas/training";
 import { canaryRuleSchema, changeStageBodySchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
@@ -67,14 +68,33 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/v1/users": {
         get: { summary: "List users (admin)", responses: { "200": ok({ type: "object", properties: { users: { type: "array", items: json(UserSchema) } } }), ...common } },
-        post: { summary: "Create a user (admin)", requestBody: { required: true, content: { "application/json": { schema: input(createUserBodySchema) } } }, responses: { "201": ok(json(UserSchema)), "409": err("E-mail exists"), ...common } },
+        post: { summary: "Create a user (admin)", requestBody: { required: true, content: { "application/json": { schema: input(createUserBodySchema) } } }, responses: { "201": ok({ type: "object", properties: { user: json(UserSchema) } }), "409": err("E-mail exists"), ...common } },
       },
       "/api/v1/users/{id}": {
-        patch: { summary: "Change role, name, password or disable (admin)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: { required: true, content: { "application/json": { schema: input(updateUserBodySchema) } } }, responses: { "200": ok(json(UserSchema)), ...common } },
+        get: { summary: "One user (admin)", parameters: [idParam], responses: { "200": ok({ type: "object", properties: { user: json(UserSchema) } }), "404": err("Unknown user"), ...common } },
+        patch: { summary: "Change role, name, password or disable (admin)", parameters: [idParam], requestBody: { required: true, content: { "application/json": { schema: input(updateUserBodySchema) } } }, responses: { "200": ok({ type: "object", properties: { user: json(UserSchema) } }), "404": err("Unknown user"), ...common } },
       },
+      "/api/v1/me": { get: { summary: "Who the caller is (session, or a token with the read scope)", responses: { "200": ok({ type: "object" }), ...common } } },
       "/api/v1/tokens": {
-        post: { summary: "Create a personal API token (the secret is returned once)", requestBody: { required: true, content: { "application/json": { schema: input(createTokenBodySchema) } } }, responses: { "201": ok(json(CreatedApiTokenSchema)), ...common } },
+        get: { summary: "The caller's own API tokens (prefix, scopes, last use; never the secret)", responses: { "200": ok({ type: "object" }), ...common } },
+        post: { summary: "Create a personal API token (the secret is returned once)", requestBody: { required: true, content: { "application/json": { schema: input(createTokenBodySchema) } } }, responses: { "201": ok({ type: "object", properties: { token: json(CreatedApiTokenSchema) } }, "Created; token.token is the secret, shown once"), ...common } },
       },
+      "/api/v1/tokens/{id}": { delete: { summary: "Revoke a token (its owner, or an admin)", parameters: [idParam], responses: { "200": ok({ type: "object" }), "404": err("Unknown token"), ...common } } },
+      "/api/v1/studies/{studyId}": { get: { summary: "A study with its instances (audited as viewed)", parameters: [studyIdParam], responses: { "200": ok({ type: "object" }), "404": err("Unknown study"), ...common } } },
+      "/api/v1/studies/{studyId}/neighbours": {
+        get: { summary: "Previous and next study in the order of the given worklist query", parameters: [studyIdParam, ...queryParams(listStudiesQuerySchema)], responses: { "200": ok({ type: "object" }), "404": err("Unknown study"), ...common } },
+      },
+      "/api/v1/instances/{instanceId}/file": {
+        get: {
+          summary: "The stored DICOM Part 10 bytes of one instance (for the viewer)",
+          parameters: [{ name: "instanceId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "DICOM Part 10", content: { "application/dicom": { schema: { type: "string", format: "binary" } } } }, "404": err("Unknown instance"), ...common },
+        },
+      },
+      "/api/v1/reviews/{reviewId}/history": {
+        get: { summary: "Every label revision of a review in order, with authors (own reviews; admin: all)", parameters: [{ name: "reviewId", in: "path", required: true, schema: { type: "string" } }], responses: { "200": ok({ type: "object" }), "404": err("Unknown review"), ...common } },
+      },
+      "/api/v1/audit": { get: { summary: "The audit trail, newest first (admin)", parameters: queryParams(listAuditQuerySchema), responses: { "200": ok({ type: "object" }), ...common } } },
       "/api/v1/studies/{studyId}/review": {
         get: { summary: "The caller's review of a study, with the visible AI findings", parameters: [studyIdParam], responses: { "200": ok(json(StudyReviewSchema)), "404": err("Unknown study"), ...common } },
         post: { summary: "Start the review (idempotent)", parameters: [studyIdParam], responses: { "201": ok({ type: "object" }), ...common } },
@@ -139,6 +159,9 @@ export function openApiDocument(serverUrl = "/") {
           requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", required: ["file", "card"], properties: { file: { type: "string", format: "binary" }, card: { type: "string", format: "binary" } } } } } },
           responses: { "201": ok({ type: "object" }), "409": err("Already registered"), ...common },
         },
+      },
+      "/api/v1/models/{id}/file": {
+        get: { summary: "A version's ONNX bytes (ETag = sha256), for running the same model in the browser", parameters: [idParam], responses: { "200": { description: "application/octet-stream" }, "404": err("Unknown model version"), ...common } },
       },
       "/api/v1/models/{id}/stage": {
         post: { summary: "Change stage (canary share, shadow); below production's mAP@0.5 needs overrideReason (422 otherwise) (admin)", parameters: [idParam], requestBody: jsonBody(changeStageBodySchema), responses: { "200": ok({ type: "object" }), "404": err("Unknown version"), ...common } },

@@ -73,6 +73,24 @@ describe("which labels an export takes", () => {
     expect((await collectExportItems(exportFiltersSchema.parse({ readerId: readerA.id, includeHeldOut: true }))).items.map((i) => i.instanceId)).not.toContain(f.studies[2]!.instanceId);
   });
 
+  it("takes an annotator's completed task (annotations are completed, never signed off) over the primary read", async () => {
+    const annotator = await makeUser("annotator");
+    await db.review.create({
+      data: {
+        studyId: f.studies[1]!.studyId,
+        readerId: annotator.id,
+        role: "annotator",
+        purpose: "annotation",
+        status: "completed",
+        updatedAt: new Date("2031-05-01T00:00:00Z"),
+        labels: { create: [{ instanceId: f.studies[1]!.instanceId, source: "reader_added", className: "Pleural effusion", x1: 5, y1: 5, x2: 9, y2: 9 }] },
+      },
+    });
+    expect((await boxesOf({})).get(f.studies[1]!.instanceId)).toEqual(["Pleural effusion@5,5,9,9"]);
+    expect([...(await boxesOf({ purposes: ["annotation"] })).values()]).toEqual([["Pleural effusion@5,5,9,9"]]);
+    expect((await boxesOf({ from: "2032-01-01T00:00:00Z", to: "2033-01-01T00:00:00Z" })).size).toBe(0); // dated by its completion
+  });
+
   it("refuses filters that match nothing or name unknown readers and versions, without writing a row", async () => {
     const admin = await makeUser("admin");
     const actor = { id: admin.id, email: admin.email };

@@ -14,7 +14,7 @@ export async function createExport(actor: Actor, body: CreateExportBody, o: { en
   if (f.modelVersionId && !(await db.modelVersion.findUnique({ where: { id: f.modelVersionId }, select: { id: true } })))
     throw new AppError("unprocessable", `Unknown model version '${f.modelVersionId}'.`);
   if (f.readerId && !(await db.user.findUnique({ where: { id: f.readerId }, select: { id: true } }))) throw new AppError("unprocessable", `Unknown reader '${f.readerId}'.`);
-  if ((await countMatchingReviews(f)) === 0) throw new AppError("unprocessable", "No reviews match these filters (only signed-off reviews unless 'includeInProgress' is set).");
+  if ((await countMatchingReviews(f)) === 0) throw new AppError("unprocessable", "No reviews match these filters (only signed-off reviews and completed annotation tasks unless 'includeInProgress' is set).");
   const createdById = actor.id ?? actor.email ?? "system";
   const { exp, job } = await db.$transaction(async (tx) => {
     const exp = await tx.export.create({ data: { format: body.format, filters: f as never, split: { valFraction: body.valFraction, seed: body.seed }, createdById } });

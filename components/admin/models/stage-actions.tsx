@@ -17,6 +17,7 @@ export function StageActions({ model, onChanged }: { model: RegistryEntryDto; on
   const [error, setError] = useState("");
   const [override, setOverride] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmRollback, setConfirmRollback] = useState(false); // a rollback changes what every reader sees: ask once
 
   async function run(call: () => Promise<unknown>) {
     setBusy(true);
@@ -56,12 +57,23 @@ export function StageActions({ model, onChanged }: { model: RegistryEntryDto; on
         </>
       )}
       {(model.stage === "canary" || model.stage === "production") && (
-        <Button variant="danger" disabled={busy} onClick={() => run(() => fetchJson(`/api/v1/models/${model.id}/rollback`, { method: "POST", json: {} }))} data-testid="rollback">
+        <Button variant="danger" disabled={busy || confirmRollback} onClick={() => setConfirmRollback(true)} data-testid="rollback">
           Roll back
         </Button>
       )}
+      {confirmRollback && (
+        <span className="flex items-center gap-2 text-sm" data-testid="rollback-confirmation">
+          {model.stage === "production" ? "Restore the previous production version for every reader?" : "Stop this canary?"}
+          <Button variant="danger" disabled={busy} onClick={() => { setConfirmRollback(false); void run(() => fetchJson(`/api/v1/models/${model.id}/rollback`, { method: "POST", json: {} })); }} data-testid="rollback-confirm">
+            Yes, roll back
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirmRollback(false)}>
+            Cancel
+          </Button>
+        </span>
+      )}
       <Button variant="secondary" disabled={busy} onClick={() => run(() => fetchJson(`/api/v1/models/${model.id}/evaluations`, { method: "POST" }))} data-testid="re-evaluate">
-        Re-evaluate
+        {model.evaluation ? "Re-evaluate" : "Evaluate"}
       </Button>
       <ErrorText>{error}</ErrorText>
       {override && (
