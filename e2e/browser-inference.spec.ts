@@ -7,7 +7,7 @@ import { ReviewPage } from "./pages/review-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { E2E_ADMIN } from "./support/accounts";
 import { signedInContext } from "./support/api-session";
-import { realOrSyntheticDicom } from "./support/fixtures";
+import { nihJpeg, realOrSyntheticDicom } from "./support/fixtures";
 
 const NIH = path.resolve("../shared/data/cxr-mass-nodule/images");
 
@@ -15,7 +15,7 @@ const NIH = path.resolve("../shared/data/cxr-mass-nodule/images");
 async function imageWithBoxes(admin: APIRequestContext) {
   if (fs.existsSync(NIH)) {
     for (const name of fs.readdirSync(NIH).filter((f) => f.endsWith(".jpg")).sort()) {
-      const file = { name, mimeType: "image/jpeg", buffer: fs.readFileSync(path.join(NIH, name)) };
+      const file = nihJpeg(path.join(NIH, name));
       const res = await admin.post("/api/v1/predict", { multipart: { file } });
       expect(res.status(), name).toBe(200);
       if (((await res.json()) as { predictions: unknown[] }).predictions.length >= 2) return { file, withBoxes: true };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E_ADMIN } from "./support/accounts";
 import { signedInContext } from "./support/api-session";
-import { chestPng } from "./support/fixtures";
+import { chestPng, nihJpeg } from "./support/fixtures";
 
 const NIH = path.resolve("../shared/data/cxr-mass-nodule/images/00000032_033.jpg");
 
@@ -17,7 +17,7 @@ test("review over HTTP with real sessions: save, a concurrent stale save gets 40
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
   const email = `reader-${Date.now()}@e2e.local`;
   expect((await admin.post("/api/v1/users", { data: { email, name: "Reader", role: "radiologist", password: "reader-password-2" } })).status()).toBe(201);
-  const file = fs.existsSync(NIH) ? { name: "nih.jpg", mimeType: "image/jpeg", buffer: fs.readFileSync(NIH) } : chestPng("review.png");
+  const file = fs.existsSync(NIH) ? nihJpeg(NIH, "nih.jpg") : chestPng("review.png");
   const up = await admin.post("/api/v1/studies", { multipart: { files: file } });
   const studyId = (await up.json()).results[0].studyId as string;
   const tabA = await signedInContext(baseURL!, email, "reader-password-2");

@@ -8,6 +8,7 @@ import { ReviewPage } from "./pages/review-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { E2E_ADMIN } from "./support/accounts";
 import { signedInContext } from "./support/api-session";
+import { nihJpeg } from "./support/fixtures";
 
 const NIH = path.resolve("../shared/data/cxr-mass-nodule/images");
 const MIN_CONFIDENCE = 0.25; // the bundled model's confidence threshold (its card sets none), the overlay's default
@@ -15,7 +16,7 @@ const MIN_CONFIDENCE = 0.25; // the bundled model's confidence threshold (its ca
 // The first NIH image on which the bundled model shows at least three boxes above the overlay's threshold.
 async function imageWithThreeBoxes(admin: APIRequestContext) {
   for (const name of fs.readdirSync(NIH).filter((f) => f.endsWith(".jpg")).sort()) {
-    const file = { name, mimeType: "image/jpeg", buffer: fs.readFileSync(path.join(NIH, name)) };
+    const file = nihJpeg(path.join(NIH, name));
     const res = await admin.post("/api/v1/predict", { multipart: { file } });
     expect(res.status(), name).toBe(200);
     const { predictions } = (await res.json()) as { predictions: { confidence: number }[] };

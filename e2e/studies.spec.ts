@@ -11,7 +11,8 @@ test("upload a real DICOM, a PNG and a broken file; the worklist shows the two s
   await upload.open();
   const real = realOrSyntheticDicom("nhsx-nih-dicom/nih_cxr_dx_covid0000.dcm", { patientId: `E2E-${stamp}` });
   const marked = syntheticDicom({ patientId: `E2E-${stamp}`, accessionNumber: `ACC-${stamp}` }, "marked.dcm");
-  await upload.upload([real, marked, chestPng(), { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") }]);
+  const png = chestPng();
+  await upload.upload([real, marked, png, { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") }]);
   await expect(upload.row(real.name)).toHaveAttribute("data-state", "stored");
   await expect(upload.row("marked.dcm")).toHaveAttribute("data-state", "stored");
   await expect(upload.row("chest.png")).toHaveAttribute("data-state", "stored");
@@ -19,8 +20,9 @@ test("upload a real DICOM, a PNG and a broken file; the worklist shows the two s
   await expect(upload.row("notes.txt")).toContainText("Not a DICOM, PNG or JPEG file");
 
   // The same file again is recognised, not stored twice.
-  await upload.upload([real]);
+  await upload.upload([real, png]);
   await expect(upload.row(real.name).last()).toHaveAttribute("data-state", "duplicate");
+  await expect(upload.row("chest.png").last()).toHaveAttribute("data-state", "duplicate");
 
   await page.goto("/");
   await expect(page.getByTestId("worklist-row").first()).toBeVisible();

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 import type { StudyReviewDto } from "../../lib/schemas/review";
+import { nihJpeg } from "./fixtures";
 
 export const NIH = path.resolve("../shared/data/cxr-mass-nodule/images");
 const MIN_CONFIDENCE = 0.25; // the bundled model's confidence threshold (its card sets none), the overlay's default
@@ -10,7 +11,7 @@ const MIN_CONFIDENCE = 0.25; // the bundled model's confidence threshold (its ca
 // the overlay's threshold, and waits for its findings. null when no image qualifies.
 export async function uploadStudyWithAiBoxes(admin: APIRequestContext, minBoxes: number): Promise<string | null> {
   for (const name of fs.readdirSync(NIH).filter((f) => f.endsWith(".jpg")).sort().reverse()) {
-    const file = { name, mimeType: "image/jpeg", buffer: fs.readFileSync(path.join(NIH, name)) };
+    const file = nihJpeg(path.join(NIH, name));
     const res = await admin.post("/api/v1/predict", { multipart: { file } });
     expect(res.status(), name).toBe(200);
     const { predictions } = (await res.json()) as { predictions: { confidence: number }[] };

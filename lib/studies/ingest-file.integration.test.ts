@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeBrokenDicom } from "@/lib/dicom/testing/make-synthetic-dicom";
+import { uniqueRaster } from "@/lib/dicom/testing/unique-raster";
 import { ingestFile } from "@/lib/studies/ingest-file";
 import { getStudyOrThrow, readInstanceFileOrThrow } from "@/lib/studies/get-study";
 import { makeChestPng, makeStudyDicom } from "@/test/fixtures/synthetic-study";
@@ -38,6 +39,26 @@ describe("ingest", () => {
     expect(r.status).toBe("stored");
     const inst = await db.instance.findUniqueOrThrow({ where: { id: r.instanceId! } });
     expect(inst).toMatchObject({ source: "png", sopClassUid: "1.2.840.10008.5.1.4.1.1.7", rows: 96, columns: 96, bitsStored: 8 });
+  });
+
+  it("the same PNG uploaded twice is a duplicate the second time and makes one study", async () => {
+    const png = makeChestPng(80);
+    const studies = await db.study.count();
+    const first = await ingestFile(actor, "same.png", png);
+    expect(first.status).toBe("stored");
+    const again = await ingestFile(actor, "same-again.png", png);
+    expect(again).toEqual({ fileName: "same-again.png", status: "duplicate", studyId: first.studyId, instanceId: first.instanceId });
+    expect(await db.study.count()).toBe(studies + 1);
+  });
+
+  it("two different PNG files make two studies (a copy with other bytes but the same pixels is another file)", async () => {
+    const studies = await db.study.count();
+    const a = await ingestFile(actor, "a.png", makeChestPng(88));
+    const b = await ingestFile(actor, "b.png", makeChestPng(72));
+    const sameImageOtherFile = await ingestFile(actor, "a-resaved.png", uniqueRaster(makeChestPng(88)));
+    expect([a.status, b.status, sameImageOtherFile.status]).toEqual(["stored", "stored", "stored"]);
+    expect(new Set([a.studyId, b.studyId, sameImageOtherFile.studyId]).size).toBe(3);
+    expect(await db.study.count()).toBe(studies + 3);
   });
 
   it.each([

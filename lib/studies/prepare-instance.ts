@@ -5,7 +5,7 @@ import { decodeRasterFast, detectRasterFormat } from "@/lib/dicom/decode-raster"
 import { scaleToGrey8 } from "@/lib/dicom/scale-to-grey8";
 import { parseDicom } from "@/lib/dicom/parse-dicom";
 import { readMetadata, type DicomMetadata } from "@/lib/dicom/read-metadata";
-import { generateUid, IDENTITY_WINDOW_8BIT, writeSecondaryCapture } from "@/lib/dicom/write-secondary-capture";
+import { IDENTITY_WINDOW_8BIT, writeSecondaryCapture } from "@/lib/dicom/write-secondary-capture";
 import { uidFromSeed } from "@/lib/dicom/derived-uid";
 
 export type PreparedInstance = {
@@ -17,7 +17,8 @@ export type PreparedInstance = {
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
-// ACR-NEMA files may lack UIDs: derive stable ones from the content so a re-upload is recognised as a duplicate.
+// ACR-NEMA files and PNG/JPEG uploads lack UIDs: derive stable ones from the content so a re-upload is recognised as a
+// duplicate.
 const uidFromHash = (hash: string, salt: string) => uidFromSeed(hash + salt);
 
 // Validates an upload completely (parse + full pixel decode) before anything is written.
@@ -54,7 +55,13 @@ async function prepareRaster(bytes: Uint8Array, format: "png" | "jpeg"): Promise
   if (img.samplesPerPixel !== 1) throw new AppError("unsupported", "Colour images are not supported; upload a greyscale radiograph.");
   const wide = img.bitsStored > 8;
   const grey8 = wide ? scaleToGrey8(img.pixels, img.maxValue) : Uint8Array.from(img.pixels);
-  const uids = { studyInstanceUid: generateUid(), seriesInstanceUid: generateUid(), sopInstanceUid: generateUid() };
+  // UIDs from the sha256 of the uploaded bytes: the same file uploaded again is the same instance (result `duplicate`),
+  // so one image cannot become two studies (and land in both train and val of an export). Identity is by file, not by
+  // picture: a re-encoded or re-saved image is a different file and becomes a new study.
+  const fileHash = sha256(bytes);
+  const uids = { studyInstanceUid: uidFromHash(fileHash, "study"), seriesInstanceUid: uidFromHash(fileHash, "series"), sopInstanceUid: uidFromHash(fileHash, "instance") };
+  // A raster carries no acquisition date: the study is dated by its first upload (a re-upload is a duplicate and
+  // stores nothing, so the date never changes).
   const studyDate = new Date().toISOString().slice(0, 10).replace(/-/g, "");
   const dicom = writeSecondaryCapture({ rows: img.rows, columns: img.columns, pixels: grey8, ...uids, studyDate, description: `Uploaded ${format.toUpperCase()}`, window: wide ? undefined : IDENTITY_WINDOW_8BIT });
   const meta = readMetadata(parseDicom(dicom));
