@@ -10,6 +10,9 @@ export type BoxYolo = [cx: number, cy: number, w: number, h: number];
 /** COCO form: top-left corner and size, in pixels. */
 export type BoxCoco = [x: number, y: number, w: number, h: number];
 
+/** A stored box (Finding, Label, LabelRevision rows keep x1, y1, x2, y2 columns) as pixel corners. */
+export const boxOfRow = (r: { x1: number; y1: number; x2: number; y2: number }): BoxXyxy => [r.x1, r.y1, r.x2, r.y2];
+
 export interface ImageSize {
   width: number;
   height: number;

@@ -1,14 +1,15 @@
-import type { BoxXyxy } from "@/lib/boxes/convert";
+import { boxOfRow } from "@/lib/boxes/convert";
 import { db } from "@/lib/db";
 import { inChunks } from "@/lib/db-chunks";
 import type { EvalTruth } from "@/lib/evaluation/score-detections";
 import { partitionHeldOut } from "@/lib/evaluation/held-out";
+import { pickFinalRead } from "@/lib/reviews/final-read";
 
 export type HeldOutImage = { instanceId: string; storageKey: string };
 export type HeldOutSet = { studies: number; images: HeldOutImage[]; truth: EvalTruth[]; signedOffStudies: number };
 
-// Ground truth from readers: of each held-out study's signed-off reviews, a consensus review if there is one, else
-// the latest; its boxes that are neither deleted nor rejected, on the image Label.instanceId names. Every image of
+// Ground truth from readers: of each held-out study's signed-off reviews, the final read (lib/reviews/final-read, the
+// same rule exports train on); its boxes that are neither deleted nor rejected, on the image Label.instanceId names. Every image of
 // the study is evaluated (images without boxes count for false positives). The held-out choice is made on the
 // patient keys alone, then only those studies are loaded, in chunks (any number of signed-off studies).
 export async function loadHeldOutSet(fraction: number): Promise<HeldOutSet> {
@@ -25,7 +26,7 @@ export async function loadHeldOutSet(fraction: number): Promise<HeldOutSet> {
           reviews: {
             where: { status: "signed_off" },
             orderBy: { signedOffAt: "desc" },
-            select: { purpose: true, labels: { where: { deleted: false, rejected: false }, select: { instanceId: true, className: true, x1: true, y1: true, x2: true, y2: true } } },
+            select: { studyId: true, purpose: true, signedOffAt: true, updatedAt: true, labels: { where: { deleted: false, rejected: false }, select: { instanceId: true, className: true, x1: true, y1: true, x2: true, y2: true } } },
           },
         },
       }),
@@ -34,12 +35,12 @@ export async function loadHeldOutSet(fraction: number): Promise<HeldOutSet> {
   for (const s of studies) {
     const images = s.series.flatMap((x) => x.instances);
     if (images.length === 0) continue;
-    const review = s.reviews.find((r) => r.purpose === "consensus") ?? s.reviews[0]!;
+    const review = pickFinalRead(s.reviews)!;
     set.studies++;
     set.images.push(...images.map((i) => ({ instanceId: i.id, storageKey: i.storageKey })));
     for (const l of review.labels) {
       const image = l.instanceId ?? (images.length === 1 ? images[0]!.id : null); // old rows without instanceId
-      if (image) set.truth.push({ image, className: l.className, box: [l.x1, l.y1, l.x2, l.y2] as BoxXyxy });
+      if (image) set.truth.push({ image, className: l.className, box: boxOfRow(l) });
     }
   }
   return set;

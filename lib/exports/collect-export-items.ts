@@ -1,7 +1,9 @@
+import { boxOfRow } from "@/lib/boxes/convert";
 import { db } from "@/lib/db";
 import { ID_CHUNK, inChunks } from "@/lib/db-chunks";
 import type { ExportItem } from "@/lib/exports/dataset-plan";
-import { pickReviewPerStudy, reviewWhere } from "@/lib/exports/review-selection";
+import { reviewWhere } from "@/lib/exports/review-selection";
+import { pickFinalReadPerStudy } from "@/lib/reviews/final-read";
 import { partitionHeldOut } from "@/lib/evaluation/held-out";
 import { readEvaluationSettings } from "@/lib/evaluation/evaluation-settings";
 import type { ExportFilters, HeldOutSummary } from "@/lib/schemas/export";
@@ -21,7 +23,7 @@ export async function collectExportItems(
 ): Promise<{ items: ExportItem[]; reviews: number; unplacedBoxes: number; heldOut: HeldOutSummary }> {
   const fraction = o.heldOutFraction ?? (await readEvaluationSettings()).heldOutFraction;
   const found = await db.review.findMany({ where: reviewWhere(filters), select: { id: true, studyId: true, purpose: true, signedOffAt: true, updatedAt: true } });
-  const picked = pickReviewPerStudy(found);
+  const picked = pickFinalReadPerStudy(found);
   const allStudies = await inChunks(
     picked.map((r) => r.studyId),
     (ids) => db.study.findMany({ where: { id: { in: ids } }, select: { id: true, patientId: true, pseudonym: true } }),
@@ -55,7 +57,7 @@ export async function collectExportItems(
       const target = l.instanceId ?? (own.length === 1 ? own[0]!.id : null);
       const list = target ? byInstance.get(target) : undefined;
       if (!list) unplacedBoxes++;
-      else list.push({ className: l.className, box: [l.x1, l.y1, l.x2, l.y2] });
+      else list.push({ className: l.className, box: boxOfRow(l) });
     }
     for (const i of own)
       items.push({ instanceId: i.id, studyId: r.studyId, patientKey: patientOf.get(r.studyId)!, width: i.columns, height: i.rows, storageKey: i.storageKey, boxes: byInstance.get(i.id)! });

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { EXPORT_PURPOSES, type ExportFilters, type ExportPurpose } from "@/lib/schemas/export";
+import { EXPORT_PURPOSES, type ExportFilters } from "@/lib/schemas/export";
 
 // Which reviews a dataset draws on: finished ones — signed off, or a completed annotation task (annotations are
 // completed, never signed off) — optionally in-progress too, of the chosen purposes, in the date range (sign-off
@@ -16,21 +16,4 @@ export function reviewWhere(f: ExportFilters): Prisma.ReviewWhereInput {
       ? { OR: [{ status: "signed_off", signedOffAt: range }, { status: "completed", updatedAt: range }, ...(f.includeInProgress ? [{ status: "in_progress", updatedAt: range }] : [])] }
       : {}),
   };
-}
-
-// A study read several times contributes one review: consensus first (the fused training label), then an
-// annotator's correction, then the primary read, then a double read; ties go to the latest.
-const PRECEDENCE: Record<ExportPurpose, number> = { consensus: 0, annotation: 1, primary: 2, double_read: 3 };
-
-export type ReviewCandidate = { id: string; studyId: string; purpose: string; signedOffAt: Date | null; updatedAt: Date };
-
-export function pickReviewPerStudy<T extends ReviewCandidate>(reviews: T[]): T[] {
-  const best = new Map<string, T>();
-  const rank = (r: T) => PRECEDENCE[r.purpose as ExportPurpose] ?? 9;
-  const when = (r: T) => (r.signedOffAt ?? r.updatedAt).getTime();
-  for (const r of reviews) {
-    const cur = best.get(r.studyId);
-    if (!cur || rank(r) < rank(cur) || (rank(r) === rank(cur) && when(r) > when(cur))) best.set(r.studyId, r);
-  }
-  return [...best.values()];
 }

@@ -1,6 +1,7 @@
+import { boxOfRow } from "@/lib/boxes/convert";
 import type { Finding, Label, Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import type { Box, LabelChange, LabelSource, ReviewOperation } from "@/lib/schemas/review";
+import type { LabelChange, LabelSource, ReviewOperation } from "@/lib/schemas/review";
 import { addedLabel, nextLabelState, type LabelState, type Origin, type Transition } from "@/lib/reviews/label-transitions";
 import { assertBoxInside, labelClassOrThrow, type ImageSize, type ReviewContext } from "@/lib/reviews/review-context";
 
@@ -8,11 +9,10 @@ type Tx = Prisma.TransactionClient;
 type LabelRow = Label & { originFinding: (Finding & { prediction: { instanceId: string } }) | null };
 export type OperationResult = { labelId: string; change: LabelChange | null };
 
-const boxOf = (r: { x1: number; y1: number; x2: number; y2: number }): Box => [r.x1, r.y1, r.x2, r.y2];
 const stateOf = (l: Label): LabelState => ({
   source: l.source as LabelSource,
   className: l.className,
-  box: boxOf(l),
+  box: boxOfRow(l),
   rejected: l.rejected,
   rejectReason: l.rejectReason,
   deleted: l.deleted,
@@ -62,7 +62,7 @@ export async function applyOperations(tx: Tx, ctx: ReviewContext, reviewId: stri
       if (!f) throw new AppError("unprocessable", `AI finding ${findingId} is not one of this study's visible findings (reload the study).`);
       originRow = { ...f, prediction: { instanceId: f.instanceId } };
     }
-    const origin: Origin | null = originRow && { className: originRow.className, box: boxOf(originRow) };
+    const origin: Origin | null = originRow && { className: originRow.className, box: boxOfRow(originRow) };
     if (op.op === "edit" && op.box) assertBoxInside(op.box, imageById(ctx, label?.instanceId ?? originRow?.prediction.instanceId ?? imageForAdd(ctx).id));
     const verdict = op.op === "edit" && op.className !== undefined ? { ...op, className: labelClassOrThrow(ctx, op.className) } : op;
     return write(label, originRow, nextLabelState(label ? stateOf(label) : null, origin, verdict));

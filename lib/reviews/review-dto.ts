@@ -1,3 +1,4 @@
+import { boxOfRow } from "@/lib/boxes/convert";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/schemas/common";
@@ -6,7 +7,6 @@ import type { VisibleFinding } from "@/lib/reviews/review-context";
 
 type Client = Pick<Db, "review" | "instance">;
 
-const boxOf = (r: { x1: number; y1: number; x2: number; y2: number }): [number, number, number, number] => [r.x1, r.y1, r.x2, r.y2];
 
 export function toAiFindingDto(f: VisibleFinding): AiFindingDto {
   return {
@@ -17,7 +17,7 @@ export function toAiFindingDto(f: VisibleFinding): AiFindingDto {
     className: f.className,
     modelClass: f.modelClass,
     confidence: f.confidence,
-    box: boxOf(f),
+    box: boxOfRow(f),
   };
 }
 
@@ -39,10 +39,10 @@ export async function loadReviewDtoOrThrow(client: Client, reviewId: string): Pr
       id: l.id,
       instanceId: l.instanceId ?? f?.prediction.instanceId ?? null,
       originFindingId: l.originFindingId,
-      origin: f && { className: f.className, modelClass: f.modelClass, confidence: f.confidence, box: boxOf(f), modelVersionId: f.prediction.modelVersionId },
+      origin: f && { className: f.className, modelClass: f.modelClass, confidence: f.confidence, box: boxOfRow(f), modelVersionId: f.prediction.modelVersionId },
       source: l.source as LabelSource,
       className: l.className,
-      box: boxOf(l),
+      box: boxOfRow(l),
       rejected: l.rejected,
       rejectReason: l.rejectReason,
       deleted: l.deleted,

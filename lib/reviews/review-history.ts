@@ -1,3 +1,4 @@
+import { boxOfRow } from "@/lib/boxes/convert";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { LabelChange, LabelSource, ReviewHistoryDto } from "@/lib/schemas/review";
@@ -21,7 +22,7 @@ export async function getReviewHistoryOrThrow(reader: Reader, reviewId: string):
       change: r.change as LabelChange,
       source: r.source as LabelSource,
       className: r.className,
-      box: [r.x1, r.y1, r.x2, r.y2],
+      box: boxOfRow(r),
       rejected: r.rejected,
       rejectReason: r.rejectReason,
       deleted: r.deleted,

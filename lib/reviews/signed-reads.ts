@@ -1,6 +1,6 @@
+import { boxOfRow } from "@/lib/boxes/convert";
 import type { Db } from "@/lib/db";
 import type { ReadBox } from "@/lib/agreement/match-boxes";
-import type { Box } from "@/lib/schemas/review";
 
 type Client = Pick<Db, "review">;
 export type ReadPurpose = "primary" | "double_read";
@@ -36,7 +36,7 @@ export async function loadSignedReads(client: Client, studyIds: string[], purpos
     signedOffAt: r.signedOffAt,
     boxes: r.labels
       .filter((l) => !l.rejected)
-      .map((l) => ({ id: l.id, imageId: l.instanceId ?? l.originFinding?.prediction.instanceId ?? "", className: l.className, box: [l.x1, l.y1, l.x2, l.y2] as Box })),
+      .map((l) => ({ id: l.id, imageId: l.instanceId ?? l.originFinding?.prediction.instanceId ?? "", className: l.className, box: boxOfRow(l) })),
     rejected: r.labels.filter((l) => l.rejected).length,
     added: r.labels.filter((l) => l.source === "reader_added").length,
   }));

@@ -1,10 +1,12 @@
+import { boxOfRow } from "@/lib/boxes/convert";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { uidFromSeed } from "@/lib/dicom/derived-uid";
+import { pickFinalRead } from "@/lib/reviews/final-read";
 import type { SrBox, SrImage, SrInput } from "@/lib/sr/write-measurement-report";
 
-// The final read of a study: a consensus if one was signed off, else the primary read, else the latest double read.
-const PREFERENCE = ["consensus", "primary", "double_read"];
+// A report carries readers' signed-off reads (not annotation tasks); lib/reviews/final-read picks the final one.
+const REPORTED_PURPOSES = ["consensus", "primary", "double_read"];
 
 const da = (d: Date | null) => (d ? d.toISOString().slice(0, 10).replace(/-/g, "") : undefined);
 const orUndefined = (s: string | null) => s ?? undefined;
@@ -16,7 +18,7 @@ export async function loadReportInputOrThrow(studyId: string): Promise<ReportSou
   const study = await db.study.findUnique({ where: { id: studyId } });
   if (!study) throw new AppError("not_found", "No such study.");
   const reviews = await db.review.findMany({
-    where: { studyId, status: "signed_off", purpose: { in: PREFERENCE } },
+    where: { studyId, status: "signed_off", purpose: { in: REPORTED_PURPOSES } },
     orderBy: { signedOffAt: "desc" },
     include: {
       reader: { select: { name: true } },
@@ -30,7 +32,7 @@ export async function loadReportInputOrThrow(studyId: string): Promise<ReportSou
       },
     },
   });
-  const review = reviews.sort((a, b) => PREFERENCE.indexOf(a.purpose) - PREFERENCE.indexOf(b.purpose))[0];
+  const review = pickFinalRead(reviews);
   if (!review?.signedOffAt) throw new AppError("conflict", "This study has no signed-off review yet: a structured report is written once it is signed off.");
   const reviewModel = review.modelVersionId
     ? await db.modelVersion.findUnique({ where: { id: review.modelVersionId }, select: { name: true, version: true } })
@@ -43,7 +45,7 @@ export async function loadReportInputOrThrow(studyId: string): Promise<ReportSou
     images.set(image.sopInstanceUid, image);
     const fromAi = l.source !== "reader_added";
     const model = fromAi ? (l.originFinding?.prediction.modelVersion ?? reviewModel ?? undefined) : undefined;
-    boxes.push({ trackingUid: uidFromSeed(`label:${l.id}`), className: l.className, box: [l.x1, l.y1, l.x2, l.y2], image, source: l.source, model });
+    boxes.push({ trackingUid: uidFromSeed(`label:${l.id}`), className: l.className, box: boxOfRow(l), image, source: l.source, model });
   }
   const signedOffAt = review.signedOffAt;
   return {
