@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import type { LabelDto, LabelRevisionDto, StudyReviewDto } from "../lib/schemas/review";
 import { ExportsPage } from "./pages/exports-page";
@@ -37,18 +37,22 @@ async function readerAndStudy(admin: APIRequestContext, file: { name: string; mi
   return { email, password, studyId };
 }
 
-test("a radiologist accepts, rejects, resizes and adds boxes on the overlay, signs off, the provenance is stored, and the export holds exactly those boxes", async ({ page, baseURL, browser }) => {
+// Both tests: real NIH data, an image with at least three AI boxes, a new radiologist signed in on its study.
+async function openAsNewReader(page: Page, baseURL: string) {
   test.skip(!fs.existsSync(NIH), `shared data absent (${NIH}): this test needs real NIH images for the AI to find boxes`);
   test.setTimeout(180_000);
-  const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
+  const admin = await signedInContext(baseURL, E2E_ADMIN.email, E2E_ADMIN.password);
   const file = await imageWithThreeBoxes(admin);
   test.skip(!file, "the bundled model finds fewer than 3 boxes on every shared NIH image");
-
   const { email, password, studyId } = await readerAndStudy(admin, file!);
-
   await new SignInPage(page).signIn(email, password);
   const review = new ReviewPage(page);
   await review.open(studyId);
+  return { email, password, studyId, review };
+}
+
+test("a radiologist accepts, rejects, resizes and adds boxes on the overlay, signs off, the provenance is stored, and the export holds exactly those boxes", async ({ page, baseURL, browser }) => {
+  const { email, studyId, review } = await openAsNewReader(page, baseURL!);
   await expect(review.aiBoxes.first()).toBeVisible();
   expect(await review.aiBoxes.count()).toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId("model-version")).toContainText("demo-nodule-mass");
@@ -163,16 +167,7 @@ async function expectExportHoldsExactly(browser: Browser, readerId: string, labe
 }
 
 test("boxes follow a rotation, and a save against a review changed elsewhere shows the conflict banner instead of overwriting", async ({ page, baseURL }) => {
-  test.skip(!fs.existsSync(NIH), `shared data absent (${NIH}): this test needs real NIH images for the AI to find boxes`);
-  test.setTimeout(180_000);
-  const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
-  const file = await imageWithThreeBoxes(admin);
-  test.skip(!file, "the bundled model finds fewer than 3 boxes on every shared NIH image");
-  const { email, password, studyId } = await readerAndStudy(admin, file!);
-
-  await new SignInPage(page).signIn(email, password);
-  const review = new ReviewPage(page);
-  await review.open(studyId);
+  const { email, password, studyId, review } = await openAsNewReader(page, baseURL!);
   const first = review.aiBoxes.first();
   const key = (await first.getAttribute("data-key"))!;
   const before = await review.rectOf(key);
