@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
-          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          exclude: ["**/*.integration.test.ts", "**/*.faults.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -25,6 +25,19 @@ export default defineConfig({
           setupFiles: ["test/integration-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Faults and abuse against the real production server (needs `next build`); prints a figures table.
+          name: "faults",
+          include: ["test/faults/**/*.faults.test.ts"],
+          environment: "node",
+          globalSetup: ["test/faults/support/global-setup.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

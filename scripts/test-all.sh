@@ -55,6 +55,9 @@ step "production build and Playwright e2e"
 npx next build
 npx playwright test
 
+step "faults and abuse against the production server"
+npx vitest run --project faults
+
 if [ -f training/scripts/test.sh ]; then
   step "training worker (Python)"
   bash training/scripts/test.sh
