@@ -14,7 +14,7 @@ afterAll(async () => server?.stop());
 
 test("kill -9 of the web process: it restarts on the same data, sessions and tokens still valid", async () => {
   const session = await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password);
-  const token = server.token(["predict"]);
+  const token = server.token(["read"]);
   expect((await session.fetch("/api/v1/me")).status).toBe(200);
 
   await server.kill9();
@@ -24,6 +24,6 @@ test("kill -9 of the web process: it restarts on the same data, sessions and tok
   recordFigure({ scenario: "web kill -9", figure: "restart to healthy (s)", value: ((Date.now() - t0) / 1000).toFixed(1) });
 
   expect((await session.fetch("/api/v1/me")).status).toBe(200);
-  const models = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+  const models = await fetch(`${server.url}/api/v1/studies`, { headers: { authorization: `Bearer ${token}` } });
   expect(models.status).toBe(200);
 });

@@ -14,7 +14,7 @@ export function recordFigure(f: Figure) {
 export function formatFigures(lines: Figure[]): string {
   const rows = lines.map((f) => [f.scenario, f.figure, String(f.value), f.target ?? ""]);
   const head = ["scenario", "figure", "value", "target"];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join("  ");
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
   return [fmt(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(fmt)].join("\n");
 }

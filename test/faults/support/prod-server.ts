@@ -15,7 +15,7 @@ export type ProdServer = {
   port: number;
   dataDir: string;
   databaseUrl: string;
-  env: Record<string, string>;
+  env: NodeJS.ProcessEnv;
   pid(): number;
   /** Resident memory of the server's whole process tree, in MB (current, not peak). */
   rssMb(): number;
@@ -39,8 +39,8 @@ export async function startProdServer(opts: ProdServerOptions = {}): Promise<Pro
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cxr-faults-"));
   const databaseUrl = opts.env?.DATABASE_URL ?? `file:${path.join(dataDir, "cxr-review.db")}`;
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
@@ -55,8 +55,9 @@ export async function startProdServer(opts: ProdServerOptions = {}): Promise<Pro
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const launch = async () => {
-    child = spawn("node", opts.command ?? ["scripts/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
-    await waitForReady(url, child);
+    const started = spawn("node", opts.command ?? ["scripts/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    child = started;
+    await waitForReady(url, started);
   };
   const killTree = (signal: NodeJS.Signals) => {
     if (!child?.pid) return;
@@ -77,8 +78,8 @@ export async function startProdServer(opts: ProdServerOptions = {}): Promise<Pro
     pid: () => child!.pid!,
     rssMb: () => processTreeRssMb(child!.pid!),
     token(scopes) {
-      const out = execFileSync("npx", ["tsx", "test/faults/support/make-token.ts", scopes.join(",")], { env }).toString().trim().split("\n");
-      return out[out.length - 1];
+      const out = execFileSync("npx", ["tsx", "test/faults/support/make-token.ts", scopes.join(",")], { env }).toString().trim();
+      return out.slice(out.lastIndexOf("\n") + 1);
     },
     async kill9() {
       killTree("SIGKILL");

@@ -3,7 +3,7 @@ export type Session = { cookie: string; fetch(path: string, init?: RequestInit):
 
 function collectCookies(res: Response, jar: Map<string, string>) {
   for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(";");
+    const pair = line.split(";")[0] ?? "";
     const i = pair.indexOf("=");
     jar.set(pair.slice(0, i), pair.slice(i + 1));
   }
