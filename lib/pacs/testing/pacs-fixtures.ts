@@ -38,3 +38,24 @@ export function makePacsStudy(o: { patientId: string; accessionNumber: string; s
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A real chest radiograph (NIH, from ../shared/data) as a DX DICOM of a new study dated today, made with img2dcm;
+ *  the synthetic study when the shared data is absent. */
+export function makeChestDxStudy(o: { patientId: string; accessionNumber: string; image?: string }): FixtureStudy & { real: boolean } {
+  const dir = "../shared/data/cxr-mass-nodule/images";
+  const image = o.image ?? (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".jpg")).sort()[0] : undefined);
+  if (!image) return { ...makePacsStudy({ patientId: o.patientId, accessionNumber: o.accessionNumber, studyDate: dicomToday(), modality: "DX" }), real: false };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-pacs-fixture-"));
+  try {
+    const out = path.join(tmp, "chest.dcm");
+    const now = new Date();
+    const time = `${String(now.getHours()).padStart(2, "0")}${String(now.getMinutes()).padStart(2, "0")}00`;
+    const keys = [`0010,0020=${o.patientId}`, `0008,0050=${o.accessionNumber}`, `0008,0060=DX`, `0008,0020=${dicomToday()}`, `0008,0030=${time}`, `0008,1030=Chest PA`];
+    execFileSync("img2dcm", [...keys.flatMap((k) => ["-k", k]), path.join(dir, image), out], { stdio: "pipe" });
+    const bytes = new Uint8Array(fs.readFileSync(out));
+    const uid = execFileSync("dcmdump", ["+P", "0020,000d", "-s", out]).toString().match(/\[([0-9.]+)\]/)?.[1];
+    return { studyInstanceUid: uid!, files: [bytes], real: true };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
