@@ -1,6 +1,8 @@
 // PACS query/retrieve and auto-pull through the production server, with a real Orthanc and DCMTK's storescu as the
 // modality: the figure "Orthanc received → AI result on the worklist" at the default poll interval; the PACS killed
 // under a reader's pull (retried, completed once it is back); wrong credentials and bad input answered with reasons.
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { makeChestDxStudy, makePacsStudy } from "@/lib/pacs/testing/pacs-fixtures";
@@ -14,6 +16,21 @@ const available = orthancAvailable() && dcmtkAvailable();
 if (!available && process.env.CI) throw new Error(`${ORTHANC_MISSING}; DCMTK too`);
 
 type Item = { id: string; status: string; aiPriority: number | null; accessionNumber: string | null };
+const NIH = "../shared/data/cxr-mass-nodule/images";
+
+// The last shared NIH image (name order) on which the bundled model shows a box, asked of the server's predict API.
+async function imageWithBoxes(server: ProdServer): Promise<string | undefined> {
+  if (!fs.existsSync(NIH)) return undefined;
+  const token = server.token(["predict"]);
+  for (const name of fs.readdirSync(NIH).filter((f) => f.endsWith(".jpg")).sort().reverse()) {
+    const form = new FormData();
+    form.append("file", new Blob([fs.readFileSync(path.join(NIH, name))], { type: "image/jpeg" }), name);
+    const res = await fetch(`${server.url}/api/v1/predict`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
+    if (((await res.json()) as { predictions: { confidence: number }[] }).predictions.some((p) => p.confidence >= 0.25)) return name;
+  }
+  return undefined;
+}
+
 const json = async <T>(res: Response | Promise<Response>): Promise<T> => (await res).json() as Promise<T>;
 
 describe.skipIf(!available)("PACS pull through the production server", () => {
@@ -49,12 +66,13 @@ describe.skipIf(!available)("PACS pull through the production server", () => {
   });
 
   test("figure: storescu → Orthanc → auto-pull → predicted on the worklist, at the default poll interval", async () => {
+    const image = await imageWithBoxes(server);
     const times: number[] = [];
     let withBoxes = 0;
     for (let i = 0; i < 3; i++) {
       const accession = `FAULT-AUTO-${Date.now()}-${i}`;
-      const study = makeChestDxStudy({ patientId: `FAULT-P${i}`, accessionNumber: accession });
-      await storescu({ port: orthanc.dicomPort, calledAeTitle: orthanc.aeTitle }, study.files);
+      const study = makeChestDxStudy({ patientId: `FAULT-P${i}`, accessionNumber: accession, image });
+      await storescu({ port: orthanc.dicomPort, calledAeTitle: orthanc.aeTitle, propose: study.real ? "-xy" : undefined }, study.files); // img2dcm: JPEG baseline
       const t0 = Date.now(); // Orthanc has acknowledged the C-STORE: it holds the study
       let item: Item | undefined;
       while (Date.now() - t0 < 60_000) {
