@@ -53,7 +53,7 @@ test.describe("PACS query/retrieve", () => {
     await page.getByTestId("pacs-search-toggle").click();
     const item = page.getByTestId("worklist-row").filter({ hasText: accession });
     await expect(item).toBeVisible();
-    await expect(item).toContainText(/predicted/i, { timeout: 60_000 });
+    await expect(item).toContainText("AI done", { timeout: 60_000 }); // status predicted: the AI ran on it
     await panel.open();
     await expect(await panel.searchAccession(good, accession)).toContainText("in worklist"); // marked as already here
   });
