@@ -130,4 +130,20 @@ describe.skipIf(!available)("PACS pull through the production server", () => {
     expect((await admin.fetch("/api/v1/pacs/connections", { method: "POST", body: "{", headers: { "content-type": "application/json" } })).status).toBe(400);
     expect((await admin.fetch("/api/v1/pacs/connections/nope/test", { method: "POST" })).status).toBe(404);
   });
+
+  test("annotators never search the PACS (no patient IDs for them); readers cannot change connections", async () => {
+    const make = async (role: string) => {
+      const user = { email: `pacs-${role}-${Date.now()}@local.test`, name: role, role, password: `${role}-password-123` };
+      expect((await post("/api/v1/users", user)).status).toBe(201);
+      return signIn(server.url, user.email, user.password);
+    };
+    const annotator = await make("annotator");
+    expect((await annotator.fetch(`/api/v1/pacs/connections/${connectionId}/studies`)).status).toBe(403);
+    expect((await annotator.fetch("/api/v1/pacs/searchable")).status).toBe(403);
+    const reader = await make("radiologist");
+    expect((await reader.fetch("/api/v1/pacs/connections")).status).toBe(403);
+    expect((await reader.fetch(`/api/v1/pacs/connections/${connectionId}/test`, { method: "POST" })).status).toBe(403);
+    const searchable = await json<{ connections: Record<string, unknown>[] }>(reader.fetch("/api/v1/pacs/searchable"));
+    expect(Object.keys(searchable.connections[0]!).sort()).toEqual(["id", "modalities", "name"]);
+  });
 });
