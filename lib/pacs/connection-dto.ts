@@ -4,7 +4,7 @@ import type { PacsConnectionDto } from "@/lib/schemas/pacs";
 export const splitModalities = (s: string) => s.split(",").map((m) => m.trim()).filter(Boolean);
 
 // The secret never leaves the server: the DTO says only whether one is set.
-export function toPacsConnectionDto(c: PacsConnection): PacsConnectionDto {
+export function toPacsConnectionDto(c: PacsConnection, autoPullError: string | null = null): PacsConnectionDto {
   return {
     id: c.id,
     name: c.name,
@@ -21,6 +21,7 @@ export function toPacsConnectionDto(c: PacsConnection): PacsConnectionDto {
     pushResults: c.pushResults,
     pushProtocol: c.pushProtocol as PacsConnectionDto["pushProtocol"],
     enabled: c.enabled,
+    autoPullError: c.autoPull ? autoPullError : null,
     lastTest: c.lastTestAt ? { at: c.lastTestAt.toISOString(), ok: Boolean(c.lastTestOk), error: c.lastTestError } : null,
   };
 }

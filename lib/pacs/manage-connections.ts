@@ -3,6 +3,7 @@ import type { PacsConnection } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { recentAutoPullErrors } from "@/lib/pacs/auto-pull-errors";
 import { toPacsConnectionDto } from "@/lib/pacs/connection-dto";
 import type { CreatePacsConnectionBody, PacsConnectionDto, UpdatePacsConnectionBody } from "@/lib/schemas/pacs";
 
@@ -48,7 +49,8 @@ function changedFields(before: Fields, after: Fields): string[] {
 }
 
 export async function listPacsConnections(): Promise<PacsConnectionDto[]> {
-  return (await db.pacsConnection.findMany({ orderBy: { name: "asc" } })).map(toPacsConnectionDto);
+  const errors = await recentAutoPullErrors();
+  return (await db.pacsConnection.findMany({ orderBy: { name: "asc" } })).map((c) => toPacsConnectionDto(c, errors.get(c.id) ?? null));
 }
 
 /** What readers need to pick a PACS to search: enabled DICOMweb connections, names only. */

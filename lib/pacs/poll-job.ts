@@ -11,14 +11,19 @@ import { PACS_POLL, pacsPollPayloadSchema } from "@/lib/pacs/pull-job-type";
 registerJobHandler(PACS_POLL, { schema: pacsPollPayloadSchema, run: ({ connectionId }) => pollConnection(connectionId) });
 
 const KEEP_FINISHED_POLLS_MS = 3_600_000;
+const FAILED_POLL_PAUSE_MS = 30_000;
 let lastCleanup = 0;
 
 // One pending poll per connection is enough; finished polls are kept an hour (a poll every few seconds would
-// otherwise fill the job table), failed ones stay for the record.
+// otherwise fill the job table).
 export async function enqueueAutoPullPolls(): Promise<number> {
   const connections = await db.pacsConnection.findMany({ where: { autoPull: true, enabled: true, dicomwebUrl: { not: null } }, select: { id: true } });
   if (connections.length === 0) return 0;
-  const pending = await db.job.findMany({ where: { type: PACS_POLL, state: { in: ["queued", "running"] } }, select: { payload: true } });
+  // Busy: a poll is pending, or one failed lately (a PACS that is down is asked every 30 s, not every few seconds).
+  const pending = await db.job.findMany({
+    where: { type: PACS_POLL, OR: [{ state: { in: ["queued", "running"] } }, { state: "failed", finishedAt: { gt: new Date(Date.now() - FAILED_POLL_PAUSE_MS) } }] },
+    select: { payload: true },
+  });
   const busy = new Set(pending.map((j) => (j.payload as { connectionId?: string }).connectionId));
   let enqueued = 0;
   for (const c of connections)
@@ -28,7 +33,7 @@ export async function enqueueAutoPullPolls(): Promise<number> {
     }
   if (Date.now() - lastCleanup > 60_000) {
     lastCleanup = Date.now();
-    await db.job.deleteMany({ where: { type: PACS_POLL, state: "succeeded", finishedAt: { lt: new Date(Date.now() - KEEP_FINISHED_POLLS_MS) } } });
+    await db.job.deleteMany({ where: { type: PACS_POLL, state: { in: ["succeeded", "failed"] }, finishedAt: { lt: new Date(Date.now() - KEEP_FINISHED_POLLS_MS) } } });
   }
   return enqueued;
 }

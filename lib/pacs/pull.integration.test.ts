@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { drainJobs } from "@/lib/jobs/testing/run-queued-jobs";
 import { listPacsPulls } from "@/lib/pacs/list-pulls";
-import { createPacsConnection, updatePacsConnection } from "@/lib/pacs/manage-connections";
+import { createPacsConnection, listPacsConnections, updatePacsConnection } from "@/lib/pacs/manage-connections";
 import { pollConnection } from "@/lib/pacs/poll-connection";
 import { enqueueAutoPullPolls } from "@/lib/pacs/poll-job";
 import { PACS_POLL, PACS_PULL } from "@/lib/pacs/pull-job-type";
@@ -132,6 +132,21 @@ describe.skipIf(!available)("PACS pull and auto-pull against Orthanc", () => {
     expect(await db.instance.count({ where: { series: { studyId: study.id } } })).toBe(2);
     expect(await db.pacsPull.count({ where: { connectionId, studyInstanceUid: today.studyInstanceUid } })).toBe(1);
     expect(await pollConnection(connectionId)).toMatchObject({ requested: 0 });
-    await updatePacsConnection(SYSTEM_ACTOR, connectionId, { autoPull: false });
+  });
+
+  test("auto-pull with the PACS down: the admin sees why, and the PACS is asked again only after a pause", async () => {
+    await db.job.deleteMany({ where: { type: PACS_POLL } });
+    await orthanc.kill();
+    try {
+      expect(await enqueueAutoPullPolls()).toBe(1);
+      await drainJobs([PACS_POLL]);
+      const mine = (await listPacsConnections()).find((c) => c.id === connectionId)!;
+      expect(mine.autoPullError).toContain("did not answer");
+      expect(await enqueueAutoPullPolls()).toBe(0); // paused 30 s after a failed poll
+    } finally {
+      await orthanc.start();
+      await updatePacsConnection(SYSTEM_ACTOR, connectionId, { autoPull: false });
+    }
+    expect((await listPacsConnections()).find((c) => c.id === connectionId)!.autoPullError).toBeNull(); // auto-pull off
   });
 });

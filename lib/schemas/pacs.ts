@@ -71,6 +71,8 @@ export const PacsConnectionSchema = z.object({
   pushResults: z.boolean(),
   pushProtocol: z.enum(PACS_PUSH_PROTOCOLS),
   enabled: z.boolean(),
+  /** Why the latest auto-pull poll (last 10 min) failed; null when it worked or auto-pull is off. */
+  autoPullError: z.string().nullable(),
   lastTest: z.object({ at: z.string(), ok: z.boolean(), error: z.string().nullable() }).nullable(),
 });
 export type PacsConnectionDto = z.infer<typeof PacsConnectionSchema>;

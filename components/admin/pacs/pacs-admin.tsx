@@ -16,6 +16,11 @@ function Summary({ c }: { c: PacsConnectionDto }) {
     <div className="text-xs text-slate-400">
       {parts.filter(Boolean).join(" · ")}
       {flags.some(Boolean) && <span className="ml-2 text-sky-300">{flags.filter(Boolean).join(" · ")}</span>}
+      {c.autoPullError && (
+        <p className="mt-1 text-rose-400" data-testid="pacs-autopull-error">
+          Auto-pull failing: {c.autoPullError}
+        </p>
+      )}
     </div>
   );
 }

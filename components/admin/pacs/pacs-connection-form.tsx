@@ -41,7 +41,10 @@ export function PacsConnectionForm({ initial, onSave, onCancel }: Props) {
     try {
       await onSave(body);
       setError("");
-      if (!initial) formEl.reset();
+      if (!initial) {
+        formEl.reset();
+        setAuthType("none");
+      }
     } catch (err) {
       setError(apiErrorText(err));
     } finally {
