@@ -55,6 +55,11 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  // Deployment (read by the launcher scripts/start.mjs; declared here so images and manifests use only known names).
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOSTNAME: z.string().optional(), // the address `next start` binds; containers set 0.0.0.0 (their runtime sets the host name)
+  SKIP_BUILD: boolish, // serve the image's build as is
+  SKIP_MIGRATIONS: boolish, // migrations and the first admin are a separate one-shot (compose `migrate`, Kubernetes Job)
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
