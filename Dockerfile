@@ -36,8 +36,9 @@ ENV NODE_ENV=production \
     SKIP_BUILD=1
 WORKDIR /app
 COPY --from=build /app /app
-RUN mkdir -p /data /app/.next/cache \
- && chown 1000:1000 /data /app/.next/cache
+# /models: mount point of the Triton model repository that `npm run triton:repo -- --out /models` writes.
+RUN mkdir -p /data /models /app/.next/cache \
+ && chown 1000:1000 /data /models /app/.next/cache
 # the base image's unprivileged "node" user
 USER 1000:1000
 VOLUME ["/data"]
