@@ -38,6 +38,7 @@ bash training/scripts/setup-venv.sh
 step "lint and types"
 npx eslint . --max-warnings=0
 npx tsc --noEmit
+bash scripts/check-deploy.sh
 
 step "unit tests"
 npx vitest run --project unit
