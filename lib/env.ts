@@ -64,6 +64,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
 
+/** Every variable the app reads, with its validation: images, compose and manifests may set only these. */
+export const envSchema = schema;
+
 function load(): Env {
   const parsed = schema
     .refine((e) => e.INFERENCE_BACKEND !== "kserve" || e.INFERENCE_KSERVE_URL, { path: ["INFERENCE_KSERVE_URL"], message: "required when INFERENCE_BACKEND=kserve" })

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parseAllDocuments } from "yaml";
+import { describe, expect, it } from "vitest";
+import { envSchema } from "@/lib/env";
+
+// The deployables may only set variables lib/env.ts reads (a misspelt name is silently ignored at run time), and
+// the literal values they set must pass its validation.
+
+const APP_IMAGE = /^(\$\{CXR_IMAGE[^}]*\}|cxr-review)(:|$)/;
+// Variables of tools rather than of the app: Next's CLI and onnxruntime-node's install script.
+const TOOL_VARIABLES = new Set(["NEXT_TELEMETRY_DISABLED", "ONNXRUNTIME_NODE_INSTALL"]);
+const KNOWN = new Set(Object.keys(envSchema.shape));
+
+type Env = Record<string, string>;
+const yamlDocs = (file: string) => parseAllDocuments(fs.readFileSync(file, "utf8"), { merge: true }).map((d) => d.toJS() as Record<string, unknown>);
+const asEnv = (e: unknown): Env =>
+  Array.isArray(e) ? Object.fromEntries(e.map((kv: string) => [kv.split("=")[0]!, kv.slice(kv.indexOf("=") + 1)])) : ((e ?? {}) as Env);
+
+// Per compose file: the environment of every service that runs the app image (anchors and merge keys resolved).
+function composeEnvs(file: string): Env[] {
+  const services = (yamlDocs(file)[0]!.services ?? {}) as Record<string, { image?: string; build?: unknown; environment?: unknown }>;
+  return Object.values(services).filter((s) => (s.image && APP_IMAGE.test(s.image)) || s.build).map((s) => asEnv(s.environment));
+}
+
+type K8sObject = { kind: string; metadata: { name: string }; data?: Env; stringData?: Env; spec?: { template?: { spec: PodSpec }; jobTemplate?: unknown } };
+type Container = { name: string; image: string; env?: { name: string; value?: string }[]; envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[] };
+type PodSpec = { containers: Container[]; initContainers?: Container[] };
+
+function k8sObjects(): K8sObject[] {
+  const files = fs.readdirSync("deploy/k8s", { recursive: true, encoding: "utf8" }).filter((f) => /\.ya?ml$/.test(f) && !f.endsWith("kustomization.yaml"));
+  return files.flatMap((f) => yamlDocs(path.join("deploy/k8s", f))).filter((o): o is K8sObject => typeof o?.kind === "string");
+}
+
+function dockerfileEnvNames(file: string): string[] {
+  const text = fs.readFileSync(file, "utf8").replace(/\\\n/g, " ");
+  return text.split("\n").filter((l) => /^ENV\s/.test(l)).flatMap((l) => [...l.slice(4).matchAll(/([A-Z_][A-Z0-9_]*)=/g)].map((m) => m[1]!));
+}
+
+const unknown = (names: Iterable<string>) => [...names].filter((n) => !KNOWN.has(n) && !TOOL_VARIABLES.has(n));
+// Literal values (no compose interpolation) must pass the same validation the app applies at start.
+function invalidValues(env: Env): string[] {
+  const literal = Object.fromEntries(Object.entries(env).filter(([k, v]) => KNOWN.has(k) && !String(v).includes("${")).map(([k, v]) => [k, String(v)]));
+  const keys = Object.fromEntries(Object.keys(literal).map((k) => [k, true])) as Record<string, true>;
+  const r = envSchema.pick(keys).safeParse(literal);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+}
+
+describe("deployment variables are lib/env.ts variables", () => {
+  it("compose: every app service's environment", () => {
+    for (const file of ["deploy/compose.yaml", "deploy/compose.gpu.yaml"]) {
+      for (const env of composeEnvs(file)) {
+        expect(unknown(Object.keys(env)), file).toEqual([]);
+        expect(invalidValues(env), file).toEqual([]);
+      }
+    }
+    const web = composeEnvs("deploy/compose.yaml")[0]!;
+    expect(Object.keys(web)).toEqual(expect.arrayContaining(["DATABASE_URL", "REDIS_URL", "S3_BUCKET", "INFERENCE_KSERVE_URL"])); // the walk found them
+  });
+
+  it("Kubernetes: the ConfigMap, the Secret and every app container's env; envFrom refers to them", () => {
+    const objects = k8sObjects();
+    const config = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === "cxr-review-config")!;
+    const secret = objects.find((o) => o.kind === "Secret" && o.metadata.name === "cxr-review-secrets")!;
+    expect(unknown(Object.keys(config.data!))).toEqual([]);
+    expect(unknown(Object.keys(secret.stringData!))).toEqual([]);
+    expect(invalidValues(config.data!)).toEqual([]);
+    expect(Object.keys(secret.stringData!)).toEqual(expect.arrayContaining(["NEXTAUTH_SECRET", "DATABASE_URL", "REDIS_URL", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]));
+    const pods = objects.filter((o) => o.spec?.template).map((o) => o.spec!.template!.spec);
+    const appContainers = pods.flatMap((p) => [...p.containers, ...(p.initContainers ?? [])]).filter((c) => c.image === undefined || APP_IMAGE.test(c.image));
+    expect(appContainers.length).toBeGreaterThanOrEqual(5); // web, worker, dicom-node, migrate, triton-repo (+ overlay patch)
+    for (const c of appContainers) {
+      expect(unknown((c.env ?? []).map((e) => e.name)), c.name).toEqual([]);
+      for (const from of c.envFrom ?? []) expect([from.configMapRef?.name, from.secretRef?.name]).toEqual(expect.arrayContaining([expect.stringMatching(/^cxr-review-(config|secrets)$/)]));
+    }
+  });
+
+  it("Dockerfile: the runtime's ENV", () => {
+    const names = dockerfileEnvNames("Dockerfile");
+    expect(names).toEqual(expect.arrayContaining(["PORT", "HOSTNAME", "DATA_DIR", "SKIP_BUILD"]));
+    expect(unknown(names)).toEqual([]);
+  });
+
+  it("the checker itself flags an unknown name and an invalid value", () => {
+    expect(unknown(["DATABASE_URL", "DATABSE_URL"])).toEqual(["DATABSE_URL"]);
+    expect(invalidValues({ JOB_QUEUE: "rabbit" })).toEqual([expect.stringMatching(/^JOB_QUEUE/)]);
+  });
+});
