@@ -41,9 +41,11 @@ const unknown = (names: Iterable<string>) => [...names].filter((n) => !KNOWN.has
 // Literal values (no compose interpolation) must pass the same validation the app applies at start.
 function invalidValues(env: Env): string[] {
   const literal = Object.fromEntries(Object.entries(env).filter(([k, v]) => KNOWN.has(k) && !String(v).includes("${")).map(([k, v]) => [k, String(v)]));
-  const keys = Object.fromEntries(Object.keys(literal).map((k) => [k, true])) as Record<string, true>;
-  const r = envSchema.pick(keys).safeParse(literal);
-  return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const issues = Object.entries(literal).flatMap(([k, v]) => {
+    const r = envSchema.shape[k as keyof typeof envSchema.shape].safeParse(v);
+    return r.success ? [] : r.error.issues.map((i) => `${k}: ${i.message}`);
+  });
+  return issues;
 }
 
 describe("deployment variables are lib/env.ts variables", () => {
