@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertKserveModel, checkKserveModel } from "./kserve-check";
+import { env } from "@/lib/env";
+import { freePort } from "@/test/faults/support/free-port";
+import { pytritonAvailable, startPyTriton, type PyTriton } from "./testing/pytriton";
 import { startV2TestServer, type V2TestServer } from "./testing/v2-test-server";
 
 // The check against a v2 server that runs the real ONNX files (testing/v2-test-server.ts; see kserve.integration.test.ts
@@ -23,15 +25,6 @@ afterAll(async () => {
   await server?.close();
   await jsonOnly?.close();
 });
-
-// A loopback port that was free a moment ago: nothing listens there.
-async function closedPortUrl(): Promise<string> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe("checkKserveModel", () => {
   it.each([false, true])("passes when the server serves the registered model (binary %s) and runs one inference", async (binary) => {
@@ -58,9 +51,33 @@ describe("checkKserveModel", () => {
 
   it("fails for an absent model and an unreachable server; assert throws unavailable", async () => {
     expect(await checkKserveModel(tiny, { url: server.url, model: "nope" })).toEqual({ ok: false, detail: `model 'nope' is not ready on ${server.url} (HTTP 404)` });
-    const closed = await closedPortUrl();
+    const closed = `http://127.0.0.1:${await freePort()}`; // nothing listens there
     const down = await checkKserveModel(tiny, { url: closed, model: "tiny-yolo" });
     expect(down).toEqual({ ok: false, detail: `inference server unreachable at ${closed} (ECONNREFUSED)` });
     await expect(assertKserveModel(tiny, { url: closed, model: "tiny-yolo" })).rejects.toMatchObject({ code: "unavailable", message: expect.stringMatching(/^KServe model check failed: inference server unreachable/) });
   });
 });
+
+// The same check against a real Triton (tritonserver from PyPI's nvidia-pytriton, Python backend running the ONNX with
+// onnxruntime): Triton's own metadata, /config (max_batch_size) and binary tensor extension.
+describe.skipIf(!pytritonAvailable && !env.CI)("checkKserveModel against Triton (PyTriton)", () => {
+  let triton: PyTriton;
+  beforeAll(async () => {
+    triton = await startPyTriton(path.join(__dirname, "testing", "tiny-yolo.onnx"), "tiny-yolo", 4);
+  }, 120_000);
+  afterAll(async () => triton?.close());
+
+  it("passes with binary and JSON tensors for batches up to Triton's max_batch_size", async () => {
+    expect(await checkKserveModel(tiny, { url: triton.url, model: "tiny-yolo", binary: true }, 4)).toMatchObject({ ok: true });
+    expect(await checkKserveModel(tiny, { url: triton.url, model: "tiny-yolo", binary: false }, 4)).toMatchObject({ ok: true });
+  });
+
+  it("fails when the app batches more than Triton accepts, or Triton serves another model under the name", async () => {
+    expect(await checkKserveModel(tiny, { url: triton.url, model: "tiny-yolo", binary: true }, 8)).toEqual({
+      ok: false,
+      detail: "'tiny-yolo' has max_batch_size 4 but the app sends batches of up to 8 (INFERENCE_MAX_BATCH)",
+    });
+    expect((await checkKserveModel(e2e, { url: triton.url, model: "tiny-yolo" })).detail).toMatch(/output 'output0' has shape \[-1, 6, 8\], the model file says \[batch, 8, 6\]/);
+  });
+});
+if (!pytritonAvailable && !env.CI) console.warn("SKIPPED: the KServe check against Triton (run scripts/ensure-pytriton.sh)");
