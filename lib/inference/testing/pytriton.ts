@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { childProcessEnv } from "@/lib/env";
 import { freePort } from "@/test/faults/support/free-port";
 
 // A real Triton server for tests: PyPI's nvidia-pytriton (installed by scripts/ensure-pytriton.sh) serving one ONNX
@@ -16,7 +17,7 @@ export async function startPyTriton(modelFile: string, name: string, maxBatch: n
   const libdir = execFileSync(PYTHON, ["-c", "import sysconfig; print(sysconfig.get_config_var('LIBDIR'))"], { encoding: "utf8" }).trim();
   const script = path.resolve("lib/inference/testing/serve-onnx-pytriton.py");
   const child = spawn(PYTHON, [script, modelFile, name, String(http), String(grpc), String(metrics), String(maxBatch)], {
-    env: { ...process.env, LD_LIBRARY_PATH: [libdir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(":") },
+    env: childProcessEnv({ LD_LIBRARY_PATH: libdir }),
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
