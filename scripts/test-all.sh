@@ -45,6 +45,7 @@ npx vitest run --project unit
 
 step "integration tests — SQLite"
 MOTO_SERVER_BIN=$(bash scripts/ensure-moto.sh | tail -1); export MOTO_SERVER_BIN
+bash scripts/ensure-pytriton.sh >/dev/null # a real Triton (PyTriton) for the KServe model check
 TEST_DB=sqlite npx vitest run --project integration
 
 step "integration tests — PostgreSQL"
