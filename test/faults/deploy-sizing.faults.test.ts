@@ -42,8 +42,14 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result
 
 let server: ProdServer;
 let worker: ChildProcess | undefined;
+let readToken: string;
+let predictToken: string;
 beforeAll(async () => {
   server = await startProdServer({ env: { JOBS_IN_PROCESS: "false" } });
+  // Made before any request: token() blocks for seconds, and pooled keep-alive sockets the server closes meanwhile
+  // would fail the next fetch.
+  readToken = server.token(["read"]);
+  predictToken = server.token(["predict", "studies:write", "read"]);
 });
 afterAll(async () => {
   if (worker?.pid && worker.exitCode === null) process.kill(-worker.pid, "SIGKILL");
@@ -51,7 +57,6 @@ afterAll(async () => {
 });
 
 test("GET /api/v1/models/:id/triton-repo: the admin gets the production model as a Triton repository; others are refused", async () => {
-  const readToken = server.token(["read"]); // made first: it blocks for seconds, and idle keep-alive sockets close meanwhile
   const admin = await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password);
   const models = (await (await admin.fetch("/api/v1/models")).json()) as { models: { id: string; name: string; version: string; sha256: string; stage: string }[] };
   const production = models.models.find((m) => m.stage === "production")!;
@@ -73,7 +78,6 @@ test("GET /api/v1/models/:id/triton-repo: the admin gets the production model as
 });
 
 test("one web replica and one worker: memory and CPU per prediction", async () => {
-  const predictToken = server.token(["predict", "studies:write", "read"]);
   const auth = { authorization: `Bearer ${predictToken}` };
   recordFigure({ scenario: SCENARIO, figure: "web RSS idle, model loaded (MB)", value: Math.round(server.rssMb()) });
 
