@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,9 +17,11 @@ import { registerModel } from "@/lib/models/register-model";
 import { setStage } from "@/lib/models/set-stage";
 import { tritonRepoOptionsSchema } from "@/lib/schemas/triton-repo";
 import { getStorage } from "@/lib/storage/get-storage";
+import { taggedModel } from "@/test/fixtures/models";
 
 const run = promisify(execFile);
-const read = (f: string) => new Uint8Array(fs.readFileSync(`lib/inference/testing/${f}`));
+// Tagged copies: the registry refuses the same file twice, and other test files register these models too.
+const read = (f: string) => taggedModel(`lib/inference/testing/${f}`, `triton-repo ${randomUUID()}`);
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "triton-repo-it-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
