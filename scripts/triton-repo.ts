@@ -3,9 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ZodError } from "zod";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { runCli } from "@/lib/cli/run-cli";
 import { writeTritonRepo } from "@/lib/inference/triton-repo";
 import { buildTritonRepo } from "@/lib/models/build-triton-repo";
 import { MODEL_STAGES } from "@/lib/schemas/model";
@@ -71,13 +70,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2))
-  .then((code) => (process.exitCode = code))
-  .catch((e) => {
-    if (e instanceof ZodError) console.error(`invalid options: ${e.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ")}\n\n${USAGE}`);
-    else if ((e as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") console.error(`${(e as Error).message}\n\n${USAGE}`);
-    else if (e instanceof AppError) console.error(`error: ${e.message}`);
-    else console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 2;
-  })
-  .finally(() => db.$disconnect());
+runCli(main, USAGE);
