@@ -1,36 +1,21 @@
 import fs from "node:fs";
-import path from "node:path";
-import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 import { envSchema } from "@/lib/env";
+import { APP_IMAGE, composeServices, k8sObjects, podSpecs, runsAppImage } from "./testing/deploy-files";
 
 // The deployables may only set variables lib/env.ts reads (a misspelt name is silently ignored at run time), and
 // the literal values they set must pass its validation.
 
-const APP_IMAGE = /^(\$\{CXR_IMAGE[^}]*\}|cxr-review)(:|$)/;
 // Variables of tools rather than of the app: Next's CLI and onnxruntime-node's install script.
 const TOOL_VARIABLES = new Set(["NEXT_TELEMETRY_DISABLED", "ONNXRUNTIME_NODE_INSTALL"]);
 const KNOWN = new Set(Object.keys(envSchema.shape));
 
 type Env = Record<string, string>;
-const yamlDocs = (file: string) => parseAllDocuments(fs.readFileSync(file, "utf8"), { merge: true }).map((d) => d.toJS() as Record<string, unknown>);
 const asEnv = (e: unknown): Env =>
   Array.isArray(e) ? Object.fromEntries(e.map((kv: string) => [kv.split("=")[0]!, kv.slice(kv.indexOf("=") + 1)])) : ((e ?? {}) as Env);
 
-// Per compose file: the environment of every service that runs the app image (anchors and merge keys resolved).
-function composeEnvs(file: string): Env[] {
-  const services = (yamlDocs(file)[0]!.services ?? {}) as Record<string, { image?: string; build?: unknown; environment?: unknown }>;
-  return Object.values(services).filter((s) => (s.image && APP_IMAGE.test(s.image)) || s.build).map((s) => asEnv(s.environment));
-}
-
-type K8sObject = { kind: string; metadata: { name: string }; data?: Env; stringData?: Env; spec?: { template?: { spec: PodSpec }; jobTemplate?: unknown } };
-type Container = { name: string; image: string; env?: { name: string; value?: string }[]; envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[] };
-type PodSpec = { containers: Container[]; initContainers?: Container[] };
-
-function k8sObjects(): K8sObject[] {
-  const files = fs.readdirSync("deploy/k8s", { recursive: true, encoding: "utf8" }).filter((f) => /\.ya?ml$/.test(f) && !f.endsWith("kustomization.yaml"));
-  return files.flatMap((f) => yamlDocs(path.join("deploy/k8s", f))).filter((o): o is K8sObject => typeof o?.kind === "string");
-}
+// Per compose file: the environment of every service that runs the app image.
+const composeEnvs = (file: string): Env[] => Object.values(composeServices(file)).filter(runsAppImage).map((s) => asEnv(s.environment));
 
 function dockerfileEnvNames(file: string): string[] {
   const text = fs.readFileSync(file, "utf8").replace(/\\\n/g, " ");
@@ -68,8 +53,7 @@ describe("deployment variables are lib/env.ts variables", () => {
     expect(unknown(Object.keys(secret.stringData!))).toEqual([]);
     expect(invalidValues(config.data!)).toEqual([]);
     expect(Object.keys(secret.stringData!)).toEqual(expect.arrayContaining(["NEXTAUTH_SECRET", "DATABASE_URL", "REDIS_URL", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]));
-    const pods = objects.filter((o) => o.spec?.template).map((o) => o.spec!.template!.spec);
-    const appContainers = pods.flatMap((p) => [...p.containers, ...(p.initContainers ?? [])]).filter((c) => c.image === undefined || APP_IMAGE.test(c.image));
+    const appContainers = podSpecs(objects).flatMap(({ pod: p }) => [...p.containers, ...(p.initContainers ?? [])]).filter((c) => c.image === undefined || APP_IMAGE.test(c.image));
     expect(appContainers.length).toBeGreaterThanOrEqual(5); // web, worker, dicom-node, migrate, triton-repo (+ overlay patch)
     for (const c of appContainers) {
       expect(unknown((c.env ?? []).map((e) => e.name)), c.name).toEqual([]);
