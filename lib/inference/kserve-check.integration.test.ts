@@ -29,7 +29,7 @@ afterAll(async () => {
 describe("checkKserveModel", () => {
   it.each([false, true])("passes when the server serves the registered model (binary %s) and runs one inference", async (binary) => {
     const before = server.calls[binary ? "binary" : "json"];
-    const r = await checkKserveModel(tiny, { url: server.url, model: "tiny-yolo", binary }, 8);
+    const r = await checkKserveModel(tiny, { url: server.url, model: "tiny-yolo", binary }, { maxBatch: 8 });
     expect(r).toEqual({ ok: true, detail: `'tiny-yolo' served with the registered inputs/outputs, ${binary ? "binary" : "JSON"} tensors` });
     expect(server.calls[binary ? "binary" : "json"]).toBe(before + 1);
   });
@@ -47,6 +47,10 @@ describe("checkKserveModel", () => {
     expect(r.ok).toBe(false);
     expect(r.detail).toMatch(/the server refused binary tensors \(INFERENCE_KSERVE_BINARY=true\).*binary tensor extension is not supported/);
     expect((await checkKserveModel(tiny, { url: jsonOnly.url, model: "tiny-yolo", binary: false })).ok).toBe(true);
+    // Without the probe (a frequently polled readiness check) only the metadata is compared: no inference is sent.
+    const calls = { ...jsonOnly.calls };
+    expect(await checkKserveModel(tiny, { url: jsonOnly.url, model: "tiny-yolo", binary: true }, { probe: false })).toEqual({ ok: true, detail: "'tiny-yolo' ready with the registered inputs/outputs" });
+    expect(jsonOnly.calls).toEqual(calls);
   });
 
   it("fails for an absent model and an unreachable server; assert throws unavailable", async () => {
@@ -68,12 +72,12 @@ describe.skipIf(!pytritonAvailable && !env.CI)("checkKserveModel against Triton 
   afterAll(async () => triton?.close());
 
   it("passes with binary and JSON tensors for batches up to Triton's max_batch_size", async () => {
-    expect(await checkKserveModel(tiny, { url: triton.url, model: "tiny-yolo", binary: true }, 4)).toMatchObject({ ok: true });
-    expect(await checkKserveModel(tiny, { url: triton.url, model: "tiny-yolo", binary: false }, 4)).toMatchObject({ ok: true });
+    expect(await checkKserveModel(tiny, { url: triton.url, model: "tiny-yolo", binary: true }, { maxBatch: 4 })).toMatchObject({ ok: true });
+    expect(await checkKserveModel(tiny, { url: triton.url, model: "tiny-yolo", binary: false }, { maxBatch: 4 })).toMatchObject({ ok: true });
   });
 
   it("fails when the app batches more than Triton accepts, or Triton serves another model under the name", async () => {
-    expect(await checkKserveModel(tiny, { url: triton.url, model: "tiny-yolo", binary: true }, 8)).toEqual({
+    expect(await checkKserveModel(tiny, { url: triton.url, model: "tiny-yolo", binary: true }, { maxBatch: 8 })).toEqual({
       ok: false,
       detail: "'tiny-yolo' has max_batch_size 4 but the app sends batches of up to 8 (INFERENCE_MAX_BATCH)",
     });

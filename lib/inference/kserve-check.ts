@@ -7,9 +7,28 @@ import { readOnnxIo } from "./onnx-io";
 // Startup / readiness check of the KServe v2 scale option: the server serves the registered model under the expected
 // name, with the ONNX file's inputs and outputs, and answers an inference in the configured tensor protocol (JSON or
 // Triton's binary extension). Without it a misconfigured server reports "loaded" and then fails every prediction.
-// Returns { ok, detail } like a readiness check; `assertKserveModel` throws instead.
+// Returns { ok, detail } like a readiness check; `assertKserveModel` throws instead. At start, run it with the probe
+// inference; in a readiness endpoint polled every few seconds, `probe: false` keeps it to three metadata GETs.
 
 export type KserveCheck = { ok: boolean; detail: string };
+export type KserveCheckOptions = {
+  /** The largest batch the app sends (INFERENCE_MAX_BATCH); Triton's max_batch_size must allow it. Default 1. */
+  maxBatch?: number;
+  /** Run one blank image through the model in the configured tensor protocol. Default true. */
+  probe?: boolean;
+};
+
+// The ONNX signature per registered file (a readiness check runs often; reading it needs an ONNX Runtime session).
+const ioCache = new WeakMap<Uint8Array, Promise<{ inputs: TensorInfo[]; outputs: TensorInfo[] }>>();
+function onnxIo(bytes: Uint8Array) {
+  let io = ioCache.get(bytes);
+  if (!io) {
+    io = readOnnxIo(bytes);
+    io.catch(() => ioCache.delete(bytes));
+    ioCache.set(bytes, io);
+  }
+  return io;
+}
 
 const V2_TYPES: Record<string, string> = { float32: "FP32", float16: "FP16", float64: "FP64", int64: "INT64", int32: "INT32", uint8: "UINT8", bool: "BOOL" };
 type V2Tensor = { name: string; datatype: string; shape: number[] };
@@ -45,8 +64,8 @@ function signatureMismatch(kind: string, want: readonly TensorInfo[], got: reado
   return undefined;
 }
 
-/** Checks the server against the registered ONNX bytes; `maxBatch` is the largest batch the app will send. */
-export async function checkKserveModel(bytes: Uint8Array, o: KserveOptions, maxBatch = 1): Promise<KserveCheck> {
+/** Checks the server against the registered ONNX bytes. */
+export async function checkKserveModel(bytes: Uint8Array, o: KserveOptions, { maxBatch = 1, probe = true }: KserveCheckOptions = {}): Promise<KserveCheck> {
   const name = encodeURIComponent(o.model);
   try {
     const ready = await getJson(o, `/v2/models/${name}/ready`);
@@ -54,7 +73,7 @@ export async function checkKserveModel(bytes: Uint8Array, o: KserveOptions, maxB
     const meta = await getJson(o, `/v2/models/${name}`);
     const m = meta.body as { inputs?: V2Tensor[]; outputs?: V2Tensor[] };
     if (meta.status !== 200 || !Array.isArray(m.inputs) || !Array.isArray(m.outputs)) return { ok: false, detail: `no tensor metadata for '${o.model}' (HTTP ${meta.status})` };
-    const io = await readOnnxIo(bytes);
+    const io = await onnxIo(bytes);
     const mismatch = signatureMismatch("input", io.inputs, m.inputs) ?? signatureMismatch("output", io.outputs, m.outputs);
     if (mismatch) return { ok: false, detail: `'${o.model}' on the server is not the registered model: ${mismatch}` };
     // Triton also reports its batching limit; other v2 servers have no /config (then the probe below decides).
@@ -63,7 +82,8 @@ export async function checkKserveModel(bytes: Uint8Array, o: KserveOptions, maxB
     if (config.status === 200 && typeof serverMax === "number" && serverMax > 0 && serverMax < maxBatch) {
       return { ok: false, detail: `'${o.model}' has max_batch_size ${serverMax} but the app sends batches of up to ${maxBatch} (INFERENCE_MAX_BATCH)` };
     }
-    // One blank image through the production client: the tensor protocol and the output decode both work.
+    if (!probe) return { ok: true, detail: `'${o.model}' ready with the registered inputs/outputs` };
+    // One blank image through the production client: the tensor protocol works end to end.
     const model = await loadKserveModel(bytes, o);
     const { channels, inputHeight, inputWidth } = model.metadata;
     const n = model.metadata.batch === "dynamic" ? 1 : model.metadata.batch;
@@ -78,7 +98,7 @@ export async function checkKserveModel(bytes: Uint8Array, o: KserveOptions, maxB
 }
 
 /** For startup: throws AppError("unavailable") with the reason when the check fails. */
-export async function assertKserveModel(bytes: Uint8Array, o: KserveOptions, maxBatch = 1): Promise<void> {
-  const r = await checkKserveModel(bytes, o, maxBatch);
+export async function assertKserveModel(bytes: Uint8Array, o: KserveOptions, options: KserveCheckOptions = {}): Promise<void> {
+  const r = await checkKserveModel(bytes, o, options);
   if (!r.ok) throw new AppError("unavailable", `KServe model check failed: ${r.detail}`);
 }
