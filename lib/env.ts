@@ -59,9 +59,17 @@ const schema = z.object({
   PACS_POLL_INTERVAL_S: z.coerce.number().min(1).max(86_400).default(3),
   PACS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   PACS_CALLING_AE_TITLE: z.string().min(1).max(16).default("CXR-REVIEW"),
+  // Deployment (read by the launcher scripts/start.mjs; declared here so images and manifests use only known names).
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOSTNAME: z.string().optional(), // the address `next start` binds; containers set 0.0.0.0 (their runtime sets the host name)
+  SKIP_BUILD: boolish, // serve the image's build as is
+  SKIP_MIGRATIONS: boolish, // migrations and the first admin are a separate one-shot (compose `migrate`, Kubernetes Job)
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
+
+/** Every variable the app reads, with its validation: images, compose and manifests may set only these. */
+export const envSchema = schema;
 
 function load(): Env {
   const parsed = schema

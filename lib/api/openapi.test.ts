@@ -9,6 +9,8 @@ describe("OpenAPI document", () => {
     expect(Object.keys(ok.properties!)).toEqual(["predictions", "inference_time", "image", "model"]);
     expect(JSON.stringify(doc)).toContain('"enum":["radiologist","annotator","admin"]');
     expect(() => JSON.stringify(doc)).not.toThrow();
+    const triton = doc.paths["/api/v1/models/{id}/triton-repo"]!.get! as unknown as { parameters: { name: string }[] };
+    expect(triton.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["id", "kind", "instances", "maxBatch", "tensorrt"]));
   });
 });
 
