@@ -9,6 +9,7 @@ const nextConfig = {
     "@cornerstonejs/codec-charls",
     "@cornerstonejs/codec-openjpeg",
     "@cornerstonejs/codec-libjpeg-turbo-8bit",
+    "dcmjs-dimse",
   ],
   // The WASM codecs require("fs") only when running under Node; the browser bundle gets an empty module.
   turbopack: { resolveAlias: { fs: { browser: "./lib/browser-empty-module.ts" } } },

@@ -55,6 +55,12 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  // PACS in (lib/pacs): the app's DICOM node (C-STORE / C-ECHO SCP); STOW-RS needs no settings beyond MAX_UPLOAD_MB.
+  DICOM_ENABLED: z.enum(["true", "false", "1", "0"]).default("true").transform((v) => v === "true" || v === "1"),
+  DICOM_PORT: z.coerce.number().int().min(1).max(65535).default(11112),
+  DICOM_AE_TITLE: z.string().trim().min(1).max(16).regex(/^[\x20-\x5b\x5d-\x7e]+$/, "printable ASCII without backslash").default("CXR_REVIEW"),
+  DICOM_ALLOWED_AETS: z.string().default("").transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean)), // empty: any calling AE
+  DICOM_TIMEOUT_S: z.coerce.number().int().min(5).max(3600).default(300), // idle association / PDU timeout
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
