@@ -29,6 +29,7 @@ const audit = (peer: Peer, action: string, details: Record<string, unknown>) =>
 
 // One audit event per association: who (AE, address), what (counts, the studies touched), result (failures' reasons).
 function summarise(peer: Peer, outcomes: StoreOutcome[]) {
+  if (outcomes.length === 0) return; // C-ECHO only: a connectivity check, nothing to keep
   const count = (r: StoreOutcome["result"]) => outcomes.filter((o) => o.result === r).length;
   const details = {
     instances: outcomes.length,
