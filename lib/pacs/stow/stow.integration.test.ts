@@ -4,7 +4,7 @@ import { drainJobs } from "@/lib/jobs/testing/run-queued-jobs";
 import { PREDICT_STUDY } from "@/lib/predictions/predict-study-job";
 import { createToken } from "@/lib/tokens/manage-tokens";
 import { multipartRelated, serveRoutes, type RouteServer } from "@/lib/pacs/testing/serve-route";
-import { stowRoutes } from "@/lib/pacs/testing/stow-routes";
+import { stowRoutes } from "@/test/fixtures/stow-routes";
 import { registerTinyModel } from "@/test/fixtures/models";
 import { makeChestPng, makeStudyDicom } from "@/test/fixtures/synthetic-study";
 import { makeUser } from "@/test/factories";
