@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { FAILURE, stowResponse, type StowItem } from "./stow-response";
 
-const stored = (n: number, study = "s1"): StowItem => ({ kind: "stored", sopClassUid: "1.2.840.10008.5.1.4.1.1.1", sopInstanceUid: `1.2.3.${n}`, retrieveUrl: `http://app/api/v1/instances/i${n}/file`, studyRetrieveUrl: `http://app/api/v1/studies/${study}` });
+const stored = (n: number, study = "s1", kind: "stored" | "duplicate" = "stored"): StowItem => ({ kind, sopClassUid: "1.2.840.10008.5.1.4.1.1.1", sopInstanceUid: `1.2.3.${n}`, retrieveUrl: `http://app/api/v1/instances/i${n}/file`, studyRetrieveUrl: `http://app/api/v1/studies/${study}` });
 const failed = (reason: number, uid?: string): StowItem => ({ kind: "failed", failureReason: reason, message: "why", sopInstanceUid: uid });
 
 describe("stowResponse (PS3.18 §10.5.3)", () => {
   it("200 with the Referenced SOP Sequence and the study's RetrieveURL when everything was stored", () => {
-    const { status, body } = stowResponse([stored(1), { ...stored(2), kind: "duplicate" }]);
+    const { status, body } = stowResponse([stored(1), stored(2, "s1", "duplicate")]);
     expect(status).toBe(200);
     expect(body["00081190"]).toEqual({ vr: "UR", Value: ["http://app/api/v1/studies/s1"] });
     expect(body["00081199"]!.Value).toEqual([
