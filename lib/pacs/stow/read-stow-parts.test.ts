@@ -31,3 +31,10 @@ describe("readStowParts", () => {
     expect(() => assertStowContentType('multipart/related; type="application/dicom"')).toThrow(expect.objectContaining({ code: "bad_request" }));
   });
 });
+
+describe("readStowParts on a broken body", () => {
+  it("a body cut off inside a part is bad_request", async () => {
+    const req = new Request("http://app/x", { method: "POST", body: "--b\r\nContent-Type: application/dicom\r\n", headers: { "content-type": 'multipart/related; type="application/dicom"; boundary=b' } });
+    await expect(collect(req)).rejects.toMatchObject({ code: "bad_request" });
+  });
+});

@@ -1,3 +1,5 @@
+import type { StowResponse } from "@/lib/schemas/stow";
+
 // The STOW-RS response (PS3.18 §10.5.3): a DICOM JSON data set with the stored instances (Referenced SOP Sequence) and
 // the failed ones (Failed SOP Sequence with a Failure Reason), and the HTTP status that summarises them.
 
@@ -11,13 +13,12 @@ export type StowItem =
   | { kind: "stored" | "duplicate"; sopClassUid: string; sopInstanceUid: string; retrieveUrl: string; studyRetrieveUrl: string }
   | { kind: "failed"; sopClassUid?: string; sopInstanceUid?: string; failureReason: number; message: string };
 
-type DicomJson = Record<string, { vr: string; Value?: unknown[] }>;
-const ui = (v: string | undefined) => ({ vr: "UI", ...(v ? { Value: [v] } : {}) });
+const ui = (v: string | undefined) => ({ vr: "UI" as const, ...(v ? { Value: [v] } : {}) });
 
-export function stowResponse(items: StowItem[]): { status: number; body: DicomJson } {
+export function stowResponse(items: StowItem[]): { status: number; body: StowResponse } {
   const held = items.filter((i): i is Extract<StowItem, { kind: "stored" | "duplicate" }> => i.kind !== "failed");
   const failed = items.filter((i): i is Extract<StowItem, { kind: "failed" }> => i.kind === "failed");
-  const body: DicomJson = {};
+  const body: StowResponse = {};
   const studies = new Set(held.map((i) => i.studyRetrieveUrl));
   if (studies.size === 1) body["00081190"] = { vr: "UR", Value: [...studies] }; // RetrieveURL of the study
   if (held.length)
