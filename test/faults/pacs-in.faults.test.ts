@@ -79,7 +79,10 @@ describe("DICOM node in the production server", () => {
     const study: StudyOnDisk = writeStudyFiles(60, { size: 512 });
     try {
       const sending = storescu(study.files, "MODALITY2");
-      await until(() => instancesOf(study.studyUid) >= 10, 60_000);
+      await until(() => instancesOf(study.studyUid) >= 10, 120_000).catch(async (e) => {
+        console.error("storescu so far:", (await sending).output.slice(-1500), "stored:", instancesOf(study.studyUid));
+        throw e;
+      });
       await server.kill9();
       const cut = await sending;
       const acknowledged = storeStatuses(cut.output).filter((s) => s === "Success").length;

@@ -115,6 +115,20 @@ run("DICOM node (C-STORE / C-ECHO SCP)", () => {
     await associationAudit("CORRUPTER", "dicom.association", { stored: 0, failed: 1, failures: [{ status: "0xC000", reason: expect.stringContaining("could not be decoded") }] });
   });
 
+  it("drops an instance over the size limit while it streams in and refuses it as out of resources (0xA700)", async () => {
+    const small = await startDicomNode({ port: 0, aeTitle: AE, allowedAets: [], timeoutSeconds: 30, maxInstanceBytes: 20_000 });
+    const study = writeStudyFiles(1, { size: 128 }); // 32 KB of pixels
+    try {
+      const r = await storescu(small, study.files, "BIGSENDER");
+      expect(storeStatuses(r.output)).toEqual(["Refused: OutOfResources"]);
+      expect(await db.study.count({ where: { studyInstanceUid: study.studyUid } })).toBe(0);
+      await associationAudit("BIGSENDER", "dicom.association", { failed: 1, failures: [{ status: "0xA700", reason: "Instance larger than 0.02 MB" }] });
+    } finally {
+      study.remove();
+      await small.close();
+    }
+  });
+
   it("rejects the association of a calling AE that is not allowed, and of a wrong called AE", async () => {
     const strict = await node(["PACS1"]);
     const study = writeStudyFiles(1);

@@ -49,7 +49,7 @@ export function startDicomNode(o: DicomNodeOptions): Promise<DicomNode> {
     scpClass({
       identity: { aeTitle: o.aeTitle, allowedAets: o.allowedAets },
       maxInstanceBytes: o.maxInstanceBytes,
-      store: receiveInstance,
+      store: (peer, instance) => receiveInstance(peer, instance, o.maxInstanceBytes),
       rejected: (peer, reason) => {
         log.warn("dicom node: association rejected", { callingAe: peer.callingAeTitle, calledAe: peer.calledAeTitle, reason });
         void audit(peer, "dicom.association_rejected", { reason });

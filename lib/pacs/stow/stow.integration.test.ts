@@ -94,6 +94,8 @@ describe("STOW-RS receive", () => {
     const empty = await fetch(`${app.url}/dicomweb/studies`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": 'multipart/related; type="application/dicom"; boundary=x' }, body: "--x--\r\n" });
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { error: { message: string } }).error.message).toMatch(/no parts/);
+    const xmlOnly = await fetch(`${app.url}/dicomweb/studies`, { method: "POST", headers: { authorization: `Bearer ${token}`, accept: "application/dicom+xml", "content-type": 'multipart/related; type="application/dicom"; boundary=x' }, body: "--x--" });
+    expect(xmlOnly.status).toBe(406);
     const badUid = await stow("/dicomweb/studies/not-a-uid", [{ type: "application/dicom", bytes: makeStudyDicom().bytes }]);
     expect(badUid.status).toBe(400);
   });
