@@ -7,12 +7,17 @@ import { makeStudyDicom } from "@/test/fixtures/synthetic-study";
 
 export type DcmtkRun = { code: number | null; output: string };
 
-export function runDcmtk(tool: "storescu" | "echoscu", args: string[], timeoutMs = 120_000): Promise<DcmtkRun> {
+/** `onOutput` sees the output so far after each chunk (e.g. to act after the n-th acknowledged C-STORE). */
+export function runDcmtk(tool: "storescu" | "echoscu", args: string[], timeoutMs = 120_000, onOutput?: (soFar: string) => void): Promise<DcmtkRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(tool, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
+    const add = (d: Buffer) => {
+      output += d;
+      onOutput?.(output);
+    };
+    child.stdout.on("data", add);
+    child.stderr.on("data", add);
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("error", reject);
     child.on("close", (code) => {
