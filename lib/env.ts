@@ -64,6 +64,12 @@ const schema = z.object({
   HOSTNAME: z.string().optional(), // the address `next start` binds; containers set 0.0.0.0 (their runtime sets the host name)
   SKIP_BUILD: boolish, // serve the image's build as is
   SKIP_MIGRATIONS: boolish, // migrations and the first admin are a separate one-shot (compose `migrate`, Kubernetes Job)
+  // PACS in (lib/pacs): the app's DICOM node (C-STORE / C-ECHO SCP); STOW-RS needs no settings beyond MAX_UPLOAD_MB.
+  DICOM_ENABLED: z.enum(["true", "false", "1", "0"]).default("true").transform((v) => v === "true" || v === "1"),
+  DICOM_PORT: z.coerce.number().int().min(1).max(65535).default(11112),
+  DICOM_AE_TITLE: z.string().trim().min(1).max(16).regex(/^[\x20-\x5b\x5d-\x7e]+$/, "printable ASCII without backslash").default("CXR_REVIEW"),
+  DICOM_ALLOWED_AETS: z.string().default("").transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean)), // empty: any calling AE
+  DICOM_TIMEOUT_S: z.coerce.number().int().min(5).max(3600).default(300), // idle association / PDU timeout
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

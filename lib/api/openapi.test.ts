@@ -22,4 +22,11 @@ describe("OpenAPI document: PACS", () => {
     expect(Object.keys(dto)).toContain("secretSet");
     expect(Object.keys(dto)).not.toContain("secret");
   });
+
+  it("describes STOW-RS receive with its DICOM JSON response", () => {
+    const doc = openApiDocument() as unknown as { paths: Record<string, { post: { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> } }> };
+    const stow = doc.paths["/dicomweb/studies"]!.post.responses["202"]!.content!["application/dicom+json"]!.schema;
+    expect(Object.keys(stow.properties!)).toEqual(["00081190", "00081199", "00081198"]);
+    expect(doc.paths["/dicomweb/studies/{StudyInstanceUID}"]).toBeDefined();
+  });
 });

@@ -13,6 +13,7 @@ import { tritonRepoOptionsSchema } from "@/lib/schemas/triton-repo";
 import { createTokenBodySchema, CreatedApiTokenSchema } from "@/lib/schemas/token";
 import { createUserBodySchema, updateUserBodySchema, UserSchema } from "@/lib/schemas/user";
 import { pacsPaths } from "@/lib/api/openapi-pacs";
+import { basicTokenScheme, dicomWebPaths } from "@/lib/api/openapi-dicomweb";
 
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 const json = (s: z.ZodType) => z.toJSONSchema(s, { io: "output", unrepresentable: "any" });
@@ -48,7 +49,7 @@ export function openApiDocument(serverUrl = "/") {
     },
     servers: [{ url: serverUrl }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Personal API token (cxr_…), created at /settings/tokens" }, session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Personal API token (cxr_…), created at /settings/tokens" }, session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" }, basic: basicTokenScheme },
       schemas: { Error: errorSchema },
     },
     security: [{ bearer: [] }, { session: [] }],
@@ -189,6 +190,7 @@ export function openApiDocument(serverUrl = "/") {
       "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
       "/api/metrics": { get: { summary: "Prometheus metrics", security: [], responses: { "200": { description: "text/plain exposition format" } } } },
       ...pacsPaths,
+      ...dicomWebPaths,
     },
   };
 }
