@@ -55,6 +55,10 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  // Ingest limits: pixel values an image may declare (rows × columns × frames × samples), checked before any decode;
+  // the default fits a 4k×4k radiograph with room to spare and refuses decompression bombs. JSON bodies have their own cap.
+  MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(36_000_000),
+  MAX_JSON_BODY_KB: z.coerce.number().int().min(1).default(1000),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

@@ -17,7 +17,7 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === "P20
 export async function ingestFile(actor: Actor, fileName: string, bytes: Uint8Array): Promise<IngestResult> {
   let prepared: PreparedInstance;
   try {
-    prepared = await prepareInstance(bytes, env.MAX_UPLOAD_MB * 1e6);
+    prepared = await prepareInstance(bytes, { maxBytes: env.MAX_UPLOAD_MB * 1e6, maxPixels: env.MAX_IMAGE_PIXELS });
   } catch (e) {
     if (e instanceof AppError) return { fileName, status: "rejected", error: { code: e.code, message: e.message } };
     log.warn("upload could not be decoded", { error: e instanceof Error ? e.message : String(e) });
