@@ -4,7 +4,9 @@ import { assertPixelBudget, jpegDimensions, pngDimensions } from "./image-dimens
 import { assertDecodable, parseDicom } from "./parse-dicom";
 import { readMetadata, type DicomMetadata } from "./read-metadata";
 import type { DicomDataset } from "./types";
-import { assertValidDicom } from "./validate-dicom";
+import { violationError } from "./dicom-violation";
+import { isSupportedTransferSyntax } from "./transfer-syntax";
+import { findDicomViolations } from "./validate-dicom";
 
 export type InspectedUpload = { kind: RasterFormat } | { kind: "dicom"; dataset: DicomDataset; meta: DicomMetadata };
 
@@ -18,7 +20,12 @@ export function inspectUpload(bytes: Uint8Array, limits: { maxPixels: number }):
     return { kind: raster };
   }
   const dataset = parseDicom(bytes, { metadataOnly: true });
-  assertValidDicom(dataset); // first: a broken header is named as such, not as an undecodable file
+  const violations = findDicomViolations(dataset);
+  // A valid transfer syntax this module cannot decode says more than the rules of a module it would not read; a broken
+  // header otherwise comes first, named as such rather than as an undecodable file.
+  const syntaxValid = !violations.some((v) => v.attribute === "TransferSyntaxUID");
+  if (syntaxValid && !isSupportedTransferSyntax(dataset.transferSyntaxUid)) assertDecodable(dataset);
+  if (violations.length > 0) throw violationError(violations);
   assertDecodable(dataset);
   const meta = readMetadata(dataset);
   assertPixelBudget({ width: meta.columns, height: meta.rows, samples: meta.samplesPerPixel, frames: meta.numberOfFrames }, limits.maxPixels);

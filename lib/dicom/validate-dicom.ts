@@ -56,7 +56,8 @@ export function findDicomViolations(dataset: DicomDataset): DicomViolation[] {
   const ds = dataset.raw;
   const stream = tagStreamViolations(ds, 0);
   if (stream.length > 0) return stream; // values read from a broken stream mean nothing
-  return [...attributeViolations(ds, dataset.hasFileMeta), ...imagePixelViolations(ds)];
+  const all = [...attributeViolations(ds, dataset.hasFileMeta), ...imagePixelViolations(ds)];
+  return all.filter((v, i) => all.findIndex((w) => w.tag === v.tag && w.attribute === v.attribute) === i); // one reason per attribute
 }
 
 /** Throws AppError("unprocessable") naming the first broken rule (all of them in details.violations). */
