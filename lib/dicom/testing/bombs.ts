@@ -1,6 +1,7 @@
 import { Deflate } from "fflate";
 import { encode as encodeJpeg } from "jpeg-js";
-import { concatBytes, overwrite, parseForSplice } from "./dicom-splice";
+import { overwrite, parseForSplice } from "./dicom-splice";
+import { concat } from "./dicom-writer";
 import { makeSyntheticDicom } from "./make-synthetic-dicom";
 
 // Decompression bombs for the resource-limit tests: small files whose headers declare huge images.
@@ -14,7 +15,7 @@ export function bombPng(width: number, height: number, o: { fullData?: boolean }
   view.setUint32(4, height);
   ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit, grey, deflate, adaptive filter, no interlace
   const idat = o.fullData ? deflatedZeroRows(width, height) : Uint8Array.of(0x78, 0x9c, 0x63, 0, 0, 0, 1, 0, 1);
-  return concatBytes(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", new Uint8Array(0)));
+  return concat(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", new Uint8Array(0)));
 }
 
 /** A real 16×16 JPEG whose frame header (SOF0) is patched to declare width×height. */
@@ -47,8 +48,8 @@ function deflatedZeroRows(width: number, height: number): Uint8Array {
   }
   // zlib wrapper around the raw deflate stream (PNG's IDAT is zlib data); an Adler-32 of all-zero data is 1 + n mod 65521.
   const adler = ((((height * (width + 1)) % 65521) << 16) | 1) >>> 0;
-  const body = concatBytes(...parts);
-  return concatBytes(Uint8Array.of(0x78, 0xda), body, Uint8Array.of(adler >>> 24, (adler >>> 16) & 255, (adler >>> 8) & 255, adler & 255));
+  const body = concat(...parts);
+  return concat(Uint8Array.of(0x78, 0xda), body, Uint8Array.of(adler >>> 24, (adler >>> 16) & 255, (adler >>> 8) & 255, adler & 255));
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
@@ -56,8 +57,8 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   new DataView(head.buffer).setUint32(0, data.length);
   head.set(Array.from(type, (c) => c.charCodeAt(0)), 4);
   const crc = new Uint8Array(4);
-  new DataView(crc.buffer).setUint32(0, crc32(concatBytes(head.subarray(4), data)));
-  return concatBytes(head, data, crc);
+  new DataView(crc.buffer).setUint32(0, crc32(concat(head.subarray(4), data)));
+  return concat(head, data, crc);
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -1,5 +1,5 @@
 import dicomParser, { type DataSet, type Element } from "dicom-parser";
-import { writeElements, type DicomElement } from "./dicom-writer";
+import { concat, writeElements, type DicomElement } from "./dicom-writer";
 
 // Byte-level edits of a real DICOM file for the header fuzzer: find an element, rewrite its value (length field
 // updated), its VR or its length field, insert a new element, swap two. Little-endian files only (explicit or implicit);
@@ -33,8 +33,8 @@ export function datasetElements(f: ParsedFile): Element[] {
 }
 
 export function withValue(f: ParsedFile, el: Element, value: Uint8Array): Uint8Array {
-  const padded = value.length % 2 ? concatBytes(value, Uint8Array.of(el.vr === "UI" ? 0 : 0x20)) : value;
-  const out = concatBytes(f.bytes.subarray(0, el.dataOffset), padded, f.bytes.subarray(el.dataOffset + el.length));
+  const padded = value.length % 2 ? concat(value, Uint8Array.of(el.vr === "UI" ? 0 : 0x20)) : value;
+  const out = concat(f.bytes.subarray(0, el.dataOffset), padded, f.bytes.subarray(el.dataOffset + el.length));
   writeLength(out, el.dataOffset - lengthFieldSize(f, el), lengthFieldSize(f, el), padded.length);
   return out;
 }
@@ -58,7 +58,7 @@ export function withInserted(f: ParsedFile, element: DicomElement): Uint8Array {
   const tag = "x" + element.tag.toString(16).padStart(8, "0");
   const next = datasetElements(f).find((e) => e.tag > tag);
   const at = next ? next.dataOffset - headerSize(f, next) : f.bytes.length;
-  return concatBytes(f.bytes.subarray(0, at), encoded, f.bytes.subarray(at));
+  return concat(f.bytes.subarray(0, at), encoded, f.bytes.subarray(at));
 }
 
 /** Swaps two consecutive elements (their whole encodings), so tags no longer ascend. */
@@ -66,23 +66,13 @@ export function withSwapped(f: ParsedFile, a: Element, b: Element): Uint8Array {
   const startA = a.dataOffset - headerSize(f, a);
   const startB = b.dataOffset - headerSize(f, b);
   const endB = b.dataOffset + b.length;
-  return concatBytes(f.bytes.subarray(0, startA), f.bytes.subarray(startB, endB), f.bytes.subarray(startA, startB), f.bytes.subarray(endB));
+  return concat(f.bytes.subarray(0, startA), f.bytes.subarray(startB, endB), f.bytes.subarray(startA, startB), f.bytes.subarray(endB));
 }
 
 function writeLength(out: Uint8Array, at: number, size: number, length: number) {
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   if (size === 2) view.setUint16(at, length, true);
   else view.setUint32(at, length, true);
-}
-
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }
 
 export const latin1 = (s: string) => Uint8Array.from(Array.from(s, (c) => c.charCodeAt(0) & 255));
