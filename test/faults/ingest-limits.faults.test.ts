@@ -12,13 +12,16 @@ import { signIn } from "./support/session";
 // against a 250 MB body; memory held is bounded by the limit, not by what the client sends.
 const MAX_UPLOAD_MB = 10;
 let server: ProdServer;
+let token: string;
 beforeAll(async () => {
   server = await startProdServer({ env: { MAX_UPLOAD_MB: String(MAX_UPLOAD_MB) } });
+  // made before the requests: `token()` runs a child process for seconds, long enough for a kept-alive connection
+  // to pass the server's keep-alive timeout and be closed under the next request
+  token = server.token(["studies:write", "predict"]);
 });
 afterAll(async () => server?.stop());
 
 test("decompression bombs → 413 before decoding, on upload and predict, RSS growth < 100 MB", async () => {
-  const token = server.token(["studies:write", "predict"]);
   const bombs = [
     { name: "bomb.png", bytes: bombPng(20000, 20000, { fullData: true }) }, // ~400 kB, inflates to 400 MB
     { name: "bomb.jpg", bytes: bombJpeg(20000, 20000) },
@@ -43,7 +46,6 @@ test("decompression bombs → 413 before decoding, on upload and predict, RSS gr
 }, 180_000);
 
 test("250 MB chunked bodies and an oversized JSON body → 413 as soon as the limit passes, RSS growth < 100 MB", async () => {
-  const token = server.token(["studies:write", "predict"]);
   const session = await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password);
   const multipart = { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=xyz" };
   const preamble = new TextEncoder().encode('--xyz\r\nContent-Disposition: form-data; name="files"; filename="big.dcm"\r\n\r\n');
