@@ -70,6 +70,10 @@ const schema = z.object({
   DICOM_AE_TITLE: z.string().trim().min(1).max(16).regex(/^[\x20-\x5b\x5d-\x7e]+$/, "printable ASCII without backslash").default("CXR_REVIEW"),
   DICOM_ALLOWED_AETS: z.string().default("").transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean)), // empty: any calling AE
   DICOM_TIMEOUT_S: z.coerce.number().int().min(5).max(3600).default(300), // idle association / PDU timeout
+  // Ingest limits: pixel values an image may declare (rows × columns × frames × samples), checked before any decode;
+  // the default fits a 4k×4k radiograph with room to spare and refuses decompression bombs. JSON bodies have their own cap.
+  MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(36_000_000),
+  MAX_JSON_BODY_KB: z.coerce.number().int().min(1).default(1000),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

@@ -67,7 +67,25 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/v1/studies": {
         get: { summary: "Worklist page with status counts", parameters: queryParams(listStudiesQuerySchema), responses: { "200": ok({ type: "object", properties: { items: { type: "array", items: json(WorklistItemSchema) }, total: { type: "integer" } } }), ...common } },
-        post: { summary: "Upload DICOM/PNG/JPEG files; per-file result (stored, duplicate, rejected)", requestBody: multipart("files", true), responses: { "201": ok({ type: "object" }, "Stored"), ...common } },
+        post: {
+          summary: "Upload DICOM/PNG/JPEG files; per-file result (stored, duplicate, rejected with a code and reason)",
+          description:
+            "Each file is validated as a DICOM node would (tag stream, UIDs per PS3.5 §9.1, VRs, Image Pixel module, LUTs) and its declared size checked against MAX_IMAGE_PIXELS before decoding. " +
+            "The same SOP Instance UID with the same bytes is a duplicate; with different bytes the file is rejected with code `conflict`, naming the stored instance (study, series, sha256) and the new file. " +
+            "The status sums the per-file results: 201 all stored or duplicates, 200 all duplicates, 207 some rejected and some not, and when all are rejected the first rejection's status.",
+          requestBody: multipart("files", true),
+          responses: {
+            "201": ok({ type: "object" }, "Every file stored or a duplicate, at least one stored"),
+            "200": ok({ type: "object" }, "Every file a duplicate"),
+            "207": ok({ type: "object" }, "Some files rejected, others stored or duplicates: see results[].status and results[].error"),
+            "400": err("Empty file or no files"),
+            "409": err("Every file rejected; the first because its SOP Instance UID is stored with different content"),
+            "413": err("Body larger than the limit (counted while streaming) or an image declaring more than MAX_IMAGE_PIXELS"),
+            "415": err("Not multipart/form-data, or a file that is neither DICOM, PNG nor JPEG"),
+            ...common,
+            "422": err("Every file rejected; the first as invalid DICOM (attribute, tag and rule in the message) or undecodable"),
+          },
+        },
       },
       "/api/v1/users": {
         get: { summary: "List users (admin)", responses: { "200": ok({ type: "object", properties: { users: { type: "array", items: json(UserSchema) } } }), ...common } },

@@ -1,28 +1,26 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { decodeRasterFast, detectRasterFormat } from "@/lib/dicom/decode-raster";
+import { decodeRasterFast } from "@/lib/dicom/decode-raster";
+import { inspectUpload } from "@/lib/dicom/inspect-upload";
 import { scaleToGrey8 } from "@/lib/dicom/scale-to-grey8";
 import type { GreyImage } from "@/lib/inference/preprocess";
 import { detectWithVersion } from "@/lib/models/version-detector";
-import { dicomToModelImage } from "@/lib/predictions/load-instance-image";
+import { datasetToModelImage } from "@/lib/predictions/load-instance-image";
 import { routeStudy } from "@/lib/predictions/route-study";
 import type { PredictResponse } from "@/lib/schemas/predict";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
-export const MAX_PIXELS = 50_000_000; // ~7000×7000: far above any chest radiograph
-
 // Bytes of a DICOM, PNG or JPEG → the 8-bit image the model sees, and a sticky routing key (Study UID or content hash).
+// The same gate as ingest (header rules, MAX_IMAGE_PIXELS) runs before anything is decoded.
 async function toModelImage(bytes: Uint8Array): Promise<{ image: GreyImage; routingKey: string }> {
-  if (bytes.length === 0) throw new AppError("bad_request", "The file is empty.");
-  const raster = detectRasterFormat(bytes);
-  if (raster) {
+  const inspected = inspectUpload(bytes, { maxPixels: env.MAX_IMAGE_PIXELS });
+  if (inspected.kind !== "dicom") {
     const img = await decodeRasterFast(bytes);
-    if (img.rows * img.columns > MAX_PIXELS) throw new AppError("payload_too_large", "The image has too many pixels.");
     const grey = img.samplesPerPixel !== 1 ? luma(img.pixels) : img.maxValue <= 255 ? Uint8Array.from(img.pixels) : scaleToGrey8(img.pixels, img.maxValue);
     return { image: { width: img.columns, height: img.rows, data: grey }, routingKey: createHash("sha256").update(bytes).digest("hex") };
   }
-  const { image, meta } = await dicomToModelImage(bytes);
+  const { image, meta } = await datasetToModelImage(inspected.dataset, inspected.meta);
   return { image, routingKey: meta.studyInstanceUid ?? createHash("sha256").update(bytes).digest("hex") };
 }
 

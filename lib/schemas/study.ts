@@ -49,7 +49,7 @@ export type IngestResult = {
   status: "stored" | "duplicate" | "rejected";
   studyId?: string;
   instanceId?: string;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; details?: unknown };
 };
 
 export type InstanceDto = {

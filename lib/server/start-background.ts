@@ -13,6 +13,7 @@ import { enqueueDriftCompute } from "@/lib/drift/drift-job";
 import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
 import { startAutoPullSchedule } from "@/lib/pacs/poll-job";
 import { startDicomNodeWithReadiness } from "@/lib/server/start-dicom-node-service";
+import { getStorage } from "@/lib/storage/get-storage";
 
 const DAY_MS = 86_400_000;
 
@@ -20,6 +21,10 @@ let worker: JobWorker | undefined;
 
 // Server start: bundled model into production, readiness reports the model, the in-process job worker runs.
 export async function startBackground(): Promise<void> {
+  // Temp files of uploads interrupted by a kill of an earlier process (a re-sent upload completes the study).
+  await getStorage()
+    .then((s) => s.sweepTemp())
+    .then((removed) => removed > 0 && log.warn("removed temp files of interrupted writes", { removed }), (e: Error) => log.warn("temp file sweep failed", { error: e.message }));
   registerReadinessCheck("model", async () => {
     const v = await db.modelVersion.findFirst({ where: { stage: "production" }, orderBy: { stagedAt: "desc" } });
     if (!v) return { ok: false, detail: "no production model" };

@@ -54,5 +54,7 @@ export function createS3Storage(o: S3Options): Storage {
       assertSafeKey(key);
       await client.send(new DeleteObjectCommand({ Bucket: o.bucket, Key: key }));
     },
+    // One PutObject per file (no multipart upload is ever started), so an interrupted write leaves nothing to sweep.
+    sweepTemp: async () => 0,
   };
 }

@@ -7,6 +7,8 @@ export interface Storage {
   get(key: string): Promise<Uint8Array>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /** Removes what writers killed mid-write left behind (run at start); returns how many files. */
+  sweepTemp(): Promise<number>;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9._\-/]{0,400}$/i;
