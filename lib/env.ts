@@ -55,6 +55,8 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  // Multi-frame DX/CR: most frames one uploaded or predicted image may have (each frame is decoded, predicted, reviewed).
+  MAX_FRAMES_PER_IMAGE: z.coerce.number().int().min(1).max(10_000).default(64),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { ApiRequestError } from "@/lib/http/fetch-json";
+import type { ViewportApi } from "@/components/viewer/dicom-viewport";
 import { StudyViewer } from "@/components/viewer/study-viewer";
+import { frameFromImageId } from "@/lib/viewer/frame-source";
 import { VINDR_FINDINGS } from "@/lib/inference/vocabulary";
 import type { Box } from "@/lib/review-ui/box-geometry";
 import { instanceIdFromImageId, labelKey, nextItemKey, viewItems, visibleItems, type ReviewItem } from "@/lib/review-ui/review-items";
@@ -27,6 +29,8 @@ import { useReviewSave } from "./use-review-save";
 import { useSignOff } from "./use-sign-off";
 
 const target = (it: ReviewItem) => (it.kind === "ai" ? { findingId: it.findingId! } : { labelId: it.labelId! });
+// The image and frame on screen: boxes are drawn only on their own frame, and a drawn box is added to it.
+const onScreen = (api: ViewportApi | null) => (api ? { instanceId: instanceIdFromImageId(api.image.imageId), frame: frameFromImageId(api.image.imageId) } : { instanceId: null, frame: null });
 
 /**
  * The reading view with the AI overlay, per-box verdicts (autosaved) and sign-off. The same view serves every purpose:
@@ -42,7 +46,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState<Box | null>(null);
-  const [draftImage, setDraftImage] = useState<string | null>(null); // the image the box was drawn on
+  const [draftImage, setDraftImage] = useState<{ instanceId: string | null; frame: number | null } | null>(null); // where the box was drawn
   const [confirming, setConfirming] = useState(false);
   const onTempResolved = useCallback((map: Map<string, string>) => {
     setSelected((k) => (k?.startsWith("t:") && map.has(k.slice(2)) ? labelKey(map.get(k.slice(2))!) : k));
@@ -85,8 +89,9 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const confirmDraft = (className: string) => {
     if (!draft || !state) return;
     const tempId = newTempId();
-    const instanceId = draftImage ?? (state.instances.length === 1 ? state.instances[0]!.id : undefined);
-    push({ op: "add", tempId, box: draft, className, ...(instanceId ? { instanceId } : {}) });
+    const instanceId = draftImage?.instanceId ?? (state.instances.length === 1 ? state.instances[0]!.id : undefined);
+    const frame = draftImage?.frame ?? 1; // a box drawn on frame N of a multi-frame image belongs to that frame
+    push({ op: "add", tempId, box: draft, className, ...(instanceId ? { instanceId } : {}), ...(frame > 1 ? { frame } : {}) });
     setDraft(null);
     setAdding(false);
     setSelected(labelKey(tempId));
@@ -136,12 +141,13 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
           <StudyViewer studyId={studyId} worklistQuery={worklistQuery} overlay={(api) => (<>
-            <ReviewOverlay api={api} items={visibleItems(all, { ...filter, instanceId: api ? instanceIdFromImageId(api.image.imageId) : null })}
+            <ReviewOverlay api={api} items={visibleItems(all, { ...filter, ...onScreen(api) })}
               selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
               onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox}
-              onDrawn={(box) => { setDraft(box); setDraftImage(api ? instanceIdFromImageId(api.image.imageId) : null); }} />
+              onDrawn={(box) => { setDraft(box); setDraftImage(api ? onScreen(api) : null); }} />
             {browser.run.status === "done" && browserShown && (
-              <BrowserBoxesLayer api={api} boxes={browser.run.boxes.filter((b) => api && b.instanceId === instanceIdFromImageId(api.image.imageId))} />
+              // The in-browser run predicts frame 1 of each image (lib/predictions/predict-dicom-bytes.ts).
+              <BrowserBoxesLayer api={api} boxes={browser.run.boxes.filter((b) => api && b.instanceId === onScreen(api).instanceId && onScreen(api).frame === 1)} />
             )}
           </>)} />
         </div>

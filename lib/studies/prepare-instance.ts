@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assertAcceptedFrames } from "@/lib/dicom/frames";
 import { decodePixels } from "@/lib/dicom/decode-pixels";
 import { decodeRasterFast, detectRasterFormat } from "@/lib/dicom/decode-raster";
 import { scaleToGrey8 } from "@/lib/dicom/scale-to-grey8";
@@ -29,8 +31,9 @@ export async function prepareInstance(bytes: Uint8Array, maxBytes: number): Prom
   if (raster) return prepareRaster(bytes, raster);
   const dataset = parseDicom(bytes);
   const meta = readMetadata(dataset);
-  if (meta.numberOfFrames > 1) throw new AppError("unsupported", "Multi-frame images are not chest radiographs; upload single frames.");
-  await decodePixels(dataset); // proves the pixels decode; throws a coded AppError otherwise
+  assertAcceptedFrames(meta, env.MAX_FRAMES_PER_IMAGE);
+  // Proves every frame decodes (throws a coded AppError otherwise); one frame in memory at a time.
+  for (let f = 0; f < meta.numberOfFrames; f++) await decodePixels(dataset, { frame: f, metadata: meta });
   const hash = sha256(bytes);
   return {
     source: "dicom",
