@@ -18,3 +18,14 @@ export function assertAcceptedFrames(meta: Pick<DicomMetadata, "numberOfFrames" 
 
 /** 1..frames, the frame numbers of an image. */
 export const frameNumbers = (frames: number): number[] => Array.from({ length: Math.max(1, frames) }, (_, i) => i + 1);
+
+/**
+ * One key per image the detector and readers see (agreement, fusion, evaluation, the export mapping): the instance id,
+ * with "#frame=N" for frame N > 1 of a multi-frame image, so boxes on different frames are never matched or fused.
+ */
+export const imageKey = (instanceId: string, frame = 1): string => (frame > 1 ? `${instanceId}#frame=${frame}` : instanceId);
+
+export function splitImageKey(key: string): { instanceId: string; frame: number } {
+  const m = /^(.*)#frame=(\d+)$/.exec(key);
+  return m ? { instanceId: m[1]!, frame: Number(m[2]) } : { instanceId: key, frame: 1 };
+}

@@ -59,7 +59,8 @@ describe("de-identification", () => {
     const frames = [1, 2, 3].map((frame) => ({ ...single, instanceId: "mf", frame, frames: 3, boxes: frame === 2 ? single.boxes : [] }));
     const plan = planDataset([...frames, { ...single, instanceId: "sf" }], { valFraction: 0, seed: 3, reviews: 2 });
     const names = Object.fromEntries(plan.images.map((im) => [plan.mapping[im.name], im.name]));
-    expect(Object.keys(names).sort()).toEqual(["mf#frame=1", "mf#frame=2", "mf#frame=3", "sf"]);
+    expect(Object.keys(names).sort()).toEqual(["mf", "mf#frame=2", "mf#frame=3", "sf"]); // lib/dicom/frames imageKey
+    expect(names["mf"]).toMatch(/^img_\d{6}_f1$/);
     expect(names["mf#frame=2"]).toMatch(/^img_\d{6}_f2$/);
     expect(names["sf"]).toMatch(/^img_\d{6}$/);
     expect(plan.images.find((im) => im.item.frame === 2 && im.item.instanceId === "mf")!.boxes).toHaveLength(1);

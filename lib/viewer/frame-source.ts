@@ -1,13 +1,15 @@
+import { imageKey, splitImageKey } from "@/lib/dicom/frames";
+
 // A multi-frame image is one file; the viewer shows one frame at a time. A frame's source is the file URL with
 // "#frame=N" (1-based) past frame 1: a URL fragment never reaches the server, so one fetch of the file serves every
-// frame, and frame 1 keeps the plain URL a single-frame image has.
+// frame, and frame 1 keeps the plain URL a single-frame image has (the image-key convention of lib/dicom/frames).
 
-export const frameSource = (fileUrl: string, frame: number): string => (frame > 1 ? `${fileUrl}#frame=${frame}` : fileUrl);
+export const frameSource = (fileUrl: string, frame: number): string => imageKey(fileUrl, frame);
 
 /** "…/file#frame=2" → { url: "…/file", frame: 2 }; no fragment → frame 1. */
 export function splitFrameSource(source: string): { url: string; frame: number } {
-  const m = /^(.*)#frame=(\d+)$/.exec(source);
-  return m ? { url: m[1]!, frame: Math.max(1, Number(m[2])) } : { url: source, frame: 1 };
+  const { instanceId: url, frame } = splitImageKey(source);
+  return { url, frame: Math.max(1, frame) };
 }
 
 /** The 1-based frame a cornerstone image id ("cxr:…", "cxr-preview:…") shows. */
