@@ -15,8 +15,10 @@ let session: Session;
 let token: string;
 beforeAll(async () => {
   server = await startProdServer({ env: { MAX_FRAMES_PER_IMAGE: String(MAX_FRAMES) } });
-  session = await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password);
+  // The token first: making it takes seconds, longer than the server keeps an idle keep-alive connection open, and
+  // fetch would reuse the sign-in's closed connection (EPIPE).
   token = server.token(["studies:write", "predict", "read"]);
+  session = await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password);
 });
 afterAll(async () => server?.stop());
 
