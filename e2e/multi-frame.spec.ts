@@ -9,7 +9,7 @@ import { newUser } from "./support/ai-study";
 import { signedInContext } from "./support/api-session";
 
 // A 3-frame chest DX made of three real NIH radiographs: the reader pages through the frames, sees on each frame only
-// that frame's AI boxes, adds a box on frame 2, reloads, and finds it on frame 2 (and only there).
+// that frame's AI boxes, adds a box on frame 2, reloads, and finds it on frame 2 (and only there), also from the panel.
 
 const shown = (view: StudyReviewDto) => (f: AiFindingDto) =>
   f.confidence >= (view.modelVersion?.thresholds.perClass[f.className] ?? view.modelVersion?.thresholds.confidence ?? 0.25);
@@ -81,9 +81,14 @@ test("a reader pages through a 3-frame study, sees each frame's boxes, adds a bo
   await review.viewer.waitForRender(studyId);
   await onFrame(1);
   await expect(review.readerBoxes).toHaveCount(0);
-  await review.press("PageDown");
+  // The panel lists every frame's boxes with their frame; choosing one on another frame pages the viewer to it.
+  const row = page.locator('[data-testid="finding-row"][data-frame="2"]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("F2");
+  await row.click();
   await onFrame(2);
   await expect(review.readerBoxes).toHaveCount(1);
+  await review.blur();
   await review.press("PageDown");
   await onFrame(3);
   await expect(review.readerBoxes).toHaveCount(0);

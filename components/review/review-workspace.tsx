@@ -48,6 +48,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const [draft, setDraft] = useState<Box | null>(null);
   const [draftImage, setDraftImage] = useState<{ instanceId: string | null; frame: number | null } | null>(null); // where the box was drawn
   const [confirming, setConfirming] = useState(false);
+  const [reveal, setReveal] = useState<{ instanceId: string | null; frame: number } | null>(null); // page the viewer to a selected box
   const onTempResolved = useCallback((map: Map<string, string>) => {
     setSelected((k) => (k?.startsWith("t:") && map.has(k.slice(2)) ? labelKey(map.get(k.slice(2))!) : k));
   }, []);
@@ -74,10 +75,16 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const readOnly = !state || locked || save.status === "conflict";
   const impression = save.pendingImpression !== undefined ? save.pendingImpression : (state?.review?.impression ?? null);
   const current = shown.find((i) => i.key === selected) ?? null;
+  const multiFrame = state?.instances.some((i) => i.frames > 1) ?? false;
 
   const push = (op: LocalOperation) => !readOnly && save.push(op);
   const actions = {
-    onSelect: (key: string) => { setSelected(key); if (key !== selected) setEditing(false); },
+    onSelect: (key: string) => {
+      setSelected(key);
+      if (key !== selected) setEditing(false);
+      const it = all.find((i) => i.key === key);
+      if (it && multiFrame) setReveal({ instanceId: it.instanceId, frame: it.frame }); // a box on another frame: show that frame
+    },
     onHover: setHovered,
     onAccept: (it: ReviewItem) => it.kind === "ai" && push({ op: "accept", findingId: it.findingId! }),
     onReject: (it: ReviewItem, reason?: string) => it.kind === "ai" && push({ op: "reject", findingId: it.findingId!, ...(reason ? { reason } : {}) }),
@@ -140,7 +147,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
       <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
-          <StudyViewer studyId={studyId} worklistQuery={worklistQuery} overlay={(api) => (<>
+          <StudyViewer studyId={studyId} worklistQuery={worklistQuery} reveal={reveal} overlay={(api) => (<>
             <ReviewOverlay api={api} items={visibleItems(all, { ...filter, ...onScreen(api) })}
               selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
               onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox}
@@ -154,7 +161,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
         <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
           filters={<DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
           classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
-          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} showSignOff={signable} classFirst={mode === "annotation"} {...actions}
+          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} showSignOff={signable} classFirst={mode === "annotation"} showFrames={multiFrame} {...actions}
           footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => void task.complete()} /> : null}>
           <PurposeChip purpose={mode} />
           <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />

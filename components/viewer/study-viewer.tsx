@@ -20,10 +20,12 @@ interface Props {
   worklistQuery: string;
   /** Overlay layer over the image (e.g. AI findings); receives the viewport API after each draw. */
   overlay?: (api: ViewportApi | null) => ReactNode;
+  /** Show this image and frame (e.g. the frame of a box selected in the review panel); a new object pages again. */
+  reveal?: { instanceId: string | null; frame: number } | null;
 }
 
 /** The reading view: toolbar, image and tags panel. Reviewer/annotator/admin pages configure it via props. */
-export function StudyViewer({ studyId, worklistQuery, overlay }: Props) {
+export function StudyViewer({ studyId, worklistQuery, overlay, reveal }: Props) {
   const router = useRouter();
   const study = useStudy(studyId);
   const neighbours = useNeighbours(studyId, worklistQuery);
@@ -39,6 +41,19 @@ export function StudyViewer({ studyId, worklistQuery, overlay }: Props) {
     (step: number) => instance && instance.frames > 1 && setFrameOf((m) => ({ ...m, [instance.id]: stepFrame(m[instance.id] ?? 1, instance.frames, step) })),
     [instance],
   );
+
+  // A new reveal request pages once (adjusting state while rendering, as React advises for props that reset state);
+  // the reader's own paging afterwards stands.
+  const [revealed, setRevealed] = useState(reveal);
+  if (reveal !== revealed) {
+    setRevealed(reveal);
+    const index = reveal?.instanceId ? instances.findIndex((i) => i.id === reveal.instanceId) : instanceIndex;
+    const target = instances[index];
+    if (reveal && target) {
+      setInstanceIndex(index);
+      setFrameOf((m) => ({ ...m, [target.id]: Math.min(Math.max(1, reveal.frame), target.frames) }));
+    }
+  }
 
   const onCommand = useCallback(
     (c: ViewerCommand) => {
