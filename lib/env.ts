@@ -55,6 +55,10 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  // PACS query/retrieve and auto-pull: poll interval of auto-pull, per-request timeout, our AE title as a C-ECHO SCU.
+  PACS_POLL_INTERVAL_S: z.coerce.number().min(1).max(86_400).default(3),
+  PACS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  PACS_CALLING_AE_TITLE: z.string().min(1).max(16).default("CXR-REVIEW"),
   // Multi-frame DX/CR: most frames one uploaded or predicted image may have (each frame is decoded, predicted, reviewed).
   MAX_FRAMES_PER_IMAGE: z.coerce.number().int().min(1).max(10_000).default(64),
 });
