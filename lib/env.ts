@@ -74,6 +74,8 @@ const schema = z.object({
   // the default fits a 4k×4k radiograph with room to spare and refuses decompression bombs. JSON bodies have their own cap.
   MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(36_000_000),
   MAX_JSON_BODY_KB: z.coerce.number().int().min(1).default(1000),
+  // Multi-frame DX/CR: most frames one uploaded or predicted image may have (each frame is decoded, predicted, reviewed).
+  MAX_FRAMES_PER_IMAGE: z.coerce.number().int().min(1).max(10_000).default(64),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

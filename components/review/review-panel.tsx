@@ -24,6 +24,7 @@ interface Props extends RowActions {
   srHref: string | null; // the DICOM SR download, once the study is signed off
   showSignOff?: boolean; // false for annotation: it is completed as a task instead
   classFirst?: boolean; // annotation: the class picker shows as soon as a box is selected
+  showFrames?: boolean; // a multi-frame study: each row names its frame
   footer?: ReactNode;
   children?: ReactNode; // the new-box class picker, when a box was just drawn
 }
@@ -39,7 +40,7 @@ export function ReviewPanel(p: Props) {
         {p.items.length === 0 && <li className="text-slate-500">No boxes shown.</li>}
         {p.items.map((it) => (
           <FindingRow key={it.key} item={it} selected={it.key === p.selectedKey} hovered={it.key === p.hoveredKey} editing={p.editing && it.key === p.selectedKey}
-            classFirst={p.classFirst} readOnly={p.readOnly} classOptions={p.classOptions} onSelect={p.onSelect} onHover={p.onHover} onAccept={p.onAccept} onReject={p.onReject}
+            classFirst={p.classFirst} showFrame={p.showFrames} readOnly={p.readOnly} classOptions={p.classOptions} onSelect={p.onSelect} onHover={p.onHover} onAccept={p.onAccept} onReject={p.onReject}
             onEdit={p.onEdit} onDelete={p.onDelete} onClassChange={p.onClassChange} />
         ))}
       </ul>

@@ -57,6 +57,8 @@ export function openApiDocument(serverUrl = "/") {
       "/api/v1/predict": {
         post: {
           summary: "Detect findings on one image (DICOM, PNG or JPEG). Also at /predict.",
+          description:
+            "A multi-frame DX or CR DICOM is predicted frame by frame: `predictions` lists every frame's boxes, each with its 1-based `frame` (DICOM Referenced Frame Number), and `image.frames` says how many frames were predicted. Single-frame images answer as before, with `frame: 1` and `image.frames: 1`. Other multi-frame objects (cine, ultrasound) get 422 with the reason; more than MAX_FRAMES_PER_IMAGE frames get 413.",
           parameters: [stageParam],
           requestBody: multipart("file", false),
           responses: { "200": ok(json(PredictResponseSchema)), "400": err("No file or empty file"), "413": err("Too large"), "415": err("Not DICOM, PNG or JPEG"), "429": err("Rate limited (Retry-After)"), "503": err("Inference queue full (Retry-After)"), ...common },

@@ -60,6 +60,7 @@ export type InstanceDto = {
   bitsStored: number;
   windowCenter: number | null;
   windowWidth: number | null;
+  frames: number; // Number of Frames; the viewer pages through them (1-based)
   tags: Record<string, string | number | null>;
   fileUrl: string;
 };

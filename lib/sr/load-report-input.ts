@@ -45,7 +45,8 @@ export async function loadReportInputOrThrow(studyId: string): Promise<ReportSou
     images.set(image.sopInstanceUid, image);
     const fromAi = l.source !== "reader_added";
     const model = fromAi ? (l.originFinding?.prediction.modelVersion ?? reviewModel ?? undefined) : undefined;
-    boxes.push({ trackingUid: uidFromSeed(`label:${l.id}`), className: l.className, box: boxOfRow(l), image, source: l.source, model });
+    const frame = l.instance.frames > 1 ? { frame: l.frame } : {}; // single-frame images are referenced whole
+    boxes.push({ trackingUid: uidFromSeed(`label:${l.id}`), className: l.className, box: boxOfRow(l), image, ...frame, source: l.source, model });
   }
   const signedOffAt = review.signedOffAt;
   return {

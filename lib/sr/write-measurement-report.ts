@@ -12,6 +12,7 @@ export type SrBox = {
   className: string;
   box: [number, number, number, number]; // pixel x1, y1, x2, y2 on `image`
   image: SrImage;
+  frame?: number; // 1-based frame of a multi-frame image (Referenced Frame Number); absent for a single-frame image
   source: string; // ai_accepted | ai_edited | reader_added
   model?: { name: string; version: string }; // the AI version the box came from, when it came from one
 };
@@ -37,10 +38,12 @@ const container = (rel: string | null, name: Code, children: object[]) => ({
 });
 const code = (rel: string, name: Code, value: Code) => ({ RelationshipType: rel, ValueType: "CODE", ...concept(name), ConceptCodeSequence: [codeItem(value)] });
 const text = (rel: string, name: Code, value: string) => ({ RelationshipType: rel, ValueType: "TEXT", ...concept(name), TextValue: value.slice(0, 1024) });
-const imageRef = (rel: string, img: SrImage) => ({
+// A box on a multi-frame image names its frame: Referenced Frame Number is required when the reference is to some
+// frames only (PS3.3 C.17.3.2.1).
+const imageRef = (rel: string, img: SrImage, frame?: number) => ({
   RelationshipType: rel,
   ValueType: "IMAGE",
-  ReferencedSOPSequence: [{ ReferencedSOPClassUID: img.sopClassUid, ReferencedSOPInstanceUID: img.sopInstanceUid }],
+  ReferencedSOPSequence: [{ ReferencedSOPClassUID: img.sopClassUid, ReferencedSOPInstanceUID: img.sopInstanceUid, ...(frame ? { ReferencedFrameNumber: String(frame) } : {}) }],
 });
 
 // DICOM image coordinates put 0\0 at the top-left corner of the top-left pixel, as our pixel boxes do.
@@ -59,7 +62,7 @@ function measurementGroup(b: SrBox, index: number) {
       ...concept(CODES.imageRegion),
       GraphicType: "POLYLINE",
       GraphicData: rectanglePolyline(b.box),
-      ContentSequence: [imageRef("SELECTED FROM", b.image)],
+      ContentSequence: [imageRef("SELECTED FROM", b.image, b.frame)],
     },
     text("CONTAINS", CODES.labelSource, b.source),
   ];

@@ -100,6 +100,7 @@ async function writeRows(actor: Actor, p: PreparedInstance, storageKey: string) 
         manufacturer: m.manufacturer ?? null,
         windowCenter: m.windowCenter[0] ?? null,
         windowWidth: m.windowWidth[0] ?? null,
+        frames: m.numberOfFrames,
         tags: instanceTags(m),
       },
     });

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assertAcceptedFrames } from "@/lib/dicom/frames";
 import { decodePixels } from "@/lib/dicom/decode-pixels";
 import { decodeRasterFast } from "@/lib/dicom/decode-raster";
 import { inspectUpload } from "@/lib/dicom/inspect-upload";
@@ -25,14 +27,15 @@ const uidFromHash = (hash: string, salt: string) => uidFromSeed(hash + salt);
 export type IngestLimits = { maxBytes: number; maxPixels: number };
 
 // Validates an upload completely before anything is written: header rules and declared size first (nothing decoded
-// yet), then a full pixel decode.
+// yet), then a full pixel decode of every frame.
 export async function prepareInstance(bytes: Uint8Array, limits: IngestLimits): Promise<PreparedInstance> {
   if (bytes.length > limits.maxBytes) throw new AppError("payload_too_large", `The file is larger than ${Math.round(limits.maxBytes / 1e6)} MB.`);
   const inspected = inspectUpload(bytes, limits);
   if (inspected.kind !== "dicom") return prepareRaster(bytes, inspected.kind);
   const { dataset, meta } = inspected;
-  if (meta.numberOfFrames > 1) throw new AppError("unsupported", "Multi-frame images are not chest radiographs; upload single frames.");
-  await decodePixels(dataset); // proves the pixels decode; throws a coded AppError otherwise
+  assertAcceptedFrames(meta, env.MAX_FRAMES_PER_IMAGE);
+  // Proves every frame decodes (throws a coded AppError otherwise); one frame in memory at a time.
+  for (let f = 0; f < meta.numberOfFrames; f++) await decodePixels(dataset, { frame: f, metadata: meta });
   const hash = sha256(bytes);
   return {
     source: "dicom",

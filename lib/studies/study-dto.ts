@@ -28,6 +28,7 @@ export function toInstanceDto(i: Instance): InstanceDto {
     bitsStored: i.bitsStored,
     windowCenter: i.windowCenter,
     windowWidth: i.windowWidth,
+    frames: i.frames,
     tags: i.tags as InstanceDto["tags"],
     fileUrl: `/api/v1/instances/${i.id}/file`,
   };
