@@ -16,7 +16,6 @@ const schema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10).optional(),
   SECURE_COOKIES: boolish,
-  PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
   STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
   S3_BUCKET: z.string().optional(),
   S3_ENDPOINT: z.string().url().optional(),
@@ -55,6 +54,11 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  // Sessions and web surface (web): sign-in throttle per account and per client address, proxies allowed to set X-Forwarded-For.
+  SIGN_IN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5), // failed or in-flight attempts per window
+  SIGN_IN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+  SIGN_IN_WINDOW_S: z.coerce.number().int().min(1).default(900),
+  TRUSTED_PROXIES: z.string().default(""), // comma-separated addresses or CIDRs (e.g. 10.0.0.0/8); empty: trust none
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

@@ -1,8 +1,28 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
+import { requestIp } from "@/lib/auth/request-ip";
+import { takeSignInAttempt } from "@/lib/auth/sign-in-throttle";
 
 export const runtime = "nodejs";
 
-// GET|POST /api/auth/* — next-auth (credentials sign-in, session, sign-out, CSRF).
-const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+type Ctx = { params: Promise<{ nextauth: string[] }> };
+const handler = NextAuth(authOptions) as (req: Request, ctx: Ctx) => Promise<Response>;
+
+// GET /api/auth/* — next-auth (session, CSRF token, providers).
+export { handler as GET };
+
+// POST /api/auth/* — next-auth; a credentials sign-in is throttled per account and per address before any hashing.
+export async function POST(req: Request, ctx: Ctx): Promise<Response> {
+  if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
+    const form = await req.clone().formData().catch(() => null);
+    const email = String(form?.get("email") ?? "");
+    const wait = takeSignInAttempt(email, requestIp(req.headers.get("x-forwarded-for")));
+    if (wait !== null) {
+      const message = `Too many sign-in attempts; try again in ${wait} s.`;
+      // `url` keeps next-auth's client signIn() working: it reads the error from it.
+      const url = `${new URL(req.url).origin}/sign-in?error=RateLimited`;
+      return Response.json({ url, error: { code: "rate_limited", message } }, { status: 429, headers: { "Retry-After": String(wait) } });
+    }
+  }
+  return handler(req, ctx);
+}
