@@ -58,6 +58,7 @@ const schema = z.object({
   SIGN_IN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5), // failed or in-flight attempts per window
   SIGN_IN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_S: z.coerce.number().int().min(1).default(900),
+  SIGN_IN_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1000), // a throttled attempt's 429 waits this long
   TRUSTED_PROXIES: z.string().default(""), // comma-separated addresses or CIDRs (e.g. 10.0.0.0/8); empty: trust none
 });
 

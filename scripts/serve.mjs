@@ -13,7 +13,22 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// TRACE/TRACK/CONNECT never reach Next's handler: its Request object refuses them and the client saw a 500. Every other
+// unknown method gets the same 405 from proxy.ts (which applies the full header policy).
+const KNOWN = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+function methodNotAllowed(req, res) {
+  res.writeHead(405, {
+    Allow: KNOWN.join(", "),
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  });
+  res.end(JSON.stringify({ error: { code: "method_not_allowed", message: `${req.method} is not supported.` } }));
+}
+
 const server = http.createServer((req, res) => {
+  if (!KNOWN.includes(req.method ?? "")) return methodNotAllowed(req, res);
   const peer = req.socket.remoteAddress ?? "";
   const prior = req.headers["x-forwarded-for"];
   const chain = Array.isArray(prior) ? prior.join(", ") : prior;

@@ -64,11 +64,12 @@ test("30 parallel wrong passwords: 429 with Retry-After, /api/health p50 < 50 ms
   let done = false;
   const statuses: number[] = [];
   const retryAfter: string[] = [];
+  const clients = await Promise.all(Array.from({ length: 30 }, () => wrongPasswordClient(server.url)));
   const storm = Promise.all(
-    Array.from({ length: 30 }, async () => {
+    clients.map(async (attempt) => {
       const deadline = Date.now() + 5000;
       while (Date.now() < deadline) {
-        const r = await wrongPassword(server.url, u.email);
+        const r = await attempt(u.email);
         statuses.push(r.status);
         if (r.status === 429) retryAfter.push(r.retryAfter ?? "");
       }
@@ -89,28 +90,34 @@ test("30 parallel wrong passwords: 429 with Retry-After, /api/health p50 < 50 ms
 
 test("a forged X-Forwarded-For does not escape the per-address limit (no trusted proxies)", async () => {
   const statuses: number[] = [];
+  const attempt = await wrongPasswordClient(server.url);
   // Distinct accounts, so only the per-address limit (30 per window) can stop the spray.
-  for (let i = 0; i < 40; i++) statuses.push((await wrongPassword(server.url, `nobody-${i}-${randomUUID()}@faults.local`, `203.0.113.${i}`)).status);
+  for (let i = 0; i < 40; i++) statuses.push((await attempt(`nobody-${i}-${randomUUID()}@faults.local`, `203.0.113.${i}`)).status);
   const firstLimited = statuses.indexOf(429);
   recordFigure({ scenario: "password spray, forged X-Forwarded-For", figure: "first 429 at attempt", value: firstLimited + 1, target: "≤ 31" });
   expect(firstLimited).toBeGreaterThanOrEqual(0);
   expect(firstLimited).toBeLessThanOrEqual(30);
 });
 
-async function wrongPassword(url: string, email: string, forwardedFor?: string): Promise<{ status: number; retryAfter: string | null }> {
+type Attempter = (email: string, forwardedFor?: string) => Promise<{ status: number; retryAfter: string | null }>;
+
+/** A client as an attacker runs it: one CSRF token and cookie, then wrong passwords as fast as answers come. */
+async function wrongPasswordClient(url: string): Promise<Attempter> {
   const csrfRes = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const cookie = csrfRes.headers.getSetCookie().map((l) => l.split(";")[0]).join("; ");
-  const headers: Record<string, string> = { cookie, "content-type": "application/x-www-form-urlencoded", origin: url };
-  if (forwardedFor) headers["x-forwarded-for"] = forwardedFor;
-  const res = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    body: new URLSearchParams({ csrfToken, email, password: "definitely-wrong", json: "true" }),
-    redirect: "manual",
-    headers,
-  });
-  await res.arrayBuffer();
-  return { status: res.status, retryAfter: res.headers.get("retry-after") };
+  return async (email, forwardedFor) => {
+    const headers: Record<string, string> = { cookie, "content-type": "application/x-www-form-urlencoded", origin: url };
+    if (forwardedFor) headers["x-forwarded-for"] = forwardedFor;
+    const res = await fetch(`${url}/api/auth/callback/credentials`, {
+      method: "POST",
+      body: new URLSearchParams({ csrfToken, email, password: "definitely-wrong", json: "true" }),
+      redirect: "manual",
+      headers,
+    });
+    await res.arrayBuffer();
+    return { status: res.status, retryAfter: res.headers.get("retry-after") };
+  };
 }
 
 async function probeFor(url: string, forMs: number): Promise<number[]> {

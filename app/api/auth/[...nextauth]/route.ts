@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { requestIp } from "@/lib/auth/request-ip";
 import { takeSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import { env } from "@/lib/env";
 
 export const runtime = "nodejs";
 
@@ -18,6 +19,8 @@ export async function POST(req: Request, ctx: Ctx): Promise<Response> {
     const email = String(form?.get("email") ?? "");
     const wait = takeSignInAttempt(email, requestIp(req.headers.get("x-forwarded-for")));
     if (wait !== null) {
+      // Tarpit: a guessing loop that waits for answers is slowed to one try a second per connection, at no cost here.
+      await new Promise((r) => setTimeout(r, env.SIGN_IN_REFUSAL_DELAY_MS));
       const message = `Too many sign-in attempts; try again in ${wait} s.`;
       // `url` keeps next-auth's client signIn() working: it reads the error from it.
       const url = `${new URL(req.url).origin}/sign-in?error=RateLimited`;
