@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { KNOWN_METHODS, newNonce, responseKind, securityHeaders } from "@/lib/http/security-headers";
+import { KNOWN_METHODS, newNonce, ownsCaching, responseKind, securityHeaders } from "@/lib/http/security-headers";
 import { crossOriginWriteRefusal } from "@/lib/http/write-origin";
 import { env } from "@/lib/env";
 
@@ -19,7 +19,7 @@ export function proxy(req: NextRequest) {
   if (refusal) return refuse(403, "cross_origin", refusal, kind, https);
 
   const nonce = kind === "page" ? newNonce() : undefined;
-  const headers = securityHeaders(kind, { nonce, https });
+  const headers = securityHeaders(kind, { nonce, https, ownCaching: ownsCaching(req.nextUrl.pathname) });
   const requestHeaders = new Headers(req.headers);
   if (nonce) requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
   const res = NextResponse.next({ request: { headers: requestHeaders } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newNonce, pageCsp, responseKind, securityHeaders } from "./security-headers";
+import { newNonce, ownsCaching, pageCsp, responseKind, securityHeaders } from "./security-headers";
 
 describe("security header policy", () => {
   it("classifies paths", () => {
@@ -31,6 +31,12 @@ describe("security header policy", () => {
     }
     expect(securityHeaders("api", { https: true })["Strict-Transport-Security"]).toMatch(/max-age=31536000/);
     expect(securityHeaders("api", { https: false })["Content-Security-Policy"]).toContain("default-src 'none'");
+  });
+
+  it("only the model file keeps its own caching; patient files never do", () => {
+    expect(ownsCaching("/api/v1/models/abc/file")).toBe(true);
+    expect(ownsCaching("/api/v1/instances/abc/file")).toBe(false);
+    expect(securityHeaders("api", { https: false, ownCaching: true })["Cache-Control"]).toBeUndefined();
   });
 
   it("nonces are fresh", () => {

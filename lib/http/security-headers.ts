@@ -46,7 +46,15 @@ const PERMISSIONS_POLICY = [
   "interest-cohort=()",
 ].join(", ");
 
-export function securityHeaders(kind: ResponseKind, opts: { nonce?: string; https: boolean }): Record<string, string> {
+// Responses that carry no patient data and set their own caching (proxy headers would override the route's): the ONNX
+// model file, immutable under its sha256 ETag so the browser downloads it once.
+const OWN_CACHING = [/^\/api\/v1\/models\/[^/]+\/file$/];
+
+export function ownsCaching(pathname: string): boolean {
+  return OWN_CACHING.some((re) => re.test(pathname));
+}
+
+export function securityHeaders(kind: ResponseKind, opts: { nonce?: string; https: boolean; ownCaching?: boolean }): Record<string, string> {
   const h: Record<string, string> = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin", // worklist URLs can hold a patient-ID filter: never sent to another site
@@ -59,7 +67,7 @@ export function securityHeaders(kind: ResponseKind, opts: { nonce?: string; http
   if (kind === "page") h["Content-Security-Policy"] = pageCsp(opts.nonce ?? "", opts.https);
   if (kind === "api") h["Content-Security-Policy"] = API_CSP;
   // Patient data must never sit in a browser or proxy cache; hashed build assets may.
-  if (kind !== "asset") h["Cache-Control"] = "no-store";
+  if (kind !== "asset" && !opts.ownCaching) h["Cache-Control"] = "no-store";
   return h;
 }
 

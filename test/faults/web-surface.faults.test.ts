@@ -42,6 +42,12 @@ test("security headers on pages and API responses; patient data is no-store", as
     expect(res.headers.get("strict-transport-security"), what).toBeNull(); // plain HTTP here
   }
   expect(api.headers.get("content-security-policy")).toContain("default-src 'none'");
+  // A route's own caching (the model file: not patient data, immutable by sha256) is kept, not overwritten.
+  const models = (await (await admin.fetch("/api/v1/models")).json()) as { models: { id: string; stage: string }[] };
+  const model = await admin.fetch(`/api/v1/models/${models.models.find((m) => m.stage === "production")!.id}/file`);
+  expect(model.headers.get("cache-control")).toContain("immutable");
+  expect(model.headers.get("x-content-type-options")).toBe("nosniff");
+  await model.arrayBuffer();
   // Behind a TLS-terminating proxy (X-Forwarded-Proto: https) HSTS is sent.
   const tls = await fetch(`${server.url}/api/health`, { headers: { "x-forwarded-proto": "https" } });
   expect(tls.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
