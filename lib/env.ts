@@ -54,6 +54,15 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  // PACS query/retrieve and auto-pull: poll interval of auto-pull, per-request timeout, our AE title as a C-ECHO SCU.
+  PACS_POLL_INTERVAL_S: z.coerce.number().min(1).max(86_400).default(3),
+  PACS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  PACS_CALLING_AE_TITLE: z.string().min(1).max(16).default("CXR-REVIEW"),
+  // Deployment (read by the launcher scripts/start.mjs; declared here so images and manifests use only known names).
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOSTNAME: z.string().optional(), // the address `next start` binds; containers set 0.0.0.0 (their runtime sets the host name)
+  SKIP_BUILD: boolish, // serve the image's build as is
+  SKIP_MIGRATIONS: boolish, // migrations and the first admin are a separate one-shot (compose `migrate`, Kubernetes Job)
   // Sessions and web surface (web): sign-in throttle per account and per client address, proxies allowed to set X-Forwarded-For.
   SIGN_IN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5), // failed or in-flight attempts per window
   SIGN_IN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
@@ -63,6 +72,9 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
+
+/** Every variable the app reads, with its validation: images, compose and manifests may set only these. */
+export const envSchema = schema;
 
 function load(): Env {
   const parsed = schema

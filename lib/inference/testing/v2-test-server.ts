@@ -21,7 +21,8 @@ export interface V2TestServer {
   close(): Promise<void>;
 }
 
-export async function startV2TestServer(models: Record<string, Uint8Array>): Promise<V2TestServer> {
+/** `binary: false` answers binary-extension requests with 400, as a v2 server without it (MLServer) does. */
+export async function startV2TestServer(models: Record<string, Uint8Array>, options: { binary?: boolean } = {}): Promise<V2TestServer> {
   const sessions = new Map<string, ort.InferenceSession>();
   for (const [name, bytes] of Object.entries(models)) sessions.set(name, await ort.InferenceSession.create(bytes));
   const calls = { json: 0, binary: 0 };
@@ -31,12 +32,14 @@ export async function startV2TestServer(models: Record<string, Uint8Array>): Pro
     const send = (status: number, json: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
     try {
       if (req.url === "/v2/health/ready") return send(200, {});
-      const m = /^\/v2\/models\/([^/]+)(\/infer)?$/.exec(req.url ?? "");
+      const m = /^\/v2\/models\/([^/]+)(\/infer|\/ready)?$/.exec(req.url ?? "");
       const session = m && sessions.get(decodeURIComponent(m[1]!));
       if (!m || !session) return send(404, { error: `unknown model or path ${req.url}` });
+      if (m[2] === "/ready") return send(200, {});
       if (!m[2]) return send(200, { name: m[1], platform: "onnxruntime_onnx", inputs: session.inputMetadata.map(describe), outputs: session.outputMetadata.map(describe) });
       if (req.method !== "POST") return send(405, { error: "POST an inference request" });
       const raw = await body(req);
+      if (options.binary === false && req.headers["inference-header-content-length"] !== undefined) return send(400, { error: "binary tensor extension is not supported" });
       const headerLength = Number(req.headers["inference-header-content-length"] ?? raw.length);
       const request = JSON.parse(raw.subarray(0, headerLength).toString("utf8")) as {
         inputs: { name: string; datatype: string; shape: number[]; data?: number[]; parameters?: { binary_data_size?: number } }[];
