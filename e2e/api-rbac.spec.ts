@@ -79,6 +79,19 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/training-runs", file: "v1/training-runs/route.ts", expect: ADMIN_ONLY(200) },
   { method: "POST", path: "/api/v1/training-runs", file: "v1/training-runs/route.ts", body: { exportId: "x", modelSize: "xl" }, expect: ADMIN_ONLY(422) },
   { method: "GET", path: "/api/v1/training-runs/unknown-id", file: "v1/training-runs/[id]/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "GET", path: "/api/v1/models/unknown-id/triton-repo", file: "v1/models/[id]/triton-repo/route.ts", expect: ADMIN_ONLY(404) },
+  // PACS: connections are admin-only; readers search, pull and follow pulls. A PACS search shows patient identifiers, so a
+  // radiologist's `read` token is refused there (only an admin's token may search).
+  { method: "GET", path: "/api/v1/pacs/connections", file: "v1/pacs/connections/route.ts", expect: ADMIN_ONLY(200) },
+  { method: "POST", path: "/api/v1/pacs/connections", file: "v1/pacs/connections/route.ts", body: {}, expect: ADMIN_ONLY(422) },
+  { method: "GET", path: "/api/v1/pacs/connections/unknown-id", file: "v1/pacs/connections/[id]/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "PATCH", path: "/api/v1/pacs/connections/unknown-id", file: "v1/pacs/connections/[id]/route.ts", body: { name: "x" }, expect: ADMIN_ONLY(404) },
+  { method: "DELETE", path: "/api/v1/pacs/connections/unknown-id", file: "v1/pacs/connections/[id]/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "POST", path: "/api/v1/pacs/connections/unknown-id/test", file: "v1/pacs/connections/[id]/test/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "GET", path: "/api/v1/pacs/connections/unknown-id/studies", file: "v1/pacs/connections/[id]/studies/route.ts", expect: { anonymous: 401, radiologist: 404, annotator: 403, admin: 404, "token-read": 403, "token-predict": 403 } },
+  { method: "POST", path: "/api/v1/pacs/connections/unknown-id/pulls", file: "v1/pacs/connections/[id]/pulls/route.ts", body: {}, expect: { anonymous: 401, radiologist: 422, annotator: 403, admin: 422, "token-read": 403, "token-predict": 403 } },
+  { method: "GET", path: "/api/v1/pacs/pulls", file: "v1/pacs/pulls/route.ts", expect: { anonymous: 401, radiologist: 200, annotator: 403, admin: 200, "token-read": 200, "token-predict": 403 } },
+  { method: "GET", path: "/api/v1/pacs/searchable", file: "v1/pacs/searchable/route.ts", expect: { anonymous: 401, radiologist: 200, annotator: 403, admin: 200, "token-read": 200, "token-predict": 403 } },
 ];
 
 const callers = {} as Record<Caller, APIRequestContext>;
@@ -140,6 +153,7 @@ test("annotator PHI: no patient name, ID or accession in any annotator or non-ad
     `/api/v1/studies/${studyId}/neighbours`,
     `/api/v1/studies/${studyId}/review`,
     "/api/v1/assignments?mine=1",
+    "/api/v1/pacs/pulls",
     `/api/v1/instances/${instanceId}/file`,
     `/studies/${studyId}`,
     "/tasks",
@@ -148,7 +162,7 @@ test("annotator PHI: no patient name, ID or accession in any annotator or non-ad
   for (const [who, ctx] of [["annotator", annotator], ["token-read", callers["token-read"]]] as const) {
     for (const p of paths) {
       const res = await ctx.get(p);
-      if (res.status() === 403 && who === "token-read") continue; // not a token route
+      if (res.status() === 403) continue; // not this caller's route (tokens on cookie-only routes, annotators on PACS pulls)
       expect(res.status(), `${who} ${p}`).toBeLessThan(400);
       const text = Buffer.from(await res.body()).toString("latin1");
       for (const s of secrets) expect(text, `${who} ${p} leaks ${s}`).not.toContain(s);
