@@ -16,7 +16,6 @@ const schema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10).optional(),
   SECURE_COOKIES: boolish,
-  PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
   STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
   S3_BUCKET: z.string().optional(),
   S3_ENDPOINT: z.string().url().optional(),
@@ -76,6 +75,12 @@ const schema = z.object({
   MAX_JSON_BODY_KB: z.coerce.number().int().min(1).default(1000),
   // Multi-frame DX/CR: most frames one uploaded or predicted image may have (each frame is decoded, predicted, reviewed).
   MAX_FRAMES_PER_IMAGE: z.coerce.number().int().min(1).max(10_000).default(64),
+  // Sessions and web surface (web): sign-in throttle per account and per client address, proxies allowed to set X-Forwarded-For.
+  SIGN_IN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5), // failed or in-flight attempts per window
+  SIGN_IN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+  SIGN_IN_WINDOW_S: z.coerce.number().int().min(1).default(900),
+  SIGN_IN_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1000), // a throttled attempt's 429 waits this long
+  TRUSTED_PROXIES: z.string().default(""), // comma-separated addresses or CIDRs (e.g. 10.0.0.0/8); empty: trust none
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

@@ -44,7 +44,7 @@ export function WorklistTable(props: { items: WorklistItem[]; params: WorklistPa
             </td>
             <td>
               <Link href={`/studies/${s.id}${queryString ? `?${queryString}` : ""}`} className="text-sky-400 hover:underline" data-testid="open-study">
-                {s.accessionNumber || "(none)"}
+                {s.accessionNumber || s.pseudonym}
               </Link>
             </td>
             <td>{s.patientId || "—"}</td>

@@ -208,7 +208,7 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
       "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
-      "/api/metrics": { get: { summary: "Prometheus metrics", security: [], responses: { "200": { description: "text/plain exposition format" } } } },
+      "/api/metrics": { get: { summary: "Prometheus metrics (an admin; tokens need the `metrics` scope)", responses: { "200": { description: "text/plain exposition format" }, ...common } } },
       ...pacsPaths,
       ...dicomWebPaths,
     },

@@ -6,7 +6,8 @@ export type StudyStatus = z.infer<typeof studyStatusSchema>;
 
 export const WORKLIST_SORTS = ["received", "studyDate", "aiPriority"] as const;
 
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
+// A real calendar date (2024-13-45 and 2024-02-30 are refused with this reason, not passed on to the database).
+const dateOnly = z.iso.date({ message: "Use a real date as YYYY-MM-DD." });
 
 export const listStudiesQuerySchema = z.object({
   status: studyStatusSchema.optional(),
@@ -18,11 +19,13 @@ export const listStudiesQuerySchema = z.object({
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: "'from' must not be after 'to'.", path: ["to"] });
 export type ListStudiesQuery = z.infer<typeof listStudiesQuerySchema>;
 
+// Patient identifiers are null for callers who may not see them (lib/auth/phi-access); the pseudonym is always there.
 export const WorklistItemSchema = z.object({
   id: z.string(),
+  pseudonym: z.string(),
   accessionNumber: z.string().nullable(),
   patientId: z.string().nullable(),
   patientName: z.string().nullable(),
