@@ -1,5 +1,6 @@
 import { data as dcmjsData } from "dcmjs";
-import { CODES, findingCode, type Code } from "@/lib/sr/sr-codes";
+import { CODES, findingCode, LOCAL_SCHEME, type Code } from "@/lib/sr/sr-codes";
+import { toPersonName } from "@/lib/sr/person-name";
 
 // A signed-off review as a DICOM SR (TID 1500 Measurement Report): one planar ROI group per box, so PACS can show it.
 export const COMPREHENSIVE_SR_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.88.33";
@@ -17,14 +18,31 @@ export type SrBox = {
 };
 export type SrInput = {
   // The study and patient modules are copied from the source DICOM: the SR belongs to that study in the PACS.
-  study: { studyInstanceUid: string; studyDate?: string; accessionNumber?: string; patientId?: string; patientName?: string; patientBirthDate?: string; patientSex?: string };
+  study: {
+    studyInstanceUid: string;
+    studyDate?: string;
+    studyTime?: string;
+    studyId?: string;
+    referringPhysicianName?: string;
+    accessionNumber?: string;
+    patientId?: string;
+    patientName?: string;
+    patientBirthDate?: string;
+    patientSex?: string;
+  };
   sr: { seriesInstanceUid: string; sopInstanceUid: string; seriesNumber?: number; instanceNumber?: number; contentDateTime: Date };
   reader: { name: string };
   signedOffAt: Date;
   boxes: SrBox[];
   images: SrImage[]; // every image the boxes reference (the image library)
   manufacturer?: string;
+  organization?: string; // VerifyingOrganization (Type 1): the site signing the report
 };
+
+export const DEFAULT_ORGANIZATION = "CXR Review";
+
+// Every private scheme used in coded items must be declared (PS3.3 C.12.1.1.8), or validators flag the codes.
+export const CODING_SCHEMES = [{ CodingSchemeDesignator: LOCAL_SCHEME, CodingSchemeName: "CXR Review local codes", CodingSchemeResponsibleOrganization: "CXR Review" }];
 
 const codeItem = (c: Code) => ({ CodeValue: c.value, CodingSchemeDesignator: c.scheme, CodeMeaning: c.meaning });
 const concept = (c: Code) => ({ ConceptNameCodeSequence: [codeItem(c)] });
@@ -90,7 +108,7 @@ export function writeMeasurementReport(input: SrInput): Uint8Array {
   const root = container(null, CODES.measurementReport, [
     code("HAS CONCEPT MOD", CODES.languageOfContent, CODES.english),
     code("HAS OBS CONTEXT", CODES.observerType, CODES.person),
-    { RelationshipType: "HAS OBS CONTEXT", ValueType: "PNAME", ...concept(CODES.personObserverName), PersonName: input.reader.name },
+    { RelationshipType: "HAS OBS CONTEXT", ValueType: "PNAME", ...concept(CODES.personObserverName), PersonName: toPersonName(input.reader.name) },
     code("HAS CONCEPT MOD", CODES.procedureReported, CODES.chestXray),
     container("CONTAINS", CODES.imageLibrary, input.images.length ? [container("CONTAINS", CODES.imageLibraryGroup, input.images.map((i) => imageRef("CONTAINS", i)))] : []),
     container("CONTAINS", CODES.imagingMeasurements, input.boxes.map(measurementGroup)),
@@ -105,9 +123,9 @@ export function writeMeasurementReport(input: SrInput): Uint8Array {
     PatientSex: study.patientSex ?? "",
     StudyInstanceUID: study.studyInstanceUid,
     StudyDate: study.studyDate ?? "",
-    StudyTime: "",
-    ReferringPhysicianName: "",
-    StudyID: "",
+    StudyTime: study.studyTime ?? "",
+    ReferringPhysicianName: study.referringPhysicianName ?? "",
+    StudyID: study.studyId ?? "",
     AccessionNumber: study.accessionNumber ?? "",
     Modality: "SR",
     SeriesInstanceUID: sr.seriesInstanceUid,
@@ -115,12 +133,18 @@ export function writeMeasurementReport(input: SrInput): Uint8Array {
     ReferencedPerformedProcedureStepSequence: [],
     Manufacturer: input.manufacturer ?? "CXR Review",
     InstanceNumber: String(sr.instanceNumber ?? 1),
+    CodingSchemeIdentificationSequence: CODING_SCHEMES,
     ContentDate: da(sr.contentDateTime),
     ContentTime: tm(sr.contentDateTime),
     CompletionFlag: "COMPLETE",
     VerificationFlag: "VERIFIED",
     VerifyingObserverSequence: [
-      { VerifyingObserverName: input.reader.name, VerifyingOrganization: "", VerificationDateTime: `${da(input.signedOffAt)}${tm(input.signedOffAt)}`, VerifyingObserverIdentificationCodeSequence: [] },
+      {
+        VerifyingObserverName: toPersonName(input.reader.name),
+        VerifyingOrganization: input.organization || DEFAULT_ORGANIZATION,
+        VerificationDateTime: `${da(input.signedOffAt)}${tm(input.signedOffAt)}`,
+        VerifyingObserverIdentificationCodeSequence: [],
+      },
     ],
     PerformedProcedureCodeSequence: [],
     ...(input.images.length ? { CurrentRequestedProcedureEvidenceSequence: evidence(input) } : {}),

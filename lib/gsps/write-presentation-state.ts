@@ -1,0 +1,136 @@
+import { data as dcmjsData } from "dcmjs";
+import { rectanglePolyline, type SrInput } from "@/lib/sr/write-measurement-report";
+import { toPersonName } from "@/lib/sr/person-name";
+
+// The final boxes as a Grayscale Softcopy Presentation State: most PACS viewers draw a GSPS over the image they
+// reference (few render a TID 1500 SR), so this is what a reader sees in the PACS.
+export const GSPS_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.11.1";
+const EXPLICIT_LE = "1.2.840.10008.1.2.1";
+const IMPLEMENTATION_UID = "2.25.329800735698586629295641978511506172918";
+export const GSPS_LAYER = "AI_FINDINGS";
+
+export type GspsImage = {
+  sopClassUid: string;
+  sopInstanceUid: string;
+  seriesInstanceUid: string;
+  rows: number;
+  columns: number;
+  photometric: string; // MONOCHROME1 images are shown inverted (Presentation LUT Shape INVERSE)
+  window: { center: number; width: number }; // the source's VOI, so the PACS shows the image as the reader saw it
+  rescale?: { slope: number; intercept: number }; // the source's Modality LUT, when it has one
+};
+export type GspsBox = { className: string; box: [number, number, number, number]; sopInstanceUid: string; source: string };
+export type GspsInput = {
+  study: SrInput["study"];
+  gsps: { seriesInstanceUid: string; sopInstanceUid: string; seriesNumber?: number; instanceNumber?: number; contentDateTime: Date };
+  creator: { name: string };
+  images: GspsImage[];
+  boxes: GspsBox[];
+  manufacturer?: string;
+};
+
+const da = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, "");
+const tm = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, "");
+const imageRef = (i: GspsImage) => ({ ReferencedSOPClassUID: i.sopClassUid, ReferencedSOPInstanceUID: i.sopInstanceUid });
+
+// The class label sits just above the box (inside the image), in the same pixel space as the rectangle.
+function textObject(b: GspsBox, img: GspsImage) {
+  const [x1, y1, x2] = b.box;
+  const height = Math.max(12, Math.round(img.rows * 0.03));
+  const top = Math.max(0, y1 - height);
+  const label = b.source === "reader_added" ? b.className : `${b.className} (AI)`;
+  return {
+    BoundingBoxAnnotationUnits: "PIXEL",
+    UnformattedTextValue: label.slice(0, 1024),
+    BoundingBoxTopLeftHandCorner: [x1, top],
+    BoundingBoxBottomRightHandCorner: [Math.min(img.columns, Math.max(x2, x1 + height * label.length * 0.6)), top + height],
+    BoundingBoxTextHorizontalJustification: "LEFT",
+  };
+}
+
+const rectangle = (b: GspsBox) => ({
+  GraphicAnnotationUnits: "PIXEL",
+  GraphicDimensions: 2,
+  NumberOfGraphicPoints: 5,
+  GraphicData: rectanglePolyline(b.box),
+  GraphicType: "POLYLINE",
+  GraphicFilled: "N",
+});
+
+function annotations(input: GspsInput) {
+  return input.images
+    .map((img) => ({ img, boxes: input.boxes.filter((b) => b.sopInstanceUid === img.sopInstanceUid) }))
+    .filter((g) => g.boxes.length > 0)
+    .map(({ img, boxes }) => ({
+      ReferencedImageSequence: [imageRef(img)],
+      GraphicLayer: GSPS_LAYER,
+      TextObjectSequence: boxes.map((b) => textObject(b, img)),
+      GraphicObjectSequence: boxes.map(rectangle),
+    }));
+}
+
+function referencedSeries(images: GspsImage[]) {
+  const bySeries = new Map<string, GspsImage[]>();
+  for (const i of images) bySeries.set(i.seriesInstanceUid, [...(bySeries.get(i.seriesInstanceUid) ?? []), i]);
+  return [...bySeries].map(([uid, imgs]) => ({ SeriesInstanceUID: uid, ReferencedImageSequence: imgs.map(imageRef) }));
+}
+
+export function writePresentationState(input: GspsInput): Uint8Array {
+  const { study, gsps, images } = input;
+  if (images.length === 0) throw new Error("a presentation state needs at least one referenced image");
+  const created = gsps.contentDateTime;
+  const rescale = images[0]!.rescale;
+  const dataset = {
+    SpecificCharacterSet: "ISO_IR 192",
+    SOPClassUID: GSPS_SOP_CLASS,
+    SOPInstanceUID: gsps.sopInstanceUid,
+    PatientName: study.patientName ?? "",
+    PatientID: study.patientId ?? "",
+    PatientBirthDate: study.patientBirthDate ?? "",
+    PatientSex: study.patientSex ?? "",
+    StudyInstanceUID: study.studyInstanceUid,
+    StudyDate: study.studyDate ?? "",
+    StudyTime: study.studyTime ?? "",
+    ReferringPhysicianName: study.referringPhysicianName ?? "",
+    StudyID: study.studyId ?? "",
+    AccessionNumber: study.accessionNumber ?? "",
+    Modality: "PR",
+    SeriesInstanceUID: gsps.seriesInstanceUid,
+    SeriesNumber: String(gsps.seriesNumber ?? 9002),
+    SeriesDescription: "AI findings (signed off)",
+    BodyPartExamined: "CHEST", // an unpaired body part: (0020,0060) Laterality stays absent
+    Manufacturer: input.manufacturer ?? "CXR Review",
+    InstanceNumber: String(gsps.instanceNumber ?? 1),
+    ContentLabel: "CXR_FINDINGS",
+    ContentDescription: "Final findings of the signed-off read",
+    PresentationCreationDate: da(created),
+    PresentationCreationTime: tm(created),
+    ContentCreatorName: toPersonName(input.creator.name),
+    ReferencedSeriesSequence: referencedSeries(images),
+    DisplayedAreaSelectionSequence: images.map((i) => ({
+      ReferencedImageSequence: [imageRef(i)],
+      DisplayedAreaTopLeftHandCorner: [1, 1],
+      DisplayedAreaBottomRightHandCorner: [i.columns, i.rows],
+      PresentationSizeMode: "SCALE TO FIT",
+      PresentationPixelAspectRatio: [1, 1],
+    })),
+    GraphicAnnotationSequence: annotations(input),
+    ImageRotation: 0,
+    ImageHorizontalFlip: "N",
+    GraphicLayerSequence: [{ GraphicLayer: GSPS_LAYER, GraphicLayerOrder: 1, GraphicLayerDescription: "Final boxes and their classes" }],
+    ...(rescale ? { RescaleIntercept: String(rescale.intercept), RescaleSlope: String(rescale.slope), RescaleType: "US" } : {}),
+    SoftcopyVOILUTSequence: images.map((i) => ({ ReferencedImageSequence: [imageRef(i)], WindowCenter: String(i.window.center), WindowWidth: String(i.window.width) })),
+    PresentationLUTShape: images[0]!.photometric === "MONOCHROME1" ? "INVERSE" : "IDENTITY",
+  };
+  const meta = {
+    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+    MediaStorageSOPClassUID: GSPS_SOP_CLASS,
+    MediaStorageSOPInstanceUID: gsps.sopInstanceUid,
+    TransferSyntaxUID: EXPLICIT_LE,
+    ImplementationClassUID: IMPLEMENTATION_UID,
+  };
+  const { DicomDict, DicomMetaDictionary } = dcmjsData;
+  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
+  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
+  return new Uint8Array(dict.write());
+}
