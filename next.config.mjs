@@ -9,6 +9,8 @@ const nextConfig = {
     "@cornerstonejs/codec-charls",
     "@cornerstonejs/codec-openjpeg",
     "@cornerstonejs/codec-libjpeg-turbo-8bit",
+    "dcmjs-dimse", // DIMSE (C-STORE of results to the PACS); loads its codecs at run time
+    "xhr2",
   ],
   // The WASM codecs require("fs") only when running under Node; the browser bundle gets an empty module.
   turbopack: { resolveAlias: { fs: { browser: "./lib/browser-empty-module.ts" } } },

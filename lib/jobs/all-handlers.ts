@@ -6,3 +6,4 @@ import "@/lib/training/training-job";
 import "@/lib/assignments/auto-assign-job";
 import "@/lib/evaluation/evaluation-job";
 import "@/lib/performance/canary-job";
+import "@/lib/pacs/push/push-job";

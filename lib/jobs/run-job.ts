@@ -15,7 +15,8 @@ export async function runClaimedJob(job: ClaimedJob, queue: JobQueue): Promise<v
     await queue.complete(job, result);
     log.info("job succeeded", { jobId: job.id, type: job.type, ms: Date.now() - started });
   } catch (e) {
-    const permanent = e instanceof ZodError || e instanceof AppError;
+    // The shared contract: AppError("unavailable") is a backend that is down — transient, retried with backoff.
+    const permanent = e instanceof ZodError || (e instanceof AppError && e.code !== "unavailable");
     const message = e instanceof ZodError ? "invalid payload" : e instanceof Error ? e.message : String(e);
     log.warn("job failed", { jobId: job.id, type: job.type, attempt: job.attempts, permanent, error: message });
     await queue.fail(job, message.slice(0, 1000), !permanent);

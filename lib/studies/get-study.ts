@@ -4,6 +4,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import type { StudyDetail } from "@/lib/schemas/study";
 import { toInstanceDto, toWorklistItem } from "@/lib/studies/study-dto";
+import { listStudyPushes } from "@/lib/pacs/push/list-pushes";
 
 // Opening a study is audited: the trail says who saw which study, when.
 export async function getStudyOrThrow(actor: Actor, studyId: string): Promise<StudyDetail> {
@@ -14,6 +15,7 @@ export async function getStudyOrThrow(actor: Actor, studyId: string): Promise<St
   return {
     study: { id, accessionNumber, patientId, patientName, studyDate, modality, description, status },
     instances: s.series.flatMap((x) => x.instances.map(toInstanceDto)),
+    pacsPushes: await listStudyPushes(s.id),
   };
 }
 

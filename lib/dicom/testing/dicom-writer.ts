@@ -1,7 +1,7 @@
 import { deflateSync } from "fflate";
 
 // Minimal DICOM writer for test fixtures: Part 10 (meta group explicit LE) or a bare ACR-NEMA style data set.
-export type Vr = "AE" | "CS" | "DA" | "DS" | "IS" | "LO" | "PN" | "SH" | "UI" | "US" | "UL" | "OB" | "OW" | "SQ" | "LT";
+export type Vr = "AE" | "CS" | "DA" | "DS" | "IS" | "LO" | "PN" | "SH" | "UI" | "US" | "UL" | "OB" | "OW" | "SQ" | "LT" | "TM";
 export type ElementValue = string | number[] | Uint8Array | Uint16Array | DicomElement[][] | { fragments: Uint8Array[] };
 export interface DicomElement {
   tag: number; // (group << 16) | element
