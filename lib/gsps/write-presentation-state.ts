@@ -1,12 +1,10 @@
-import { data as dcmjsData } from "dcmjs";
-import { rectanglePolyline, type SrInput } from "@/lib/sr/write-measurement-report";
+import { rectanglePolyline } from "@/lib/sr/write-measurement-report";
 import { toPersonName } from "@/lib/sr/person-name";
+import { da, patientStudyModules, tm, writeDicomObject, type SourceStudy } from "@/lib/sr/dicom-object";
 
 // The final boxes as a Grayscale Softcopy Presentation State: most PACS viewers draw a GSPS over the image they
 // reference (few render a TID 1500 SR), so this is what a reader sees in the PACS.
 export const GSPS_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.11.1";
-const EXPLICIT_LE = "1.2.840.10008.1.2.1";
-const IMPLEMENTATION_UID = "2.25.329800735698586629295641978511506172918";
 export const GSPS_LAYER = "AI_FINDINGS";
 
 export type GspsImage = {
@@ -21,7 +19,7 @@ export type GspsImage = {
 };
 export type GspsBox = { className: string; box: [number, number, number, number]; sopInstanceUid: string; source: string };
 export type GspsInput = {
-  study: SrInput["study"];
+  study: SourceStudy;
   gsps: { seriesInstanceUid: string; sopInstanceUid: string; seriesNumber?: number; instanceNumber?: number; contentDateTime: Date };
   creator: { name: string };
   images: GspsImage[];
@@ -29,8 +27,6 @@ export type GspsInput = {
   manufacturer?: string;
 };
 
-const da = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, "");
-const tm = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, "");
 const imageRef = (i: GspsImage) => ({ ReferencedSOPClassUID: i.sopClassUid, ReferencedSOPInstanceUID: i.sopInstanceUid });
 
 // The class label sits just above the box (inside the image), in the same pixel space as the rectangle.
@@ -84,16 +80,7 @@ export function writePresentationState(input: GspsInput): Uint8Array {
     SpecificCharacterSet: "ISO_IR 192",
     SOPClassUID: GSPS_SOP_CLASS,
     SOPInstanceUID: gsps.sopInstanceUid,
-    PatientName: study.patientName ?? "",
-    PatientID: study.patientId ?? "",
-    PatientBirthDate: study.patientBirthDate ?? "",
-    PatientSex: study.patientSex ?? "",
-    StudyInstanceUID: study.studyInstanceUid,
-    StudyDate: study.studyDate ?? "",
-    StudyTime: study.studyTime ?? "",
-    ReferringPhysicianName: study.referringPhysicianName ?? "",
-    StudyID: study.studyId ?? "",
-    AccessionNumber: study.accessionNumber ?? "",
+    ...patientStudyModules(study),
     Modality: "PR",
     SeriesInstanceUID: gsps.seriesInstanceUid,
     SeriesNumber: String(gsps.seriesNumber ?? 9002),
@@ -122,15 +109,5 @@ export function writePresentationState(input: GspsInput): Uint8Array {
     SoftcopyVOILUTSequence: images.map((i) => ({ ReferencedImageSequence: [imageRef(i)], WindowCenter: String(i.window.center), WindowWidth: String(i.window.width) })),
     PresentationLUTShape: images[0]!.photometric === "MONOCHROME1" ? "INVERSE" : "IDENTITY",
   };
-  const meta = {
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: GSPS_SOP_CLASS,
-    MediaStorageSOPInstanceUID: gsps.sopInstanceUid,
-    TransferSyntaxUID: EXPLICIT_LE,
-    ImplementationClassUID: IMPLEMENTATION_UID,
-  };
-  const { DicomDict, DicomMetaDictionary } = dcmjsData;
-  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return new Uint8Array(dict.write());
+  return writeDicomObject(dataset);
 }

@@ -1,11 +1,9 @@
-import { data as dcmjsData } from "dcmjs";
 import { CODES, findingCode, LOCAL_SCHEME, type Code } from "@/lib/sr/sr-codes";
 import { toPersonName } from "@/lib/sr/person-name";
+import { da, patientStudyModules, tm, writeDicomObject, type SourceStudy } from "@/lib/sr/dicom-object";
 
 // A signed-off review as a DICOM SR (TID 1500 Measurement Report): one planar ROI group per box, so PACS can show it.
 export const COMPREHENSIVE_SR_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.88.33";
-const EXPLICIT_LE = "1.2.840.10008.1.2.1";
-const IMPLEMENTATION_UID = "2.25.329800735698586629295641978511506172918";
 
 export type SrImage = { sopClassUid: string; sopInstanceUid: string; seriesInstanceUid: string };
 export type SrBox = {
@@ -18,18 +16,7 @@ export type SrBox = {
 };
 export type SrInput = {
   // The study and patient modules are copied from the source DICOM: the SR belongs to that study in the PACS.
-  study: {
-    studyInstanceUid: string;
-    studyDate?: string;
-    studyTime?: string;
-    studyId?: string;
-    referringPhysicianName?: string;
-    accessionNumber?: string;
-    patientId?: string;
-    patientName?: string;
-    patientBirthDate?: string;
-    patientSex?: string;
-  };
+  study: SourceStudy;
   sr: { seriesInstanceUid: string; sopInstanceUid: string; seriesNumber?: number; instanceNumber?: number; contentDateTime: Date };
   reader: { name: string };
   signedOffAt: Date;
@@ -85,8 +72,6 @@ function measurementGroup(b: SrBox, index: number) {
   return container("CONTAINS", CODES.measurementGroup, children);
 }
 
-const da = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, "");
-const tm = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, "");
 
 // Which series and instances the report is about (CurrentRequestedProcedureEvidenceSequence).
 function evidence(input: SrInput) {
@@ -117,16 +102,7 @@ export function writeMeasurementReport(input: SrInput): Uint8Array {
     SpecificCharacterSet: "ISO_IR 192",
     SOPClassUID: COMPREHENSIVE_SR_SOP_CLASS,
     SOPInstanceUID: sr.sopInstanceUid,
-    PatientName: study.patientName ?? "",
-    PatientID: study.patientId ?? "",
-    PatientBirthDate: study.patientBirthDate ?? "",
-    PatientSex: study.patientSex ?? "",
-    StudyInstanceUID: study.studyInstanceUid,
-    StudyDate: study.studyDate ?? "",
-    StudyTime: study.studyTime ?? "",
-    ReferringPhysicianName: study.referringPhysicianName ?? "",
-    StudyID: study.studyId ?? "",
-    AccessionNumber: study.accessionNumber ?? "",
+    ...patientStudyModules(study),
     Modality: "SR",
     SeriesInstanceUID: sr.seriesInstanceUid,
     SeriesNumber: String(sr.seriesNumber ?? 9001),
@@ -151,15 +127,5 @@ export function writeMeasurementReport(input: SrInput): Uint8Array {
     ContentTemplateSequence: [{ MappingResource: "DCMR", TemplateIdentifier: "1500" }],
     ...root,
   };
-  const meta = {
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: COMPREHENSIVE_SR_SOP_CLASS,
-    MediaStorageSOPInstanceUID: sr.sopInstanceUid,
-    TransferSyntaxUID: EXPLICIT_LE,
-    ImplementationClassUID: IMPLEMENTATION_UID,
-  };
-  const { DicomDict, DicomMetaDictionary } = dcmjsData;
-  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return new Uint8Array(dict.write());
+  return writeDicomObject(dataset);
 }
