@@ -16,7 +16,9 @@ export async function runClaimedJob(job: ClaimedJob, queue: JobQueue): Promise<v
     log.info("job succeeded", { jobId: job.id, type: job.type, ms: Date.now() - started });
   } catch (e) {
     // The shared contract: AppError("unavailable") is a backend that is down — transient, retried with backoff.
-    const permanent = e instanceof ZodError || (e instanceof AppError && e.code !== "unavailable");
+    // Recognised by name and code: a handler registered from another bundle throws that bundle's AppError class.
+    const appCode = e instanceof Error && e.name === "AppError" ? (e as AppError).code : null;
+    const permanent = e instanceof ZodError || (appCode !== null && appCode !== "unavailable");
     const message = e instanceof ZodError ? "invalid payload" : e instanceof Error ? e.message : String(e);
     log.warn("job failed", { jobId: job.id, type: job.type, attempt: job.attempts, permanent, error: message });
     await queue.fail(job, message.slice(0, 1000), !permanent);

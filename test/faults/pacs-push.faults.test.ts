@@ -94,7 +94,9 @@ test.skipIf(!orthancAvailable())("wrong credentials: the push fails for good wit
   const { studyId } = await signOffNewStudy(lockedPacs);
   const failed = await until("a failed push", async () => (await pushes(studyId)).find((p) => p.state === "failed"));
   expect(failed.error).toMatch(/refused our credentials \(HTTP 401\)/);
-  expect(failed.attempts).toBe(1); // permanent: not retried
+  // Permanent: not retried. The first retry would come 2 s after a transient failure; nothing happens after 3 s.
+  await new Promise((r) => setTimeout(r, 3000));
+  expect((await pushes(studyId)).find((p) => p.connection.name === failed.connection.name)).toMatchObject({ state: "failed", attempts: 1 });
   const study = await json<{ pacsPushes: Push[] }>(await session.fetch(`/api/v1/studies/${studyId}`));
   expect(study.pacsPushes.map((p) => p.state).sort()).toEqual(["failed", "sent"]);
   expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
