@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { PacsPushSchema, type PacsPushDto } from "@/lib/schemas/pacs-push";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -28,4 +29,9 @@ export async function listStudyPushes(studyId: string): Promise<PacsPushDto[]> {
       updatedAt: p.updatedAt.toISOString(),
     });
   });
+}
+
+export async function listStudyPushesOrThrow(studyId: string): Promise<PacsPushDto[]> {
+  if (!(await db.study.findUnique({ where: { id: studyId }, select: { id: true } }))) throw new AppError("not_found", "No such study.");
+  return listStudyPushes(studyId);
 }

@@ -1,14 +1,14 @@
 import { withAuth } from "@/lib/api/with-auth";
 import { paramOf, parseJsonBody } from "@/lib/api/parse-body";
 import { actorOf } from "@/lib/auth/principal";
-import { listStudyPushes } from "@/lib/pacs/push/list-pushes";
+import { listStudyPushesOrThrow } from "@/lib/pacs/push/list-pushes";
 import { requestResultPush } from "@/lib/pacs/push/request-push";
 import { requestPacsPushBodySchema } from "@/lib/schemas/pacs-push";
 
 export const runtime = "nodejs";
 
 // GET /api/v1/studies/:studyId/pacs-pushes — where the signed-off results went: per destination queued / sent / failed.
-export const GET = withAuth(async ({ params }) => Response.json({ pushes: await listStudyPushes(paramOf(params, "studyId")) }), {
+export const GET = withAuth(async ({ params }) => Response.json({ pushes: await listStudyPushesOrThrow(paramOf(params, "studyId")) }), {
   roles: ["radiologist", "admin"],
   tokenScope: "read",
 });
