@@ -27,7 +27,7 @@ function failures(body: unknown): string[] {
 }
 
 // Transient (the job retries): no answer, a timeout, 408, 429, 5xx. Permanent: wrong credentials, other 4xx.
-function classify(status: number, body: unknown, url: string): AppError {
+export function classifyStowFailure(status: number, body: unknown, url: string): AppError {
   if (status === 0) return new AppError("unavailable", `PACS unreachable at ${url}: no answer (connection refused, reset or timed out).`);
   if (status >= 500 || status === 408 || status === 429) return new AppError("unavailable", `The PACS answered HTTP ${status}; it will be tried again.`);
   if (status === 401 || status === 403)
@@ -46,7 +46,7 @@ export async function stowInstances(target: PushTarget, objects: ResultObject[],
     body = await client.storeInstances({ datasets: objects.map((o) => arrayBufferOf(o.bytes)), request: { instance: xhr as unknown as XMLHttpRequest } });
   } catch (e) {
     const err = e as StowError;
-    throw classify(err.status ?? 0, err.response, target.dicomwebUrl);
+    throw classifyStowFailure(err.status ?? 0, err.response, target.dicomwebUrl);
   }
   // 200: all stored; 202: stored with warnings or some failed — a failed object is not acknowledged.
   const failed = failures(body);
