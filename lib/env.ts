@@ -59,6 +59,7 @@ const schema = z.object({
   PACS_PUSH_CALLING_AE: z.string().regex(/^[\x20-\x7e]{1,16}$/).default("CXR_REVIEW"),
   PACS_PUSH_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   PACS_PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
+  PACS_PUSH_KEY_IMAGE: boolish, // also send a secondary-capture key image with the boxes burned in (PACS that show neither SR nor GSPS)
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

@@ -29,12 +29,15 @@ export type GspsInput = {
 
 const imageRef = (i: GspsImage) => ({ ReferencedSOPClassUID: i.sopClassUid, ReferencedSOPInstanceUID: i.sopInstanceUid });
 
+// What a reader sees next to a box in the PACS: its class, marked when it came from the AI.
+export const boxLabel = (b: { className: string; source: string }) => (b.source === "reader_added" ? b.className : `${b.className} (AI)`);
+
 // The class label sits just above the box (inside the image), in the same pixel space as the rectangle.
 function textObject(b: GspsBox, img: GspsImage) {
   const [x1, y1, x2] = b.box;
   const height = Math.max(12, Math.round(img.rows * 0.03));
   const top = Math.max(0, y1 - height);
-  const label = b.source === "reader_added" ? b.className : `${b.className} (AI)`;
+  const label = boxLabel(b);
   return {
     BoundingBoxAnnotationUnits: "PIXEL",
     UnformattedTextValue: label.slice(0, 1024),

@@ -15,7 +15,7 @@ export const PacsPushSchema = z.object({
   attempts: z.number().int(),
   error: z.string().nullable(),
   remoteStatus: z.string().nullable(),
-  objects: z.array(z.object({ kind: z.enum(["sr", "gsps"]), sopClassUid: z.string(), sopInstanceUid: z.string() })),
+  objects: z.array(z.object({ kind: z.enum(["sr", "gsps", "sc"]), sopClassUid: z.string(), sopInstanceUid: z.string() })),
   lastTriedAt: z.string().nullable(),
   nextTryAt: z.string().nullable(), // while retrying: when the job runs again
   sentAt: z.string().nullable(),

@@ -7,7 +7,11 @@ import { env } from "@/lib/env";
 import { dciodvfy, dciodvfyAvailable, DCIODVFY_MISSING, dsrdump } from "@/lib/dicom/testing/dciodvfy";
 import { GSPS_SOP_CLASS } from "@/lib/gsps/write-presentation-state";
 import { listStudyPushes } from "@/lib/pacs/push/list-pushes";
+import { buildResultObjects } from "@/lib/pacs/push/build-result-objects";
 import { requestResultPush } from "@/lib/pacs/push/request-push";
+import { stowInstances } from "@/lib/pacs/push/stow-rs";
+import { SECONDARY_CAPTURE_SOP_CLASS } from "@/lib/dicom/write-secondary-capture";
+import { parseDicom } from "@/lib/dicom/parse-dicom";
 import { ORTHANC_MISSING, orthancAvailable, startOrthanc, type Orthanc } from "@/lib/pacs/testing/orthanc";
 import { orthancFile, orthancStudyInstances } from "@/lib/pacs/testing/orthanc-study";
 import { createPushDestination, runPushJob } from "@/lib/pacs/testing/push-destination";
@@ -130,6 +134,22 @@ describe.skipIf(!ready)("results back to the PACS (real Orthanc)", () => {
     expect(await runPushJob(push.id)).toMatchObject({ state: "succeeded" });
     expect(await dtoOf(study.id, stow.id)).toMatchObject({ state: "sent" });
     expect(await db.auditEvent.count({ where: { action: "pacs.push_requested", targetId: study.id, actorId: reader.id } })).toBe(1);
+  });
+
+  it("the optional key image: a secondary capture in the same study with the boxes burned in, valid for dciodvfy", async () => {
+    const { study, imageUid } = await signedOffStudy([stowPacs]);
+    const { objects } = await buildResultObjects(study.id, { keyImage: true });
+    expect(objects.map((o) => o.kind)).toEqual(["sr", "gsps", "sc"]);
+    await stowInstances({ ...(await destination(stowPacs, { protocol: "stow", auth: AUTH })) }, objects, 10_000);
+    const held = await orthancStudyInstances(stowPacs, study.studyInstanceUid);
+    const sc = held.find((i) => i.sopClassUid === SECONDARY_CAPTURE_SOP_CLASS && i.sopInstanceUid !== imageUid)!;
+    const bytes = await orthancFile(stowPacs, sc.id);
+    expect(dciodvfy(bytes).errors).toEqual([]);
+    const ds = parseDicom(bytes).raw;
+    expect([ds.string("x0020000d"), ds.string("x00280301"), ds.string("x00204000")]).toEqual([study.studyInstanceUid, "YES", expect.stringMatching(/Nodule\/Mass/)]);
+    const px = ds.elements.x7fe00010!;
+    const at = (x: number, y: number) => ds.byteArray[px.dataOffset + y * IMAGE_SIZE + x];
+    expect(at(10, 30)).toBe(255); // the reader's box [10, 12, 40, 44]: its left edge is drawn in white
   });
 
   it("Send to PACS refuses a study that is not signed off, an unknown study, and a study with no destination", async () => {

@@ -10,7 +10,7 @@ export type PushTarget = {
   port: number | null;
 };
 
-export type ResultObject = { kind: "sr" | "gsps"; sopClassUid: string; sopInstanceUid: string; bytes: Uint8Array };
+export type ResultObject = { kind: "sr" | "gsps" | "sc"; sopClassUid: string; sopInstanceUid: string; bytes: Uint8Array };
 
 /** What the PACS answered when it took every object, in words for the study's push status. */
 export type PushOutcome = { remoteStatus: string };

@@ -36,7 +36,7 @@ export async function runPacsPush(pushId: string, job: { jobId: string; attempt:
   let objects: ResultObject[] = [];
   try {
     if (!c.enabled || !c.pushResults) throw new AppError("conflict", `PACS connection '${c.name}' no longer receives results (disabled or 'push results' off).`);
-    objects = (await buildResultObjects(push.studyId)).objects;
+    objects = (await buildResultObjects(push.studyId, { keyImage: env.PACS_PUSH_KEY_IMAGE })).objects;
     const outcome = await send(c.pushProtocol, c, objects);
     const sent = objects.map(({ kind, sopClassUid, sopInstanceUid }) => ({ kind, sopClassUid, sopInstanceUid }));
     await db.pacsPush.update({ where: { id: pushId }, data: { state: "sent", sentAt: new Date(), error: null, remoteStatus: outcome.remoteStatus, objects: sent } });
