@@ -9,7 +9,9 @@ const nextConfig = {
     "@cornerstonejs/codec-charls",
     "@cornerstonejs/codec-openjpeg",
     "@cornerstonejs/codec-libjpeg-turbo-8bit",
-    "dcmjs-dimse", // DIMSE (C-STORE of results to the PACS); loads its codecs at run time
+    // PACS clients (lib/pacs): Node networking libraries, loaded as they are published.
+    "dcmjs-dimse",
+    "dicomweb-client",
     "xhr2",
   ],
   // The WASM codecs require("fs") only when running under Node; the browser bundle gets an empty module.

@@ -55,9 +55,12 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
-  // Results back to the PACS (pacs-out): our calling AE title for C-STORE, the per-request timeout, the retry budget.
-  PACS_PUSH_CALLING_AE: z.string().regex(/^[\x20-\x7e]{1,16}$/).default("CXR_REVIEW"),
-  PACS_PUSH_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  // PACS query/retrieve and auto-pull: poll interval of auto-pull, per-request timeout, our AE title as a C-ECHO SCU.
+  PACS_POLL_INTERVAL_S: z.coerce.number().min(1).max(86_400).default(3),
+  PACS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  PACS_CALLING_AE_TITLE: z.string().min(1).max(16).default("CXR-REVIEW"),
+  // Results back to the PACS (pacs-out): tries of one push while the PACS is unreachable; the optional key image.
+  // (C-STORE uses PACS_CALLING_AE_TITLE, STOW-RS and DIMSE steps PACS_HTTP_TIMEOUT_MS, shared with query/retrieve.)
   PACS_PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
   PACS_PUSH_KEY_IMAGE: boolish, // also send a secondary-capture key image with the boxes burned in (PACS that show neither SR nor GSPS)
 });

@@ -1,8 +1,5 @@
-// xhr2 (XMLHttpRequest for Node, used to give dicomweb-client a transport on the server) ships no types.
+// xhr2: a maintained XMLHttpRequest for Node (used by dicomweb-client server-side); it ships no types.
 declare module "xhr2" {
-  class XMLHttpRequest {
-    timeout: number;
-    readonly status: number;
-  }
-  export default XMLHttpRequest;
+  const XMLHttpRequestForNode: { new (): XMLHttpRequest };
+  export default XMLHttpRequestForNode;
 }

@@ -12,6 +12,7 @@ import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study"
 import { PacsPushListSchema, requestPacsPushBodySchema } from "@/lib/schemas/pacs-push";
 import { createTokenBodySchema, CreatedApiTokenSchema } from "@/lib/schemas/token";
 import { createUserBodySchema, updateUserBodySchema, UserSchema } from "@/lib/schemas/user";
+import { pacsPaths } from "@/lib/api/openapi-pacs";
 
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 const json = (s: z.ZodType) => z.toJSONSchema(s, { io: "output", unrepresentable: "any" });
@@ -193,6 +194,7 @@ export function openApiDocument(serverUrl = "/") {
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
       "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
       "/api/metrics": { get: { summary: "Prometheus metrics", security: [], responses: { "200": { description: "text/plain exposition format" } } } },
+      ...pacsPaths,
     },
   };
 }

@@ -11,8 +11,8 @@ import type { PushOutcome, PushTarget, ResultObject } from "@/lib/pacs/push/push
 const errorCode = (e: unknown) => (e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : null);
 
 function send(protocol: string, target: PushTarget, objects: ResultObject[]): Promise<PushOutcome> {
-  if (protocol === "c-store") return cStoreInstances(target, objects, env.PACS_PUSH_CALLING_AE, env.PACS_PUSH_TIMEOUT_MS);
-  if (protocol === "stow") return stowInstances(target, objects, env.PACS_PUSH_TIMEOUT_MS);
+  if (protocol === "c-store") return cStoreInstances(target, objects, env.PACS_CALLING_AE_TITLE, env.PACS_HTTP_TIMEOUT_MS);
+  if (protocol === "stow") return stowInstances(target, objects, env.PACS_HTTP_TIMEOUT_MS);
   throw new AppError("unprocessable", `Unknown push protocol '${protocol}' (stow or c-store).`);
 }
 
