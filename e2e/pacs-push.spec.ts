@@ -43,7 +43,7 @@ test("sign-off sends the SR and GSPS to the PACS; the study page shows the push 
   await review.signOff("abnormal");
 
   const panel = new PacsPushPanel(page);
-  await panel.expectState(destination.name, "sent");
+  await panel.expectState(destination.name, "sent", "sign_off");
   await expect(panel.row(destination.name)).toContainText("STOW-RS HTTP 200: 2 stored");
   const study = (await (await admin.get(`/api/v1/studies/${studyId}`)).json()) as { pacsPushes: { state: string; connection: { name: string } }[]; instances: { sopInstanceUid?: string }[] };
   expect(study.pacsPushes).toEqual([expect.objectContaining({ state: "sent", connection: expect.objectContaining({ name: destination.name }) })]);
@@ -59,7 +59,7 @@ test("sign-off sends the SR and GSPS to the PACS; the study page shows the push 
   // Re-send on demand: queued again, then sent (the PACS keeps one copy of each object).
   const [resent] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/pacs-pushes") && r.request().method() === "POST"), panel.sendButton.click()]);
   expect(resent.status()).toBe(202);
-  await panel.expectState(destination.name, "sent");
+  await panel.expectState(destination.name, "sent", "manual"); // the re-send's own row, not the first push's
   expect((await (await admin.get(`/api/v1/studies/${studyId}/pacs-pushes`)).json()).pushes[0]).toMatchObject({ trigger: "manual", state: "sent" });
   expect(await orthancStudyInstances(orthanc, dicomStudyUid)).toHaveLength(3);
 });

@@ -14,7 +14,7 @@ const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "â€
 
 function PushRow({ p }: { p: PacsPushDto }) {
   return (
-    <li className="flex flex-col gap-0.5 rounded border border-slate-800 p-1.5" data-testid="pacs-push" data-connection={p.connection.name} data-state={p.state}>
+    <li className="flex flex-col gap-0.5 rounded border border-slate-800 p-1.5" data-testid="pacs-push" data-connection={p.connection.name} data-state={p.state} data-trigger={p.trigger}>
       <div className="flex items-center justify-between gap-2">
         <span className="truncate text-slate-200" title={`${p.connection.name} (${p.connection.protocol === "stow" ? "STOW-RS" : "C-STORE"})`}>{p.connection.name}</span>
         <span className={`rounded px-1.5 py-0.5 text-[11px] uppercase ${STATE_STYLE[p.state]}`} data-testid="pacs-push-state">{p.state}</span>

@@ -14,8 +14,9 @@ export class PacsPushPanel {
     return this.root.locator(`[data-testid="pacs-push"][data-connection="${connection}"]`);
   }
 
-  /** Waits (polling UI, no sleeps) until the destination's push shows `state`. */
-  async expectState(connection: string, state: string, timeout = 30_000) {
+  /** Waits (polling UI, no sleeps) until the destination's push shows `state` (of a push with that `trigger`). */
+  async expectState(connection: string, state: string, trigger?: "sign_off" | "manual", timeout = 30_000) {
+    if (trigger) await expect(this.row(connection)).toHaveAttribute("data-trigger", trigger, { timeout });
     await expect(this.row(connection)).toHaveAttribute("data-state", state, { timeout });
   }
 }
