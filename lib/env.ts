@@ -81,6 +81,10 @@ const schema = z.object({
   SIGN_IN_WINDOW_S: z.coerce.number().int().min(1).default(900),
   SIGN_IN_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1000), // a throttled attempt's 429 waits this long
   TRUSTED_PROXIES: z.string().default(""), // comma-separated addresses or CIDRs (e.g. 10.0.0.0/8); empty: trust none
+  // Results back to the PACS (pacs-out): tries of one push while the PACS is unreachable; the optional key image.
+  // (C-STORE uses PACS_CALLING_AE_TITLE, STOW-RS and DIMSE steps PACS_HTTP_TIMEOUT_MS, shared with query/retrieve.)
+  PACS_PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
+  PACS_PUSH_KEY_IMAGE: boolish, // also send a secondary-capture key image with the boxes burned in (PACS that show neither SR nor GSPS)
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };

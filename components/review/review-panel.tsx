@@ -22,6 +22,7 @@ interface Props extends RowActions {
   onSignOff: () => void;
   canSignOff: boolean;
   srHref: string | null; // the DICOM SR download, once the study is signed off
+  results?: ReactNode; // where the signed-off results went (PACS push status, "Send to PACS")
   showSignOff?: boolean; // false for annotation: it is completed as a task instead
   classFirst?: boolean; // annotation: the class picker shows as soon as a box is selected
   showFrames?: boolean; // a multi-frame study: each row names its frame
@@ -72,6 +73,7 @@ export function ReviewPanel(p: Props) {
           Download SR (DICOM)
         </a>
       )}
+      {p.results}
       <details className="text-xs text-slate-400" data-testid="review-legend">
         <summary className="cursor-pointer">Review shortcuts</summary>
         <table className="mt-1">

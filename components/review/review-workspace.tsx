@@ -18,6 +18,7 @@ import { BrowserInferencePanel } from "./browser-inference-panel";
 import { ReviewBanner, SaveStatusBadge } from "./review-status";
 import { ReviewOverlay } from "./review-overlay";
 import { ReviewPanel } from "./review-panel";
+import { PacsPushStatus } from "./pacs-push-status";
 import { PurposeChip, TaskFooter } from "./review-mode";
 import { SignOffDialog } from "./sign-off-dialog";
 import { useCompleteTask, useOpenTaskId } from "./use-complete-task";
@@ -161,7 +162,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
         <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
           filters={<DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
           classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
-          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} showSignOff={signable} classFirst={mode === "annotation"} showFrames={multiFrame} {...actions}
+          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} results={srHref ? <PacsPushStatus studyId={studyId} /> : null} showSignOff={signable} classFirst={mode === "annotation"} showFrames={multiFrame} {...actions}
           footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => void task.complete()} /> : null}>
           <PurposeChip purpose={mode} />
           <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />

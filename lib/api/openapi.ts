@@ -10,6 +10,7 @@ import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas
 import { saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
 import { tritonRepoOptionsSchema } from "@/lib/schemas/triton-repo";
+import { PacsPushListSchema, requestPacsPushBodySchema } from "@/lib/schemas/pacs-push";
 import { createTokenBodySchema, CreatedApiTokenSchema } from "@/lib/schemas/token";
 import { createUserBodySchema, updateUserBodySchema, UserSchema } from "@/lib/schemas/user";
 import { pacsPaths } from "@/lib/api/openapi-pacs";
@@ -136,6 +137,15 @@ export function openApiDocument(serverUrl = "/") {
           summary: "The signed-off findings as a DICOM Structured Report (TID 1500, boxes as SCOORD) for the PACS (radiologist, admin)",
           parameters: [studyIdParam],
           responses: { "200": { description: "DICOM Part 10 (Comprehensive SR)", content: { "application/dicom": { schema: { type: "string", format: "binary" } } } }, "404": err("Unknown study"), "409": err("Not signed off yet"), ...common },
+        },
+      },
+      "/api/v1/studies/{studyId}/pacs-pushes": {
+        get: { summary: "Where the signed-off results (SR + GSPS) went: per PACS destination queued / sending / retrying / sent / failed (radiologist, admin)", parameters: [studyIdParam], responses: { "200": ok(json(PacsPushListSchema)), ...common } },
+        post: {
+          summary: "Send the SR and GSPS to every PACS that receives results, or to `connectionId` (radiologist, admin); a durable job per destination",
+          parameters: [studyIdParam],
+          requestBody: { required: false, content: { "application/json": { schema: input(requestPacsPushBodySchema) } } },
+          responses: { "202": ok(json(PacsPushListSchema), "Queued"), "404": err("Unknown study or connection"), "409": err("Not signed off, or no destination"), ...common },
         },
       },
       "/api/v1/admin/drift": {

@@ -15,8 +15,10 @@ export async function runClaimedJob(job: ClaimedJob, queue: JobQueue): Promise<v
     await queue.complete(job, result);
     log.info("job succeeded", { jobId: job.id, type: job.type, ms: Date.now() - started });
   } catch (e) {
-    // Job error contract: AppError("unavailable") is transient (a backend down or busy: retry with backoff).
-    const permanent = e instanceof ZodError || (e instanceof AppError && e.code !== "unavailable");
+    // The shared contract: AppError("unavailable") is a backend that is down — transient, retried with backoff.
+    // Recognised by name and code: a handler registered from another bundle throws that bundle's AppError class.
+    const appCode = e instanceof Error && e.name === "AppError" ? (e as AppError).code : null;
+    const permanent = e instanceof ZodError || (appCode !== null && appCode !== "unavailable");
     const message = e instanceof ZodError ? "invalid payload" : e instanceof Error ? e.message : String(e);
     log.warn("job failed", { jobId: job.id, type: job.type, attempt: job.attempts, permanent, error: message });
     await queue.fail(job, message.slice(0, 1000), !permanent);

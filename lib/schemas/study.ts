@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PacsPushDto } from "@/lib/schemas/pacs-push";
 
 export const STUDY_STATUSES = ["new", "predicted", "in_review", "signed_off"] as const;
 export const studyStatusSchema = z.enum(STUDY_STATUSES);
@@ -71,4 +72,5 @@ export type InstanceDto = {
 export type StudyDetail = {
   study: Omit<WorklistItem, "instanceCount" | "receivedAt" | "aiPriority">;
   instances: InstanceDto[];
+  pacsPushes: PacsPushDto[]; // where the signed-off results (SR + GSPS) went, per PACS destination
 };

@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import type { StudyDetail } from "@/lib/schemas/study";
 import { toInstanceDto, toWorklistItem } from "@/lib/studies/study-dto";
 import { blankPatientIdentity } from "@/lib/dicom/blank-patient-identity";
+import { listStudyPushes } from "@/lib/pacs/push/list-pushes";
 
 // Opening a study is audited: the trail says who saw which study, when.
 export async function getStudyOrThrow(actor: Actor, studyId: string, identity: boolean): Promise<StudyDetail> {
@@ -15,6 +16,7 @@ export async function getStudyOrThrow(actor: Actor, studyId: string, identity: b
   return {
     study: { id, pseudonym, accessionNumber, patientId, patientName, studyDate, modality, description, status },
     instances: s.series.flatMap((x) => x.instances.map(toInstanceDto)),
+    pacsPushes: await listStudyPushes(s.id),
   };
 }
 

@@ -1,7 +1,7 @@
 import { deflateSync } from "fflate";
 
 // Minimal DICOM writer for test fixtures: Part 10 (meta group explicit LE) or a bare ACR-NEMA style data set.
-export type Vr = "AE" | "CS" | "DA" | "DS" | "IS" | "LO" | "PN" | "SH" | "UI" | "US" | "UL" | "OB" | "OW" | "SQ" | "LT" | "AT";
+export type Vr = "AE" | "CS" | "DA" | "DS" | "IS" | "LO" | "PN" | "SH" | "UI" | "US" | "UL" | "OB" | "OW" | "SQ" | "LT" | "AT" | "TM";
 // Encapsulated pixel data: fragments in order; basicOffsetTable (byte offsets of each frame's first fragment item) is
 // written into the first item when given, else that item is empty.
 export type EncapsulatedValue = { fragments: Uint8Array[]; basicOffsetTable?: number[] };
