@@ -55,6 +55,15 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  // Jobs and readiness (hardening): lease + heartbeat (a dead worker's job is retaken after the lease), transient-retry
+  // backoff (base doubling, capped) until a deadline after the job was created, SQLite busy wait, readiness probes.
+  JOB_LEASE_MS: z.coerce.number().int().min(1000).default(20_000),
+  JOB_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
+  JOB_RETRY_MAX_MS: z.coerce.number().int().min(10).default(30_000),
+  JOB_RETRY_DEADLINE_MS: z.coerce.number().int().min(1000).default(24 * 3_600_000),
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  READY_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
@@ -62,6 +71,7 @@ export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: str
 function load(): Env {
   const parsed = schema
     .refine((e) => e.INFERENCE_BACKEND !== "kserve" || e.INFERENCE_KSERVE_URL, { path: ["INFERENCE_KSERVE_URL"], message: "required when INFERENCE_BACKEND=kserve" })
+    .refine((e) => e.JOB_HEARTBEAT_MS * 2 <= e.JOB_LEASE_MS, { path: ["JOB_HEARTBEAT_MS"], message: "must be at most half of JOB_LEASE_MS" })
     .safeParse(process.env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

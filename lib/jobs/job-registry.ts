@@ -10,6 +10,8 @@ export type JobContext = {
 export type JobHandler<S extends z.ZodType = z.ZodType> = {
   schema: S;
   run(payload: z.infer<S>, ctx: JobContext): Promise<unknown>;
+  /** Called once when the job has failed for good (permanent error, attempts or retry deadline exhausted). */
+  onFailed?(payload: z.infer<S>, error: string): Promise<void>;
 };
 
 // On globalThis: the web bundle (enqueue) and the instrumentation bundle (worker) must see the same registrations.

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { getStorage } from "@/lib/storage/get-storage";
@@ -19,7 +19,7 @@ export async function ingestFile(actor: Actor, fileName: string, bytes: Uint8Arr
   try {
     prepared = await prepareInstance(bytes, env.MAX_UPLOAD_MB * 1e6);
   } catch (e) {
-    if (e instanceof AppError) return { fileName, status: "rejected", error: { code: e.code, message: e.message } };
+    if (isAppError(e)) return { fileName, status: "rejected", error: { code: e.code, message: e.message } };
     log.warn("upload could not be decoded", { error: e instanceof Error ? e.message : String(e) });
     return { fileName, status: "rejected", error: { code: "unprocessable", message: "The file could not be read as an image." } };
   }
