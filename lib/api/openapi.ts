@@ -181,7 +181,7 @@ export function openApiDocument(serverUrl = "/") {
         patch: { summary: "Change the canary rule (admin)", requestBody: jsonBody(canaryRuleSchema.partial()), responses: { "200": ok({ type: "object" }), ...common } },
       },
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
-      "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
+      "/api/ready": { get: { summary: "Database, migrations, storage, job queue, production model and inference backend ready (503 names what is down)", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
       "/api/metrics": { get: { summary: "Prometheus metrics", security: [], responses: { "200": { description: "text/plain exposition format" } } } },
     },
   };

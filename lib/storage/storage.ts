@@ -7,6 +7,8 @@ export interface Storage {
   get(key: string): Promise<Uint8Array>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /** Throws when the store cannot be reached or written (readiness); a cheap round trip, no object is written. */
+  ping(): Promise<void>;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9._\-/]{0,400}$/i;

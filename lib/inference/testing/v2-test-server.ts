@@ -31,9 +31,10 @@ export async function startV2TestServer(models: Record<string, Uint8Array>): Pro
     const send = (status: number, json: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
     try {
       if (req.url === "/v2/health/ready") return send(200, {});
-      const m = /^\/v2\/models\/([^/]+)(\/infer)?$/.exec(req.url ?? "");
+      const m = /^\/v2\/models\/([^/]+)(\/infer|\/ready)?$/.exec(req.url ?? "");
       const session = m && sessions.get(decodeURIComponent(m[1]!));
       if (!m || !session) return send(404, { error: `unknown model or path ${req.url}` });
+      if (m[2] === "/ready") return send(200, {});
       if (!m[2]) return send(200, { name: m[1], platform: "onnxruntime_onnx", inputs: session.inputMetadata.map(describe), outputs: session.outputMetadata.map(describe) });
       if (req.method !== "POST") return send(405, { error: "POST an inference request" });
       const raw = await body(req);
