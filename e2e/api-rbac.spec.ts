@@ -43,6 +43,7 @@ const ROUTES: RouteCase[] = [
   { method: "PATCH", path: "/api/v1/studies/unknown-id/review", file: "v1/studies/[studyId]/review/route.ts", body: { version: 0, operations: [] }, expect: SIGNED_IN(404) },
   { method: "POST", path: "/api/v1/studies/unknown-id/review/sign-off", file: "v1/studies/[studyId]/review/sign-off/route.ts", body: { version: 1, impression: "abnormal" }, expect: { ...SIGNED_IN(404), annotator: 403 } },
   { method: "GET", path: "/api/v1/studies/unknown-id/sr", file: "v1/studies/[studyId]/sr/route.ts", expect: { ...SIGNED_IN(404), annotator: 403 } },
+  { method: "POST", path: "/api/v1/studies/unknown-id/predict", file: "v1/studies/[studyId]/predict/route.ts", expect: ADMIN_ONLY(404) },
   { method: "GET", path: "/api/v1/reviews/unknown-id/history", file: "v1/reviews/[reviewId]/history/route.ts", expect: SIGNED_IN(404) },
   // Tasks: everyone lists their own; only admins list all, assign, cancel, run the automatic rules, see agreement, fuse a consensus.
   { method: "GET", path: "/api/v1/assignments?mine=1", file: "v1/assignments/route.ts", expect: SIGNED_IN(200) },

@@ -18,7 +18,7 @@ export default async function WorklistPage() {
         )}
       </div>
       <Suspense>
-        <Worklist />
+        <Worklist canRerun={role === "admin"} />
       </Suspense>
     </main>
   );

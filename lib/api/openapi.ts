@@ -115,6 +115,9 @@ export function openApiDocument(serverUrl = "/") {
           responses: { "200": { description: "DICOM Part 10 (Comprehensive SR)", content: { "application/dicom": { schema: { type: "string", format: "binary" } } } }, "404": err("Unknown study"), "409": err("Not signed off yet"), ...common },
         },
       },
+      "/api/v1/studies/{studyId}/predict": {
+        post: { summary: "Queue the AI again for a study whose prediction failed, or is still new (admin; audited)", parameters: [studyIdParam], responses: { "202": ok({ type: "object" }), "404": err("Unknown study"), "409": err("Already predicted"), ...common } },
+      },
       "/api/v1/admin/drift": {
         get: { summary: "Drift snapshot history (admin)", parameters: queryParams(listDriftQuerySchema), responses: { "200": ok({ type: "object" }), ...common } },
         post: { summary: "Compute drift now (admin)", requestBody: { required: true, content: { "application/json": { schema: input(computeDriftBodySchema) } } }, responses: { "200": ok({ type: "object" }), ...common } },
