@@ -19,7 +19,8 @@ const drain = async () => {
 describe("a study whose prediction failed", () => {
   it("is shown as prediction_failed (filterable, audited); an admin re-runs it and it gets predicted", async () => {
     await registerTinyModel("rerun-1.0.0", "production");
-    const stored = await ingestFile(admin, "a.dcm", makeStudyDicom({ size: 96 }).bytes);
+    const result = await ingestFile(admin, "a.dcm", makeStudyDicom({ size: 96 }).bytes);
+    const stored = { studyId: result.studyId!, instanceId: result.instanceId! };
     // A permanent failure: the stored file is gone (AppError not_found), so retrying cannot help.
     const storage = await getStorage();
     const instance = await db.instance.findUniqueOrThrow({ where: { id: stored.instanceId } });

@@ -21,7 +21,7 @@ export interface V2TestServer {
   close(): Promise<void>;
 }
 
-export async function startV2TestServer(models: Record<string, Uint8Array>): Promise<V2TestServer> {
+export async function startV2TestServer(models: Record<string, Uint8Array>, o: { port?: number } = {}): Promise<V2TestServer> {
   const sessions = new Map<string, ort.InferenceSession>();
   for (const [name, bytes] of Object.entries(models)) sessions.set(name, await ort.InferenceSession.create(bytes));
   const calls = { json: 0, binary: 0 };
@@ -66,7 +66,7 @@ export async function startV2TestServer(models: Record<string, Uint8Array>): Pro
       send(500, { error: e instanceof Error ? e.message : String(e) });
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(o.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
