@@ -7,6 +7,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import { ingestFile } from "@/lib/studies/ingest-file";
 import { listWorklist } from "@/lib/studies/list-worklist";
 import { registerTinyModel } from "@/test/fixtures/models";
+import { generateUid } from "@/lib/dicom/write-secondary-capture";
 import { makeStudyDicom } from "@/test/fixtures/synthetic-study";
 
 const admin = { id: null, email: "admin@test" };
@@ -50,5 +51,17 @@ describe("a study whose prediction failed", () => {
 
     await expect(rerunPrediction(admin, stored.studyId)).rejects.toMatchObject({ code: "conflict" });
     await expect(rerunPrediction(admin, "no-such-study")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("two workers running the jobs of one study at once leave exactly one prediction per image", async () => {
+    const [studyUid, seriesUid] = [generateUid(), generateUid()];
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push((await ingestFile(admin, `m${i}.dcm`, makeStudyDicom({ size: 96, studyUid, seriesUid }).bytes)).instanceId!);
+    expect(await db.job.count({ where: { type: "predict.study", state: "queued" } })).toBe(4); // one job per file
+    const workers = [0, 1].map(() => startJobWorker({ pollMs: 10, concurrency: 1, types: ["predict.study"] }));
+    for (const w of workers) await w.drain();
+    await Promise.all(workers.map((w) => w.stop()));
+    const counts = await Promise.all(ids.map((instanceId) => db.prediction.count({ where: { instanceId } })));
+    expect(counts).toEqual([1, 1, 1, 1]);
   });
 });
