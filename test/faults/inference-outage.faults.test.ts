@@ -12,6 +12,7 @@ import { freePort } from "./support/free-port";
 import { startProdServer, type ProdServer } from "./support/prod-server";
 import { uploadFiles } from "./support/upload";
 import { v2ServerProcess, type V2ServerProcess } from "./support/v2-server-process";
+import { waitFor } from "./support/wait-for";
 
 const STUDIES = 5;
 const OUTAGE_S = 25;
@@ -59,12 +60,10 @@ test("inference backend down then back: uploads stored, ready says so, every stu
 
     await backend.start();
     const back = Date.now();
-    for (;;) {
+    await waitFor("every study predicted", 90_000, () => {
       const statuses = db.studyStatuses();
-      if (statuses.length === 1 && statuses[0]!.status === "predicted") break;
-      if (Date.now() - back > 90_000) throw new Error(`not all predicted 90 s after the backend returned: ${JSON.stringify(statuses)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+      return statuses.length === 1 && statuses[0]!.status === "predicted";
+    });
     const seconds = (Date.now() - back) / 1000;
     console.log(`[inference outage] all ${STUDIES} studies predicted ${seconds.toFixed(1)} s after the backend returned`);
     recordFigure({ scenario: "inference backend back", figure: `all ${STUDIES} studies predicted after return (s)`, value: seconds.toFixed(1), target: "≤ 60" });

@@ -10,6 +10,7 @@ import { recordFigure } from "./support/figures";
 import { startWorkerProcess, type WorkerProcess } from "./support/job-worker-process";
 import { startProdServer, type ProdServer } from "./support/prod-server";
 import { uploadFiles } from "./support/upload";
+import { waitFor } from "./support/wait-for";
 
 const IMAGES = 60;
 let server: ProdServer;
@@ -21,16 +22,6 @@ afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));
   await server?.stop();
 });
-
-const waitFor = async <T>(what: string, ms: number, probe: () => T | undefined | null | false): Promise<T> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 test("worker kill -9 mid-job: the other worker finishes it within 30 s, exactly one prediction per image", async () => {
   const token = server.token(["studies:write"]);
