@@ -34,7 +34,7 @@ const ready = async () => {
 };
 
 test("inference backend down then back: uploads stored, ready says so, every study predicted within a minute of the return", async () => {
-  const token = server.token(["studies:write"]);
+  const token = server.token(["studies:write", "predict"]);
   const db = openFaultDb(server.databaseUrl);
   try {
     expect((await ready()).status).toBe(200);
@@ -45,6 +45,15 @@ test("inference backend down then back: uploads stored, ready says so, every stu
     recordFigure({ scenario: "inference backend down", figure: "/api/ready", value: `${down.status}, down: ${down.body.down.join(", ")}`, target: "503 naming inference" });
 
     const png = makeChestPng(512);
+    // The synchronous predict API has nothing to queue into: a 503 that says when to retry (it was a 500).
+    const form = new FormData();
+    form.append("file", new Blob([png as BlobPart], { type: "image/png" }), "chest.png");
+    const predict = await fetch(`${server.url}/api/v1/predict`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
+    const predictBody = (await predict.json()) as { error: { code: string; message: string } };
+    recordFigure({ scenario: "inference backend down", figure: "POST /api/v1/predict", value: `${predict.status}, Retry-After ${predict.headers.get("retry-after")}`, target: "503 + Retry-After" });
+    expect(predict.status).toBe(503);
+    expect(predict.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(predictBody.error.code).toBe("unavailable");
     const uploads = [];
     for (let i = 0; i < STUDIES; i++) uploads.push(await uploadFiles(server.url, token, [{ name: `outage-${i}.png`, bytes: uniqueRaster(png) }]));
     expect(uploads.map((u) => u.status)).toEqual(Array(STUDIES).fill(201));
