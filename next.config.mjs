@@ -9,6 +9,10 @@ const nextConfig = {
     "@cornerstonejs/codec-charls",
     "@cornerstonejs/codec-openjpeg",
     "@cornerstonejs/codec-libjpeg-turbo-8bit",
+    // PACS clients (lib/pacs): Node networking libraries, loaded as they are published.
+    "dcmjs-dimse",
+    "dicomweb-client",
+    "xhr2",
   ],
   // The WASM codecs require("fs") only when running under Node; the browser bundle gets an empty module.
   turbopack: { resolveAlias: { fs: { browser: "./lib/browser-empty-module.ts" } } },

@@ -36,6 +36,7 @@ export default defineConfig({
           include: ["test/faults/**/*.faults.test.ts"],
           environment: "node",
           globalSetup: ["test/faults/support/global-setup.ts"],
+          setupFiles: ["test/faults/support/setup.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,

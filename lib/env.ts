@@ -55,6 +55,21 @@ const schema = z.object({
   TRAINING_DATALOADER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   // Automatic annotation tasks: a signed-off study whose AI showed a finding below this confidence goes to an annotator.
   ANNOTATION_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  // PACS query/retrieve and auto-pull: poll interval of auto-pull, per-request timeout, our AE title as a C-ECHO SCU.
+  PACS_POLL_INTERVAL_S: z.coerce.number().min(1).max(86_400).default(3),
+  PACS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  PACS_CALLING_AE_TITLE: z.string().min(1).max(16).default("CXR-REVIEW"),
+  // Deployment (read by the launcher scripts/start.mjs; declared here so images and manifests use only known names).
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOSTNAME: z.string().optional(), // the address `next start` binds; containers set 0.0.0.0 (their runtime sets the host name)
+  SKIP_BUILD: boolish, // serve the image's build as is
+  SKIP_MIGRATIONS: boolish, // migrations and the first admin are a separate one-shot (compose `migrate`, Kubernetes Job)
+  // PACS in (lib/pacs): the app's DICOM node (C-STORE / C-ECHO SCP); STOW-RS needs no settings beyond MAX_UPLOAD_MB.
+  DICOM_ENABLED: z.enum(["true", "false", "1", "0"]).default("true").transform((v) => v === "true" || v === "1"),
+  DICOM_PORT: z.coerce.number().int().min(1).max(65535).default(11112),
+  DICOM_AE_TITLE: z.string().trim().min(1).max(16).regex(/^[\x20-\x5b\x5d-\x7e]+$/, "printable ASCII without backslash").default("CXR_REVIEW"),
+  DICOM_ALLOWED_AETS: z.string().default("").transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean)), // empty: any calling AE
+  DICOM_TIMEOUT_S: z.coerce.number().int().min(5).max(3600).default(300), // idle association / PDU timeout
   // Jobs and readiness (hardening): lease + heartbeat (a dead worker's job is retaken after the lease), transient-retry
   // backoff (base doubling, capped) until a deadline after the job was created, SQLite busy wait, readiness probes.
   JOB_LEASE_MS: z.coerce.number().int().min(1000).default(20_000),
@@ -67,6 +82,9 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
+
+/** Every variable the app reads, with its validation: images, compose and manifests may set only these. */
+export const envSchema = schema;
 
 function load(): Env {
   const parsed = schema

@@ -2,9 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ZodError } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { runCli } from "@/lib/cli/run-cli";
 import { progressBar } from "@/lib/cli/progress-bar";
 import { buildExport, exportStorageKey, markExportFailed } from "@/lib/exports/build-export";
 import { createExport } from "@/lib/exports/manage-exports";
@@ -99,13 +99,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2))
-  .then((code) => (process.exitCode = code))
-  .catch((e) => {
-    if (e instanceof ZodError) console.error(`invalid options: ${e.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ")}\n\n${USAGE}`);
-    else if ((e as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") console.error(`${(e as Error).message}\n\n${USAGE}`);
-    else if (e instanceof AppError) console.error(`error: ${e.message}`);
-    else console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 2;
-  })
-  .finally(() => db.$disconnect());
+runCli(main, USAGE);

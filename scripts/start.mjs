@@ -45,9 +45,15 @@ function buildIsStale() {
 }
 
 const prismaArgs = ["prisma", "migrate", "deploy", ...(postgres ? ["--config", "prisma.postgres.config.ts"] : [])];
-console.log(`▶ database: ${postgres ? "PostgreSQL" : `SQLite (${e.DATABASE_URL.slice(5)})`} — applying migrations`);
-run("npx", prismaArgs, "Database migration");
-run("npx", ["tsx", "scripts/bootstrap.ts"], "First-run setup");
+const skipMigrations = e.SKIP_MIGRATIONS === "1" || e.SKIP_MIGRATIONS === "true";
+if (skipMigrations) {
+  // Several replicas: one migration job migrates and creates the first admin; /api/ready waits for it.
+  console.log(`▶ database: ${postgres ? "PostgreSQL" : "SQLite"} — migrations left to the migration job (SKIP_MIGRATIONS)`);
+} else {
+  console.log(`▶ database: ${postgres ? "PostgreSQL" : `SQLite (${e.DATABASE_URL.slice(5)})`} — applying migrations`);
+  run("npx", prismaArgs, "Database migration");
+  run("npx", ["tsx", "scripts/bootstrap.ts"], "First-run setup");
+}
 if (e.SKIP_BUILD !== "1" && buildIsStale()) {
   console.log("▶ building the production bundle (first start or changed sources)…");
   run("npx", ["next", "build"], "Build");

@@ -38,12 +38,14 @@ bash training/scripts/setup-venv.sh
 step "lint and types"
 npx eslint . --max-warnings=0
 npx tsc --noEmit
+bash scripts/check-deploy.sh
 
 step "unit tests"
 npx vitest run --project unit
 
 step "integration tests — SQLite"
 MOTO_SERVER_BIN=$(bash scripts/ensure-moto.sh | tail -1); export MOTO_SERVER_BIN
+bash scripts/ensure-pytriton.sh >/dev/null # a real Triton (PyTriton) for the KServe model check
 TEST_DB=sqlite npx vitest run --project integration
 
 step "integration tests — PostgreSQL"

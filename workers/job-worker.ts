@@ -4,8 +4,11 @@ import { startJobWorker } from "@/lib/jobs/job-worker";
 import { getJobQueue } from "@/lib/jobs/job-queue";
 import { env } from "@/lib/env";
 import { db } from "@/lib/db";
+import { startAutoPullSchedule } from "@/lib/pacs/poll-job";
 
 const worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY });
+// With JOBS_IN_PROCESS=false the web process schedules nothing: the workers poll the PACS (one poll per connection).
+startAutoPullSchedule();
 for (const sig of ["SIGINT", "SIGTERM"] as const)
   process.on(sig, async () => {
     await worker.stop();

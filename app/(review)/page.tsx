@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { requireRole } from "@/app/_auth/require-role";
 import { Worklist } from "@/components/studies/worklist";
+import { PacsSearchToggle } from "@/components/pacs/pacs-search-toggle";
 
 export const metadata = { title: "Worklist · CXR Review" };
 
@@ -17,6 +18,7 @@ export default async function WorklistPage() {
           </Link>
         )}
       </div>
+      {role !== "annotator" && <PacsSearchToggle />}
       <Suspense>
         <Worklist canRerun={role === "admin"} />
       </Suspense>

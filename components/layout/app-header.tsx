@@ -30,6 +30,7 @@ const ADMIN: NavGroup[] = [
       { href: "/admin/training", label: "Training", roles: ["admin"] },
     ],
   },
+  { label: "Integration", items: [{ href: "/admin/pacs", label: "PACS", roles: ["admin"] }] },
 ];
 const ACCOUNT: NavItem[] = [
   { href: "/settings/tokens", label: "API tokens", roles: EVERYONE },

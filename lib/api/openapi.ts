@@ -9,8 +9,11 @@ import { canaryRuleSchema, changeStageBodySchema, performanceQuerySchema, rollba
 import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas/predict";
 import { saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
+import { tritonRepoOptionsSchema } from "@/lib/schemas/triton-repo";
 import { createTokenBodySchema, CreatedApiTokenSchema } from "@/lib/schemas/token";
 import { createUserBodySchema, updateUserBodySchema, UserSchema } from "@/lib/schemas/user";
+import { pacsPaths } from "@/lib/api/openapi-pacs";
+import { basicTokenScheme, dicomWebPaths } from "@/lib/api/openapi-dicomweb";
 
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 const json = (s: z.ZodType) => z.toJSONSchema(s, { io: "output", unrepresentable: "any" });
@@ -46,7 +49,7 @@ export function openApiDocument(serverUrl = "/") {
     },
     servers: [{ url: serverUrl }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Personal API token (cxr_…), created at /settings/tokens" }, session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Personal API token (cxr_…), created at /settings/tokens" }, session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" }, basic: basicTokenScheme },
       schemas: { Error: errorSchema },
     },
     security: [{ bearer: [] }, { session: [] }],
@@ -166,6 +169,9 @@ export function openApiDocument(serverUrl = "/") {
       "/api/v1/models/{id}/file": {
         get: { summary: "A version's ONNX bytes (ETag = sha256), for running the same model in the browser", parameters: [idParam], responses: { "200": { description: "application/octet-stream" }, "404": err("Unknown model version"), ...common } },
       },
+      "/api/v1/models/{id}/triton-repo": {
+        get: { summary: "A version as a Triton model repository zip: config.pbtxt (onnxruntime backend) + 1/model.onnx (admin)", parameters: [idParam, ...queryParams(tritonRepoOptionsSchema)], responses: { "200": { description: "application/zip" }, "404": err("Unknown model version"), ...common } },
+      },
       "/api/v1/models/{id}/stage": {
         post: { summary: "Change stage (canary share, shadow); below production's mAP@0.5 needs overrideReason (422 otherwise) (admin)", parameters: [idParam], requestBody: jsonBody(changeStageBodySchema), responses: { "200": ok({ type: "object" }), "404": err("Unknown version"), ...common } },
       },
@@ -186,6 +192,8 @@ export function openApiDocument(serverUrl = "/") {
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
       "/api/ready": { get: { summary: "Database, migrations, storage, job queue, production model and inference backend ready (503 names what is down)", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
       "/api/metrics": { get: { summary: "Prometheus metrics", security: [], responses: { "200": { description: "text/plain exposition format" } } } },
+      ...pacsPaths,
+      ...dicomWebPaths,
     },
   };
 }

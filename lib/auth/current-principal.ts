@@ -7,12 +7,12 @@ import type { Role } from "@/lib/schemas/common";
 
 export type Credentials = { kind: "none" } | { kind: "invalid_token" } | { kind: "ok"; principal: Principal };
 
-// Resolves the caller from a Bearer token or the next-auth session; the user row is re-read so
+// Resolves the caller from an API token or the next-auth session; the user row is re-read so
 // role changes and disabling take effect at once.
 export async function resolveCaller(authorization: string | null): Promise<Credentials> {
   if (authorization) {
-    const m = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const principal = m?.[1] ? await authenticateToken(m[1]) : null;
+    const token = tokenOf(authorization);
+    const principal = token ? await authenticateToken(token) : null;
     return principal ? { kind: "ok", principal } : { kind: "invalid_token" };
   }
   const principal = await sessionPrincipal();
@@ -26,4 +26,16 @@ export async function sessionPrincipal(): Promise<Principal | null> {
   const user = await db.user.findUnique({ where: { id } });
   if (!user || user.disabled) return null;
   return { userId: user.id, email: user.email, name: user.name, role: user.role as Role, via: "session" };
+}
+
+// `Bearer <token>`, or HTTP Basic with the token as the password (any user name): DICOMweb senders such as Orthanc's
+// DicomWeb.Servers (Username/Password) and many routers can only send Basic credentials.
+function tokenOf(authorization: string): string | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (bearer) return bearer[1]!;
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization);
+  if (!basic) return null;
+  const decoded = Buffer.from(basic[1]!, "base64").toString("utf8");
+  const password = decoded.slice(decoded.indexOf(":") + 1);
+  return decoded.includes(":") && password ? password : null;
 }

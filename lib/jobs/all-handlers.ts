@@ -6,3 +6,5 @@ import "@/lib/training/training-job";
 import "@/lib/assignments/auto-assign-job";
 import "@/lib/evaluation/evaluation-job";
 import "@/lib/performance/canary-job";
+import "@/lib/pacs/pull-job";
+import "@/lib/pacs/poll-job";

@@ -1,5 +1,6 @@
 import type { ModelVersion } from "@/generated/prisma/client";
 import { getEngine } from "@/lib/inference/engine-cache";
+import { kserveModelName } from "@/lib/inference/kserve-model-name";
 import type { Detection } from "@/lib/inference/postprocess";
 import type { GreyImage } from "@/lib/inference/preprocess";
 import type { Thresholds } from "@/lib/models/register-model";
@@ -37,8 +38,7 @@ export async function engineFor(version: ModelVersion) {
 
 // The version's name on the KServe v2 server, from the INFERENCE_KSERVE_MODEL template.
 export function kserveOptionsFor(version: Pick<ModelVersion, "name" | "version" | "sha256">) {
-  const vars: Record<string, string> = { name: version.name, version: version.version, sha256: version.sha256 };
-  const model = env.INFERENCE_KSERVE_MODEL.replace(/\{(name|version|sha256)\}/g, (_, k: string) => vars[k]!);
+  const model = kserveModelName(env.INFERENCE_KSERVE_MODEL, version);
   return { url: env.INFERENCE_KSERVE_URL!, model, binary: env.INFERENCE_KSERVE_BINARY, timeoutMs: env.INFERENCE_KSERVE_TIMEOUT_MS };
 }
 

@@ -10,6 +10,8 @@ import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { engineFor } from "@/lib/models/version-detector";
 import { enqueueDriftCompute } from "@/lib/drift/drift-job";
 import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
+import { startAutoPullSchedule } from "@/lib/pacs/poll-job";
+import { startDicomNodeWithReadiness } from "@/lib/server/start-dicom-node-service";
 
 const DAY_MS = 86_400_000;
 
@@ -39,5 +41,9 @@ export async function startBackground(): Promise<void> {
     }, DAY_MS).unref();
     // Hourly canary rule check as well as after each sign-off (settings may have changed in between).
     setInterval(() => void enqueueCanaryCheck().catch((e) => log.warn("canary check enqueue failed", { error: (e as Error).message })), DAY_MS / 24).unref();
+    // PACS auto-pull: a poll per connection every PACS_POLL_INTERVAL_S.
+    startAutoPullSchedule();
+    // The DICOM node lives with the in-process worker; JOBS_IN_PROCESS=false deployments run `npm run dicom-node`.
+    if (env.DICOM_ENABLED) await startDicomNodeWithReadiness();
   }
 }

@@ -29,17 +29,22 @@ export async function ingestFile(actor: Actor, fileName: string, bytes: Uint8Arr
   const storage = await getStorage();
   const storageKey = `instances/${prepared.sha256.slice(0, 2)}/${prepared.sha256}.dcm`;
   await storage.put(storageKey, prepared.bytes, "application/dicom");
-  try {
-    const ids = await writeRows(actor, prepared, storageKey);
-    return { fileName, status: "stored", ...ids };
-  } catch (e) {
-    // A concurrent upload of the same instance won the race: ours is a duplicate and its file is theirs too.
-    if (isUniqueViolation(e)) {
-      const winner = await findInstance(prepared.meta.sopInstanceUid);
-      if (winner) return { fileName, status: "duplicate", ...winner };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const ids = await writeRows(actor, prepared, storageKey);
+      return { fileName, status: "stored", ...ids };
+    } catch (e) {
+      if (isUniqueViolation(e)) {
+        // A concurrent upload of the same instance won the race: ours is a duplicate and its file is theirs too.
+        const winner = await findInstance(prepared.meta.sopInstanceUid);
+        if (winner) return { fileName, status: "duplicate", ...winner };
+        // Another instance of the same study (or series) created its row first (concurrent C-STOREs, STOW parts or
+        // uploads of one study): again, and the upsert finds that row — one study, never a failed instance.
+        if (attempt < 3) continue;
+      }
+      await storage.delete(storageKey);
+      throw e;
     }
-    await storage.delete(storageKey);
-    throw e;
   }
 }
 

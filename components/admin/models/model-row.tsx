@@ -42,6 +42,18 @@ export function ModelRow({ model, onChanged }: { model: RegistryEntryDto; onChan
           <td colSpan={4} className="grid grid-cols-2 gap-6 pb-4 pl-6">
             <EvaluationDetails evaluation={model.evaluation} />
             <div>
+              <h3 className="text-xs text-slate-400">Serve on Triton (model repository zip)</h3>
+              <p className="mb-3 flex gap-3 text-xs">
+                <a className="underline" href={`/api/v1/models/${model.id}/triton-repo`} download data-testid="triton-repo-cpu">
+                  CPU
+                </a>
+                <a className="underline" href={`/api/v1/models/${model.id}/triton-repo?kind=gpu`} download data-testid="triton-repo-gpu">
+                  GPU
+                </a>
+                <a className="underline" href={`/api/v1/models/${model.id}/triton-repo?kind=gpu&tensorrt=true`} download data-testid="triton-repo-gpu-trt">
+                  GPU + TensorRT
+                </a>
+              </p>
               <h3 className="text-xs text-slate-400">Stage history</h3>
               <ul className="text-xs" data-testid="stage-history">
                 {model.stageHistory.map((c) => (

@@ -21,7 +21,9 @@ export interface V2TestServer {
   close(): Promise<void>;
 }
 
-export async function startV2TestServer(models: Record<string, Uint8Array>, o: { port?: number } = {}): Promise<V2TestServer> {
+/** `binary: false` answers binary-extension requests with 400, as a v2 server without it (MLServer) does; `port`: a
+ * fixed port (a fault scenario restarts the server on it), else a free one. */
+export async function startV2TestServer(models: Record<string, Uint8Array>, options: { binary?: boolean; port?: number } = {}): Promise<V2TestServer> {
   const sessions = new Map<string, ort.InferenceSession>();
   for (const [name, bytes] of Object.entries(models)) sessions.set(name, await ort.InferenceSession.create(bytes));
   const calls = { json: 0, binary: 0 };
@@ -38,6 +40,7 @@ export async function startV2TestServer(models: Record<string, Uint8Array>, o: {
       if (!m[2]) return send(200, { name: m[1], platform: "onnxruntime_onnx", inputs: session.inputMetadata.map(describe), outputs: session.outputMetadata.map(describe) });
       if (req.method !== "POST") return send(405, { error: "POST an inference request" });
       const raw = await body(req);
+      if (options.binary === false && req.headers["inference-header-content-length"] !== undefined) return send(400, { error: "binary tensor extension is not supported" });
       const headerLength = Number(req.headers["inference-header-content-length"] ?? raw.length);
       const request = JSON.parse(raw.subarray(0, headerLength).toString("utf8")) as {
         inputs: { name: string; datatype: string; shape: number[]; data?: number[]; parameters?: { binary_data_size?: number } }[];
@@ -66,7 +69,7 @@ export async function startV2TestServer(models: Record<string, Uint8Array>, o: {
       send(500, { error: e instanceof Error ? e.message : String(e) });
     }
   });
-  await new Promise<void>((resolve) => server.listen(o.port ?? 0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

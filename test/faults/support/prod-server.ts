@@ -50,6 +50,7 @@ export async function startProdServer(opts: ProdServerOptions = {}): Promise<Pro
     ADMIN_EMAIL: FAULT_ADMIN.email,
     ADMIN_PASSWORD: FAULT_ADMIN.password,
     LOG_LEVEL: "warn",
+    DICOM_ENABLED: "false", // servers of parallel suites would race for port 11112; a scenario that needs it sets DICOM_PORT
     ...opts.env,
   };
   const url = `http://127.0.0.1:${port}`;
