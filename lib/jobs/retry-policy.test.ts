@@ -32,6 +32,10 @@ describe("job retry policy", () => {
     expect(decideRetry(e, job(5), s, now, noJitter).retryAt).not.toBeNull();
   });
 
+  it("runs a job enqueued with maxAttempts 1 once, even on a transient failure (a periodic poll)", () => {
+    expect(decideRetry(new AppError("unavailable", "PACS did not answer"), job(1, 1), s, now)).toMatchObject({ kind: "transient", retryAt: null, reason: "single attempt" });
+  });
+
   it("fails bad input at once: a ZodError or any other AppError code", () => {
     const zod = z.object({ n: z.number() }).safeParse({}).error;
     expect(decideRetry(zod, job(1), s, now)).toMatchObject({ kind: "permanent", retryAt: null });

@@ -2,7 +2,8 @@ import { classifyFailure, type FailureKind } from "@/lib/transient-error";
 
 // When (if ever) a failed job runs again. Transient failures (a backend down, a timeout, a busy database) retry with
 // capped exponential backoff until the deadline, however many attempts that takes; crashes of unknown kind retry
-// while attempts remain (a bug should not loop forever); permanent failures (bad input) never retry.
+// while attempts remain (a bug should not loop forever); permanent failures (bad input) never retry. A job enqueued
+// with maxAttempts 1 runs once whatever happens (a periodic poll, whose next run is already on its way).
 
 export type RetrySettings = { baseMs: number; maxMs: number; deadlineMs: number };
 export type FailedJob = { attempts: number; maxAttempts: number; createdAt: Date };
@@ -18,6 +19,7 @@ export type RetryDecision = { kind: FailureKind; retryAt: Date | null; reason: s
 export function decideRetry(e: unknown, job: FailedJob, s: RetrySettings, now = new Date(), random = Math.random): RetryDecision {
   const kind = classifyFailure(e);
   if (kind === "permanent") return { kind, retryAt: null, reason: "permanent failure" };
+  if (job.maxAttempts <= 1) return { kind, retryAt: null, reason: "single attempt" };
   const at = new Date(now.getTime() + backoffMs(job.attempts, s, random));
   if (kind === "unknown") return job.attempts < job.maxAttempts ? { kind, retryAt: at, reason: "retrying a crash" } : { kind, retryAt: null, reason: "attempts exhausted" };
   const deadline = job.createdAt.getTime() + s.deadlineMs;
