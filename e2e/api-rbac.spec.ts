@@ -3,6 +3,8 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E_ADMIN } from "./support/accounts";
 import { bearerContext, signedInContext } from "./support/api-session";
+import { newUser } from "./support/ai-study";
+import { syntheticDicom } from "./support/fixtures";
 
 type Caller = "anonymous" | "radiologist" | "annotator" | "admin" | "token-read" | "token-predict";
 type Expect = Record<Caller, number>;
@@ -16,7 +18,8 @@ const SIGNED_IN = (ok: number): Expect => ({ anonymous: 401, radiologist: ok, an
 const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/health", file: "health/route.ts", expect: ALL(200) },
   { method: "GET", path: "/api/ready", file: "ready/route.ts", expect: ALL(200) },
-  { method: "GET", path: "/api/metrics", file: "metrics/route.ts", expect: ALL(200) },
+  // Prometheus scrapes with an admin's token holding the `metrics` scope (test/faults/web-surface covers the token).
+  { method: "GET", path: "/api/metrics", file: "metrics/route.ts", expect: ADMIN_ONLY(200) },
   { method: "GET", path: "/api/v1/openapi.json", file: "v1/openapi.json/route.ts", expect: ALL(200) },
   { method: "GET", path: "/api/auth/session", file: "auth/[...nextauth]/route.ts", expect: ALL(200) },
   { method: "GET", path: "/api/does-not-exist", file: "[...unknown]/route.ts", expect: ALL(404) },
@@ -44,6 +47,9 @@ const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/studies/unknown-id/review/sign-off", file: "v1/studies/[studyId]/review/sign-off/route.ts", body: { version: 1, impression: "abnormal" }, expect: { ...SIGNED_IN(404), annotator: 403 } },
   { method: "GET", path: "/api/v1/studies/unknown-id/sr", file: "v1/studies/[studyId]/sr/route.ts", expect: { ...SIGNED_IN(404), annotator: 403 } },
   { method: "POST", path: "/api/v1/studies/unknown-id/predict", file: "v1/studies/[studyId]/predict/route.ts", expect: ADMIN_ONLY(404) },
+  // Results back to the PACS: readers and admins see and re-send; a read token sees; annotators never.
+  { method: "GET", path: "/api/v1/studies/unknown-id/pacs-pushes", file: "v1/studies/[studyId]/pacs-pushes/route.ts", expect: { ...SIGNED_IN(404), annotator: 403, "token-read": 404 } },
+  { method: "POST", path: "/api/v1/studies/unknown-id/pacs-pushes", file: "v1/studies/[studyId]/pacs-pushes/route.ts", body: {}, expect: { ...SIGNED_IN(404), annotator: 403 } },
   { method: "GET", path: "/api/v1/reviews/unknown-id/history", file: "v1/reviews/[reviewId]/history/route.ts", expect: SIGNED_IN(404) },
   // Tasks: everyone lists their own; only admins list all, assign, cancel, run the automatic rules, see agreement, fuse a consensus.
   { method: "GET", path: "/api/v1/assignments?mine=1", file: "v1/assignments/route.ts", expect: SIGNED_IN(200) },
@@ -77,6 +83,19 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/v1/training-runs", file: "v1/training-runs/route.ts", expect: ADMIN_ONLY(200) },
   { method: "POST", path: "/api/v1/training-runs", file: "v1/training-runs/route.ts", body: { exportId: "x", modelSize: "xl" }, expect: ADMIN_ONLY(422) },
   { method: "GET", path: "/api/v1/training-runs/unknown-id", file: "v1/training-runs/[id]/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "GET", path: "/api/v1/models/unknown-id/triton-repo", file: "v1/models/[id]/triton-repo/route.ts", expect: ADMIN_ONLY(404) },
+  // PACS: connections are admin-only; readers search, pull and follow pulls. A PACS search shows patient identifiers, so a
+  // radiologist's `read` token is refused there (only an admin's token may search).
+  { method: "GET", path: "/api/v1/pacs/connections", file: "v1/pacs/connections/route.ts", expect: ADMIN_ONLY(200) },
+  { method: "POST", path: "/api/v1/pacs/connections", file: "v1/pacs/connections/route.ts", body: {}, expect: ADMIN_ONLY(422) },
+  { method: "GET", path: "/api/v1/pacs/connections/unknown-id", file: "v1/pacs/connections/[id]/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "PATCH", path: "/api/v1/pacs/connections/unknown-id", file: "v1/pacs/connections/[id]/route.ts", body: { name: "x" }, expect: ADMIN_ONLY(404) },
+  { method: "DELETE", path: "/api/v1/pacs/connections/unknown-id", file: "v1/pacs/connections/[id]/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "POST", path: "/api/v1/pacs/connections/unknown-id/test", file: "v1/pacs/connections/[id]/test/route.ts", expect: ADMIN_ONLY(404) },
+  { method: "GET", path: "/api/v1/pacs/connections/unknown-id/studies", file: "v1/pacs/connections/[id]/studies/route.ts", expect: { anonymous: 401, radiologist: 404, annotator: 403, admin: 404, "token-read": 403, "token-predict": 403 } },
+  { method: "POST", path: "/api/v1/pacs/connections/unknown-id/pulls", file: "v1/pacs/connections/[id]/pulls/route.ts", body: {}, expect: { anonymous: 401, radiologist: 422, annotator: 403, admin: 422, "token-read": 403, "token-predict": 403 } },
+  { method: "GET", path: "/api/v1/pacs/pulls", file: "v1/pacs/pulls/route.ts", expect: { anonymous: 401, radiologist: 200, annotator: 403, admin: 200, "token-read": 200, "token-predict": 403 } },
+  { method: "GET", path: "/api/v1/pacs/searchable", file: "v1/pacs/searchable/route.ts", expect: { anonymous: 401, radiologist: 200, annotator: 403, admin: 200, "token-read": 200, "token-predict": 403 } },
 ];
 
 const callers = {} as Record<Caller, APIRequestContext>;
@@ -113,6 +132,54 @@ for (const route of ROUTES) {
     }
   });
 }
+
+// Least privilege: annotators label pixels, so no response of theirs (JSON or DICOM) names the patient; a radiologist's
+// `read` token gets the same de-identified view; the admin still sees who the patient is.
+test("annotator PHI: no patient name, ID or accession in any annotator or non-admin read-token response", async ({ baseURL }) => {
+  const stamp = String(Date.now()).slice(-9);
+  const secrets = [`PHI-${stamp}`, `ACC${stamp}`, "Synthetic^Patient"];
+  const admin = callers.admin;
+  const up = await admin.post("/api/v1/studies", { multipart: { files: syntheticDicom({ patientId: secrets[0], accessionNumber: secrets[1] }) } });
+  expect(up.ok(), await up.text()).toBeTruthy();
+  const { studyId, instanceId } = (await up.json()).results[0] as { studyId: string; instanceId: string };
+  const annotatorUser = await newUser(admin, "annotator", "phi");
+  const task = await admin.post("/api/v1/assignments", { data: { kind: "annotate", studyIds: [studyId], assigneeId: annotatorUser.id } });
+  expect(task.status()).toBe(201);
+  const annotator = await signedInContext(baseURL!, annotatorUser.email, annotatorUser.password);
+  const detail = (await (await admin.get(`/api/v1/studies/${studyId}`)).json()) as { study: { patientId: string; pseudonym: string } };
+  expect(detail.study.patientId).toBe(secrets[0]); // the admin sees the patient
+  const pseudonym = detail.study.pseudonym;
+
+  const paths = [
+    `/api/v1/studies?q=${pseudonym}`,
+    `/api/v1/studies?q=PHI-${stamp}`,
+    `/api/v1/studies/${studyId}`,
+    `/api/v1/studies/${studyId}/neighbours`,
+    `/api/v1/studies/${studyId}/review`,
+    "/api/v1/assignments?mine=1",
+    "/api/v1/pacs/pulls",
+    `/api/v1/instances/${instanceId}/file`,
+    `/studies/${studyId}`,
+    "/tasks",
+  ];
+  const checked: string[] = [];
+  for (const [who, ctx] of [["annotator", annotator], ["token-read", callers["token-read"]]] as const) {
+    for (const p of paths) {
+      const res = await ctx.get(p);
+      if (res.status() === 403) continue; // not this caller's route (tokens on cookie-only routes, annotators on PACS pulls)
+      expect(res.status(), `${who} ${p}`).toBeLessThan(400);
+      const text = Buffer.from(await res.body()).toString("latin1");
+      for (const s of secrets) expect(text, `${who} ${p} leaks ${s}`).not.toContain(s);
+      checked.push(`${who} ${p}`);
+    }
+  }
+  // The pseudonym is what they work with; the patient-ID search finds nothing for them.
+  const list = (await (await annotator.get(`/api/v1/studies?q=${pseudonym}`)).json()) as { items: { pseudonym: string; patientId: null }[] };
+  expect(list.items.map((i) => [i.pseudonym, i.patientId])).toEqual([[pseudonym, null]]);
+  const file = Buffer.from(await (await annotator.get(`/api/v1/instances/${instanceId}/file`)).body());
+  expect(file.subarray(128, 132).toString()).toBe("DICM"); // still a DICOM, with its pixels
+  expect(checked.length).toBeGreaterThanOrEqual(12);
+});
 
 test("an invalid or revoked bearer token is 401 with a reason", async ({ baseURL }) => {
   const bogus = await bearerContext(baseURL!, "cxr_" + "A".repeat(43));

@@ -16,7 +16,6 @@ const schema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10).optional(),
   SECURE_COOKIES: boolish,
-  PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
   STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
   S3_BUCKET: z.string().optional(),
   S3_ENDPOINT: z.string().url().optional(),
@@ -70,6 +69,22 @@ const schema = z.object({
   DICOM_AE_TITLE: z.string().trim().min(1).max(16).regex(/^[\x20-\x5b\x5d-\x7e]+$/, "printable ASCII without backslash").default("CXR_REVIEW"),
   DICOM_ALLOWED_AETS: z.string().default("").transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean)), // empty: any calling AE
   DICOM_TIMEOUT_S: z.coerce.number().int().min(5).max(3600).default(300), // idle association / PDU timeout
+  // Ingest limits: pixel values an image may declare (rows × columns × frames × samples), checked before any decode;
+  // the default fits a 4k×4k radiograph with room to spare and refuses decompression bombs. JSON bodies have their own cap.
+  MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(36_000_000),
+  MAX_JSON_BODY_KB: z.coerce.number().int().min(1).default(1000),
+  // Multi-frame DX/CR: most frames one uploaded or predicted image may have (each frame is decoded, predicted, reviewed).
+  MAX_FRAMES_PER_IMAGE: z.coerce.number().int().min(1).max(10_000).default(64),
+  // Sessions and web surface (web): sign-in throttle per account and per client address, proxies allowed to set X-Forwarded-For.
+  SIGN_IN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5), // failed or in-flight attempts per window
+  SIGN_IN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+  SIGN_IN_WINDOW_S: z.coerce.number().int().min(1).default(900),
+  SIGN_IN_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1000), // a throttled attempt's 429 waits this long
+  TRUSTED_PROXIES: z.string().default(""), // comma-separated addresses or CIDRs (e.g. 10.0.0.0/8); empty: trust none
+  // Results back to the PACS (pacs-out): tries of one push while the PACS is unreachable; the optional key image.
+  // (C-STORE uses PACS_CALLING_AE_TITLE, STOW-RS and DIMSE steps PACS_HTTP_TIMEOUT_MS, shared with query/retrieve.)
+  PACS_PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
+  PACS_PUSH_KEY_IMAGE: boolish, // also send a secondary-capture key image with the boxes burned in (PACS that show neither SR nor GSPS)
   // Jobs and readiness (hardening): lease + heartbeat (a dead worker's job is retaken after the lease), transient-retry
   // backoff (base doubling, capped) until a deadline after the job was created, SQLite busy wait, readiness probes.
   JOB_LEASE_MS: z.coerce.number().int().min(1000).default(20_000),

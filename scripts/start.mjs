@@ -59,6 +59,7 @@ if (e.SKIP_BUILD !== "1" && buildIsStale()) {
   run("npx", ["next", "build"], "Build");
 }
 console.log(`▶ serving on http://localhost:${port}`);
-const server = spawn("npx", ["next", "start", "-p", port, "-H", e.HOSTNAME || "0.0.0.0"], { stdio: "inherit", env: e });
+// scripts/serve.mjs is `next start` plus the TCP peer address in X-Forwarded-For (see there why).
+const server = spawn("node", ["scripts/serve.mjs"], { stdio: "inherit", env: { ...e, PORT: port, HOSTNAME: e.HOSTNAME || "0.0.0.0" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

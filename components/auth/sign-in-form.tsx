@@ -19,6 +19,7 @@ export function SignInForm() {
     setError("");
     const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     setBusy(false);
+    if (res?.status === 429) return setError("Too many sign-in attempts. Wait a few minutes, then try again.");
     if (!res || res.error) return setError("E-mail or password is wrong, or the account is disabled.");
     router.replace(callbackUrl);
     router.refresh();

@@ -23,17 +23,19 @@ interface Props extends RowActions {
   readOnly: boolean;
   classOptions: string[];
   classFirst?: boolean;
+  showFrame?: boolean;
 }
 
 const small = "rounded px-1.5 py-0.5 text-xs disabled:opacity-40";
 
-export function FindingRow({ item, selected, hovered, editing, readOnly, classOptions, classFirst, ...a }: Props) {
+export function FindingRow({ item, selected, hovered, editing, readOnly, classOptions, classFirst, showFrame, ...a }: Props) {
   const [reason, setReason] = useState(item.rejectReason ?? "");
   return (
     <li
       data-testid="finding-row"
       data-key={item.key}
       data-status={item.status}
+      data-frame={item.frame}
       data-selected={selected ? "true" : undefined}
       className={`rounded border px-2 py-1.5 ${selected ? "border-sky-500 bg-slate-800" : hovered ? "border-slate-500 bg-slate-800/60" : "border-slate-800"}`}
       onPointerEnter={() => a.onHover(item.key)}
@@ -43,6 +45,7 @@ export function FindingRow({ item, selected, hovered, editing, readOnly, classOp
       <div className="flex items-center gap-2 text-sm">
         <span className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: findingColour(item.className) }} />
         <span className="min-w-0 flex-1 truncate">{statusText(item)}</span>
+        {showFrame && <span className="shrink-0 rounded bg-slate-800 px-1 text-xs text-slate-300" title={`On frame ${item.frame}`}>F{item.frame}</span>}
       </div>
       {selected && !readOnly && (
         <div className="mt-1.5 flex flex-wrap items-center gap-1" onClick={(e) => e.stopPropagation()}>

@@ -22,8 +22,10 @@ interface Props extends RowActions {
   onSignOff: () => void;
   canSignOff: boolean;
   srHref: string | null; // the DICOM SR download, once the study is signed off
+  results?: ReactNode; // where the signed-off results went (PACS push status, "Send to PACS")
   showSignOff?: boolean; // false for annotation: it is completed as a task instead
   classFirst?: boolean; // annotation: the class picker shows as soon as a box is selected
+  showFrames?: boolean; // a multi-frame study: each row names its frame
   footer?: ReactNode;
   children?: ReactNode; // the new-box class picker, when a box was just drawn
 }
@@ -39,7 +41,7 @@ export function ReviewPanel(p: Props) {
         {p.items.length === 0 && <li className="text-slate-500">No boxes shown.</li>}
         {p.items.map((it) => (
           <FindingRow key={it.key} item={it} selected={it.key === p.selectedKey} hovered={it.key === p.hoveredKey} editing={p.editing && it.key === p.selectedKey}
-            classFirst={p.classFirst} readOnly={p.readOnly} classOptions={p.classOptions} onSelect={p.onSelect} onHover={p.onHover} onAccept={p.onAccept} onReject={p.onReject}
+            classFirst={p.classFirst} showFrame={p.showFrames} readOnly={p.readOnly} classOptions={p.classOptions} onSelect={p.onSelect} onHover={p.onHover} onAccept={p.onAccept} onReject={p.onReject}
             onEdit={p.onEdit} onDelete={p.onDelete} onClassChange={p.onClassChange} />
         ))}
       </ul>
@@ -71,6 +73,7 @@ export function ReviewPanel(p: Props) {
           Download SR (DICOM)
         </a>
       )}
+      {p.results}
       <details className="text-xs text-slate-400" data-testid="review-legend">
         <summary className="cursor-pointer">Review shortcuts</summary>
         <table className="mt-1">

@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { ApiRequestError } from "@/lib/http/fetch-json";
+import type { ViewportApi } from "@/components/viewer/dicom-viewport";
 import { StudyViewer } from "@/components/viewer/study-viewer";
+import { frameFromImageId } from "@/lib/viewer/frame-source";
 import { VINDR_FINDINGS } from "@/lib/inference/vocabulary";
 import type { Box } from "@/lib/review-ui/box-geometry";
 import { instanceIdFromImageId, labelKey, nextItemKey, viewItems, visibleItems, type ReviewItem } from "@/lib/review-ui/review-items";
@@ -16,6 +18,7 @@ import { BrowserInferencePanel } from "./browser-inference-panel";
 import { ReviewBanner, SaveStatusBadge } from "./review-status";
 import { ReviewOverlay } from "./review-overlay";
 import { ReviewPanel } from "./review-panel";
+import { PacsPushStatus } from "./pacs-push-status";
 import { PurposeChip, TaskFooter } from "./review-mode";
 import { SignOffDialog } from "./sign-off-dialog";
 import { useCompleteTask, useOpenTaskId } from "./use-complete-task";
@@ -27,6 +30,8 @@ import { useReviewSave } from "./use-review-save";
 import { useSignOff } from "./use-sign-off";
 
 const target = (it: ReviewItem) => (it.kind === "ai" ? { findingId: it.findingId! } : { labelId: it.labelId! });
+// The image and frame on screen: boxes are drawn only on their own frame, and a drawn box is added to it.
+const onScreen = (api: ViewportApi | null) => (api ? { instanceId: instanceIdFromImageId(api.image.imageId), frame: frameFromImageId(api.image.imageId) } : { instanceId: null, frame: null });
 
 /**
  * The reading view with the AI overlay, per-box verdicts (autosaved) and sign-off. The same view serves every purpose:
@@ -42,8 +47,9 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState<Box | null>(null);
-  const [draftImage, setDraftImage] = useState<string | null>(null); // the image the box was drawn on
+  const [draftImage, setDraftImage] = useState<{ instanceId: string | null; frame: number | null } | null>(null); // where the box was drawn
   const [confirming, setConfirming] = useState(false);
+  const [reveal, setReveal] = useState<{ instanceId: string | null; frame: number } | null>(null); // page the viewer to a selected box
   const onTempResolved = useCallback((map: Map<string, string>) => {
     setSelected((k) => (k?.startsWith("t:") && map.has(k.slice(2)) ? labelKey(map.get(k.slice(2))!) : k));
   }, []);
@@ -70,10 +76,16 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const readOnly = !state || locked || save.status === "conflict";
   const impression = save.pendingImpression !== undefined ? save.pendingImpression : (state?.review?.impression ?? null);
   const current = shown.find((i) => i.key === selected) ?? null;
+  const multiFrame = state?.instances.some((i) => i.frames > 1) ?? false;
 
   const push = (op: LocalOperation) => !readOnly && save.push(op);
   const actions = {
-    onSelect: (key: string) => { setSelected(key); if (key !== selected) setEditing(false); },
+    onSelect: (key: string) => {
+      setSelected(key);
+      if (key !== selected) setEditing(false);
+      const it = all.find((i) => i.key === key);
+      if (it && multiFrame) setReveal({ instanceId: it.instanceId, frame: it.frame }); // a box on another frame: show that frame
+    },
     onHover: setHovered,
     onAccept: (it: ReviewItem) => it.kind === "ai" && push({ op: "accept", findingId: it.findingId! }),
     onReject: (it: ReviewItem, reason?: string) => it.kind === "ai" && push({ op: "reject", findingId: it.findingId!, ...(reason ? { reason } : {}) }),
@@ -85,8 +97,9 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const confirmDraft = (className: string) => {
     if (!draft || !state) return;
     const tempId = newTempId();
-    const instanceId = draftImage ?? (state.instances.length === 1 ? state.instances[0]!.id : undefined);
-    push({ op: "add", tempId, box: draft, className, ...(instanceId ? { instanceId } : {}) });
+    const instanceId = draftImage?.instanceId ?? (state.instances.length === 1 ? state.instances[0]!.id : undefined);
+    const frame = draftImage?.frame ?? 1; // a box drawn on frame N of a multi-frame image belongs to that frame
+    push({ op: "add", tempId, box: draft, className, ...(instanceId ? { instanceId } : {}), ...(frame > 1 ? { frame } : {}) });
     setDraft(null);
     setAdding(false);
     setSelected(labelKey(tempId));
@@ -135,20 +148,21 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
       <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
-          <StudyViewer studyId={studyId} worklistQuery={worklistQuery} overlay={(api) => (<>
-            <ReviewOverlay api={api} items={visibleItems(all, { ...filter, instanceId: api ? instanceIdFromImageId(api.image.imageId) : null })}
+          <StudyViewer studyId={studyId} worklistQuery={worklistQuery} reveal={reveal} overlay={(api) => (<>
+            <ReviewOverlay api={api} items={visibleItems(all, { ...filter, ...onScreen(api) })}
               selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
               onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox}
-              onDrawn={(box) => { setDraft(box); setDraftImage(api ? instanceIdFromImageId(api.image.imageId) : null); }} />
+              onDrawn={(box) => { setDraft(box); setDraftImage(api ? onScreen(api) : null); }} />
             {browser.run.status === "done" && browserShown && (
-              <BrowserBoxesLayer api={api} boxes={browser.run.boxes.filter((b) => api && b.instanceId === instanceIdFromImageId(api.image.imageId))} />
+              // The in-browser run predicts frame 1 of each image (lib/predictions/predict-dicom-bytes.ts).
+              <BrowserBoxesLayer api={api} boxes={browser.run.boxes.filter((b) => api && b.instanceId === onScreen(api).instanceId && onScreen(api).frame === 1)} />
             )}
           </>)} />
         </div>
         <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
           filters={<DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
           classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
-          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} showSignOff={signable} classFirst={mode === "annotation"} {...actions}
+          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} results={srHref ? <PacsPushStatus studyId={studyId} /> : null} showSignOff={signable} classFirst={mode === "annotation"} showFrames={multiFrame} {...actions}
           footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => void task.complete()} /> : null}>
           <PurposeChip purpose={mode} />
           <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />

@@ -72,13 +72,14 @@ export function UploadPanel() {
                 </td>
                 <td className="w-28">{r.state}</td>
                 <td className="text-slate-400">
+                  {/* a conflict has both: why it was refused, and the stored study it collides with */}
+                  {r.message}
+                  {r.message && r.studyId ? " " : null}
                   {r.studyId ? (
                     <Link className="text-sky-400 underline" href={`/studies/${r.studyId}`}>
                       open
                     </Link>
-                  ) : (
-                    r.message
-                  )}
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -52,7 +52,7 @@ export function WorklistTable(props: {
             </td>
             <td>
               <Link href={`/studies/${s.id}${queryString ? `?${queryString}` : ""}`} className="text-sky-400 hover:underline" data-testid="open-study">
-                {s.accessionNumber || "(none)"}
+                {s.accessionNumber || s.pseudonym}
               </Link>
             </td>
             <td>{s.patientId || "—"}</td>

@@ -10,9 +10,11 @@ const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v 
 /** Key study and DICOM attributes beside the image, plus the current display state. */
 export function DicomTagsPanel({ study, instance, state }: { study: StudyDetail["study"]; instance?: InstanceDto; state: ViewerState }) {
   const rows: [string, string][] = [
-    ["Patient", fmt(study.patientName)],
-    ["Patient ID", fmt(study.patientId)],
-    ["Accession", fmt(study.accessionNumber)],
+    ["Pseudonym", study.pseudonym],
+    // Null for roles that work on pseudonyms only (annotators): those rows are not shown at all.
+    ...(study.patientId !== null || study.patientName !== null || study.accessionNumber !== null
+      ? ([["Patient", fmt(study.patientName)], ["Patient ID", fmt(study.patientId)], ["Accession", fmt(study.accessionNumber)]] as [string, string][])
+      : []),
     ["Study date", fmt(study.studyDate)],
     ["Modality", fmt(study.modality)],
     ["Description", fmt(study.description)],

@@ -2,6 +2,7 @@
 
 import type { Point, Viewport } from "cornerstone-core";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { splitFrameSource } from "@/lib/viewer/frame-source";
 import type { ToolAction, ViewerState } from "@/lib/viewer/tool-state";
 import { fullImageId, previewImageId, type CxrImage } from "./cxr-image-loader";
 import { useCornerstone } from "./use-cornerstone";
@@ -22,6 +23,7 @@ export interface ViewportApi {
 }
 
 interface Props {
+  /** The file URL, with "#frame=N" for a later frame of a multi-frame file (lib/viewer/frame-source.ts). */
   fileUrl: string | null;
   state: ViewerState;
   dispatch: (action: ToolAction) => void;
@@ -57,6 +59,7 @@ export function DicomViewport({ fileUrl, state, dispatch, onImageRendered, child
   const [failed, setFailed] = useState<{ url: string; message: string } | null>(null);
   const onRendered = useRef(onImageRendered);
   const drawWaiters = useRef<(() => void)[]>([]);
+  const shownFile = useRef<string | null>(null); // the file (without frame) last loaded: paging frames keeps the view
   useEffect(() => void (onRendered.current = onImageRendered), [onImageRendered]);
   usePointerTools(ref, dispatch);
 
@@ -79,7 +82,10 @@ export function DicomViewport({ fileUrl, state, dispatch, onImageRendered, child
       if (cancelled) return;
       setImage(first);
       const { columns, rows } = first.cxrFullSize;
-      dispatch({ type: "imageLoaded", columns, rows, presets: first.cxrPresets });
+      const file = splitFrameSource(fileUrl).url;
+      // Another frame of the same file keeps zoom, pan and the chosen preset (applied to this frame's own range).
+      dispatch({ type: "imageLoaded", columns, rows, presets: first.cxrPresets, refine: shownFile.current === file });
+      shownFile.current = file;
       if (!first.cxrPreview) return;
       // Let the preview reach the screen before the full decode occupies the main thread.
       await new Promise<void>((resolve) => drawWaiters.current.push(resolve));
@@ -142,6 +148,7 @@ export function DicomViewport({ fileUrl, state, dispatch, onImageRendered, child
         data-rendered={rendered ? "true" : "false"}
         data-resolution={rendered ? (drawn.full ? "full" : "preview") : undefined}
         data-mode={state.mode}
+        data-frame={fileUrl ? splitFrameSource(fileUrl).frame : undefined}
       />
       {children && <div className="pointer-events-none absolute inset-0">{children}</div>}
       {!rendered && !error && fileUrl && <p className="absolute inset-0 grid place-items-center text-sm text-slate-400">Loading image…</p>}

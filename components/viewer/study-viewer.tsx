@@ -3,10 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useReducer, useState, type ReactNode } from "react";
 import type { ViewerCommand } from "@/lib/viewer/key-map";
+import { frameSource, stepFrame } from "@/lib/viewer/frame-source";
 import { studyHref, worklistHref } from "@/lib/viewer/study-links";
 import { initialViewerState, viewerReducer } from "@/lib/viewer/tool-state";
 import { DicomTagsPanel } from "./dicom-tags-panel";
 import { DicomViewport, type ViewportApi } from "./dicom-viewport";
+import { FramePager } from "./frame-pager";
 import { HelpOverlay } from "./help-overlay";
 import { useNeighbours, useStudy } from "./use-study";
 import { useViewerKeys } from "./use-viewer-keys";
@@ -18,26 +20,49 @@ interface Props {
   worklistQuery: string;
   /** Overlay layer over the image (e.g. AI findings); receives the viewport API after each draw. */
   overlay?: (api: ViewportApi | null) => ReactNode;
+  /** Show this image and frame (e.g. the frame of a box selected in the review panel); a new object pages again. */
+  reveal?: { instanceId: string | null; frame: number } | null;
 }
 
 /** The reading view: toolbar, image and tags panel. Reviewer/annotator/admin pages configure it via props. */
-export function StudyViewer({ studyId, worklistQuery, overlay }: Props) {
+export function StudyViewer({ studyId, worklistQuery, overlay, reveal }: Props) {
   const router = useRouter();
   const study = useStudy(studyId);
   const neighbours = useNeighbours(studyId, worklistQuery);
   const [state, dispatch] = useReducer(viewerReducer, initialViewerState);
   const [instanceIndex, setInstanceIndex] = useState(0);
+  const [frameOf, setFrameOf] = useState<Record<string, number>>({}); // the frame shown per image, 1-based
   const [api, setApi] = useState<ViewportApi | null>(null);
   const instances = study.data?.instances ?? [];
   const instance = instances[instanceIndex];
+  const frames = instance?.frames ?? 1;
+  const frame = instance ? (frameOf[instance.id] ?? 1) : 1;
+  const pageFrame = useCallback(
+    (step: number) => instance && instance.frames > 1 && setFrameOf((m) => ({ ...m, [instance.id]: stepFrame(m[instance.id] ?? 1, instance.frames, step) })),
+    [instance],
+  );
+
+  // A new reveal request pages once (adjusting state while rendering, as React advises for props that reset state);
+  // the reader's own paging afterwards stands.
+  const [revealed, setRevealed] = useState(reveal);
+  if (reveal !== revealed) {
+    setRevealed(reveal);
+    const index = reveal?.instanceId ? instances.findIndex((i) => i.id === reveal.instanceId) : instanceIndex;
+    const target = instances[index];
+    if (reveal && target) {
+      setInstanceIndex(index);
+      setFrameOf((m) => ({ ...m, [target.id]: Math.min(Math.max(1, reveal.frame), target.frames) }));
+    }
+  }
 
   const onCommand = useCallback(
     (c: ViewerCommand) => {
+      if (c.type === "frame") return void pageFrame(c.step);
       if (c.type !== "navigate") return dispatch(c);
       const id = c.direction === "next" ? neighbours.data?.nextId : neighbours.data?.previousId;
       if (id) router.push(studyHref(id, worklistQuery));
     },
-    [neighbours.data, router, worklistQuery],
+    [neighbours.data, router, worklistQuery, pageFrame],
   );
   useViewerKeys(onCommand);
 
@@ -48,7 +73,7 @@ export function StudyViewer({ studyId, worklistQuery, overlay }: Props) {
       <div className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1">
           {study.isSuccess && instances.length === 0 && <p className="p-4 text-slate-400">This study has no images.</p>}
-          <DicomViewport fileUrl={instance?.fileUrl ?? null} state={state} dispatch={dispatch} onImageRendered={overlay ? setApi : undefined}>
+          <DicomViewport fileUrl={instance ? frameSource(instance.fileUrl, frame) : null} state={state} dispatch={dispatch} onImageRendered={overlay ? setApi : undefined}>
             {overlay?.(api)}
           </DicomViewport>
           {instances.length > 1 && (
@@ -61,6 +86,7 @@ export function StudyViewer({ studyId, worklistQuery, overlay }: Props) {
               ))}
             </div>
           )}
+          {frames > 1 && <FramePager frame={frame} frames={frames} onStep={(step) => pageFrame(step)} />}
           {state.helpOpen && <HelpOverlay onClose={() => dispatch({ type: "closeHelp" })} />}
         </div>
         {study.data && <DicomTagsPanel study={study.data.study} instance={instance} state={state} />}

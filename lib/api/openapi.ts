@@ -10,6 +10,7 @@ import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas
 import { saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
 import { tritonRepoOptionsSchema } from "@/lib/schemas/triton-repo";
+import { PacsPushListSchema, requestPacsPushBodySchema } from "@/lib/schemas/pacs-push";
 import { createTokenBodySchema, CreatedApiTokenSchema } from "@/lib/schemas/token";
 import { createUserBodySchema, updateUserBodySchema, UserSchema } from "@/lib/schemas/user";
 import { pacsPaths } from "@/lib/api/openapi-pacs";
@@ -57,6 +58,8 @@ export function openApiDocument(serverUrl = "/") {
       "/api/v1/predict": {
         post: {
           summary: "Detect findings on one image (DICOM, PNG or JPEG). Also at /predict.",
+          description:
+            "A multi-frame DX or CR DICOM is predicted frame by frame: `predictions` lists every frame's boxes, each with its 1-based `frame` (DICOM Referenced Frame Number), and `image.frames` says how many frames were predicted. Single-frame images answer as before, with `frame: 1` and `image.frames: 1`. Other multi-frame objects (cine, ultrasound) get 422 with the reason; more than MAX_FRAMES_PER_IMAGE frames get 413.",
           parameters: [stageParam],
           requestBody: multipart("file", false),
           responses: { "200": ok(json(PredictResponseSchema)), "400": err("No file or empty file"), "413": err("Too large"), "415": err("Not DICOM, PNG or JPEG"), "429": err("Rate limited (Retry-After)"), "503": err("Inference queue full (Retry-After)"), ...common },
@@ -67,7 +70,25 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/v1/studies": {
         get: { summary: "Worklist page with status counts", parameters: queryParams(listStudiesQuerySchema), responses: { "200": ok({ type: "object", properties: { items: { type: "array", items: json(WorklistItemSchema) }, total: { type: "integer" } } }), ...common } },
-        post: { summary: "Upload DICOM/PNG/JPEG files; per-file result (stored, duplicate, rejected)", requestBody: multipart("files", true), responses: { "201": ok({ type: "object" }, "Stored"), ...common } },
+        post: {
+          summary: "Upload DICOM/PNG/JPEG files; per-file result (stored, duplicate, rejected with a code and reason)",
+          description:
+            "Each file is validated as a DICOM node would (tag stream, UIDs per PS3.5 §9.1, VRs, Image Pixel module, LUTs) and its declared size checked against MAX_IMAGE_PIXELS before decoding. " +
+            "The same SOP Instance UID with the same bytes is a duplicate; with different bytes the file is rejected with code `conflict`, naming the stored instance (study, series, sha256) and the new file. " +
+            "The status sums the per-file results: 201 all stored or duplicates, 200 all duplicates, 207 some rejected and some not, and when all are rejected the first rejection's status.",
+          requestBody: multipart("files", true),
+          responses: {
+            "201": ok({ type: "object" }, "Every file stored or a duplicate, at least one stored"),
+            "200": ok({ type: "object" }, "Every file a duplicate"),
+            "207": ok({ type: "object" }, "Some files rejected, others stored or duplicates: see results[].status and results[].error"),
+            "400": err("Empty file or no files"),
+            "409": err("Every file rejected; the first because its SOP Instance UID is stored with different content"),
+            "413": err("Body larger than the limit (counted while streaming) or an image declaring more than MAX_IMAGE_PIXELS"),
+            "415": err("Not multipart/form-data, or a file that is neither DICOM, PNG nor JPEG"),
+            ...common,
+            "422": err("Every file rejected; the first as invalid DICOM (attribute, tag and rule in the message) or undecodable"),
+          },
+        },
       },
       "/api/v1/users": {
         get: { summary: "List users (admin)", responses: { "200": ok({ type: "object", properties: { users: { type: "array", items: json(UserSchema) } } }), ...common } },
@@ -120,6 +141,15 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/v1/studies/{studyId}/predict": {
         post: { summary: "Queue the AI again for a study whose prediction failed, or is still new (admin; audited)", parameters: [studyIdParam], responses: { "202": ok({ type: "object" }), "404": err("Unknown study"), "409": err("Already predicted"), ...common } },
+      },
+      "/api/v1/studies/{studyId}/pacs-pushes": {
+        get: { summary: "Where the signed-off results (SR + GSPS) went: per PACS destination queued / sending / retrying / sent / failed (radiologist, admin)", parameters: [studyIdParam], responses: { "200": ok(json(PacsPushListSchema)), ...common } },
+        post: {
+          summary: "Send the SR and GSPS to every PACS that receives results, or to `connectionId` (radiologist, admin); a durable job per destination",
+          parameters: [studyIdParam],
+          requestBody: { required: false, content: { "application/json": { schema: input(requestPacsPushBodySchema) } } },
+          responses: { "202": ok(json(PacsPushListSchema), "Queued"), "404": err("Unknown study or connection"), "409": err("Not signed off, or no destination"), ...common },
+        },
       },
       "/api/v1/admin/drift": {
         get: { summary: "Drift snapshot history (admin)", parameters: queryParams(listDriftQuerySchema), responses: { "200": ok({ type: "object" }), ...common } },
@@ -191,7 +221,7 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
       "/api/ready": { get: { summary: "Database, migrations, storage, job queue, production model and inference backend ready (503 names what is down)", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
-      "/api/metrics": { get: { summary: "Prometheus metrics", security: [], responses: { "200": { description: "text/plain exposition format" } } } },
+      "/api/metrics": { get: { summary: "Prometheus metrics (an admin; tokens need the `metrics` scope)", responses: { "200": { description: "text/plain exposition format" }, ...common } } },
       ...pacsPaths,
       ...dicomWebPaths,
     },

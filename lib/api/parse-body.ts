@@ -1,20 +1,20 @@
 import type { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assertMediaType, readBodyBytes } from "@/lib/api/read-body";
 
-const MAX_JSON_BYTES = 1_000_000;
-
-// Malformed JSON is a 400 with a reason; a shape mismatch is a ZodError (422 with the issues).
+// Exactly application/json (a charset parameter is fine; `text/plain; application/json` is not JSON: 415), counted
+// while it streams (413 past MAX_JSON_BODY_KB). Malformed JSON is a 400 with a reason; a shape mismatch is a ZodError
+// (422 with the issues).
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json"))
-    throw new AppError("unsupported_media_type", "Send the body as application/json.");
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The JSON body is too large.");
+  const media = assertMediaType(req, "application/json", "send the body as application/json.");
+  if (media.params.charset && media.params.charset.toLowerCase() !== "utf-8") throw new AppError("unsupported_media_type", "JSON bodies must be UTF-8.");
+  const bytes = await readBodyBytes(req, env.MAX_JSON_BODY_KB * 1000);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw new AppError("bad_request", "The body is not valid JSON.");
+    throw new AppError("bad_request", "The body is not valid JSON (UTF-8).");
   }
   return schema.parse(raw);
 }

@@ -1,17 +1,17 @@
 import { getServerSession } from "next-auth";
-import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/auth-options";
 import { authenticateToken } from "@/lib/auth/authenticate-token";
+import { principalOfSession } from "@/lib/auth/auth-sessions";
 import type { Principal } from "@/lib/auth/principal";
-import type { Role } from "@/lib/schemas/common";
 
 export type Credentials = { kind: "none" } | { kind: "invalid_token" } | { kind: "ok"; principal: Principal };
 
-// Resolves the caller from an API token or the next-auth session; the user row is re-read so
-// role changes and disabling take effect at once.
+// Resolves the caller from an API token (Bearer, or the HTTP Basic password for DICOMweb senders) or the session; both
+// re-read the user, so role changes and disabling take effect at once. An empty "Bearer" (some clients send one by
+// default) is no credential and never hides the cookie.
 export async function resolveCaller(authorization: string | null): Promise<Credentials> {
-  if (authorization) {
-    const token = tokenOf(authorization);
+  if (authorization && !/^Bearer\s*$/i.test(authorization.trim())) {
+    const token = tokenOf(authorization.trim());
     const principal = token ? await authenticateToken(token) : null;
     return principal ? { kind: "ok", principal } : { kind: "invalid_token" };
   }
@@ -21,11 +21,7 @@ export async function resolveCaller(authorization: string | null): Promise<Crede
 
 export async function sessionPrincipal(): Promise<Principal | null> {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id } });
-  if (!user || user.disabled) return null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role as Role, via: "session" };
+  return session?.sid ? principalOfSession(session.sid) : null;
 }
 
 // `Bearer <token>`, or HTTP Basic with the token as the password (any user name): DICOMweb senders such as Orthanc's

@@ -8,6 +8,7 @@ export type Principal = {
   role: Role;
   via: "session" | "token";
   tokenId?: string;
+  sessionId?: string; // the AuthSession row of a browser session
   scopes?: string[];
 };
 

@@ -42,7 +42,8 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptionsExt = {}
   return dataset;
 }
 
-function assertDecodable({ raw, transferSyntaxUid }: DicomDataset): void {
+/** Throws unless this module can decode the data set's pixels (transfer syntax known, pixel data present and whole). */
+export function assertDecodable({ raw, transferSyntaxUid }: DicomDataset): void {
   if (!isSupportedTransferSyntax(transferSyntaxUid)) {
     throw new AppError("unsupported", `Unsupported transfer syntax ${transferSyntaxUid}`, { transferSyntaxUid });
   }

@@ -1,3 +1,4 @@
+import { splitImageKey } from "@/lib/dicom/frames";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -34,7 +35,8 @@ export async function createConsensus(admin: Reader, studyId: string, o: { iouTh
     const provenance: { labelId: string; score: number; from: string[] }[] = [];
     for (const f of fused) {
       const cols = { source: "reader_added", className: f.className, x1: f.box[0], y1: f.box[1], x2: f.box[2], y2: f.box[3], rejected: false, rejectReason: null, deleted: false };
-      const label = await tx.label.create({ data: { ...cols, reviewId: review.id, instanceId: f.imageId || null, revision: 1 } });
+      const { instanceId, frame } = splitImageKey(f.imageId);
+      const label = await tx.label.create({ data: { ...cols, reviewId: review.id, instanceId: instanceId || null, frame, revision: 1 } });
       await tx.labelRevision.create({ data: { ...cols, labelId: label.id, revision: 1, change: "consensus", authorId: admin.id } });
       provenance.push({ labelId: label.id, score: f.score, from: f.members.map((m) => m.id) });
     }

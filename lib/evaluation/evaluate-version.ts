@@ -1,3 +1,4 @@
+import { imageKey } from "@/lib/dicom/frames";
 import type { ModelVersion } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { mapClassName } from "@/lib/inference/vocabulary";
@@ -65,7 +66,7 @@ export async function evaluateVersion(evaluationId: string, progress?: (fraction
   });
 }
 
-async function runImages(version: ModelVersion, images: { instanceId: string; storageKey: string }[], progress?: (f: number, m?: string) => Promise<void>) {
+async function runImages(version: ModelVersion, images: { instanceId: string; frame: number; storageKey: string }[], progress?: (f: number, m?: string) => Promise<void>) {
   const engine = await engineFor(version);
   const storage = await getStorage();
   const t = thresholdsOf(version);
@@ -73,13 +74,14 @@ async function runImages(version: ModelVersion, images: { instanceId: string; st
   const served: EvalDetection[] = [];
   const latencies: number[] = [];
   for (const [i, img] of images.entries()) {
-    const { image } = await dicomToModelImage(await storage.get(img.storageKey));
+    const { image } = await dicomToModelImage(await storage.get(img.storageKey), img.frame);
     const copy = { ...image, data: image.data.slice() }; // detect takes ownership of the pixels
     const all = await engine.detect(image, EVAL_DECODE);
     const shown = await engine.detect(copy, { confidence: t.confidence, iou: t.iou, classConfidence: t.perClass });
     latencies.push(shown.timings.totalMs);
-    for (const d of all.detections) ranked.push({ image: img.instanceId, className: d.finding, score: d.confidence, box: d.box });
-    for (const d of shown.detections) served.push({ image: img.instanceId, className: d.finding, score: d.confidence, box: d.box });
+    const key = imageKey(img.instanceId, img.frame);
+    for (const d of all.detections) ranked.push({ image: key, className: d.finding, score: d.confidence, box: d.box });
+    for (const d of shown.detections) served.push({ image: key, className: d.finding, score: d.confidence, box: d.box });
     await progress?.((i + 1) / images.length, `${i + 1}/${images.length} images`);
   }
   return { ranked, served, latencies };

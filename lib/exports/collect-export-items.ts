@@ -1,5 +1,6 @@
 import { boxOfRow } from "@/lib/boxes/convert";
 import { db } from "@/lib/db";
+import { frameNumbers } from "@/lib/dicom/frames";
 import { ID_CHUNK, inChunks } from "@/lib/db-chunks";
 import type { ExportItem } from "@/lib/exports/dataset-plan";
 import { reviewWhere } from "@/lib/exports/review-selection";
@@ -13,7 +14,7 @@ export async function countMatchingReviews(filters: ExportFilters): Promise<numb
   return db.review.count({ where: reviewWhere(filters) });
 }
 
-// Every image of each chosen review's study, with the review's live boxes: not deleted and not rejected (a rejected
+// Every image of each chosen review's study (every frame of a multi-frame image is its own item), with the review's live boxes: not deleted and not rejected (a rejected
 // AI suggestion is not an object). An image without boxes is a negative. Studies of held-out evaluation patients
 // (the registry's rule, at the `evaluation.heldOutFraction` setting unless given) are left out unless
 // `filters.includeHeldOut`; how many is reported.
@@ -35,11 +36,11 @@ export async function collectExportItems(
   let excludedImages = 0;
   for (let i = 0; i < heldOut.length; i += ID_CHUNK) excludedImages += await db.instance.count({ where: { series: { studyId: { in: heldOut.slice(i, i + ID_CHUNK).map((s) => s.id) } } } });
   const instances = await inChunks(studyIds, (ids) =>
-    db.instance.findMany({ where: { series: { studyId: { in: ids } } }, select: { id: true, rows: true, columns: true, storageKey: true, series: { select: { studyId: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.instance.findMany({ where: { series: { studyId: { in: ids } } }, select: { id: true, rows: true, columns: true, frames: true, storageKey: true, series: { select: { studyId: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   );
   const labels = await inChunks(
     reviews.map((r) => r.id),
-    (ids) => db.label.findMany({ where: { reviewId: { in: ids }, deleted: false, rejected: false }, select: { reviewId: true, instanceId: true, className: true, x1: true, y1: true, x2: true, y2: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    (ids) => db.label.findMany({ where: { reviewId: { in: ids }, deleted: false, rejected: false }, select: { reviewId: true, instanceId: true, frame: true, className: true, x1: true, y1: true, x2: true, y2: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   );
   const patientOf = new Map(kept.map((s) => [s.id, s.patientId?.trim() ? `p:${s.patientId.trim()}` : `s:${s.id}`]));
   const instancesOf = new Map<string, typeof instances>();
@@ -51,16 +52,17 @@ export async function collectExportItems(
   let unplacedBoxes = 0;
   for (const r of reviews) {
     const own = instancesOf.get(r.studyId) ?? [];
-    const byInstance = new Map(own.map((i) => [i.id, [] as ExportItem["boxes"]]));
+    const byFrame = new Map(own.flatMap((i) => frameNumbers(i.frames).map((f) => [`${i.id}#${f}`, [] as ExportItem["boxes"]] as const)));
     for (const l of labelsOf.get(r.id) ?? []) {
       // Rows older than Label.instanceId belong to the study's only image; on a multi-image study they cannot be placed.
       const target = l.instanceId ?? (own.length === 1 ? own[0]!.id : null);
-      const list = target ? byInstance.get(target) : undefined;
+      const list = target ? byFrame.get(`${target}#${l.frame}`) : undefined;
       if (!list) unplacedBoxes++;
       else list.push({ className: l.className, box: boxOfRow(l) });
     }
     for (const i of own)
-      items.push({ instanceId: i.id, studyId: r.studyId, patientKey: patientOf.get(r.studyId)!, width: i.columns, height: i.rows, storageKey: i.storageKey, boxes: byInstance.get(i.id)! });
+      for (const frame of frameNumbers(i.frames))
+        items.push({ instanceId: i.id, frame, frames: i.frames, studyId: r.studyId, patientKey: patientOf.get(r.studyId)!, width: i.columns, height: i.rows, storageKey: i.storageKey, boxes: byFrame.get(`${i.id}#${frame}`)! });
   }
   return { items, reviews: reviews.length, unplacedBoxes, heldOut: { fraction, included: filters.includeHeldOut, excludedStudies: heldOut.length, excludedImages } };
 }

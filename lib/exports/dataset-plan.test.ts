@@ -9,6 +9,8 @@ import { VINDR_FINDINGS } from "@/lib/inference/vocabulary";
 function items(n: number, perPatient = 3): ExportItem[] {
   return Array.from({ length: n }, (_, i) => ({
     instanceId: `inst-${i}`,
+    frame: 1,
+    frames: 1,
     studyId: `study-${i}`,
     patientKey: `p:PATIENT-${Math.floor(i / perPatient)}`,
     width: 200,
@@ -50,6 +52,19 @@ describe("de-identification", () => {
     }
     const coco = JSON.stringify(buildCoco(plan.images, plan.classes, "test"));
     expect(coco).not.toMatch(/PATIENT|inst-|study-|instances\//);
+  });
+
+  it("names each frame of a multi-frame image as its own image carrying the frame, mapped back to instance and frame", () => {
+    const single = items(2)[1]!; // one with a box
+    const frames = [1, 2, 3].map((frame) => ({ ...single, instanceId: "mf", frame, frames: 3, boxes: frame === 2 ? single.boxes : [] }));
+    const plan = planDataset([...frames, { ...single, instanceId: "sf" }], { valFraction: 0, seed: 3, reviews: 2 });
+    const names = Object.fromEntries(plan.images.map((im) => [plan.mapping[im.name], im.name]));
+    expect(Object.keys(names).sort()).toEqual(["mf", "mf#frame=2", "mf#frame=3", "sf"]); // lib/dicom/frames imageKey
+    expect(names["mf"]).toMatch(/^img_\d{6}_f1$/);
+    expect(names["mf#frame=2"]).toMatch(/^img_\d{6}_f2$/);
+    expect(names["sf"]).toMatch(/^img_\d{6}$/);
+    expect(plan.images.find((im) => im.item.frame === 2 && im.item.instanceId === "mf")!.boxes).toHaveLength(1);
+    expect(plan.summary.splits.train.images).toBe(4);
   });
 });
 

@@ -1,4 +1,5 @@
 import { clampBox, type BoxXyxy } from "@/lib/boxes/convert";
+import { imageKey } from "@/lib/dicom/frames";
 import { exportClasses } from "@/lib/exports/class-list";
 import { orderBySeed, splitByPatient } from "@/lib/exports/patient-split";
 import { imageName, patientName } from "@/lib/exports/pseudonym";
@@ -6,9 +7,12 @@ import type { ExportSummary, SplitName, SplitSummary } from "@/lib/schemas/expor
 
 export type ExportBox = { className: string; box: BoxXyxy };
 
-/** One image as collected from the database (identifiers stay in the app). */
+/** One image as collected from the database (identifiers stay in the app): one frame of an instance. */
 export type ExportItem = {
   instanceId: string;
+  frame: number; // 1-based
+  frames: number; // the instance's frame count: names of multi-frame images carry the frame
+
   studyId: string;
   patientKey: string; // Study.patientId, or the study id when the study has none
   width: number;
@@ -25,7 +29,7 @@ export type DatasetPlan = {
   images: PlannedImage[];
   summary: ExportSummary;
   droppedBoxes: number;
-  mapping: Record<string, string>; // pseudonym → instance id (kept in the app, never written to the zip)
+  mapping: Record<string, string>; // pseudonym → image key (lib/dicom/frames imageKey: instance id, "#frame=N" past frame 1); never in the zip
 };
 
 const emptySplit = (): SplitSummary => ({ images: 0, negatives: 0, boxes: 0, patients: 0, perClass: {} });
@@ -49,7 +53,7 @@ export function planDataset(items: ExportItem[], o: { valFraction: number; seed:
   const split = splitByPatient(perPatient, o.valFraction, o.seed);
   const patientOrder = orderBySeed(perPatient.keys(), o.seed + 1, (k) => k);
   const patientPseudonym = new Map(patientOrder.map((p, i) => [p, patientName(i + 1)]));
-  const ordered = orderBySeed(items, o.seed, (it) => it.instanceId).sort((a, b) => (split.get(a.patientKey) === split.get(b.patientKey) ? 0 : split.get(a.patientKey) === "train" ? -1 : 1));
+  const ordered = orderBySeed(items, o.seed, (it) => imageKey(it.instanceId, it.frame)).sort((a, b) => (split.get(a.patientKey) === split.get(b.patientKey) ? 0 : split.get(a.patientKey) === "train" ? -1 : 1));
 
   const splits: Record<SplitName, SplitSummary> = { train: emptySplit(), val: emptySplit() };
   const patients: Record<SplitName, Set<string>> = { train: new Set(), val: new Set() };
@@ -60,9 +64,9 @@ export function planDataset(items: ExportItem[], o: { valFraction: number; seed:
     const part = split.get(item.patientKey)!;
     const { boxes, dropped } = cleanBoxes(item);
     droppedBoxes += dropped;
-    const name = imageName(i + 1);
+    const name = imageName(i + 1, item.frames > 1 ? item.frame : undefined);
     images.push({ name, patient: patientPseudonym.get(item.patientKey)!, split: part, item, boxes });
-    mapping[name] = item.instanceId;
+    mapping[name] = imageKey(item.instanceId, item.frame);
     const s = splits[part];
     s.images++;
     s.boxes += boxes.length;

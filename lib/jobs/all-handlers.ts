@@ -8,3 +8,4 @@ import "@/lib/evaluation/evaluation-job";
 import "@/lib/performance/canary-job";
 import "@/lib/pacs/pull-job";
 import "@/lib/pacs/poll-job";
+import "@/lib/pacs/push/push-job";

@@ -36,6 +36,12 @@ describe("job retry policy", () => {
     expect(decideRetry(new AppError("unavailable", "PACS did not answer"), job(1, 1), s, now)).toMatchObject({ kind: "transient", retryAt: null, reason: "single attempt" });
   });
 
+  it("a handler that counts its own tries retries a transient failure only while maxAttempts remain", () => {
+    const down = new AppError("unavailable", "PACS unreachable");
+    expect(decideRetry(down, job(2, 3), s, now, noJitter, "attempts").retryAt).toEqual(new Date(now.getTime() + 2000));
+    expect(decideRetry(down, job(3, 3), s, now, noJitter, "attempts")).toMatchObject({ retryAt: null, reason: "attempts exhausted" });
+  });
+
   it("fails bad input at once: a ZodError or any other AppError code", () => {
     const zod = z.object({ n: z.number() }).safeParse({}).error;
     expect(decideRetry(zod, job(1), s, now)).toMatchObject({ kind: "permanent", retryAt: null });

@@ -30,7 +30,7 @@ export async function runClaimedJob(job: ClaimedJob, queue: JobQueue, o: RunOpti
     log.info("job succeeded", { jobId: job.id, type: job.type, ms: Date.now() - started });
   } catch (e) {
     clearInterval(beat);
-    const decision = decideRetry(e, job, o.retry ?? settings());
+    const decision = decideRetry(e, job, o.retry ?? settings(), new Date(), Math.random, handler.transientRetry);
     const message = (isZodError(e) ? "invalid payload" : e instanceof Error ? e.message : String(e)).slice(0, 1000);
     log.warn("job failed", { jobId: job.id, type: job.type, attempt: job.attempts, kind: decision.kind, retryAt: decision.retryAt?.toISOString() ?? null, error: message });
     await queue.fail(job, message, decision.retryAt);

@@ -1,29 +1,31 @@
 import type { ModelVersion } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { detectWithVersion, thresholdsOf } from "@/lib/models/version-detector";
-import { getStorage } from "@/lib/storage/get-storage";
 import { imageFeatures } from "@/lib/predictions/image-features";
-import { dicomToModelImage } from "@/lib/predictions/load-instance-image";
+import type { ModelFrames } from "@/lib/predictions/load-instance-image";
 
 export type Routing = "production" | "canary" | "shadow" | "staging";
+export type FramePrediction = { predictionId: string; findings: number; maxConfidence: number | null };
 
-// Runs one version on one stored instance and keeps everything needed later: findings, thresholds, timings, drift features.
-export async function predictInstance(instanceId: string, version: ModelVersion, routing: Routing): Promise<{ predictionId: string; findings: number; maxConfidence: number | null }> {
-  const instance = await db.instance.findUniqueOrThrow({ where: { id: instanceId } });
+// Runs one version on one frame (1-based) of a stored instance and keeps everything needed later: findings,
+// thresholds, timings, drift features of that frame. A single-frame image is frame 1.
+export async function predictFrame(instanceId: string, opened: ModelFrames, frame: number, version: ModelVersion, routing: Routing): Promise<FramePrediction> {
   const t0 = performance.now();
-  const { image, meta } = await dicomToModelImage(await (await getStorage()).get(instance.storageKey));
+  const image = await opened.image(frame);
   const decodeMs = performance.now() - t0;
-  const features = imageFeatures(meta, image.data); // before detect: the engine takes ownership of the pixels
+  const features = imageFeatures(opened.meta, image.data); // before detect: the engine takes ownership of the pixels
   const { detections, timings } = await detectWithVersion(version, image);
-  // Two jobs of one study (a study gets one job per uploaded file) may predict an image at once: the row lock on the
+  // Two jobs of one study (a study gets one job per uploaded file) may predict a frame at once: the row lock on the
   // instance serialises them here, and the later one keeps the first's prediction instead of adding a second.
   const prediction = await db.$transaction(async (tx) => {
-    await tx.instance.updateMany({ where: { id: instanceId }, data: { createdAt: instance.createdAt } });
-    const first = await tx.prediction.findFirst({ where: { instanceId, modelVersionId: version.id }, select: { id: true } });
+    const { createdAt } = await tx.instance.findUniqueOrThrow({ where: { id: instanceId }, select: { createdAt: true } });
+    await tx.instance.updateMany({ where: { id: instanceId }, data: { createdAt } });
+    const first = await tx.prediction.findFirst({ where: { instanceId, frame, modelVersionId: version.id }, select: { id: true } });
     if (first) return first;
     return tx.prediction.create({
       data: {
         instanceId,
+        frame,
         modelVersionId: version.id,
         routing,
         visible: routing !== "shadow",

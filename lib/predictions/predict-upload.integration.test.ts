@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { predictUpload } from "@/lib/predictions/predict-upload";
 import { makeBrokenDicom } from "@/lib/dicom/testing/make-synthetic-dicom";
+import { bombDicom, bombPng } from "@/lib/dicom/testing/bombs";
+import { fuzzHeaders } from "@/lib/dicom/testing/fuzz-headers";
 import { makeChestPng, makeStudyDicom } from "@/test/fixtures/synthetic-study";
 import { registerTinyModel } from "@/test/fixtures/models";
 import { setStage } from "@/lib/models/set-stage";
@@ -56,6 +58,9 @@ describe("predict on uploads with the bundled model", () => {
     [makeBrokenDicom("truncated"), "unprocessable"],
     [makeBrokenDicom("unsupported-ts"), "unsupported"],
     [Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3), "unprocessable"],
+    [fuzzHeaders([{ name: "study", bytes: makeStudyDicom().bytes }], 1, 3)[0]!.bytes, "unprocessable"], // the ingest validator's refusal
+    [bombPng(20000, 20000), "payload_too_large"], // MAX_IMAGE_PIXELS before any decode
+    [bombDicom(65535, 65535), "payload_too_large"],
   ])("refuses bad input %# with %s", async (bytes, code) => {
     await expect(predictUpload(bytes)).rejects.toMatchObject({ code });
   });

@@ -32,7 +32,7 @@ describe("a study whose prediction failed", () => {
     const job = await db.job.findFirstOrThrow({ where: { type: "predict.study" }, orderBy: { createdAt: "desc" } });
     expect(job).toMatchObject({ state: "failed", attempts: 1 });
     expect(await db.study.findUniqueOrThrow({ where: { id: stored.studyId } })).toMatchObject({ status: "prediction_failed" });
-    const page = await listWorklist(listStudiesQuerySchema.parse({ status: "prediction_failed" }));
+    const page = await listWorklist(listStudiesQuerySchema.parse({ status: "prediction_failed" }), true);
     expect(page.items.map((i) => i.id)).toContain(stored.studyId);
     expect(page.counts.prediction_failed).toBeGreaterThanOrEqual(1);
     expect(await db.auditEvent.findFirst({ where: { action: "study.prediction_failed", targetId: stored.studyId } })).not.toBeNull();

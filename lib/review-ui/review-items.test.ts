@@ -3,16 +3,16 @@ import type { LabelDto, StudyReviewDto } from "@/lib/schemas/review";
 import { instanceIdFromImageId, nextItemKey, viewItems, visibleItems } from "./review-items";
 
 const finding = (id: string, confidence: number, className = "Nodule/Mass") => ({
-  id, instanceId: "i1", predictionId: "p1", modelVersionId: "m1", className, modelClass: "mass", confidence, box: [10, 10, 50, 50] as [number, number, number, number],
+  id, instanceId: "i1", frame: 1, predictionId: "p1", modelVersionId: "m1", className, modelClass: "mass", confidence, box: [10, 10, 50, 50] as [number, number, number, number],
 });
 const label = (o: Partial<LabelDto>): LabelDto => ({
-  id: "L1", instanceId: null, originFindingId: null, origin: null, source: "reader_added", className: "ILD", box: [1, 1, 9, 9],
+  id: "L1", instanceId: null, frame: 1, originFindingId: null, origin: null, source: "reader_added", className: "ILD", box: [1, 1, 9, 9],
   rejected: false, rejectReason: null, deleted: false, revision: 1, createdAt: "", updatedAt: "", ...o,
 });
 function state(labels: LabelDto[], findings = [finding("f1", 0.9), finding("f2", 0.1), finding("f3", 0.5, "ILD")]): StudyReviewDto {
   return {
     studyId: "s1", studyStatus: "in_review", purpose: "primary", modelVersion: { id: "m1", name: "demo", version: "1", thresholds: { confidence: 0.25, perClass: {} } },
-    instances: [{ id: "i1", rows: 100, columns: 100 }], findings,
+    instances: [{ id: "i1", rows: 100, columns: 100, frames: 1 }], findings,
     review: { id: "r1", studyId: "s1", reader: { id: "u", email: "u@x", name: "U" }, role: "radiologist", purpose: "primary", status: "in_progress", version: 3,
       impression: null, comment: null, modelVersionId: "m1", startedAt: "", updatedAt: "", signedOffAt: null, labels },
   };
@@ -66,5 +66,17 @@ describe("review items", () => {
     expect(nextItemKey(items, null)).toBe("f:f1");
     expect(nextItemKey(items, "f:f3")).toBe("f:f1");
     expect(instanceIdFromImageId("cxr-preview:/api/v1/instances/abc123/file")).toBe("abc123");
+  });
+
+  it("shows each box only on its own frame of a multi-frame image, and adds a drawn box to the frame on screen", () => {
+    const findings = [finding("a", 0.9), { ...finding("b", 0.9), frame: 2 }, { ...finding("c", 0.9), frame: 3 }];
+    const items = viewItems({ ...state([label({ id: "L7", instanceId: "i1", frame: 3 })], findings), instances: [{ id: "i1", rows: 100, columns: 100, frames: 3 }] }, [
+      { op: "add", tempId: "tmp-2", box: [1, 1, 8, 8], className: "ILD", instanceId: "i1", frame: 2 },
+    ]);
+    const on = (frame: number | null) => visibleItems(items, { thresholds: { confidence: 0.25, perClass: {} }, hiddenClasses: new Set(), instanceId: "i1", frame }).map((i) => i.key);
+    expect(on(1)).toEqual(["f:a"]);
+    expect(on(2)).toEqual(["f:b", "t:tmp-2"]);
+    expect(on(3)).toEqual(["f:c", "l:L7"]);
+    expect(on(null)).toHaveLength(5);
   });
 });

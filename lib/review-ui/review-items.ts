@@ -14,6 +14,7 @@ export interface ReviewItem {
   findingId?: string;
   labelId?: string; // a reader label's id (real or temporary)
   instanceId: string | null;
+  frame: number; // 1-based frame of that image the box is on
   className: string;
   box: Box;
   status: ItemStatus;
@@ -39,11 +40,11 @@ export function itemsFromServer(state: StudyReviewDto): ReviewItem[] {
     const ai = { className: f.className, box: [...f.box] as Box, confidence: f.confidence };
     const l = byFinding.get(f.id);
     const base = l ? fromLabel(l) : { className: f.className, box: ai.box, status: "pending" as const, rejectReason: null, deleted: false };
-    return { key: aiKey(f.id), kind: "ai", findingId: f.id, instanceId: f.instanceId, ai, ...base };
+    return { key: aiKey(f.id), kind: "ai", findingId: f.id, instanceId: f.instanceId, frame: f.frame, ai, ...base };
   });
   for (const l of labels) {
     if (l.originFindingId) continue;
-    items.push({ key: labelKey(l.id), kind: "reader", labelId: l.id, instanceId: l.instanceId, ...fromLabel(l) });
+    items.push({ key: labelKey(l.id), kind: "reader", labelId: l.id, instanceId: l.instanceId, frame: l.frame, ...fromLabel(l) });
   }
   return items;
 }
@@ -56,7 +57,7 @@ function editedStatus(item: ReviewItem): ItemStatus {
 /** One operation applied locally; unknown targets are ignored (the server is the judge). */
 export function applyLocal(items: ReviewItem[], op: LocalOperation, instanceId: string | null = null): ReviewItem[] {
   if (op.op === "add") {
-    const item: ReviewItem = { key: labelKey(op.tempId), kind: "reader", labelId: op.tempId, instanceId: op.instanceId ?? instanceId, className: op.className, box: [...op.box], status: "added", rejectReason: null, deleted: false };
+    const item: ReviewItem = { key: labelKey(op.tempId), kind: "reader", labelId: op.tempId, instanceId: op.instanceId ?? instanceId, frame: op.frame ?? 1, className: op.className, box: [...op.box], status: "added", rejectReason: null, deleted: false };
     return [...items, item];
   }
   const key = "findingId" in op && op.findingId ? aiKey(op.findingId) : labelKey((op as { labelId: string }).labelId);
@@ -87,6 +88,7 @@ export interface ItemFilter {
   thresholds: DisplayThresholds; // the effective display thresholds (global + per class)
   hiddenClasses: ReadonlySet<string>;
   instanceId: string | null; // the image on screen; null shows every item
+  frame?: number | null; // the frame on screen (1-based); null or absent shows every frame
 }
 
 /**
@@ -100,6 +102,7 @@ export function visibleItems(items: readonly ReviewItem[], f: ItemFilter): Revie
       !it.deleted &&
       !f.hiddenClasses.has(it.className) &&
       (f.instanceId === null || it.instanceId === null || it.instanceId === f.instanceId) &&
+      (f.frame == null || it.frame === f.frame) &&
       (it.kind === "reader" || it.status !== "pending" || it.ai!.confidence >= classThreshold(f.thresholds, it.ai!.className)),
   );
 }

@@ -4,7 +4,7 @@ import type { Box, Impression, ReviewOperation } from "@/lib/schemas/review";
 // merged so a drag sends one edit, and a box added and changed before it was saved is sent as one add.
 // Boxes added locally carry a temporary id ("tmp-…") until the server answers with the real one.
 
-export type LocalAdd = { op: "add"; tempId: string; box: Box; className: string; instanceId?: string };
+export type LocalAdd = { op: "add"; tempId: string; box: Box; className: string; instanceId?: string; frame?: number };
 export type LocalOperation = Exclude<ReviewOperation, { op: "add" }> | LocalAdd;
 
 export interface SaveQueue {
@@ -66,7 +66,7 @@ export function takeBatch(q: SaveQueue): { batch: LocalOperation[]; impression?:
 export function toWire(batch: readonly LocalOperation[]): ReviewOperation[] {
   return batch.map((o) => {
     if (o.op !== "add") return o;
-    return { op: "add", box: o.box, className: o.className, ...(o.instanceId !== undefined ? { instanceId: o.instanceId } : {}) };
+    return { op: "add", box: o.box, className: o.className, ...(o.instanceId !== undefined ? { instanceId: o.instanceId } : {}), ...(o.frame !== undefined ? { frame: o.frame } : {}) };
   });
 }
 

@@ -19,7 +19,7 @@ describe("a study's review", () => {
     expect(shadow.length).toBeGreaterThan(0); // the fixture really has shadow findings to hide
     const dto = await getStudyReview(reader, studyId);
     expect(dto).toMatchObject({ studyId, studyStatus: "predicted", purpose: "primary", review: null, modelVersion: { id: fixture.production.id } });
-    expect(dto.instances).toEqual([{ id: instanceId, rows: IMAGE_SIZE, columns: IMAGE_SIZE }]);
+    expect(dto.instances).toEqual([{ id: instanceId, rows: IMAGE_SIZE, columns: IMAGE_SIZE, frames: 1 }]);
     expect(dto.findings.map((f) => f.id).sort()).toEqual((await visibleFindings(studyId)).map((f) => f.id).sort());
     expect(dto.findings.length).toBeGreaterThan(0);
     for (const f of dto.findings) expect(f).toMatchObject({ instanceId, modelVersionId: fixture.production.id });

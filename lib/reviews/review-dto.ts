@@ -12,6 +12,7 @@ export function toAiFindingDto(f: VisibleFinding): AiFindingDto {
   return {
     id: f.id,
     instanceId: f.instanceId,
+    frame: f.frame,
     predictionId: f.predictionId,
     modelVersionId: f.modelVersionId,
     className: f.className,
@@ -38,6 +39,7 @@ export async function loadReviewDtoOrThrow(client: Client, reviewId: string): Pr
     return {
       id: l.id,
       instanceId: l.instanceId ?? f?.prediction.instanceId ?? null,
+      frame: l.frame,
       originFindingId: l.originFindingId,
       origin: f && { className: f.className, modelClass: f.modelClass, confidence: f.confidence, box: boxOfRow(f), modelVersionId: f.prediction.modelVersionId },
       source: l.source as LabelSource,

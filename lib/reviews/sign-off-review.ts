@@ -9,6 +9,7 @@ import { canSignOff, resolvePurpose, type Reader } from "@/lib/reviews/review-pu
 import { findReviewId } from "@/lib/reviews/start-review";
 import { enqueueAutoAssign } from "@/lib/assignments/auto-assign-job";
 import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
+import { enqueueResultPushes } from "@/lib/pacs/push/push-job";
 
 // Locks the review for good (later saves get a conflict). A primary read also signs the study off; a double read
 // completes the reader's double-read task; either queues the automatic annotation-task run.
@@ -35,6 +36,8 @@ export async function signOffReview(reader: Reader, studyId: string, body: SignO
       await tx.assignment.updateMany({ where: { studyId, assigneeId: reader.id, kind: "double_read", status: "open" }, data: { status: "done", completedAt: new Date() } });
     if (purpose === "primary" || purpose === "double_read") await enqueueAutoAssign({}, tx);
     await enqueueCanaryCheck(tx); // a new verdict may decide a canary (no-op without one)
+    // The final read (primary or consensus) goes back to every PACS that receives results: SR + GSPS, retried.
+    if (purpose === "primary" || purpose === "consensus") await enqueueResultPushes({ studyId: ctx.studyId, trigger: "sign_off", requestedById: reader.id }, tx);
     await recordAudit(tx, {
       actor: reader,
       action: "review.signed_off",

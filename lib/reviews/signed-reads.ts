@@ -1,5 +1,6 @@
 import { boxOfRow } from "@/lib/boxes/convert";
 import type { Db } from "@/lib/db";
+import { imageKey } from "@/lib/dicom/frames";
 import type { ReadBox } from "@/lib/agreement/match-boxes";
 
 type Client = Pick<Db, "review">;
@@ -36,7 +37,8 @@ export async function loadSignedReads(client: Client, studyIds: string[], purpos
     signedOffAt: r.signedOffAt,
     boxes: r.labels
       .filter((l) => !l.rejected)
-      .map((l) => ({ id: l.id, imageId: l.instanceId ?? l.originFinding?.prediction.instanceId ?? "", className: l.className, box: boxOfRow(l) })),
+      // One image per frame: boxes on different frames of a multi-frame image are never matched or fused.
+      .map((l) => ({ id: l.id, imageId: imageKey(l.instanceId ?? l.originFinding?.prediction.instanceId ?? "", l.frame), className: l.className, box: boxOfRow(l) })),
     rejected: r.labels.filter((l) => l.rejected).length,
     added: r.labels.filter((l) => l.source === "reader_added").length,
   }));

@@ -8,12 +8,17 @@ export const PredictionItemSchema = z.object({
   confidence: z.number().min(0).max(1),
   bbox: box.describe("Normalised [x1, y1, x2, y2] in 0..1 of the image width and height"),
   bbox_px: box.describe("[x1, y1, x2, y2] in pixels of the original image"),
+  frame: z.number().int().min(1).describe("1-based frame the box is on (DICOM Referenced Frame Number); 1 for a single-frame image"),
 });
 
 export const PredictResponseSchema = z.object({
   predictions: z.array(PredictionItemSchema),
   inference_time: z.number().describe("Seconds from receiving the image to the answer"),
-  image: z.object({ width: z.number().int(), height: z.number().int() }),
+  image: z.object({
+    width: z.number().int(),
+    height: z.number().int(),
+    frames: z.number().int().min(1).describe("Frames predicted: every frame of a multi-frame DX/CR DICOM is its own image; 1 otherwise"),
+  }),
   model: z.object({ name: z.string(), version: z.string() }),
 });
 export type PredictResponse = z.infer<typeof PredictResponseSchema>;

@@ -40,8 +40,10 @@ const editOp = z
   .strict()
   .refine((o) => (o.findingId === undefined) !== (o.labelId === undefined), "Send exactly one of findingId or labelId.")
   .refine((o) => o.box !== undefined || o.className !== undefined, "Send box, className or both.");
-// instanceId may be left out on a single-image study; see lib/reviews/apply-operations.ts.
-const addOp = z.object({ op: z.literal("add"), box: boxSchema, className, instanceId: id.optional() }).strict();
+// instanceId may be left out on a single-image study; see lib/reviews/apply-operations.ts. frame: 1-based frame of a
+// multi-frame image (DICOM's Referenced Frame Number), 1 when left out.
+export const frameSchema = z.number().int().min(1).max(MAX_PIXEL);
+const addOp = z.object({ op: z.literal("add"), box: boxSchema, className, instanceId: id.optional(), frame: frameSchema.optional() }).strict();
 const deleteOp = z.object({ op: z.literal("delete"), labelId: id }).strict();
 const restoreOp = z.object({ op: z.literal("restore"), labelId: id }).strict();
 
@@ -73,6 +75,7 @@ const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 export const AiFindingSchema = z.object({
   id: z.string(),
   instanceId: z.string(),
+  frame: z.number().int(), // 1-based; 1 on a single-frame image
   predictionId: z.string(),
   modelVersionId: z.string(),
   className: z.string(),
@@ -85,6 +88,7 @@ export type AiFindingDto = z.infer<typeof AiFindingSchema>;
 export const LabelSchema = z.object({
   id: z.string(),
   instanceId: z.string().nullable(),
+  frame: z.number().int(), // 1-based frame of that image; 1 on a single-frame image
   originFindingId: z.string().nullable(),
   origin: z.object({ className: z.string(), modelClass: z.string(), confidence: z.number(), box, modelVersionId: z.string() }).nullable(),
   source: z.enum(LABEL_SOURCES),
@@ -129,7 +133,7 @@ export const StudyReviewSchema = z.object({
   purpose: reviewPurposeSchema,
   review: ReviewSchema.nullable(),
   modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string(), thresholds: DisplayThresholdsSchema }).nullable(),
-  instances: z.array(z.object({ id: z.string(), rows: z.number(), columns: z.number() })),
+  instances: z.array(z.object({ id: z.string(), rows: z.number(), columns: z.number(), frames: z.number().int() })),
   findings: z.array(AiFindingSchema),
 });
 export type StudyReviewDto = z.infer<typeof StudyReviewSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PacsPushDto } from "@/lib/schemas/pacs-push";
 
 // prediction_failed: the AI could not predict it for good (bad input, or the retry deadline passed); an admin can re-run it.
 export const STUDY_STATUSES = ["new", "prediction_failed", "predicted", "in_review", "signed_off"] as const;
@@ -7,7 +8,8 @@ export type StudyStatus = z.infer<typeof studyStatusSchema>;
 
 export const WORKLIST_SORTS = ["received", "studyDate", "aiPriority"] as const;
 
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
+// A real calendar date (2024-13-45 and 2024-02-30 are refused with this reason, not passed on to the database).
+const dateOnly = z.iso.date({ message: "Use a real date as YYYY-MM-DD." });
 
 export const listStudiesQuerySchema = z.object({
   status: studyStatusSchema.optional(),
@@ -19,11 +21,13 @@ export const listStudiesQuerySchema = z.object({
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: "'from' must not be after 'to'.", path: ["to"] });
 export type ListStudiesQuery = z.infer<typeof listStudiesQuerySchema>;
 
+// Patient identifiers are null for callers who may not see them (lib/auth/phi-access); the pseudonym is always there.
 export const WorklistItemSchema = z.object({
   id: z.string(),
+  pseudonym: z.string(),
   accessionNumber: z.string().nullable(),
   patientId: z.string().nullable(),
   patientName: z.string().nullable(),
@@ -50,7 +54,7 @@ export type IngestResult = {
   status: "stored" | "duplicate" | "rejected";
   studyId?: string;
   instanceId?: string;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; details?: unknown };
 };
 
 export type InstanceDto = {
@@ -61,6 +65,7 @@ export type InstanceDto = {
   bitsStored: number;
   windowCenter: number | null;
   windowWidth: number | null;
+  frames: number; // Number of Frames; the viewer pages through them (1-based)
   tags: Record<string, string | number | null>;
   fileUrl: string;
 };
@@ -68,4 +73,5 @@ export type InstanceDto = {
 export type StudyDetail = {
   study: Omit<WorklistItem, "instanceCount" | "receivedAt" | "aiPriority">;
   instances: InstanceDto[];
+  pacsPushes: PacsPushDto[]; // where the signed-off results (SR + GSPS) went, per PACS destination
 };

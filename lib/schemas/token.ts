@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const TOKEN_SCOPES = ["predict", "studies:write", "models:write", "read"] as const;
+export const TOKEN_SCOPES = ["predict", "studies:write", "models:write", "read", "metrics"] as const;
 export const tokenScopeSchema = z.enum(TOKEN_SCOPES);
 export type TokenScope = z.infer<typeof tokenScopeSchema>;
 

@@ -12,6 +12,7 @@ import { enqueueDriftCompute } from "@/lib/drift/drift-job";
 import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
 import { startAutoPullSchedule } from "@/lib/pacs/poll-job";
 import { startDicomNodeWithReadiness } from "@/lib/server/start-dicom-node-service";
+import { getStorage } from "@/lib/storage/get-storage";
 
 const DAY_MS = 86_400_000;
 
@@ -19,6 +20,10 @@ let worker: JobWorker | undefined;
 
 // Server start: readiness checks every backend, bundled model into production, the in-process job worker runs.
 export async function startBackground(): Promise<void> {
+  // Temp files of uploads interrupted by a kill of an earlier process (a re-sent upload completes the study).
+  await getStorage()
+    .then((s) => s.sweepTemp())
+    .then((removed) => removed > 0 && log.warn("removed temp files of interrupted writes", { removed }), (e: Error) => log.warn("temp file sweep failed", { error: e.message }));
   registerBackendReadinessChecks();
   try {
     const r = await ensureBundledModel();

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { uidFromSeed } from "@/lib/dicom/derived-uid";
 import { pickFinalRead } from "@/lib/reviews/final-read";
+import { readSourceStudyTags } from "@/lib/sr/read-source-study-tags";
 import type { SrBox, SrImage, SrInput } from "@/lib/sr/write-measurement-report";
 
 // A report carries readers' signed-off reads (not annotation tasks); lib/reviews/final-read picks the final one.
@@ -45,9 +46,11 @@ export async function loadReportInputOrThrow(studyId: string): Promise<ReportSou
     images.set(image.sopInstanceUid, image);
     const fromAi = l.source !== "reader_added";
     const model = fromAi ? (l.originFinding?.prediction.modelVersion ?? reviewModel ?? undefined) : undefined;
-    boxes.push({ trackingUid: uidFromSeed(`label:${l.id}`), className: l.className, box: boxOfRow(l), image, source: l.source, model });
+    const frame = l.instance.frames > 1 ? { frame: l.frame } : {}; // single-frame images are referenced whole
+    boxes.push({ trackingUid: uidFromSeed(`label:${l.id}`), className: l.className, box: boxOfRow(l), image, ...frame, source: l.source, model });
   }
   const signedOffAt = review.signedOffAt;
+  const source = await readSourceStudyTags(studyId);
   return {
     reviewId: review.id,
     pseudonym: study.pseudonym,
@@ -55,6 +58,9 @@ export async function loadReportInputOrThrow(studyId: string): Promise<ReportSou
       study: {
         studyInstanceUid: study.studyInstanceUid,
         studyDate: da(study.studyDate),
+        studyTime: source.studyTime,
+        studyId: source.studyId,
+        referringPhysicianName: source.referringPhysicianName,
         accessionNumber: orUndefined(study.accessionNumber),
         patientId: orUndefined(study.patientId),
         patientName: orUndefined(study.patientName),
@@ -64,6 +70,7 @@ export async function loadReportInputOrThrow(studyId: string): Promise<ReportSou
       // Stable per signed-off review: downloading twice gives the same object, which a PACS stores once.
       sr: { seriesInstanceUid: uidFromSeed(`sr-series:${review.id}`), sopInstanceUid: uidFromSeed(`sr:${review.id}:${signedOffAt.toISOString()}`), contentDateTime: signedOffAt },
       reader: { name: review.reader.name },
+      organization: source.institutionName,
       signedOffAt,
       boxes,
       images: [...images.values()],

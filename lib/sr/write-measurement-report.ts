@@ -1,10 +1,9 @@
-import { data as dcmjsData } from "dcmjs";
-import { CODES, findingCode, type Code } from "@/lib/sr/sr-codes";
+import { CODES, findingCode, LOCAL_SCHEME, type Code } from "@/lib/sr/sr-codes";
+import { toPersonName } from "@/lib/sr/person-name";
+import { da, patientStudyModules, tm, writeDicomObject, type SourceStudy } from "@/lib/sr/dicom-object";
 
 // A signed-off review as a DICOM SR (TID 1500 Measurement Report): one planar ROI group per box, so PACS can show it.
 export const COMPREHENSIVE_SR_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.88.33";
-const EXPLICIT_LE = "1.2.840.10008.1.2.1";
-const IMPLEMENTATION_UID = "2.25.329800735698586629295641978511506172918";
 
 export type SrImage = { sopClassUid: string; sopInstanceUid: string; seriesInstanceUid: string };
 export type SrBox = {
@@ -12,19 +11,26 @@ export type SrBox = {
   className: string;
   box: [number, number, number, number]; // pixel x1, y1, x2, y2 on `image`
   image: SrImage;
+  frame?: number; // 1-based frame of a multi-frame image (Referenced Frame Number); absent for a single-frame image
   source: string; // ai_accepted | ai_edited | reader_added
   model?: { name: string; version: string }; // the AI version the box came from, when it came from one
 };
 export type SrInput = {
   // The study and patient modules are copied from the source DICOM: the SR belongs to that study in the PACS.
-  study: { studyInstanceUid: string; studyDate?: string; accessionNumber?: string; patientId?: string; patientName?: string; patientBirthDate?: string; patientSex?: string };
+  study: SourceStudy;
   sr: { seriesInstanceUid: string; sopInstanceUid: string; seriesNumber?: number; instanceNumber?: number; contentDateTime: Date };
   reader: { name: string };
   signedOffAt: Date;
   boxes: SrBox[];
   images: SrImage[]; // every image the boxes reference (the image library)
   manufacturer?: string;
+  organization?: string; // VerifyingOrganization (Type 1): the site signing the report
 };
+
+export const DEFAULT_ORGANIZATION = "CXR Review";
+
+// Every private scheme used in coded items must be declared (PS3.3 C.12.1.1.8), or validators flag the codes.
+export const CODING_SCHEMES = [{ CodingSchemeDesignator: LOCAL_SCHEME, CodingSchemeName: "CXR Review local codes", CodingSchemeResponsibleOrganization: "CXR Review" }];
 
 const codeItem = (c: Code) => ({ CodeValue: c.value, CodingSchemeDesignator: c.scheme, CodeMeaning: c.meaning });
 const concept = (c: Code) => ({ ConceptNameCodeSequence: [codeItem(c)] });
@@ -37,10 +43,12 @@ const container = (rel: string | null, name: Code, children: object[]) => ({
 });
 const code = (rel: string, name: Code, value: Code) => ({ RelationshipType: rel, ValueType: "CODE", ...concept(name), ConceptCodeSequence: [codeItem(value)] });
 const text = (rel: string, name: Code, value: string) => ({ RelationshipType: rel, ValueType: "TEXT", ...concept(name), TextValue: value.slice(0, 1024) });
-const imageRef = (rel: string, img: SrImage) => ({
+// A box on a multi-frame image names its frame: Referenced Frame Number is required when the reference is to some
+// frames only (PS3.3 C.17.3.2.1).
+const imageRef = (rel: string, img: SrImage, frame?: number) => ({
   RelationshipType: rel,
   ValueType: "IMAGE",
-  ReferencedSOPSequence: [{ ReferencedSOPClassUID: img.sopClassUid, ReferencedSOPInstanceUID: img.sopInstanceUid }],
+  ReferencedSOPSequence: [{ ReferencedSOPClassUID: img.sopClassUid, ReferencedSOPInstanceUID: img.sopInstanceUid, ...(frame ? { ReferencedFrameNumber: String(frame) } : {}) }],
 });
 
 // DICOM image coordinates put 0\0 at the top-left corner of the top-left pixel, as our pixel boxes do.
@@ -59,7 +67,7 @@ function measurementGroup(b: SrBox, index: number) {
       ...concept(CODES.imageRegion),
       GraphicType: "POLYLINE",
       GraphicData: rectanglePolyline(b.box),
-      ContentSequence: [imageRef("SELECTED FROM", b.image)],
+      ContentSequence: [imageRef("SELECTED FROM", b.image, b.frame)],
     },
     text("CONTAINS", CODES.labelSource, b.source),
   ];
@@ -67,8 +75,6 @@ function measurementGroup(b: SrBox, index: number) {
   return container("CONTAINS", CODES.measurementGroup, children);
 }
 
-const da = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, "");
-const tm = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, "");
 
 // Which series and instances the report is about (CurrentRequestedProcedureEvidenceSequence).
 function evidence(input: SrInput) {
@@ -90,7 +96,7 @@ export function writeMeasurementReport(input: SrInput): Uint8Array {
   const root = container(null, CODES.measurementReport, [
     code("HAS CONCEPT MOD", CODES.languageOfContent, CODES.english),
     code("HAS OBS CONTEXT", CODES.observerType, CODES.person),
-    { RelationshipType: "HAS OBS CONTEXT", ValueType: "PNAME", ...concept(CODES.personObserverName), PersonName: input.reader.name },
+    { RelationshipType: "HAS OBS CONTEXT", ValueType: "PNAME", ...concept(CODES.personObserverName), PersonName: toPersonName(input.reader.name) },
     code("HAS CONCEPT MOD", CODES.procedureReported, CODES.chestXray),
     container("CONTAINS", CODES.imageLibrary, input.images.length ? [container("CONTAINS", CODES.imageLibraryGroup, input.images.map((i) => imageRef("CONTAINS", i)))] : []),
     container("CONTAINS", CODES.imagingMeasurements, input.boxes.map(measurementGroup)),
@@ -99,43 +105,30 @@ export function writeMeasurementReport(input: SrInput): Uint8Array {
     SpecificCharacterSet: "ISO_IR 192",
     SOPClassUID: COMPREHENSIVE_SR_SOP_CLASS,
     SOPInstanceUID: sr.sopInstanceUid,
-    PatientName: study.patientName ?? "",
-    PatientID: study.patientId ?? "",
-    PatientBirthDate: study.patientBirthDate ?? "",
-    PatientSex: study.patientSex ?? "",
-    StudyInstanceUID: study.studyInstanceUid,
-    StudyDate: study.studyDate ?? "",
-    StudyTime: "",
-    ReferringPhysicianName: "",
-    StudyID: "",
-    AccessionNumber: study.accessionNumber ?? "",
+    ...patientStudyModules(study),
     Modality: "SR",
     SeriesInstanceUID: sr.seriesInstanceUid,
     SeriesNumber: String(sr.seriesNumber ?? 9001),
     ReferencedPerformedProcedureStepSequence: [],
     Manufacturer: input.manufacturer ?? "CXR Review",
     InstanceNumber: String(sr.instanceNumber ?? 1),
+    CodingSchemeIdentificationSequence: CODING_SCHEMES,
     ContentDate: da(sr.contentDateTime),
     ContentTime: tm(sr.contentDateTime),
     CompletionFlag: "COMPLETE",
     VerificationFlag: "VERIFIED",
     VerifyingObserverSequence: [
-      { VerifyingObserverName: input.reader.name, VerifyingOrganization: "", VerificationDateTime: `${da(input.signedOffAt)}${tm(input.signedOffAt)}`, VerifyingObserverIdentificationCodeSequence: [] },
+      {
+        VerifyingObserverName: toPersonName(input.reader.name),
+        VerifyingOrganization: input.organization || DEFAULT_ORGANIZATION,
+        VerificationDateTime: `${da(input.signedOffAt)}${tm(input.signedOffAt)}`,
+        VerifyingObserverIdentificationCodeSequence: [],
+      },
     ],
     PerformedProcedureCodeSequence: [],
     ...(input.images.length ? { CurrentRequestedProcedureEvidenceSequence: evidence(input) } : {}),
     ContentTemplateSequence: [{ MappingResource: "DCMR", TemplateIdentifier: "1500" }],
     ...root,
   };
-  const meta = {
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: COMPREHENSIVE_SR_SOP_CLASS,
-    MediaStorageSOPInstanceUID: sr.sopInstanceUid,
-    TransferSyntaxUID: EXPLICIT_LE,
-    ImplementationClassUID: IMPLEMENTATION_UID,
-  };
-  const { DicomDict, DicomMetaDictionary } = dcmjsData;
-  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return new Uint8Array(dict.write());
+  return writeDicomObject(dataset);
 }

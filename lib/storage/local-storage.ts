@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { assertSafeKey, type Storage } from "@/lib/storage/storage";
+import { sweepTempFiles, tempDirOf, tempPathFor } from "@/lib/storage/temp-files";
 
 export function createLocalStorage(root: string): Storage {
   const resolve = (key: string) => {
@@ -14,8 +14,10 @@ export function createLocalStorage(root: string): Storage {
     async put(key, bytes) {
       const target = resolve(key);
       await fs.mkdir(path.dirname(target), { recursive: true });
-      // Write to a temporary name, then rename: readers never see a partial file.
-      const tmp = `${target}.${randomUUID()}.part`;
+      await fs.mkdir(tempDirOf(root), { recursive: true });
+      // Write to a temporary name, then rename (same file system: atomic): readers never see a partial file, and a
+      // writer killed mid-write leaves only a file in the temp folder, swept at the next start.
+      const tmp = tempPathFor(root);
       try {
         await fs.writeFile(tmp, bytes);
         await fs.rename(tmp, target);
@@ -45,5 +47,6 @@ export function createLocalStorage(root: string): Storage {
       await fs.mkdir(root, { recursive: true });
       await fs.access(root, fs.constants.W_OK);
     },
+    sweepTemp: () => sweepTempFiles(root),
   };
 }

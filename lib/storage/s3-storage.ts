@@ -57,5 +57,7 @@ export function createS3Storage(o: S3Options): Storage {
     async ping() {
       await client.send(new HeadBucketCommand({ Bucket: o.bucket }));
     },
+    // One PutObject per file (no multipart upload is ever started), so an interrupted write leaves nothing to sweep.
+    sweepTemp: async () => 0,
   };
 }

@@ -9,6 +9,8 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Throws when the store cannot be reached or written (readiness); a cheap round trip, no object is written. */
   ping(): Promise<void>;
+  /** Removes what writers killed mid-write left behind (run at start); returns how many files. */
+  sweepTemp(): Promise<number>;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9._\-/]{0,400}$/i;

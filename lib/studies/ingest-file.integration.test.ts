@@ -28,10 +28,10 @@ describe("ingest", () => {
     expect(study).toMatchObject({ patientId: "P-INGEST-1", accessionNumber: "A-1", modality: "DX", status: "new" });
     expect(study.pseudonym).toMatch(/^S-[0-9A-F]{12}$/);
     expect(await db.instance.count({ where: { sopInstanceUid: uids.instance } })).toBe(1);
-    const detail = await getStudyOrThrow(actor, first.studyId!);
+    const detail = await getStudyOrThrow(actor, first.studyId!, true);
     expect(detail.instances[0]).toMatchObject({ rows: 128, columns: 128, photometric: "MONOCHROME2", windowCenter: 1800, windowWidth: 3000 });
     expect(JSON.stringify(detail.instances[0]!.tags)).not.toContain("P-INGEST-1");
-    expect(Buffer.from(await readInstanceFileOrThrow(first.instanceId!)).equals(Buffer.from(bytes))).toBe(true);
+    expect(Buffer.from(await readInstanceFileOrThrow(first.instanceId!, true)).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it("wraps a PNG as a secondary capture study", async () => {

@@ -7,24 +7,27 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { getStorage } from "@/lib/storage/get-storage";
 import { instanceTags, parseDicomDate } from "@/lib/studies/instance-tags";
 import { prepareInstance, type PreparedInstance } from "@/lib/studies/prepare-instance";
+import { findInstance, resultForExisting } from "@/lib/studies/existing-instance";
 import { enqueuePredictStudy } from "@/lib/predictions/predict-study-job";
 import type { IngestResult } from "@/lib/schemas/study";
 
 const newPseudonym = () => "S-" + randomBytes(6).toString("hex").toUpperCase();
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === "P2002";
 
-// One file in, one result out: stored, duplicate (same SOP Instance UID) or rejected with a reason. Never half-stored.
+// One file in, one result out: stored, duplicate (same SOP Instance UID, same bytes) or rejected with a reason (a
+// conflict when the UID is stored with other bytes). Never half-stored: the rows are one transaction, written after
+// the file; a kill between the two leaves only a content-addressed file that the re-sent upload reuses.
 export async function ingestFile(actor: Actor, fileName: string, bytes: Uint8Array): Promise<IngestResult> {
   let prepared: PreparedInstance;
   try {
-    prepared = await prepareInstance(bytes, env.MAX_UPLOAD_MB * 1e6);
+    prepared = await prepareInstance(bytes, { maxBytes: env.MAX_UPLOAD_MB * 1e6, maxPixels: env.MAX_IMAGE_PIXELS });
   } catch (e) {
     if (isAppError(e)) return { fileName, status: "rejected", error: { code: e.code, message: e.message } };
     log.warn("upload could not be decoded", { error: e instanceof Error ? e.message : String(e) });
     return { fileName, status: "rejected", error: { code: "unprocessable", message: "The file could not be read as an image." } };
   }
   const existing = await findInstance(prepared.meta.sopInstanceUid);
-  if (existing) return { fileName, status: "duplicate", ...existing };
+  if (existing) return resultForExisting(actor, fileName, prepared, existing);
 
   const storage = await getStorage();
   const storageKey = `instances/${prepared.sha256.slice(0, 2)}/${prepared.sha256}.dcm`;
@@ -35,9 +38,13 @@ export async function ingestFile(actor: Actor, fileName: string, bytes: Uint8Arr
       return { fileName, status: "stored", ...ids };
     } catch (e) {
       if (isUniqueViolation(e)) {
-        // A concurrent upload of the same instance won the race: ours is a duplicate and its file is theirs too.
+        // A concurrent upload of the same instance won the race: ours is a duplicate (the file is theirs too) or a conflict.
         const winner = await findInstance(prepared.meta.sopInstanceUid);
-        if (winner) return { fileName, status: "duplicate", ...winner };
+        if (winner?.sha256 === prepared.sha256) return resultForExisting(actor, fileName, prepared, winner);
+        if (winner) {
+          await storage.delete(storageKey); // ours alone: content-addressed, and no row points at it
+          return resultForExisting(actor, fileName, prepared, winner);
+        }
         // Another instance of the same study (or series) created its row first (concurrent C-STOREs, STOW parts or
         // uploads of one study): again, and the upsert finds that row — one study, never a failed instance.
         if (attempt < 3) continue;
@@ -46,11 +53,6 @@ export async function ingestFile(actor: Actor, fileName: string, bytes: Uint8Arr
       throw e;
     }
   }
-}
-
-async function findInstance(sopInstanceUid: string) {
-  const i = await db.instance.findUnique({ where: { sopInstanceUid }, select: { id: true, series: { select: { studyId: true } } } });
-  return i ? { studyId: i.series.studyId, instanceId: i.id } : null;
 }
 
 async function writeRows(actor: Actor, p: PreparedInstance, storageKey: string) {
@@ -98,6 +100,7 @@ async function writeRows(actor: Actor, p: PreparedInstance, storageKey: string) 
         manufacturer: m.manufacturer ?? null,
         windowCenter: m.windowCenter[0] ?? null,
         windowWidth: m.windowWidth[0] ?? null,
+        frames: m.numberOfFrames,
         tags: instanceTags(m),
       },
     });

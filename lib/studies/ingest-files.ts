@@ -10,10 +10,14 @@ export async function ingestFiles(actor: Actor, files: UploadedFile[]): Promise<
   return results;
 }
 
-const STATUS_OF_CODE: Record<string, number> = { payload_too_large: 413, unsupported_media_type: 415, bad_request: 400 };
+const STATUS_OF_CODE: Record<string, number> = { payload_too_large: 413, unsupported_media_type: 415, bad_request: 400, conflict: 409 };
 
-// 200 when anything was stored or recognised; when every file was rejected, the first reason's status (422 otherwise).
+// One status for the whole request, the per-file results say the rest (README "Uploading studies"): 201 when every file
+// was stored or a duplicate and at least one stored, 200 when all were duplicates, 207 when some were refused and others
+// not, and when every file was refused the first refusal's status (409 conflict, 413, 415, 400, else 422).
 export function ingestHttpStatus(results: IngestResult[]): number {
-  if (results.some((r) => r.status !== "rejected")) return results.some((r) => r.status === "stored") ? 201 : 200;
+  const refused = results.filter((r) => r.status === "rejected").length;
+  if (refused === 0) return results.some((r) => r.status === "stored") ? 201 : 200;
+  if (refused < results.length) return 207;
   return STATUS_OF_CODE[results[0]?.error?.code ?? ""] ?? 422;
 }

@@ -19,7 +19,7 @@ describe("PNG/JPEG uploads wrapped as Secondary Capture", () => {
   it("an 8-bit PNG reaches the model with exactly its own pixels (no percentile stretch: no training/serving skew)", async () => {
     // Low contrast with a few outliers: a 0.5–99.5 % percentile window would stretch 90..160 over 0..255.
     const value = (i: number) => (i === 0 ? 0 : i === 1 ? 255 : 90 + ((i * 7) % 71));
-    const prepared = await prepareInstance(greyPng(40, 30, value), 10 * MB);
+    const prepared = await prepareInstance(greyPng(40, 30, value), { maxBytes: 10 * MB, maxPixels: 36e6 });
     expect(prepared.source).toBe("png");
     expect(prepared.meta).toMatchObject({ windowCenter: [128], windowWidth: [256], bitsStored: 8 });
     const { image } = await dicomToModelImage(prepared.bytes);
@@ -30,7 +30,7 @@ describe("PNG/JPEG uploads wrapped as Secondary Capture", () => {
   it("a 16-bit PNG is scaled 0..max to 8 bits and keeps the robust percentile window (no window written)", async () => {
     // 12-bit detector values in a 16-bit PNG: 1000..3000 with a single bright outlier.
     const value = (i: number) => (i === 0 ? 4095 : 1000 + ((i * 13) % 2001));
-    const prepared = await prepareInstance(greyPng(50, 40, value, 16), 10 * MB);
+    const prepared = await prepareInstance(greyPng(50, 40, value, 16), { maxBytes: 10 * MB, maxPixels: 36e6 });
     expect(prepared.meta.windowCenter).toEqual([]);
     const { image } = await dicomToModelImage(prepared.bytes);
     const data = Array.from(image.data);

@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assertAcceptedFrames } from "@/lib/dicom/frames";
 import { decodePixels } from "@/lib/dicom/decode-pixels";
-import { decodeRasterFast, detectRasterFormat } from "@/lib/dicom/decode-raster";
+import { decodeRasterFast } from "@/lib/dicom/decode-raster";
+import { inspectUpload } from "@/lib/dicom/inspect-upload";
 import { scaleToGrey8 } from "@/lib/dicom/scale-to-grey8";
 import { parseDicom } from "@/lib/dicom/parse-dicom";
 import { readMetadata, type DicomMetadata } from "@/lib/dicom/read-metadata";
@@ -21,16 +24,18 @@ const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 // duplicate.
 const uidFromHash = (hash: string, salt: string) => uidFromSeed(hash + salt);
 
-// Validates an upload completely (parse + full pixel decode) before anything is written.
-export async function prepareInstance(bytes: Uint8Array, maxBytes: number): Promise<PreparedInstance> {
-  if (bytes.length === 0) throw new AppError("bad_request", "The file is empty.");
-  if (bytes.length > maxBytes) throw new AppError("payload_too_large", `The file is larger than ${Math.round(maxBytes / 1e6)} MB.`);
-  const raster = detectRasterFormat(bytes);
-  if (raster) return prepareRaster(bytes, raster);
-  const dataset = parseDicom(bytes);
-  const meta = readMetadata(dataset);
-  if (meta.numberOfFrames > 1) throw new AppError("unsupported", "Multi-frame images are not chest radiographs; upload single frames.");
-  await decodePixels(dataset); // proves the pixels decode; throws a coded AppError otherwise
+export type IngestLimits = { maxBytes: number; maxPixels: number };
+
+// Validates an upload completely before anything is written: header rules and declared size first (nothing decoded
+// yet), then a full pixel decode of every frame.
+export async function prepareInstance(bytes: Uint8Array, limits: IngestLimits): Promise<PreparedInstance> {
+  if (bytes.length > limits.maxBytes) throw new AppError("payload_too_large", `The file is larger than ${Math.round(limits.maxBytes / 1e6)} MB.`);
+  const inspected = inspectUpload(bytes, limits);
+  if (inspected.kind !== "dicom") return prepareRaster(bytes, inspected.kind);
+  const { dataset, meta } = inspected;
+  assertAcceptedFrames(meta, env.MAX_FRAMES_PER_IMAGE);
+  // Proves every frame decodes (throws a coded AppError otherwise); one frame in memory at a time.
+  for (let f = 0; f < meta.numberOfFrames; f++) await decodePixels(dataset, { frame: f, metadata: meta });
   const hash = sha256(bytes);
   return {
     source: "dicom",

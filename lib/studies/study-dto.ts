@@ -3,12 +3,14 @@ import type { InstanceDto, StudyStatus, WorklistItem } from "@/lib/schemas/study
 
 type StudyWithCounts = Study & { series?: { _count: { instances: number } }[] };
 
-export function toWorklistItem(s: StudyWithCounts): WorklistItem {
+/** `identity: false` leaves the patient identifiers out (annotators, non-admin tokens). */
+export function toWorklistItem(s: StudyWithCounts, identity: boolean): WorklistItem {
   return {
     id: s.id,
-    accessionNumber: s.accessionNumber,
-    patientId: s.patientId,
-    patientName: s.patientName,
+    pseudonym: s.pseudonym,
+    accessionNumber: identity ? s.accessionNumber : null,
+    patientId: identity ? s.patientId : null,
+    patientName: identity ? s.patientName : null,
     studyDate: s.studyDate?.toISOString().slice(0, 10) ?? null,
     receivedAt: s.receivedAt.toISOString(),
     modality: s.modality,
@@ -28,6 +30,7 @@ export function toInstanceDto(i: Instance): InstanceDto {
     bitsStored: i.bitsStored,
     windowCenter: i.windowCenter,
     windowWidth: i.windowWidth,
+    frames: i.frames,
     tags: i.tags as InstanceDto["tags"],
     fileUrl: `/api/v1/instances/${i.id}/file`,
   };

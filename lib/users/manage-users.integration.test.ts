@@ -13,7 +13,7 @@ describe("user management", () => {
     const u = await makeUser("annotator");
     expect(u).not.toHaveProperty("passwordHash");
     const row = await db.user.findUniqueOrThrow({ where: { id: u.id } });
-    expect(row.passwordHash).toMatch(/^\$2[aby]\$\d\d\$/);
+    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row.passwordHash).not.toContain(TEST_PASSWORD);
     const audit = await db.auditEvent.findFirst({ where: { action: "user.created", targetId: u.id } });
     expect(audit?.details).toMatchObject({ role: "annotator" });

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
+import { revokeUserSessions } from "@/lib/auth/auth-sessions";
 import { toUserDto } from "@/lib/users/user-dto";
 import type { CreateUserBody, UpdateUserBody, UserDto } from "@/lib/schemas/user";
 
@@ -47,6 +48,9 @@ export async function updateUser(actor: Actor, id: string, body: UpdateUserBody)
     if (body.name && body.name !== before.name)
       await recordAudit(tx, { actor, action: "user.renamed", targetType: "user", targetId: id });
     if (passwordHash) await recordAudit(tx, { actor, action: "user.password_set", targetType: "user", targetId: id });
+    // Who the sessions were opened as no longer holds: they end now, in the same transaction as the change.
+    const why = passwordHash ? "password_changed" : body.disabled === true ? "disabled" : body.role && body.role !== before.role ? "role_changed" : null;
+    if (why) await revokeUserSessions(tx, id, why);
     return u;
   });
   return toUserDto(user);

@@ -19,6 +19,10 @@ describe("commandForKey", () => {
     ["j", { type: "navigate", direction: "next" }],
     ["ArrowLeft", { type: "navigate", direction: "previous" }],
     ["k", { type: "navigate", direction: "previous" }],
+    ["PageDown", { type: "frame", step: 1 }],
+    ["]", { type: "frame", step: 1 }],
+    ["PageUp", { type: "frame", step: -1 }],
+    ["[", { type: "frame", step: -1 }],
     ["?", { type: "toggleHelp" }],
     ["Escape", { type: "closeHelp" }],
   ])("%s", (key, command) => {

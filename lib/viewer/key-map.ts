@@ -1,7 +1,7 @@
 import type { ToolAction } from "./tool-state";
 
 // Keyboard shortcuts: one table drives both the key handler and the help overlay.
-export type ViewerCommand = ToolAction | { type: "navigate"; direction: "next" | "previous" };
+export type ViewerCommand = ToolAction | { type: "navigate"; direction: "next" | "previous" } | { type: "frame"; step: 1 | -1 };
 
 export interface KeyBinding {
   keys: string[];
@@ -28,6 +28,8 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: ["-"], label: "Zoom out", command: { type: "zoomBy", factor: 0.8 } },
   { keys: ["ArrowRight", "j"], label: "Next study in the worklist", command: { type: "navigate", direction: "next" } },
   { keys: ["ArrowLeft", "k"], label: "Previous study in the worklist", command: { type: "navigate", direction: "previous" } },
+  { keys: ["PageDown", "]"], label: "Next frame of a multi-frame image", command: { type: "frame", step: 1 } },
+  { keys: ["PageUp", "["], label: "Previous frame of a multi-frame image", command: { type: "frame", step: -1 } },
   { keys: ["?"], label: "Show / hide this help", command: { type: "toggleHelp" } },
   { keys: ["Escape"], label: "Close help", command: { type: "closeHelp" } },
 ];
@@ -50,5 +52,5 @@ export function commandForKey(e: KeyInput): ViewerCommand | null {
 
 /** Human-readable key names for the help overlay. */
 export function keyLabel(key: string): string {
-  return { ArrowRight: "→", ArrowLeft: "←", Escape: "Esc" }[key] ?? key.toUpperCase();
+  return { ArrowRight: "→", ArrowLeft: "←", Escape: "Esc", PageDown: "PgDn", PageUp: "PgUp" }[key] ?? key.toUpperCase();
 }

@@ -1,10 +1,14 @@
+import { withAuth } from "@/lib/api/with-auth";
 import { metricsRegistry } from "@/lib/metrics/registry";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// GET /api/metrics — Prometheus text format: inference latency, batch sizes, queue depth, errors, HTTP latency.
-export async function GET() {
-  const registry = metricsRegistry();
-  return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType } });
-}
+// GET /api/metrics — Prometheus text format (admins; Prometheus scrapes with an admin's token holding the `metrics` scope).
+export const GET = withAuth(
+  async () => {
+    const registry = metricsRegistry();
+    return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType } });
+  },
+  { roles: ["admin"], tokenScope: "metrics" },
+);

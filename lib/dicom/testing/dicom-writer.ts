@@ -1,8 +1,11 @@
 import { deflateSync } from "fflate";
 
 // Minimal DICOM writer for test fixtures: Part 10 (meta group explicit LE) or a bare ACR-NEMA style data set.
-export type Vr = "AE" | "CS" | "DA" | "DS" | "IS" | "LO" | "PN" | "SH" | "UI" | "US" | "UL" | "OB" | "OW" | "SQ" | "LT";
-export type ElementValue = string | number[] | Uint8Array | Uint16Array | DicomElement[][] | { fragments: Uint8Array[] };
+export type Vr = "AE" | "CS" | "DA" | "DS" | "IS" | "LO" | "PN" | "SH" | "UI" | "US" | "UL" | "OB" | "OW" | "SQ" | "LT" | "AT" | "TM";
+// Encapsulated pixel data: fragments in order; basicOffsetTable (byte offsets of each frame's first fragment item) is
+// written into the first item when given, else that item is empty.
+export type EncapsulatedValue = { fragments: Uint8Array[]; basicOffsetTable?: number[] };
+export type ElementValue = string | number[] | Uint8Array | Uint16Array | DicomElement[][] | EncapsulatedValue;
 export interface DicomElement {
   tag: number; // (group << 16) | element
   vr: Vr;
@@ -43,7 +46,7 @@ function valueBytes(el: DicomElement, enc: Encoding): Uint8Array {
     return Uint8Array.from(text);
   }
   const out = new Out(enc.littleEndian);
-  if (value instanceof Uint16Array || (Array.isArray(value) && vr === "US")) for (const v of Array.from(value as ArrayLike<number>)) out.u16(v);
+  if (value instanceof Uint16Array || (Array.isArray(value) && (vr === "US" || vr === "AT"))) for (const v of Array.from(value as ArrayLike<number>)) out.u16(v);
   else if (Array.isArray(value) && vr === "UL") for (const v of value as number[]) out.u32(v);
   else if (value instanceof Uint8Array) {
     out.bytes(value);
@@ -72,9 +75,10 @@ function writeElement(out: Out, el: DicomElement, enc: Encoding): void {
     } else out.u16(length);
   } else out.u32(length);
   if (!encapsulated) return out.bytes(body);
-  const { fragments } = el.value as { fragments: Uint8Array[] };
+  const { fragments, basicOffsetTable = [] } = el.value as EncapsulatedValue;
   out.tag(0xfffee000);
-  out.u32(0); // empty basic offset table
+  out.u32(basicOffsetTable.length * 4);
+  for (const offset of basicOffsetTable) out.u32(offset);
   for (const fragment of fragments) {
     out.tag(0xfffee000);
     out.u32(fragment.length + (fragment.length % 2));

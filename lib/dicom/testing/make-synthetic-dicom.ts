@@ -80,7 +80,7 @@ function pairsAsWords(bytes: number[]): Uint16Array {
   return Uint16Array.from({ length: Math.ceil(bytes.length / 2) }, (_, i) => bytes[2 * i]! | ((bytes[2 * i + 1] ?? 0) << 8));
 }
 
-function identityElements(): DicomElement[] {
+export function identityElements(): DicomElement[] {
   return [
     { tag: 0x00080016, vr: "UI", value: DX_SOP_CLASS },
     { tag: 0x00080018, vr: "UI", value: SOP_INSTANCE },

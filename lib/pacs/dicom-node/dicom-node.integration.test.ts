@@ -59,7 +59,7 @@ run("DICOM node (C-STORE / C-ECHO SCP)", () => {
       const after = await db.study.findUniqueOrThrow({ where: { id: rows[0]!.id } });
       expect(after.status).toBe("predicted");
       expect(await db.prediction.count({ where: { instanceId: { in: instances.map((i) => i.id) } } })).toBeGreaterThanOrEqual(3);
-      const worklist = await listWorklist(listStudiesQuerySchema.parse({ q: "P-SCP-1" }));
+      const worklist = await listWorklist(listStudiesQuerySchema.parse({ q: "P-SCP-1" }), true);
       expect(worklist.items).toEqual([expect.objectContaining({ id: rows[0]!.id, status: "predicted", instanceCount: 3 })]);
 
       const audit = await associationAudit("MODALITY1", "dicom.association", { callingAeTitle: "MODALITY1", stored: 3, failed: 0, studyIds: [rows[0]!.id] });

@@ -5,9 +5,10 @@ export function sampleReportInput(): SrInput {
   const image = (n: number) => ({ sopClassUid: "1.2.840.10008.5.1.4.1.1.1.1", sopInstanceUid: `1.2.826.0.1.3680043.8.498.${n}`, seriesInstanceUid: "1.2.826.0.1.3680043.8.498.100" });
   const [a, b] = [image(1), image(2)];
   return {
-    study: { studyInstanceUid: "1.2.826.0.1.3680043.8.498.1000", studyDate: "20240131", accessionNumber: "ACC42", patientId: "PAT-7", patientName: "Doe^Jane", patientBirthDate: "19700101", patientSex: "F" },
+    study: { studyInstanceUid: "1.2.826.0.1.3680043.8.498.1000", studyDate: "20240131", studyTime: "101500", studyId: "CXR42", referringPhysicianName: "Ref^Erin", accessionNumber: "ACC42", patientId: "PAT-7", patientName: "Doe^Jane", patientBirthDate: "19700101", patientSex: "F" },
     sr: { seriesInstanceUid: "2.25.11", sopInstanceUid: "2.25.12", contentDateTime: new Date("2024-02-01T10:20:30Z") },
-    reader: { name: "Müller^Anna" },
+    reader: { name: "Anna Müller" },
+    organization: "General Hospital",
     signedOffAt: new Date("2024-02-01T10:20:30Z"),
     images: [a, b],
     boxes: [

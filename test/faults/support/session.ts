@@ -38,3 +38,17 @@ export async function trySignIn(url: string, email: string, password: string): P
     fetch: (p, init = {}) => fetch(`${url}${p}`, { ...init, headers: { origin: url, ...(init.headers as Record<string, string>), cookie } }),
   };
 }
+
+/** next-auth's real sign-out (CSRF token + POST), as the browser's "Sign out" button does it. */
+export async function signOut(url: string, session: Session): Promise<void> {
+  const csrfRes = await fetch(`${url}/api/auth/csrf`, { headers: { cookie: session.cookie } });
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = csrfRes.headers.getSetCookie().map((l) => l.split(";")[0]).join("; ");
+  const res = await fetch(`${url}/api/auth/signout`, {
+    method: "POST",
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+    redirect: "manual",
+    headers: { cookie: [session.cookie, csrfCookie].filter(Boolean).join("; "), "content-type": "application/x-www-form-urlencoded", origin: url },
+  });
+  if (res.status >= 400) throw new Error(`sign-out failed with ${res.status}`);
+}
