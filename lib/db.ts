@@ -1,8 +1,8 @@
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/generated/prisma-pg/client";
 import { env, isPostgresUrl } from "@/lib/env";
+import { TunedSqliteAdapter } from "@/lib/db-sqlite";
 
 export type Db = PrismaClient;
 
@@ -11,7 +11,8 @@ function create(url: string): PrismaClient {
     // Same models generated for the postgresql provider (prisma/postgres); the client API is identical.
     return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  // WAL, BEGIN IMMEDIATE and busy retries: the web process and `npm run worker` share the file safely.
+  return new PrismaClient({ adapter: new TunedSqliteAdapter(url, env.SQLITE_BUSY_TIMEOUT_MS) });
 }
 
 // One client per process; kept on globalThis so dev hot reloads do not open a new pool each time.

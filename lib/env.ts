@@ -85,6 +85,15 @@ const schema = z.object({
   // (C-STORE uses PACS_CALLING_AE_TITLE, STOW-RS and DIMSE steps PACS_HTTP_TIMEOUT_MS, shared with query/retrieve.)
   PACS_PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
   PACS_PUSH_KEY_IMAGE: boolish, // also send a secondary-capture key image with the boxes burned in (PACS that show neither SR nor GSPS)
+  // Jobs and readiness (hardening): lease + heartbeat (a dead worker's job is retaken after the lease), transient-retry
+  // backoff (base doubling, capped) until a deadline after the job was created, SQLite busy wait, readiness probes.
+  JOB_LEASE_MS: z.coerce.number().int().min(1000).default(20_000),
+  JOB_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
+  JOB_RETRY_MAX_MS: z.coerce.number().int().min(10).default(30_000),
+  JOB_RETRY_DEADLINE_MS: z.coerce.number().int().min(1000).default(24 * 3_600_000),
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  READY_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; DATA_DIR: string };
@@ -95,6 +104,7 @@ export const envSchema = schema;
 function load(): Env {
   const parsed = schema
     .refine((e) => e.INFERENCE_BACKEND !== "kserve" || e.INFERENCE_KSERVE_URL, { path: ["INFERENCE_KSERVE_URL"], message: "required when INFERENCE_BACKEND=kserve" })
+    .refine((e) => e.JOB_HEARTBEAT_MS * 2 <= e.JOB_LEASE_MS, { path: ["JOB_HEARTBEAT_MS"], message: "must be at most half of JOB_LEASE_MS" })
     .safeParse(process.env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

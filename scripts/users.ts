@@ -1,8 +1,7 @@
 // npm run users -- <command>: manage users from the command line (same services as the admin page, audited as "cli").
 import { parseArgs } from "node:util";
-import { ZodError } from "zod";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError, isZodError } from "@/lib/errors";
 import { generatePassword } from "@/lib/auth/password";
 import { createUserBodySchema, updateUserBodySchema } from "@/lib/schemas/user";
 import { createUser, listUsers, updateUser } from "@/lib/users/manage-users";
@@ -65,8 +64,8 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof ZodError) console.error(`error: ${e.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
-  else if (e instanceof AppError) console.error(`error: ${e.message}`);
+  if (isZodError(e)) console.error(`error: ${e.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+  else if (isAppError(e)) console.error(`error: ${e.message}`);
   else if (e instanceof Error && e.message.startsWith("Unknown option")) console.error(`error: ${e.message}\n${USAGE}`);
   else throw e;
   process.exitCode = 2;

@@ -20,7 +20,7 @@ export default async function WorklistPage() {
       </div>
       {role !== "annotator" && <PacsSearchToggle />}
       <Suspense>
-        <Worklist />
+        <Worklist canRerun={role === "admin"} />
       </Suspense>
     </main>
   );

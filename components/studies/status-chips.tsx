@@ -1,15 +1,22 @@
 import { STUDY_STATUSES, type StudyStatus } from "@/lib/schemas/study";
 
-export const STATUS_LABEL: Record<StudyStatus, string> = { new: "New", predicted: "AI done", in_review: "In review", signed_off: "Signed off" };
+export const STATUS_LABEL: Record<StudyStatus, string> = {
+  new: "New",
+  prediction_failed: "AI failed",
+  predicted: "AI done",
+  in_review: "In review",
+  signed_off: "Signed off",
+};
 const COLOUR: Record<StudyStatus, string> = {
   new: "bg-slate-700",
+  prediction_failed: "bg-red-800",
   predicted: "bg-sky-800",
   in_review: "bg-amber-800",
   signed_off: "bg-emerald-800",
 };
 
 export function StatusBadge({ status }: { status: StudyStatus }) {
-  return <span className={`rounded px-2 py-0.5 text-xs ${COLOUR[status]}`}>{STATUS_LABEL[status]}</span>;
+  return <span className={`rounded px-2 py-0.5 text-xs ${COLOUR[status]}`} data-testid={`status-${status}`}>{STATUS_LABEL[status]}</span>;
 }
 
 export function StatusChips(props: { counts?: Record<StudyStatus, number>; active: string; onSelect: (s: string) => void }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { RerunPredictionButton } from "@/components/studies/rerun-prediction-button";
 import { StatusBadge } from "@/components/studies/status-chips";
 import type { WorklistParams } from "@/components/studies/use-worklist-query";
 import type { WorklistItem } from "@/lib/schemas/study";
@@ -19,7 +20,13 @@ function SortHeader({ k, label, params, update }: { k: SortKey; label: string; p
   );
 }
 
-export function WorklistTable(props: { items: WorklistItem[]; params: WorklistParams; queryString: string; update: (p: Partial<WorklistParams>) => void }) {
+export function WorklistTable(props: {
+  items: WorklistItem[];
+  params: WorklistParams;
+  queryString: string;
+  update: (p: Partial<WorklistParams>) => void;
+  canRerun?: boolean;
+}) {
   const { items, params, update, queryString } = props;
   if (items.length === 0) return <p className="py-8 text-slate-400">No studies match these filters.</p>;
   return (
@@ -41,6 +48,7 @@ export function WorklistTable(props: { items: WorklistItem[]; params: WorklistPa
           <tr key={s.id} className="border-t border-slate-800 hover:bg-slate-900" data-testid="worklist-row">
             <td className="py-1.5">
               <StatusBadge status={s.status} />
+              {props.canRerun && s.status === "prediction_failed" && <RerunPredictionButton studyId={s.id} />}
             </td>
             <td>
               <Link href={`/studies/${s.id}${queryString ? `?${queryString}` : ""}`} className="text-sky-400 hover:underline" data-testid="open-study">

@@ -10,7 +10,8 @@ import { WorklistTable } from "@/components/studies/worklist-table";
 import { fetchJson } from "@/lib/http/fetch-json";
 import type { WorklistPage } from "@/lib/schemas/study";
 
-export function Worklist() {
+/** `canRerun`: the viewer is an admin, who may queue the AI again for studies whose prediction failed. */
+export function Worklist({ canRerun = false }: { canRerun?: boolean }) {
   const { params, queryString, update } = useWorklistParams();
   const q = useQuery({
     queryKey: ["worklist", queryString],
@@ -26,7 +27,7 @@ export function Worklist() {
       <StatusChips counts={page?.counts} active={params.status} onSelect={(status) => update({ status })} />
       <WorklistFilters params={params} update={update} />
       {q.isError && <ErrorText>{q.error.message}</ErrorText>}
-      {page && <WorklistTable items={page.items} params={params} queryString={queryString} update={update} />}
+      {page && <WorklistTable items={page.items} params={params} queryString={queryString} update={update} canRerun={canRerun} />}
       {page && (
         <div className="flex items-center gap-3 text-sm text-slate-400" data-testid="worklist-pager">
           <Button variant="secondary" disabled={page.page <= 1} onClick={() => update({ page: String(page.page - 1) })}>

@@ -49,3 +49,53 @@ describe("the error map", () => {
     expect(toErrorResponse(Object.assign(new Error("x"), { code: "P2025" })).status).toBe(404);
   });
 });
+
+describe("errors that cross bundles and backends", () => {
+  it("maps an AppError made by another copy of the class (another bundle) by its code: 503 with Retry-After", async () => {
+    const foreign = Object.assign(new Error("Inference queue is full; retry shortly."), { name: "AppError", code: "unavailable", details: { retryAfterSeconds: 1 } });
+    const res = toErrorResponse(foreign);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("1");
+    expect((await res.json()).error.code).toBe("unavailable");
+  });
+
+  it("always gives a 503 a Retry-After, even when the thrower did not", () => {
+    expect(toErrorResponse(new AppError("unavailable", "down")).headers.get("retry-after")).toBe("2");
+  });
+
+  it("answers 503 + Retry-After, not 500, when a backend is down or busy (database, storage, network)", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const e of [
+      Object.assign(new Error("Operation has timed out"), { code: "P1008" }),
+      Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("x"), { code: "ECONNREFUSED" }) }),
+      Object.assign(new Error("We encountered an internal error"), { name: "InternalError", $metadata: { httpStatusCode: 500 } }),
+    ]) {
+      const res = toErrorResponse(e);
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("2");
+      expect(JSON.stringify(await res.json())).not.toMatch(/P1008|ECONNREFUSED|internal error/);
+    }
+    spy.mockRestore();
+  });
+
+  it("keeps decoder internals (details.cause) out of the body", async () => {
+    const res = toErrorResponse(new AppError("unprocessable", "JPEG image could not be decoded", { cause: "RangeError at libjpeg.c:42", frame: 1 }));
+    expect(await res.json()).toEqual({ error: { code: "unprocessable", message: "JPEG image could not be decoded", details: { frame: 1 } } });
+    const only = toErrorResponse(new AppError("unprocessable", "bad", { cause: "x" }));
+    expect(await only.json()).toEqual({ error: { code: "unprocessable", message: "bad" } });
+  });
+
+  it("logs a 500 with method, path and a request id — never the query or the error message", async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((l: string) => void lines.push(l));
+    const prismaLike = new Error("Invalid `db.study.findMany()` invocation: { patientId: { startsWith: \"PAT-4711\" } } Invalid date");
+    const res = toErrorResponse(prismaLike, new Request("http://x/api/v1/studies?patientId=PAT-4711&from=2024-13-45"));
+    spy.mockRestore();
+    expect(res.status).toBe(500);
+    const body = await res.json();
+    expect(body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain("PAT-4711");
+    expect(JSON.parse(lines[0]!)).toMatchObject({ requestId: body.error.requestId, method: "GET", path: "/api/v1/studies", error: "Error" });
+  });
+});

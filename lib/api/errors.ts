@@ -1,8 +1,9 @@
-import { ZodError } from "zod";
-import { AppError, type AppErrorCode } from "@/lib/errors";
+import { randomUUID } from "node:crypto";
+import { isAppError, isZodError, type AppErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { isTransientFailure } from "@/lib/transient-error";
 
-// The one map from domain errors to HTTP. Internals (stacks, SQL) never leave the server.
+// The one map from domain errors to HTTP. Internals (stacks, SQL, decoder causes, query values) never leave the server.
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
@@ -16,8 +17,12 @@ const STATUS: Record<AppErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
 };
+// A 503 or 429 always says when to come back, even when the thrower did not.
+const DEFAULT_RETRY_AFTER_S = 2;
+// Keys of AppError details that carry internals (library messages, stacks) rather than a reason for the client.
+const INTERNAL_KEYS = new Set(["cause", "stack", "sql", "query"]);
 
-export type ApiErrorBody = { error: { code: string; message: string; details?: unknown } };
+export type ApiErrorBody = { error: { code: string; message: string; details?: unknown; requestId?: string } };
 
 export function errorBody(code: string, message: string, details?: unknown): ApiErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -27,20 +32,41 @@ export function jsonError(status: number, code: string, message: string, details
   return Response.json(errorBody(code, message, details), { status, headers });
 }
 
-export function toErrorResponse(e: unknown): Response {
-  if (e instanceof AppError) {
-    const headers: Record<string, string> = {};
-    const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (retry !== undefined) headers["Retry-After"] = String(retry);
-    return jsonError(STATUS[e.code], e.code, e.message, e.details, headers);
+function publicDetails(details: unknown): unknown {
+  if (typeof details !== "object" || details === null || Array.isArray(details)) return details;
+  const kept = Object.entries(details).filter(([k]) => !INTERNAL_KEYS.has(k));
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
+// What an operator needs to find the bug — error class, code, where — without the message (Prisma puts query
+// values such as a patient ID prefix in it) and without the query string of the request.
+function logUnexpected(e: unknown, req: Request | undefined, requestId: string) {
+  const o = (typeof e === "object" && e !== null ? e : {}) as { name?: unknown; code?: unknown; stack?: unknown };
+  const at = typeof o.stack === "string" ? o.stack.split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 4).map((l) => l.trim()) : [];
+  const path = req ? new URL(req.url).pathname : undefined;
+  log.error("unhandled error in API handler", { requestId, method: req?.method, path, error: typeof o.name === "string" ? o.name : typeof e, code: o.code, at });
+}
+
+export function toErrorResponse(e: unknown, req?: Request): Response {
+  if (isAppError(e)) {
+    const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? (e.code === "unavailable" || e.code === "rate_limited" ? DEFAULT_RETRY_AFTER_S : undefined);
+    const headers: Record<string, string> = retry === undefined ? {} : { "Retry-After": String(retry) };
+    return jsonError(STATUS[e.code], e.code, e.message, publicDetails(e.details), headers);
   }
-  if (e instanceof ZodError) {
+  if (isZodError(e)) {
     const issues = e.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code }));
     return jsonError(422, "validation_failed", "The request did not pass validation.", issues);
   }
   if (isPrismaNotFound(e)) return jsonError(404, "not_found", "Not found.");
-  log.error("unhandled error in API handler", { error: e instanceof Error ? e.message : String(e) });
-  return jsonError(500, "internal_error", "Something went wrong on the server.");
+  const requestId = randomUUID();
+  if (isTransientFailure(e)) {
+    // A backend (database, storage, queue, inference server) down, slow or busy: retry later, not a server bug.
+    log.warn("backend unavailable in API handler", { requestId, path: req ? new URL(req.url).pathname : undefined, error: (e as { name?: string }).name, code: (e as { code?: unknown }).code });
+    const body = { error: { code: "unavailable", message: "A backend service is unavailable or busy; retry shortly.", requestId } };
+    return Response.json(body, { status: 503, headers: { "Retry-After": String(DEFAULT_RETRY_AFTER_S) } });
+  }
+  logUnexpected(e, req, requestId);
+  return Response.json({ error: { code: "internal_error", message: "Something went wrong on the server.", requestId } }, { status: 500 });
 }
 
 function isPrismaNotFound(e: unknown): boolean {

@@ -139,6 +139,9 @@ export function openApiDocument(serverUrl = "/") {
           responses: { "200": { description: "DICOM Part 10 (Comprehensive SR)", content: { "application/dicom": { schema: { type: "string", format: "binary" } } } }, "404": err("Unknown study"), "409": err("Not signed off yet"), ...common },
         },
       },
+      "/api/v1/studies/{studyId}/predict": {
+        post: { summary: "Queue the AI again for a study whose prediction failed, or is still new (admin; audited)", parameters: [studyIdParam], responses: { "202": ok({ type: "object" }), "404": err("Unknown study"), "409": err("Already predicted"), ...common } },
+      },
       "/api/v1/studies/{studyId}/pacs-pushes": {
         get: { summary: "Where the signed-off results (SR + GSPS) went: per PACS destination queued / sending / retrying / sent / failed (radiologist, admin)", parameters: [studyIdParam], responses: { "200": ok(json(PacsPushListSchema)), ...common } },
         post: {
@@ -217,7 +220,7 @@ export function openApiDocument(serverUrl = "/") {
         patch: { summary: "Change the canary rule (admin)", requestBody: jsonBody(canaryRuleSchema.partial()), responses: { "200": ok({ type: "object" }), ...common } },
       },
       "/api/health": { get: { summary: "Process alive", security: [], responses: { "200": ok({ type: "object" }) } } },
-      "/api/ready": { get: { summary: "Database, migrations and production model ready", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
+      "/api/ready": { get: { summary: "Database, migrations, storage, job queue, production model and inference backend ready (503 names what is down)", security: [], responses: { "200": ok({ type: "object" }), "503": ok({ type: "object" }, "Not ready") } } },
       "/api/metrics": { get: { summary: "Prometheus metrics (an admin; tokens need the `metrics` scope)", responses: { "200": { description: "text/plain exposition format" }, ...common } } },
       ...pacsPaths,
       ...dicomWebPaths,

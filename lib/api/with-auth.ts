@@ -43,7 +43,7 @@ function authorised(handler: AuthedHandler, options: WithAuthOptions) {
       const params = ctx ? await ctx.params : {};
       return await handler({ req, principal, params });
     } catch (e) {
-      return toErrorResponse(e);
+      return toErrorResponse(e, req);
     }
   };
 }
@@ -54,7 +54,7 @@ export function withErrors(handler: (req: Request) => Promise<Response>) {
     try {
       return await handler(req);
     } catch (e) {
-      return toErrorResponse(e);
+      return toErrorResponse(e, req);
     }
   };
 }

@@ -1,6 +1,5 @@
-import { ZodError } from "zod";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { isAppError, isZodError } from "@/lib/errors";
 
 // Runs a CLI's main: bad options and domain errors become one readable line (with the usage where it helps) and
 // exit code 2, never a stack trace; the database connection is closed either way.
@@ -8,9 +7,9 @@ export function runCli(main: (argv: string[]) => Promise<number>, usage: string)
   main(process.argv.slice(2))
     .then((code) => (process.exitCode = code))
     .catch((e) => {
-      if (e instanceof ZodError) console.error(`invalid options: ${e.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ")}\n\n${usage}`);
+      if (isZodError(e)) console.error(`invalid options: ${e.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ")}\n\n${usage}`);
       else if ((e as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") console.error(`${(e as Error).message}\n\n${usage}`);
-      else if (e instanceof AppError) console.error(`error: ${e.message}`);
+      else if (isAppError(e)) console.error(`error: ${e.message}`);
       else console.error(e instanceof Error ? e.message : e);
       process.exitCode = 2;
     })

@@ -1,6 +1,6 @@
 import dicomParser, { type DataSet, type ParseDicomOptions } from "dicom-parser";
 import { inflateSync } from "fflate";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { isSupportedTransferSyntax, TS } from "./transfer-syntax";
 import type { DicomDataset } from "./types";
 
@@ -58,10 +58,10 @@ function runParser(bytes: Uint8Array, options: ParseDicomOptions): DataSet {
   try {
     return parseWithDicomParser(bytes, options);
   } catch (e) {
-    if (e instanceof AppError) throw e;
+    if (isAppError(e)) throw e;
     // dicom-parser throws strings, Errors, or { exception, dataSet } objects.
     const inner: unknown = typeof e === "object" && e !== null && "exception" in e ? e.exception : e;
-    if (inner instanceof AppError) throw inner;
+    if (isAppError(inner)) throw inner;
     const message = inner instanceof Error ? inner.message : String(inner);
     if (/DICM prefix not found/i.test(message)) throw new AppError("unsupported_media_type", "Not a DICOM file");
     if (/overrun|overread|premature|end of|eof|beyond|invalid (typed )?array length|out of range|outside the bounds/i.test(message)) {

@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { db, dbProvider } from "@/lib/db";
+import { env } from "@/lib/env";
 
 export type ReadinessCheck = { ok: boolean; detail?: string };
-export type Readiness = { ready: boolean; checks: Record<string, ReadinessCheck> };
+export type Readiness = { ready: boolean; checks: Record<string, ReadinessCheck>; down: string[] };
 
-// Extra checks (e.g. "model loaded") register here. Kept on globalThis: Next loads instrumentation (which registers)
-// and the route handlers (which read) as separate bundles with separate module instances.
+// Extra checks (storage, job queue, inference backend, model) register here from lib/server. Kept on globalThis: Next
+// loads instrumentation (which registers) and the route handlers (which read) as separate bundles.
 const CHECKS = Symbol.for("cxr-review.readiness.checks");
 const extraChecks: Map<string, () => Promise<ReadinessCheck>> = ((globalThis as Record<symbol, unknown>)[CHECKS] ??= new Map()) as Map<
   string,
@@ -43,12 +44,23 @@ async function checkMigrations(): Promise<ReadinessCheck> {
   }
 }
 
-export async function checkReadiness(): Promise<Readiness> {
-  const database = await checkDatabase();
-  const checks: Record<string, ReadinessCheck> = {
-    database,
-    migrations: database.ok ? await checkMigrations() : { ok: false, detail: "database unreachable" },
-  };
-  for (const [name, check] of extraChecks) checks[name] = await check().catch(() => ({ ok: false, detail: "check failed" }));
-  return { ready: Object.values(checks).every((c) => c.ok), checks };
+// A hung backend must not hang the probe: each check answers within the timeout or counts as down.
+function bounded(check: () => Promise<ReadinessCheck>, ms: number): Promise<ReadinessCheck> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<ReadinessCheck>((resolve) => (timer = setTimeout(() => resolve({ ok: false, detail: `no answer within ${ms} ms` }), ms)));
+  const run = check().catch((e: unknown) => ({ ok: false, detail: e instanceof Error ? e.message.split("\n")[0]!.slice(0, 200) : "check failed" }));
+  return Promise.race([run, late]).finally(() => clearTimeout(timer));
+}
+
+/** Every check at once, each bounded by `timeoutMs`; `down` names the failing ones (what the operator must fix). */
+export async function checkReadiness(timeoutMs = env.READY_CHECK_TIMEOUT_MS): Promise<Readiness> {
+  const all: [string, () => Promise<ReadinessCheck>][] = [
+    ["database", checkDatabase],
+    ["migrations", async () => ((await checkDatabase()).ok ? checkMigrations() : { ok: false, detail: "database unreachable" })],
+    ...extraChecks,
+  ];
+  const results = await Promise.all(all.map(async ([name, check]) => [name, await bounded(check, timeoutMs)] as const));
+  const checks = Object.fromEntries(results);
+  const down = results.filter(([, c]) => !c.ok).map(([name]) => name);
+  return { ready: down.length === 0, checks, down };
 }

@@ -125,3 +125,8 @@ export async function openKserveSession(o: KserveOptions): Promise<OrtSessionLik
     },
   };
 }
+
+/** Readiness: the server is live and the model is loaded there (v2 `GET /v2/models/{name}/ready`); AppError if not. */
+export async function probeKserve(o: KserveOptions): Promise<void> {
+  await call(o, `/v2/models/${encodeURIComponent(o.model)}/ready`);
+}

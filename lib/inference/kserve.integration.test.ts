@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "./engine";
 import type { GreyImage } from "./preprocess";
+import { probeKserve } from "./kserve-session";
 import { startV2TestServer, type V2TestServer } from "./testing/v2-test-server";
 
 // The KServe v2 backend end to end. Triton cannot run on this machine (no Docker, no binaries), so the remote side is
@@ -47,6 +48,12 @@ describe("INFERENCE_BACKEND=kserve", () => {
     } finally {
       await remote.close();
     }
+  });
+
+  it("readiness probe: ready model passes; a closed port is unavailable (transient), an unknown model is refused", async () => {
+    await expect(probeKserve({ url: server.url, model: "tiny-yolo" })).resolves.toBeUndefined();
+    await expect(probeKserve({ url: "http://127.0.0.1:9", model: "tiny-yolo", timeoutMs: 1000 })).rejects.toMatchObject({ code: "unavailable" });
+    await expect(probeKserve({ url: server.url, model: "nope" })).rejects.toMatchObject({ code: "unprocessable" });
   });
 
   it("refuses an unknown model with the server's reason, and an unreachable server as unavailable", async () => {

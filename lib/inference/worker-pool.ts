@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { AppError, type AppErrorCode } from "@/lib/errors";
+import { AppError, type AppErrorCode, isAppError } from "@/lib/errors";
 import type { ItemOutcome, WorkerError, WorkerReply } from "./inference-worker";
 import type { KserveOptions } from "./kserve-session";
 import type { ModelMetadata } from "./model-metadata";
@@ -84,7 +84,7 @@ function start(file: string, options: WorkerPoolOptions, live: Set<Slot>): Promi
       worker.removeAllListeners("error").removeAllListeners("exit");
       if (m.kind === "failed") {
         const e = fromWorker(m.error);
-        return fail(e instanceof AppError ? e : new AppError("unprocessable", `Cannot load the model: ${e.message}`));
+        return fail(isAppError(e) ? e : new AppError("unprocessable", `Cannot load the model: ${e.message}`));
       }
       const slot: Slot = { worker, pending: new Map() };
       live.add(slot);

@@ -1,10 +1,12 @@
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { jobHandler } from "@/lib/jobs/job-registry";
 import type { ClaimedJob, EnqueueOptions, JobQueue } from "@/lib/jobs/queue-types";
 
 export type { ClaimedJob, EnqueueOptions } from "@/lib/jobs/queue-types";
-export const LEASE_MS = 5 * 60_000;
+// A running job's lease: heartbeats renew it every JOB_HEARTBEAT_MS, so only a dead worker's lease runs out.
+export const LEASE_MS = env.JOB_LEASE_MS;
 
 type JobRow = { id: string; type: string; priority: number; runAfter: Date; createdAt: Date };
 
@@ -36,7 +38,8 @@ export async function claimJobRow(id: string, workerId: string, leaseMs = LEASE_
     where: { id, state: row.state, lockedAt: row.lockedAt },
     data: { state: "running", lockedAt: now, lockedBy: workerId, attempts: { increment: 1 } },
   });
-  return won.count === 1 ? { id, type: row.type, payload: row.payload, attempts: row.attempts + 1, maxAttempts: row.maxAttempts } : null;
+  if (won.count !== 1) return null;
+  return { id, type: row.type, payload: row.payload, attempts: row.attempts + 1, maxAttempts: row.maxAttempts, createdAt: row.createdAt, workerId };
 }
 
 // Claims one due job; two workers never run the same job. Expired leases are reclaimed.
@@ -58,15 +61,18 @@ export async function completeJob(id: string, result: unknown): Promise<void> {
   await db.job.update({ where: { id }, data: { state: "succeeded", progress: 1, result: (result ?? null) as never, finishedAt: new Date(), lockedAt: null, error: null } });
 }
 
-// Retries with exponential backoff until maxAttempts, then fails for good with the reason kept. Returns the retry time.
-export async function failJob(job: ClaimedJob, error: string, retryable: boolean): Promise<Date | null> {
-  const again = retryable && job.attempts < job.maxAttempts;
-  const runAfter = again ? new Date(Date.now() + 2 ** job.attempts * 1000) : null;
+// Queues the job again at `runAfter` (the runner's retry policy chose it) or fails it for good, keeping the reason.
+export async function failJob(job: ClaimedJob, error: string, runAfter: Date | null): Promise<void> {
   await db.job.update({
     where: { id: job.id },
     data: runAfter ? { state: "queued", error, lockedAt: null, lockedBy: null, runAfter } : { state: "failed", error, lockedAt: null, finishedAt: new Date() },
   });
-  return runAfter;
+}
+
+// Renews the lease only while this worker still holds it: after a takeover the old holder learns it lost the job.
+export async function renewLease(job: ClaimedJob): Promise<boolean> {
+  const r = await db.job.updateMany({ where: { id: job.id, state: "running", lockedBy: job.workerId }, data: { lockedAt: new Date() } });
+  return r.count === 1;
 }
 
 export async function reportProgress(id: string, fraction: number, message?: string): Promise<void> {
@@ -80,7 +86,8 @@ export const dbQueue: JobQueue = {
   claim: claimNextJob,
   progress: (job, f, m) => reportProgress(job.id, f, m),
   complete: (job, result) => completeJob(job.id, result),
-  fail: async (job, error, retryable) => void (await failJob(job, error, retryable)),
+  fail: (job, error, retryAt) => failJob(job, error, retryAt),
+  heartbeat: renewLease,
   close: async () => undefined,
   ping: async () => undefined, // the database has its own readiness check
 };

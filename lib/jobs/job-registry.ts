@@ -10,6 +10,11 @@ export type JobContext = {
 export type JobHandler<S extends z.ZodType = z.ZodType> = {
   schema: S;
   run(payload: z.infer<S>, ctx: JobContext): Promise<unknown>;
+  /** Transient failures retry until JOB_RETRY_DEADLINE_MS ("deadline", the default), or only while the job's
+   * maxAttempts remain ("attempts": the handler counts its own tries and shows them, e.g. a PACS push). */
+  transientRetry?: "deadline" | "attempts";
+  /** Called once when the job has failed for good (permanent error, attempts or retry deadline exhausted). */
+  onFailed?(payload: z.infer<S>, error: string): Promise<void>;
 };
 
 // On globalThis: the web bundle (enqueue) and the instrumentation bundle (worker) must see the same registrations.

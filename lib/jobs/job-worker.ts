@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { log } from "@/lib/log";
 import { getJobQueue } from "@/lib/jobs/job-queue";
 import type { JobQueue } from "@/lib/jobs/queue-types";
-import { runClaimedJob } from "@/lib/jobs/run-job";
+import { runClaimedJob, type RunOptions } from "@/lib/jobs/run-job";
 
 export type JobWorker = { id: string; stop(): Promise<void>; drain(): Promise<void> };
 
 // Polls the queue (the configured one unless given) and runs up to `concurrency` jobs at once.
-export function startJobWorker(o: { concurrency?: number; pollMs?: number; types?: string[]; queue?: JobQueue } = {}): JobWorker {
+export function startJobWorker(o: { concurrency?: number; pollMs?: number; types?: string[]; queue?: JobQueue; run?: RunOptions } = {}): JobWorker {
   const queue = o.queue ?? getJobQueue();
   const id = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   const concurrency = o.concurrency ?? 2;
@@ -31,7 +31,7 @@ export function startJobWorker(o: { concurrency?: number; pollMs?: number; types
       });
       if (!job) break;
       running++;
-      const p = runClaimedJob(job, queue).finally(() => {
+      const p = runClaimedJob(job, queue, o.run).finally(() => {
         running--;
         inFlight.delete(p);
         schedule(0);

@@ -1,7 +1,17 @@
 import type { Db } from "@/lib/db";
 
 export type EnqueueOptions = { priority?: number; maxAttempts?: number; runAfter?: Date; client?: Pick<Db, "job"> };
-export type ClaimedJob = { id: string; type: string; payload: unknown; attempts: number; maxAttempts: number };
+export type ClaimedJob = {
+  id: string;
+  type: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+  /** When the job was enqueued: transient retries stop at createdAt + JOB_RETRY_DEADLINE_MS. */
+  createdAt: Date;
+  /** The worker holding the lease (heartbeats renew only its own lease). */
+  workerId: string;
+};
 
 // One interface, two adapters: the database queue (embedded default) and Redis (scale option). In both, the Job row
 // is the source of truth for state, progress, attempts and result (what the UI shows); Redis only carries dispatch.
@@ -13,8 +23,10 @@ export type JobQueue = {
   /** Records progress (0..1) and renews the lease. */
   progress(job: ClaimedJob, fraction: number, message?: string): Promise<void>;
   complete(job: ClaimedJob, result: unknown): Promise<void>;
-  /** Retries with exponential backoff while attempts remain (and `retryable`), else fails for good. */
-  fail(job: ClaimedJob, error: string, retryable: boolean): Promise<void>;
+  /** Queues the job again at `retryAt` (the runner's retry policy decides it), or fails it for good when null. */
+  fail(job: ClaimedJob, error: string, retryAt: Date | null): Promise<void>;
+  /** Renews the lease of a running job; false when this worker no longer holds it (taken over after expiry). */
+  heartbeat(job: ClaimedJob): Promise<boolean>;
   close(): Promise<void>;
   /** Throws when the queue's backing service is unreachable (readiness). */
   ping(): Promise<void>;

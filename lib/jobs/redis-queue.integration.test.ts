@@ -62,7 +62,7 @@ describe.skipIf(!reachable)("Redis job queue", () => {
     expect(taken.filter((m) => m.length > 0).length).toBeGreaterThan(1); // they really competed
     const rows = await db.job.findMany({ where: { id: { in: [...ids] } } });
     expect(rows.every((r) => r.state === "running" && r.attempts === 1)).toBe(true);
-    await Promise.all(all.map((id, i) => claimers[i % 5]!.complete({ id, type: T[0]!, payload: {}, attempts: 1, maxAttempts: 3 }, null)));
+    await Promise.all(all.map((id, i) => claimers[i % 5]!.complete({ id, type: T[0]!, payload: {}, attempts: 1, maxAttempts: 3, createdAt: new Date(), workerId: `c${i % 5}` }, null)));
     expect(await main.redis.send("ZCARD", main.keys.leases)).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { claimJobRow, completeJob, createJobRow, failJob, LEASE_MS, reportProgress } from "@/lib/jobs/db-queue";
+import { claimJobRow, completeJob, createJobRow, failJob, LEASE_MS, renewLease, reportProgress } from "@/lib/jobs/db-queue";
 import { registeredJobTypes } from "@/lib/jobs/job-registry";
 import type { JobQueue } from "@/lib/jobs/queue-types";
 import { RedisClient } from "@/lib/jobs/resp-client";
@@ -124,8 +124,13 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
       await completeJob(job.id, result);
       await quietly("ack", job.id, () => ack(job.id));
     },
-    async fail(job, error, retryable) {
-      const retryAt = await failJob(job, error, retryable);
+    async heartbeat(job) {
+      if (!(await renewLease(job))) return false;
+      await quietly("lease renewal", job.id, () => redis.send("ZADD", keys.leases, "XX", Date.now() + leaseMs, job.id));
+      return true;
+    },
+    async fail(job, error, retryAt) {
+      await failJob(job, error, retryAt);
       await quietly("retry scheduling", job.id, async () => {
         if (!retryAt) return ack(job.id);
         await redis.send("ZREM", keys.leases, job.id);

@@ -1,4 +1,5 @@
 import net from "node:net";
+import { AppError, isAppError } from "@/lib/errors";
 
 // A minimal Redis client (RESP2 over TCP), enough for the job queue: no dependency, commands pipelined in order.
 export class RespError extends Error {
@@ -20,6 +21,8 @@ export function encodeCommand(args: readonly Arg[]): Buffer {
 }
 
 const INCOMPLETE = Symbol("incomplete");
+// Redis unreachable or gone: the shared "backend down" error (a 503 to clients, a retry with backoff for jobs).
+const down = (why: string) => new AppError("unavailable", `Redis at ${why}`, { retryAfterSeconds: 2 });
 type Parsed = { value: RespReply | RespError; end: number } | typeof INCOMPLETE;
 
 // Parses one reply starting at `at`; INCOMPLETE when the buffer does not hold all of it yet.
@@ -108,7 +111,7 @@ export class RedisClient {
 
   private write(args: Arg[]): Promise<RespReply> {
     const socket = this.socket;
-    if (!socket) return Promise.reject(new Error("Redis connection closed"));
+    if (!socket) return Promise.reject(down(`${this.url.host}: connection closed`));
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
       socket.write(encodeCommand(args)); // a socket still connecting buffers the bytes
@@ -120,10 +123,10 @@ export class RedisClient {
     this.socket = socket;
     this.parser = new RespParser();
     socket.setNoDelay(true);
-    socket.setTimeout(this.connectTimeoutMs, () => socket.destroy(new Error(`Redis at ${this.url.host} did not answer`)));
+    socket.setTimeout(this.connectTimeoutMs, () => socket.destroy(down(`${this.url.host} did not answer`)));
     socket.on("data", (chunk) => this.onData(socket, chunk));
-    socket.on("error", (e) => this.onClose(socket, new Error(`Redis at ${this.url.host}: ${e.message}`)));
-    socket.on("close", () => this.onClose(socket, new Error(`Redis at ${this.url.host}: connection closed`)));
+    socket.on("error", (e) => this.onClose(socket, isAppError(e) ? e : down(`${this.url.host}: ${e.message}`)));
+    socket.on("close", () => this.onClose(socket, down(`${this.url.host}: connection closed`)));
     socket.once("connect", () => socket.setTimeout(0));
     // AUTH and SELECT go first on the wire, so every later command runs authenticated on the right database.
     const user = decodeURIComponent(this.url.username), password = decodeURIComponent(this.url.password);

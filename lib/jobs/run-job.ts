@@ -1,26 +1,46 @@
-import { ZodError } from "zod";
-import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { isZodError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { jobHandler } from "@/lib/jobs/job-registry";
 import type { ClaimedJob, JobQueue } from "@/lib/jobs/queue-types";
+import { decideRetry, type RetrySettings } from "@/lib/jobs/retry-policy";
 
-// Runs one claimed job through its handler. Invalid payloads and domain errors are not retried; crashes are.
-export async function runClaimedJob(job: ClaimedJob, queue: JobQueue): Promise<void> {
+export type RunOptions = { heartbeatMs?: number; retry?: RetrySettings };
+
+const settings = (): RetrySettings => ({ baseMs: env.JOB_RETRY_BASE_MS, maxMs: env.JOB_RETRY_MAX_MS, deadlineMs: env.JOB_RETRY_DEADLINE_MS });
+
+// Runs one claimed job through its handler under a heartbeat (the lease stays fresh however long the job runs), then
+// completes it or hands the failure to the retry policy: transient → backoff until the deadline, permanent → failed.
+export async function runClaimedJob(job: ClaimedJob, queue: JobQueue, o: RunOptions = {}): Promise<void> {
   const handler = jobHandler(job.type);
-  if (!handler) return queue.fail(job, `No handler for job type '${job.type}'.`, false);
+  if (!handler) return queue.fail(job, `No handler for job type '${job.type}'.`, null);
   const started = Date.now();
+  const beat = setInterval(() => {
+    queue.heartbeat(job).then(
+      (held) => held || log.warn("job lease lost (taken over after expiry)", { jobId: job.id, type: job.type }),
+      (e) => log.warn("job heartbeat failed", { jobId: job.id, error: (e as Error).message }),
+    );
+  }, o.heartbeatMs ?? env.JOB_HEARTBEAT_MS);
+  beat.unref();
   try {
     const payload = handler.schema.parse(job.payload);
     const result = await handler.run(payload, { jobId: job.id, attempt: job.attempts, progress: (f, m) => queue.progress(job, f, m) });
+    clearInterval(beat);
     await queue.complete(job, result);
     log.info("job succeeded", { jobId: job.id, type: job.type, ms: Date.now() - started });
   } catch (e) {
-    // The shared contract: AppError("unavailable") is a backend that is down — transient, retried with backoff.
-    // Recognised by name and code: a handler registered from another bundle throws that bundle's AppError class.
-    const appCode = e instanceof Error && e.name === "AppError" ? (e as AppError).code : null;
-    const permanent = e instanceof ZodError || (appCode !== null && appCode !== "unavailable");
-    const message = e instanceof ZodError ? "invalid payload" : e instanceof Error ? e.message : String(e);
-    log.warn("job failed", { jobId: job.id, type: job.type, attempt: job.attempts, permanent, error: message });
-    await queue.fail(job, message.slice(0, 1000), !permanent);
+    clearInterval(beat);
+    const decision = decideRetry(e, job, o.retry ?? settings(), new Date(), Math.random, handler.transientRetry);
+    const message = (isZodError(e) ? "invalid payload" : e instanceof Error ? e.message : String(e)).slice(0, 1000);
+    log.warn("job failed", { jobId: job.id, type: job.type, attempt: job.attempts, kind: decision.kind, retryAt: decision.retryAt?.toISOString() ?? null, error: message });
+    await queue.fail(job, message, decision.retryAt);
+    if (!decision.retryAt) await notifyFailed(job, message);
   }
+}
+
+async function notifyFailed(job: ClaimedJob, message: string) {
+  const handler = jobHandler(job.type);
+  const parsed = handler?.schema.safeParse(job.payload);
+  if (!handler?.onFailed || !parsed?.success) return;
+  await handler.onFailed(parsed.data, message).catch((e) => log.error("job onFailed hook failed", { jobId: job.id, type: job.type, error: (e as Error).message }));
 }

@@ -4,7 +4,7 @@
 import { api } from "dicomweb-client";
 import XMLHttpRequestForNode from "xhr2";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { DicomJsonDataset } from "@/lib/pacs/qido";
 
 export type DicomWebTarget = { dicomwebUrl: string; authType: string; username: string | null; secret: string | null };
@@ -53,7 +53,7 @@ async function request<T>(what: string, totalMs: number, run: (instance: XMLHttp
   try {
     return await Promise.race([run(instance), deadline]);
   } catch (e) {
-    if (e instanceof AppError) throw e; // our own deadline
+    if (isAppError(e)) throw e; // our own deadline
     const status = (e as { status?: unknown }).status;
     if (typeof status === "number") throw pacsHttpError(what, status);
     throw new AppError("unavailable", `${what}: ${(e as Error).message ?? "request failed"}.`);

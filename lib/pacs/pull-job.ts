@@ -49,4 +49,5 @@ export async function pullStudy(pullId: string, ctx: Pick<JobContext, "progress"
   return result;
 }
 
-registerJobHandler(PACS_PULL, { schema: pacsPullPayloadSchema, run: ({ pullId }, ctx) => pullStudy(pullId, ctx) });
+// transientRetry "attempts": a pull gives up after PULL_MAX_ATTEMPTS tries (its row shows the reason to the admin).
+registerJobHandler(PACS_PULL, { schema: pacsPullPayloadSchema, run: ({ pullId }, ctx) => pullStudy(pullId, ctx), transientRetry: "attempts" });

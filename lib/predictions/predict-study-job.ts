@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ModelVersion } from "@/generated/prisma/client";
+import { recordAudit, SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { frameNumbers } from "@/lib/dicom/frames";
 import { enqueueJob } from "@/lib/jobs/job-queue";
@@ -41,14 +42,23 @@ export async function predictStudy(studyId: string, progress?: (f: number) => Pr
   }
   await db.study.update({
     where: { id: studyId },
-    data: { aiPriority: priority, status: study.status === "new" ? "predicted" : study.status },
+    data: { aiPriority: priority, status: ["new", "prediction_failed"].includes(study.status) ? "predicted" : study.status },
   });
   return { instances: instances.length, frames: total, modelVersionId: served.version.id, routing: served.routing, aiPriority: priority };
+}
+
+// Failed for good (bad input, or the backend stayed down past the retry deadline): visible on the worklist, audited.
+export async function markPredictionFailed(studyId: string, error: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const moved = await tx.study.updateMany({ where: { id: studyId, status: "new" }, data: { status: "prediction_failed" } });
+    if (moved.count) await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "study.prediction_failed", targetType: "study", targetId: studyId, details: { error: error.slice(0, 300) } });
+  });
 }
 
 registerJobHandler(PREDICT_STUDY, {
   schema: predictStudyPayloadSchema,
   run: ({ studyId }, ctx) => predictStudy(studyId, (f) => ctx.progress(f)),
+  onFailed: ({ studyId }, error) => markPredictionFailed(studyId, error),
 });
 
 export function enqueuePredictStudy(studyId: string, client?: EnqueueOptions["client"]) {

@@ -1,6 +1,6 @@
 import { boxOfRow } from "@/lib/boxes/convert";
 import type { Finding, Label, Prisma } from "@/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { LabelChange, LabelSource, ReviewOperation } from "@/lib/schemas/review";
 import { addedLabel, nextLabelState, type LabelState, type Origin, type Transition } from "@/lib/reviews/label-transitions";
 import { assertBoxInside, assertFrameOf, labelClassOrThrow, type ImageSize, type ReviewContext } from "@/lib/reviews/review-context";
@@ -41,7 +41,7 @@ export async function applyOperations(tx: Tx, ctx: ReviewContext, reviewId: stri
     try {
       results.push(await applyOne(op));
     } catch (e) {
-      if (e instanceof AppError) throw new AppError(e.code, `operations[${index}] (${op.op}): ${e.message}`, { index, op: op.op });
+      if (isAppError(e)) throw new AppError(e.code, `operations[${index}] (${op.op}): ${e.message}`, { index, op: op.op });
       throw e;
     }
   }

@@ -33,7 +33,7 @@ export async function createReview(tx: Tx, reader: Reader, ctx: ReviewContext, p
   const review = await tx.review.create({
     data: { studyId: ctx.studyId, readerId: reader.id, role: reader.role, purpose, modelVersionId: ctx.modelVersion?.id ?? null, ...fields },
   });
-  if (purpose === "primary") await tx.study.updateMany({ where: { id: ctx.studyId, status: { in: ["new", "predicted"] } }, data: { status: "in_review" } });
+  if (purpose === "primary") await tx.study.updateMany({ where: { id: ctx.studyId, status: { in: ["new", "prediction_failed", "predicted"] } }, data: { status: "in_review" } });
   await recordAudit(tx, { actor: reader, action: "review.started", targetType: "review", targetId: review.id, details: { studyId: ctx.studyId, purpose } });
   return review;
 }

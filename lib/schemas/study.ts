@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { PacsPushDto } from "@/lib/schemas/pacs-push";
 
-export const STUDY_STATUSES = ["new", "predicted", "in_review", "signed_off"] as const;
+// prediction_failed: the AI could not predict it for good (bad input, or the retry deadline passed); an admin can re-run it.
+export const STUDY_STATUSES = ["new", "prediction_failed", "predicted", "in_review", "signed_off"] as const;
 export const studyStatusSchema = z.enum(STUDY_STATUSES);
 export type StudyStatus = z.infer<typeof studyStatusSchema>;
 

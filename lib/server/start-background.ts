@@ -3,10 +3,9 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import "@/lib/jobs/all-handlers";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/job-worker";
-import { getJobQueue } from "@/lib/jobs/job-queue";
 import { registeredJobTypes } from "@/lib/jobs/job-registry";
 import { TRAINING_RUN } from "@/lib/training/training-job";
-import { registerReadinessCheck } from "@/lib/health/check-readiness";
+import { registerBackendReadinessChecks } from "@/lib/server/readiness-checks";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { engineFor } from "@/lib/models/version-detector";
 import { enqueueDriftCompute } from "@/lib/drift/drift-job";
@@ -19,21 +18,13 @@ const DAY_MS = 86_400_000;
 
 let worker: JobWorker | undefined;
 
-// Server start: bundled model into production, readiness reports the model, the in-process job worker runs.
+// Server start: readiness checks every backend, bundled model into production, the in-process job worker runs.
 export async function startBackground(): Promise<void> {
   // Temp files of uploads interrupted by a kill of an earlier process (a re-sent upload completes the study).
   await getStorage()
     .then((s) => s.sweepTemp())
     .then((removed) => removed > 0 && log.warn("removed temp files of interrupted writes", { removed }), (e: Error) => log.warn("temp file sweep failed", { error: e.message }));
-  registerReadinessCheck("model", async () => {
-    const v = await db.modelVersion.findFirst({ where: { stage: "production" }, orderBy: { stagedAt: "desc" } });
-    if (!v) return { ok: false, detail: "no production model" };
-    const engine = await engineFor(v); // loaded once, then cached
-    return { ok: true, detail: `${v.name} ${v.version} loaded on ${engine.providerUsed}` };
-  });
-  const queue = getJobQueue();
-  if (queue.kind === "redis")
-    registerReadinessCheck("jobQueue", () => queue.ping().then(() => ({ ok: true, detail: "redis" }), (e: Error) => ({ ok: false, detail: `redis unreachable: ${e.message}` })));
+  registerBackendReadinessChecks();
   try {
     const r = await ensureBundledModel();
     log.info("model bootstrap", r);

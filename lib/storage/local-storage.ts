@@ -43,6 +43,10 @@ export function createLocalStorage(root: string): Storage {
     async delete(key) {
       await fs.rm(resolve(key), { force: true });
     },
+    async ping() {
+      await fs.mkdir(root, { recursive: true });
+      await fs.access(root, fs.constants.W_OK);
+    },
     sweepTemp: () => sweepTempFiles(root),
   };
 }

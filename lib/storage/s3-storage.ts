@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { AppError } from "@/lib/errors";
 import { assertSafeKey, type Storage } from "@/lib/storage/storage";
 
@@ -53,6 +53,9 @@ export function createS3Storage(o: S3Options): Storage {
     async delete(key) {
       assertSafeKey(key);
       await client.send(new DeleteObjectCommand({ Bucket: o.bucket, Key: key }));
+    },
+    async ping() {
+      await client.send(new HeadBucketCommand({ Bucket: o.bucket }));
     },
     // One PutObject per file (no multipart upload is ever started), so an interrupted write leaves nothing to sweep.
     sweepTemp: async () => 0,

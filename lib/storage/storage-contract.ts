@@ -4,6 +4,7 @@ import type { Storage } from "@/lib/storage/storage";
 // The behaviour every storage adapter must show; run against local disk and a real S3-compatible server.
 export async function checkStorageContract(storage: Storage, prefix: string): Promise<void> {
   const key = `${prefix}/a/b/object.bin`;
+  await storage.ping(); // reachable and writable
   const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => i % 251);
   expect(await storage.exists(key)).toBe(false);
   await storage.put(key, bytes, "application/octet-stream");

@@ -7,6 +7,8 @@ export interface Storage {
   get(key: string): Promise<Uint8Array>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /** Throws when the store cannot be reached or written (readiness); a cheap round trip, no object is written. */
+  ping(): Promise<void>;
   /** Removes what writers killed mid-write left behind (run at start); returns how many files. */
   sweepTemp(): Promise<number>;
 }

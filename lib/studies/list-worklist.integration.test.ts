@@ -43,7 +43,7 @@ describe("worklist", () => {
     const page = await listWorklist(q({ status: "predicted" }), true);
     expect(accessions(page.items)).toEqual(["3", "2"]);
     expect(page.total).toBe(2);
-    expect(page.counts).toEqual({ new: 1, predicted: 2, in_review: 0, signed_off: 1 });
+    expect(page.counts).toEqual({ new: 1, prediction_failed: 0, predicted: 2, in_review: 0, signed_off: 1 });
     expect(accessions((await listWorklist(q({ modality: "cr" }), true)).items)).toEqual(["2"]);
     expect(accessions((await listWorklist(q({ from: "2026-01-02", to: "2026-02-01" }), true)).items)).toEqual(["4", "2"]);
   });

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { loadCharls, loadLibJpegTurbo, loadOpenJpeg } from "./wasm-codecs";
 
 /** A codec's output: unsigned sample bits (signed data keeps its two's-complement bits), interleaved. */
@@ -74,7 +74,7 @@ function planarToInterleaved({ samples, width, height, componentCount }: CodecFr
 }
 
 export function codecError(name: string, e: unknown): AppError {
-  if (e instanceof AppError) return e;
+  if (isAppError(e)) return e;
   const cause = e instanceof Error ? e.message : typeof e === "number" ? `WASM exception ${e}` : String(e);
   return new AppError("unprocessable", `${name} pixel data could not be decoded (corrupt or truncated)`, { cause });
 }

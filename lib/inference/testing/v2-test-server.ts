@@ -21,8 +21,9 @@ export interface V2TestServer {
   close(): Promise<void>;
 }
 
-/** `binary: false` answers binary-extension requests with 400, as a v2 server without it (MLServer) does. */
-export async function startV2TestServer(models: Record<string, Uint8Array>, options: { binary?: boolean } = {}): Promise<V2TestServer> {
+/** `binary: false` answers binary-extension requests with 400, as a v2 server without it (MLServer) does; `port`: a
+ * fixed port (a fault scenario restarts the server on it), else a free one. */
+export async function startV2TestServer(models: Record<string, Uint8Array>, options: { binary?: boolean; port?: number } = {}): Promise<V2TestServer> {
   const sessions = new Map<string, ort.InferenceSession>();
   for (const [name, bytes] of Object.entries(models)) sessions.set(name, await ort.InferenceSession.create(bytes));
   const calls = { json: 0, binary: 0 };
@@ -68,7 +69,7 @@ export async function startV2TestServer(models: Record<string, Uint8Array>, opti
       send(500, { error: e instanceof Error ? e.message : String(e) });
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

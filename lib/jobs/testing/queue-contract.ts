@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -19,7 +19,11 @@ export type QueueUnderTest = {
 export function describeQueueContract(name: string, setup: () => Promise<QueueUnderTest>) {
   const runs: number[] = [];
   let flaky = 0;
-  const type = { count: `${name}.count`, flaky: `${name}.flaky`, domain: `${name}.domain-error` };
+  const type = { count: `${name}.count`, flaky: `${name}.flaky`, domain: `${name}.domain-error`, outage: `${name}.outage`, slow: `${name}.slow` };
+  // A backend that is down for the first `failures` calls of each job (keyed by payload), as a stopped server would be.
+  const outageCalls = new Map<string, number>();
+  const failedHook: string[] = [];
+  let releaseSlow: (() => void) | undefined;
   registerJobHandler(type.count, {
     schema: z.object({ n: z.number().int() }),
     async run({ n }, ctx) {
@@ -41,7 +45,24 @@ export function describeQueueContract(name: string, setup: () => Promise<QueueUn
       throw new AppError("unprocessable", "bad image");
     },
   });
+  registerJobHandler(type.outage, {
+    schema: z.object({ key: z.string(), failures: z.number().int() }),
+    async run({ key, failures }) {
+      const n = (outageCalls.get(key) ?? 0) + 1;
+      outageCalls.set(key, n);
+      if (n <= failures) throw new AppError("unavailable", "Inference server unreachable: connect ECONNREFUSED");
+      return { calls: n };
+    },
+    async onFailed({ key }, error) {
+      failedHook.push(`${key}: ${error}`);
+    },
+  });
+  registerJobHandler(type.slow, {
+    schema: z.object({}),
+    run: () => new Promise<string>((resolve) => (releaseSlow = () => resolve("done"))),
+  });
   const row = (id: string) => db.job.findUniqueOrThrow({ where: { id } });
+  const fastRetry = { heartbeatMs: 50, retry: { baseMs: 10, maxMs: 40, deadlineMs: 60_000 } };
 
   describe(`${name} job queue (shared contract)`, () => {
     let t: QueueUnderTest;
@@ -80,6 +101,58 @@ export function describeQueueContract(name: string, setup: () => Promise<QueueUn
       await w.drain();
       await w.stop();
       expect(await row(flakyJob.id)).toMatchObject({ state: "succeeded", attempts: 2 });
+    });
+
+    it("retries a backend outage with capped backoff past maxAttempts, until the backend is back", async () => {
+      const j = await t.queue.enqueue(type.outage, { key: `${name}-back`, failures: 5 }, { maxAttempts: 2 });
+      const w = startJobWorker({ pollMs: 10, types: [type.outage], queue: t.queue, run: fastRetry });
+      try {
+        await vi.waitFor(async () => expect((await row(j.id)).state).toBe("succeeded"), { timeout: 10_000, interval: 50 });
+      } finally {
+        await w.stop();
+      }
+      expect(await row(j.id)).toMatchObject({ state: "succeeded", attempts: 6, result: { calls: 6 } });
+      expect(failedHook).toEqual([]);
+    });
+
+    it("fails a transient failure for good once its retry deadline has passed, and tells the handler", async () => {
+      const j = await t.queue.enqueue(type.outage, { key: `${name}-never`, failures: 1000 });
+      const w = startJobWorker({ pollMs: 10, types: [type.outage], queue: t.queue, run: { ...fastRetry, retry: { baseMs: 10, maxMs: 40, deadlineMs: 300 } } });
+      try {
+        await vi.waitFor(async () => expect((await row(j.id)).state).toBe("failed"), { timeout: 10_000, interval: 50 });
+      } finally {
+        await w.stop();
+      }
+      const failed = await row(j.id);
+      expect(failed.attempts).toBeGreaterThan(3); // it did keep retrying until the deadline
+      expect(failed.error).toMatch(/unreachable/);
+      expect(failedHook).toEqual([`${name}-never: ${failed.error}`]);
+    });
+
+    it("heartbeats renew a long job's lease; after a takeover the old holder learns it lost the job", async () => {
+      const j = await t.queue.enqueue(type.slow, {});
+      const w = startJobWorker({ pollMs: 10, types: [type.slow], queue: t.queue, run: fastRetry });
+      try {
+        const first = await vi.waitFor(async () => {
+          const r = await row(j.id);
+          if (r.state !== "running" || !r.lockedAt) throw new Error("not running yet");
+          return r.lockedAt.getTime();
+        });
+        await vi.waitFor(async () => expect((await row(j.id)).lockedAt!.getTime()).toBeGreaterThan(first + 100), { timeout: 5000, interval: 50 });
+      } finally {
+        releaseSlow?.();
+        await w.stop();
+      }
+      expect(await row(j.id)).toMatchObject({ state: "succeeded", attempts: 1 });
+      // A holder that stopped beating (killed): its lease expires, another worker takes over, the old one is told.
+      const k = await t.queue.enqueue(type.count, { n: 7 });
+      const dead = await t.queue.claim("dead", [type.count]);
+      await t.expireLease(k.id);
+      const alive = await t.queue.claim("alive", [type.count]);
+      expect(alive).toMatchObject({ id: k.id, workerId: "alive", attempts: 2 });
+      expect(await t.queue.heartbeat(dead!)).toBe(false);
+      expect(await t.queue.heartbeat(alive!)).toBe(true);
+      await t.queue.complete(alive!, null);
     });
 
     it("claims the highest priority first, then the oldest, and nothing before its run-after time", async () => {

@@ -1,9 +1,12 @@
-import { Client, Dataset, constants, log as dimseLog, requests } from "dcmjs-dimse";
+import * as dimseModule from "dcmjs-dimse";
 import { data as dcmjsData } from "dcmjs";
 import { AppError } from "@/lib/errors";
 import type { PushOutcome, PushTarget, ResultObject } from "@/lib/pacs/push/push-target";
 
 // C-STORE through dcmjs-dimse (a maintained DIMSE library): one association for all objects, each acknowledged.
+// A CommonJS bundle: Node's ESM loader (tsx, `npm run worker`) puts it under `default`, bundlers expose the names.
+const dimse = (dimseModule as unknown as { default?: typeof dimseModule }).default ?? dimseModule;
+const { Client, Dataset, constants, log: dimseLog, requests } = dimse;
 dimseLog.setLevel("silent"); // it logs every PDU and connection error; run-push logs the outcome once
 
 type DimseResponse = { getStatus(): number; getErrorComment?(): string | undefined };

@@ -8,7 +8,8 @@ import { runPacsPush } from "@/lib/pacs/push/run-push";
 export const PACS_PUSH = "pacs.push";
 export const pacsPushPayloadSchema = z.object({ pushId: z.string().min(1) }).strict();
 
-registerJobHandler(PACS_PUSH, { schema: pacsPushPayloadSchema, run: ({ pushId }, ctx) => runPacsPush(pushId, ctx) });
+// transientRetry "attempts": run-push counts its tries against PACS_PUSH_MAX_ATTEMPTS and marks the push failed itself.
+registerJobHandler(PACS_PUSH, { schema: pacsPushPayloadSchema, run: ({ pushId }, ctx) => runPacsPush(pushId, ctx), transientRetry: "attempts" });
 
 type Client = Pick<Db, "job" | "pacsConnection" | "pacsPush">;
 export type PushRequest = { studyId: string; trigger: "sign_off" | "manual"; requestedById: string | null; connectionId?: string };

@@ -3,7 +3,7 @@ import { parseQuery } from "@/lib/api/parse-body";
 import { enforceRateLimit } from "@/lib/api/rate-limit";
 import { readMultipartFiles } from "@/lib/api/read-multipart";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { predictUpload } from "@/lib/predictions/predict-upload";
 import { MAX_BATCH_FILES, predictQuerySchema } from "@/lib/schemas/predict";
 
@@ -20,7 +20,7 @@ export const POST = withAuth(
         try {
           return { file: f.name, ok: true, result: await predictUpload(f.bytes, { stage }) };
         } catch (e) {
-          if (!(e instanceof AppError)) throw e;
+          if (!isAppError(e)) throw e;
           return { file: f.name, ok: false, error: { code: e.code, message: e.message } };
         }
       }),
