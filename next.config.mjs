@@ -27,6 +27,25 @@ const nextConfig = {
       { source: "/predict/batch", destination: "/api/v1/predict/batch" },
     ];
   },
+  // Uploads skip proxy.ts (see its matcher) so their bodies stream: they get the API header set here instead
+  // (the values of lib/http/security-headers.ts for "api" responses).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "content-type", value: "(?:multipart/.*|application/dicom.*|application/octet-stream.*)" }],
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+    ];
+  },
   typedRoutes: false,
 };
 

@@ -31,3 +31,16 @@ function refuse(status: number, code: string, message: string, kind: ReturnType<
   const headers = { ...securityHeaders(kind === "page" ? "api" : kind, { https }), ...extra };
   return NextResponse.json({ error: { code, message } }, { status, headers });
 }
+
+// Requests whose body is an upload (multipart, DICOM, octet-stream) skip the proxy: Next buffers the body of every
+// request the proxy sees (10 MB, then silently truncated), which would cut radiographs and defeat the streamed size
+// limits of lib/api/read-body.ts. Their headers come from next.config.mjs, their cross-origin check from withAuth.
+export const config = {
+  matcher: [
+    {
+      source: "/:path*",
+      missing: [{ type: "header", key: "content-type", value: "(?:multipart/.*|application/dicom.*|application/octet-stream.*)" }],
+    },
+  ],
+};
+

@@ -3,6 +3,7 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/schemas/common";
 import type { TokenScope } from "@/lib/schemas/token";
 import { jsonError, toErrorResponse } from "@/lib/api/errors";
+import { crossOriginWriteRefusal } from "@/lib/http/write-origin";
 import { observeHttp } from "@/lib/metrics/http-metrics";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -33,6 +34,9 @@ function authorised(handler: AuthedHandler, options: WithAuthOptions) {
       if (caller.kind === "none") return jsonError(401, "unauthorized", "Sign in or send an API token.");
       if (caller.kind === "invalid_token") return jsonError(401, "invalid_token", "The API token is unknown, revoked or expired.");
       const { principal } = caller;
+      // Also checked by proxy.ts, which uploads skip (their bodies must stream): a cookie write from another site.
+      const crossOrigin = principal.via === "session" ? crossOriginWriteRefusal(req.method, (n) => req.headers.get(n)) : null;
+      if (crossOrigin) return jsonError(403, "cross_origin", crossOrigin);
       if (principal.via === "token") {
         if (!options.tokenScope) return jsonError(403, "forbidden", "API tokens cannot be used on this route.");
         if (!principal.scopes?.includes(options.tokenScope))
