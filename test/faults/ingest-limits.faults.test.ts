@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { bombDicom, bombJpeg, bombPng } from "@/lib/dicom/testing/bombs";
+import { makeStudyDicom } from "@/test/fixtures/synthetic-study";
 import { recordFigure } from "./support/figures";
 import { chunkedPost, postFiles, sampleRss } from "./support/ingest-client";
 import { FAULT_ADMIN, startProdServer, type ProdServer } from "./support/prod-server";
@@ -70,3 +71,13 @@ test("250 MB chunked bodies and an oversized JSON body → 413 as soon as the li
   expect(wrongType.status).toBe(415);
   expect(((await wrongType.json()) as { error: { message: string } }).error.message).toContain('Content-Type "text/plain; application/json" is not application/json');
 }, 300_000);
+
+test("an upload larger than Next's 10 MB proxy buffer is read whole: two 2048² 16-bit radiographs (17 MB) stored", async () => {
+  const files = [0, 1].map((i) => ({ name: `large-${i}.dcm`, bytes: makeStudyDicom({ size: 2048 }).bytes }));
+  const total = files.reduce((n, f) => n + f.bytes.length, 0);
+  expect(total).toBeGreaterThan(10 * 1024 * 1024);
+  const upload = await postFiles(server.url, "/api/v1/studies", token, files);
+  expect(upload.status).toBe(201);
+  expect(upload.body?.results?.map((r) => r.status)).toEqual(["stored", "stored"]);
+  recordFigure({ scenario: "upload above the proxy buffer", figure: "17 MB multipart upload", value: `${upload.status}, 2/2 stored`, target: "201" });
+}, 180_000);

@@ -69,6 +69,12 @@ test("a cross-origin cookie write is refused with 403; same-origin and token wri
   const token = server.token(["studies:write"]);
   const machine = await fetch(`${server.url}/api/v1/studies`, { method: "POST", headers: { authorization: `Bearer ${token}`, origin: "https://evil.example", ...json }, body: "{}" });
   expect(machine.status).toBe(415); // past the origin check and auth: refused for its body only
+  // Uploads skip the proxy (their bodies stream), so withAuth refuses a cross-site cookie upload itself.
+  const form = new FormData();
+  form.append("files", new Blob([new Uint8Array([1, 2, 3])], { type: "application/dicom" }), "x.dcm");
+  const crossUpload = await admin.fetch("/api/v1/studies", { method: "POST", body: form, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+  expect(crossUpload.status).toBe(403);
+  expect(crossUpload.headers.get("x-content-type-options")).toBe("nosniff");
   recordFigure({ scenario: "cross-origin cookie write", figure: "status (Sec-Fetch-Site / Origin only)", value: `${cross.status} / ${originOnly.status}`, target: "403" });
 });
 
