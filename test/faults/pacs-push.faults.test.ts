@@ -11,6 +11,7 @@ import { makeStudyDicom } from "@/test/fixtures/synthetic-study";
 import { recordFigure } from "./support/figures";
 import { FAULT_ADMIN, startProdServer, type ProdServer } from "./support/prod-server";
 import { signIn, type Session } from "./support/session";
+import { waitFor } from "./support/wait-for";
 
 if (!orthancAvailable() && process.env.CI) throw new Error(ORTHANC_MISSING);
 if (!orthancAvailable()) console.warn(`SKIPPED: ${ORTHANC_MISSING}`);
@@ -21,6 +22,7 @@ let pacs: Orthanc;
 let lockedPacs: Orthanc;
 let session: Session;
 
+const UNTIL_MS = 120_000;
 const json = async <T>(res: Response): Promise<T> => {
   if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
@@ -29,15 +31,6 @@ const post = (p: string, body: unknown) => session.fetch(p, { method: "POST", bo
 const patch = (p: string, body: unknown) => session.fetch(p, { method: "PATCH", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
 const pushes = async (studyId: string) => (await json<{ pushes: Push[] }>(await session.fetch(`/api/v1/studies/${studyId}/pacs-pushes`))).pushes;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 // Upload (the PACS holds the same image when `alsoIn` is given), wait for the AI, add a box, sign off.
 async function signOffNewStudy(alsoIn?: Orthanc): Promise<{ studyId: string; studyUid: string }> {
@@ -47,7 +40,7 @@ async function signOffNewStudy(alsoIn?: Orthanc): Promise<{ studyId: string; stu
   form.append("files", new Blob([Buffer.from(dicom.bytes)], { type: "application/dicom" }), "pacs.dcm");
   const { results } = await json<{ results: { studyId: string }[] }>(await session.fetch("/api/v1/studies", { method: "POST", body: form }));
   const studyId = results[0]!.studyId;
-  await until("prediction", async () => (await json<{ studyStatus: string }>(await session.fetch(`/api/v1/studies/${studyId}/review`))).studyStatus === "predicted");
+  await waitFor("prediction", UNTIL_MS, async () => (await json<{ studyStatus: string }>(await session.fetch(`/api/v1/studies/${studyId}/review`))).studyStatus === "predicted");
   await json(await post(`/api/v1/studies/${studyId}/review`, {}));
   await json(await patch(`/api/v1/studies/${studyId}/review`, { version: 1, operations: [{ op: "add", box: [8, 10, 40, 44], className: "Nodule/Mass" }] }));
   await json(await post(`/api/v1/studies/${studyId}/review/sign-off`, { version: 2, impression: "abnormal" }));
@@ -73,7 +66,7 @@ test.skipIf(!orthancAvailable())("PACS down during sign-offs and the web process
   const studies = [];
   for (let i = 0; i < 3; i++) studies.push(await signOffNewStudy());
   for (const s of studies) {
-    const down = await until("a failed first try", async () => (await pushes(s.studyId)).find((p) => p.state === "retrying" && /unreachable|no answer/.test(p.error ?? "")));
+    const down = await waitFor("a failed first try", UNTIL_MS, async () => (await pushes(s.studyId)).find((p) => p.state === "retrying" && /unreachable|no answer/.test(p.error ?? "")));
     expect(down.attempts).toBeGreaterThanOrEqual(1);
   }
   await server.kill9(); // the retries live in the database, not in the dead process
@@ -81,7 +74,7 @@ test.skipIf(!orthancAvailable())("PACS down during sign-offs and the web process
   session = await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password);
   const back = Date.now();
   await pacs.start();
-  for (const s of studies) await until("sent", async () => (await pushes(s.studyId)).find((p) => p.state === "sent"));
+  for (const s of studies) await waitFor("sent", UNTIL_MS, async () => (await pushes(s.studyId)).find((p) => p.state === "sent"));
   recordFigure({ scenario: "PACS down, web kill -9", figure: "PACS back → 3 studies' results sent (s)", value: ((Date.now() - back) / 1000).toFixed(1), target: "retry backoff" });
   for (const s of studies) {
     const held = await orthancStudyInstances(pacs, s.studyUid);
@@ -92,7 +85,7 @@ test.skipIf(!orthancAvailable())("PACS down during sign-offs and the web process
 
 test.skipIf(!orthancAvailable())("wrong credentials: the push fails for good with the reason on the study, the server stays up", async () => {
   const { studyId } = await signOffNewStudy(lockedPacs);
-  const failed = await until("a failed push", async () => (await pushes(studyId)).find((p) => p.state === "failed"));
+  const failed = await waitFor("a failed push", UNTIL_MS, async () => (await pushes(studyId)).find((p) => p.state === "failed"));
   expect(failed.error).toMatch(/refused our credentials \(HTTP 401\)/);
   // Permanent: not retried. The first retry would come 2 s after a transient failure; nothing happens after 3 s.
   await new Promise((r) => setTimeout(r, 3000));

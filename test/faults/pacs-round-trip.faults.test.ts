@@ -11,6 +11,7 @@ import { storescu } from "@/lib/pacs/testing/storescu";
 import { recordFigure } from "./support/figures";
 import { FAULT_ADMIN, startProdServer, type ProdServer } from "./support/prod-server";
 import { signIn, type Session } from "./support/session";
+import { waitFor } from "./support/wait-for";
 
 const available = orthancAvailable() && dcmtkAvailable() && dciodvfyAvailable();
 if (!available && process.env.CI) throw new Error(`${ORTHANC_MISSING}; ${DCIODVFY_MISSING}; DCMTK too`);
@@ -24,16 +25,8 @@ type Finding = { id: string; box: [number, number, number, number] };
 type StudyReview = { review: { version: number } | null; findings: Finding[] };
 type Saved = { review: { version: number } };
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
+const UNTIL_MS = 90_000;
 const json = async <T>(res: Response | Promise<Response>): Promise<T> => {
   const r = await res;
   if (!r.ok) throw new Error(`${r.url}: ${r.status} ${await r.text()}`);
@@ -72,7 +65,7 @@ describe.skipIf(!available)("PACS round trip", () => {
     await storescu({ port: orthanc.dicomPort, calledAeTitle: orthanc.aeTitle, propose: study.real ? "-xy" : undefined }, study.files);
 
     // Auto-pull brings it in and the worker predicts it: no one uploads anything.
-    const item = await until("the study predicted on the worklist", async () => {
+    const item = await waitFor("the study predicted on the worklist", UNTIL_MS, async () => {
       const { items } = await json<{ items: { id: string; status: string; accessionNumber: string | null }[] }>(reader.fetch(`/api/v1/studies?q=${accession}`));
       return items.find((i) => i.accessionNumber === accession && i.status === "predicted");
     });
@@ -89,7 +82,7 @@ describe.skipIf(!available)("PACS round trip", () => {
     await json(send(reader, "POST", `/api/v1/studies/${item.id}/review/sign-off`, { version: saved.review.version, impression: "abnormal" }));
 
     // The durable push job stores both objects back into the PACS, in the same study.
-    await until("the push sent", async () => {
+    await waitFor("the push sent", UNTIL_MS, async () => {
       const { pushes } = await json<{ pushes: { state: string }[] }>(reader.fetch(`/api/v1/studies/${item.id}/pacs-pushes`));
       return pushes.length === 1 && pushes[0]!.state === "sent";
     });

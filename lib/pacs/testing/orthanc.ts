@@ -2,9 +2,10 @@
 // storage folder, DICOMweb plugin on, started and stopped by the test. Never a mock of the PACS.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+
+import { freePort } from "@/test/faults/support/free-port";
 
 export const ORTHANC_BIN = "/usr/sbin/Orthanc";
 export const ORTHANC_DICOMWEB_PLUGIN = "/usr/share/orthanc/plugins/libOrthancDicomWeb.so";
@@ -44,16 +45,6 @@ export function orthancAvailable(): boolean {
 
 export const ORTHANC_MISSING = "Orthanc is not installed (apt-get install -y orthanc orthanc-dicomweb); npm test installs it";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startOrthanc(opts: OrthancOptions = {}): Promise<Orthanc> {
   if (!orthancAvailable()) throw new Error(ORTHANC_MISSING);
