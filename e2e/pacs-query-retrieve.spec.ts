@@ -17,7 +17,7 @@ test.describe("PACS query/retrieve", () => {
   test.skip(!available, ORTHANC_MISSING);
   let orthanc: Orthanc;
   const stamp = Date.now().toString(36).toUpperCase();
-  const accession = `E2E-PACS-${stamp}`;
+  const accession = `E2EP-${stamp}`; // SH: at most 16 characters
   const good = `A-Orthanc-${stamp}`;
 
   test.beforeAll(async () => {
