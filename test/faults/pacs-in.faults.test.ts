@@ -84,6 +84,9 @@ describe("DICOM node in the production server", () => {
     try {
       // Killed right after the 10th Success reaches the sender. (The database is not polled meanwhile: SQLite in
       // rollback-journal mode makes a polling reader stall the server's writes.)
+      // The test's own read connection is closed across the kill: a connection held open over a crashed WAL writer
+      // kept the restart's migration from getting the database (SQLITE_BUSY).
+      sqlite.close();
       let killing: Promise<void> | undefined;
       const sending = storescu(study.files, "MODALITY2", (soFar) => {
         if (!killing && storeStatuses(soFar).length >= 10) killing = server.kill9();
@@ -94,6 +97,7 @@ describe("DICOM node in the production server", () => {
       expect(acknowledged).toBeGreaterThan(0);
       expect(acknowledged).toBeLessThan(60);
       await server.restart();
+      sqlite = new Database(server.databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
       // Success was only sent after the rows committed: all acknowledged instances are there (maybe one more that was
       // stored but whose answer never left), and no half-written instance is.
       const kept = instancesOf(study.studyUid);
