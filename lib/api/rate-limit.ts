@@ -1,21 +1,19 @@
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import type { Principal } from "@/lib/auth/principal";
+import { createLimiter, type Limiter } from "@/lib/rate-limit/create-limiter";
 
-type Bucket = { tokens: number; updated: number };
-const buckets = new Map<string, Bucket>();
+// Per API token (or per user for sessions): `perMinute` requests a minute, counted across every web instance when
+// Redis is configured (REDIS_URL), in this process otherwise.
+const limiters = new Map<number, Limiter>();
+function limiterFor(perMinute: number): Limiter {
+  let l = limiters.get(perMinute);
+  if (!l) limiters.set(perMinute, (l = createLimiter({ name: `api:${perMinute}`, points: perMinute, durationS: 60 })));
+  return l;
+}
 
-// A token bucket per API token (or per user for sessions), in this process: `perMinute` requests, bursts of the same size.
-export function enforceRateLimit(p: Principal, perMinute = env.RATE_LIMIT_PER_MINUTE, now = Date.now()): void {
+export async function enforceRateLimit(p: Principal, perMinute = env.RATE_LIMIT_PER_MINUTE): Promise<void> {
   const key = p.tokenId ? `t:${p.tokenId}` : `u:${p.userId}`;
-  const b = buckets.get(key) ?? { tokens: perMinute, updated: now };
-  b.tokens = Math.min(perMinute, b.tokens + ((now - b.updated) / 60_000) * perMinute);
-  b.updated = now;
-  if (b.tokens < 1) {
-    buckets.set(key, b);
-    const retryAfterSeconds = Math.ceil(((1 - b.tokens) / perMinute) * 60);
-    throw new AppError("rate_limited", `Rate limit of ${perMinute} requests a minute reached.`, { retryAfterSeconds });
-  }
-  b.tokens -= 1;
-  buckets.set(key, b);
+  const r = await limiterFor(perMinute).take(key);
+  if (!r.ok) throw new AppError("rate_limited", `Rate limit of ${perMinute} requests a minute reached.`, { retryAfterSeconds: r.retryAfterSeconds });
 }

@@ -70,9 +70,9 @@ describe("password hashes", () => {
   it("a success clears the account's throttle count", async () => {
     const u = await makeUser();
     const ip = "198.51.100.77";
-    for (let i = 0; i < 4; i++) expect(takeSignInAttempt(u.email, ip)).toBeNull();
+    for (let i = 0; i < 4; i++) expect(await takeSignInAttempt(u.email, ip)).toBeNull();
     expect(await verifyCredentials({ email: u.email, password: TEST_PASSWORD }, ip)).not.toBeNull();
-    for (let i = 0; i < 5; i++) expect(takeSignInAttempt(u.email, ip)).toBeNull(); // the default 5 per account again
-    expect(takeSignInAttempt(u.email, ip)).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) expect(await takeSignInAttempt(u.email, ip)).toBeNull(); // the default 5 per account again
+    expect(await takeSignInAttempt(u.email, ip)).toBeGreaterThan(0);
   });
 });

@@ -27,6 +27,6 @@ export async function verifyCredentials(raw: unknown, ip: string | null): Promis
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), passwordHash } });
     await recordAudit(tx, { actor: { id: user.id, email: user.email }, action: "auth.sign_in", targetType: "user", targetId: user.id, ip });
   });
-  signInSucceeded(email, ip);
+  await signInSucceeded(email, ip);
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
 }

@@ -17,7 +17,7 @@ export async function POST(req: Request, ctx: Ctx): Promise<Response> {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     const form = await req.clone().formData().catch(() => null);
     const email = String(form?.get("email") ?? "");
-    const wait = takeSignInAttempt(email, requestIp(req.headers.get("x-forwarded-for")));
+    const wait = await takeSignInAttempt(email, requestIp(req.headers.get("x-forwarded-for")));
     if (wait !== null) {
       // Tarpit: a guessing loop that waits for answers is slowed to one try a second per connection, at no cost here.
       await new Promise((r) => setTimeout(r, env.SIGN_IN_REFUSAL_DELAY_MS));

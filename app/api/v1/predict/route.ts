@@ -11,7 +11,7 @@ export const runtime = "nodejs";
 // POST /api/v1/predict (also /predict) — multipart `file` (DICOM, PNG or JPEG) → AI boxes, normalised and in pixels.
 export const POST = withAuth(
   async ({ req, principal }) => {
-    enforceRateLimit(principal);
+    await enforceRateLimit(principal);
     const { stage } = parseQuery(req, predictQuerySchema);
     const t0 = performance.now();
     const [file] = await readMultipartFiles(req, "file", { maxFiles: 1, maxTotalBytes: env.MAX_UPLOAD_MB * 1e6 });

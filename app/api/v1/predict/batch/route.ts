@@ -12,7 +12,7 @@ export const runtime = "nodejs";
 // POST /api/v1/predict/batch (also /predict/batch) — multipart `files` → one result per file, in order, errors per file.
 export const POST = withAuth(
   async ({ req, principal }) => {
-    enforceRateLimit(principal);
+    await enforceRateLimit(principal);
     const { stage } = parseQuery(req, predictQuerySchema);
     const files = await readMultipartFiles(req, "files", { maxFiles: MAX_BATCH_FILES, maxTotalBytes: env.MAX_UPLOAD_MB * 1e6 });
     const results = await Promise.all(
