@@ -23,7 +23,7 @@ export async function detectWithVersion(version: ModelVersion, image: GreyImage,
 // Loads (once) the engine of a version; /api/ready uses it to report the model as loaded and its execution provider.
 export async function engineFor(version: ModelVersion) {
   return getEngine(version.id, {
-    modelBytes: await modelBytes(version),
+    modelBytes: await modelBytesOf(version),
     providers: env.INFERENCE_PROVIDERS,
     intraOpThreads: env.INFERENCE_THREADS,
     spinning: env.INFERENCE_SPINNING,
@@ -48,7 +48,8 @@ export function thresholdsOf(version: ModelVersion, override?: Partial<Threshold
 }
 
 const bytesCache = new Map<string, Uint8Array>();
-async function modelBytes(v: ModelVersion): Promise<Uint8Array> {
+/** The version's ONNX bytes, read from storage once per process (the same array each time: checks cache by it). */
+export async function modelBytesOf(v: ModelVersion): Promise<Uint8Array> {
   let b = bytesCache.get(v.id);
   if (!b) {
     b = await (await getStorage()).get(v.storageKey);

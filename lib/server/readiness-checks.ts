@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { registerReadinessCheck } from "@/lib/health/check-readiness";
-import { probeKserve } from "@/lib/inference/kserve-session";
 import { getJobQueue } from "@/lib/jobs/job-queue";
-import { engineFor, kserveOptionsFor } from "@/lib/models/version-detector";
+import { engineFor } from "@/lib/models/version-detector";
+import { checkInferenceServer } from "@/lib/server/inference-check";
 import { getStorage } from "@/lib/storage/get-storage";
 
 const production = () => db.modelVersion.findFirst({ where: { stage: "production" }, orderBy: { stagedAt: "desc" } });
@@ -28,12 +28,6 @@ export function registerBackendReadinessChecks(): void {
     return { ok: true, detail: `${v.name} ${v.version} loaded on ${engine.providerUsed}` };
   });
   if (env.INFERENCE_BACKEND === "kserve")
-    // The engine above is cached once opened: ask the server itself whether the model is ready now.
-    registerReadinessCheck("inference", async () => {
-      const v = await production();
-      if (!v) return { ok: false, detail: "no production model" };
-      const o = kserveOptionsFor(v);
-      await probeKserve({ ...o, timeoutMs: Math.min(o.timeoutMs, env.READY_CHECK_TIMEOUT_MS) });
-      return { ok: true, detail: `kserve ${o.model} ready` };
-    });
+    // The engine above is cached once opened: ask the server itself whether it serves the model as configured now.
+    registerReadinessCheck("inference", () => checkInferenceServer(env.READY_CHECK_TIMEOUT_MS));
 }

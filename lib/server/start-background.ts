@@ -12,6 +12,7 @@ import { enqueueDriftCompute } from "@/lib/drift/drift-job";
 import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
 import { startAutoPullSchedule } from "@/lib/pacs/poll-job";
 import { startDicomNodeWithReadiness } from "@/lib/server/start-dicom-node-service";
+import { checkInferenceAtStart } from "@/lib/server/inference-check";
 import { getStorage } from "@/lib/storage/get-storage";
 
 const DAY_MS = 86_400_000;
@@ -36,6 +37,7 @@ export async function startBackground(): Promise<void> {
   } catch (e) {
     log.error("model bootstrap failed", { error: (e as Error).message });
   }
+  void checkInferenceAtStart(); // KServe/Triton: a misconfigured server is named now (and in /api/ready), not per study
   if (env.JOBS_IN_PROCESS && !worker) {
     // A retraining run can take hours: it gets a worker of its own so predictions and exports keep flowing.
     worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY, types: registeredJobTypes().filter((t) => t !== TRAINING_RUN) });
