@@ -42,6 +42,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The scale layout as real processes (2 webs behind a proxy, workers, PostgreSQL, Redis, S3, Triton): `npm run test:cluster`.
+          name: "cluster",
+          include: ["test/cluster/**/*.cluster.test.ts"],
+          environment: "node",
+          globalSetup: ["test/faults/support/global-setup.ts"],
+          setupFiles: ["test/faults/support/setup.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -65,6 +65,15 @@ npx playwright test
 step "faults and abuse against the production server"
 npx vitest run --project faults
 
+step "cluster: the scale layout as processes (2 webs, workers, PostgreSQL, Redis, S3, Triton)"
+if pg_up && redis_up; then
+  npm run test:cluster
+elif [ "${CI:-}" = "true" ]; then
+  echo "The cluster test needs PostgreSQL on 127.0.0.1:5432 and redis-server; CI requires it." >&2; exit 1
+else
+  echo "SKIPPED: the cluster test needs PostgreSQL on 127.0.0.1:5432 and redis-server."
+fi
+
 if [ -f training/scripts/test.sh ]; then
   step "training worker (Python)"
   bash training/scripts/test.sh

@@ -11,8 +11,9 @@ export const pytritonAvailable = fs.existsSync(PYTHON) && fs.existsSync(path.res
 
 export type PyTriton = { url: string; close(): Promise<void> };
 
-export async function startPyTriton(modelFile: string, name: string, maxBatch: number): Promise<PyTriton> {
-  const [http, grpc, metrics] = [await freePort(), await freePort(), await freePort()];
+/** `httpPort`: a fixed HTTP port (a scenario stops Triton and starts it again where the app expects it). */
+export async function startPyTriton(modelFile: string, name: string, maxBatch: number, httpPort?: number): Promise<PyTriton> {
+  const [http, grpc, metrics] = [httpPort ?? (await freePort()), await freePort(), await freePort()];
   // The Python backend's stub must load the venv's libpython, not Debian's (see ENVIRONMENT.md).
   const libdir = execFileSync(PYTHON, ["-c", "import sysconfig; print(sysconfig.get_config_var('LIBDIR'))"], { encoding: "utf8" }).trim();
   const script = path.resolve("lib/inference/testing/serve-onnx-pytriton.py");
