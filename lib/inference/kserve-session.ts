@@ -27,7 +27,9 @@ function unavailable(what: string, e: unknown): never {
   throw new AppError("unavailable", `Inference server ${what}: ${why.split("\n")[0]}`, { retryAfterSeconds: 1 });
 }
 
-async function call(o: KserveOptions, path: string, init: RequestInit = {}): Promise<Response> {
+// `notLoadedIsTransient`: an inference answered 404 means the model is not loaded there (yet: a restarting Triton serves
+// HTTP before its models), not that the study is wrong; it is retried like an unreachable server.
+async function call(o: KserveOptions, path: string, init: RequestInit = {}, notLoadedIsTransient = false): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(`${o.url.replace(/\/$/, "")}${path}`, { ...init, signal: AbortSignal.timeout(o.timeoutMs ?? 30_000) });
@@ -43,7 +45,7 @@ async function call(o: KserveOptions, path: string, init: RequestInit = {}): Pro
       return text;
     }
   })();
-  if (res.status >= 500 || res.status === 429) return unavailable(`answered ${res.status}`, detail);
+  if (res.status >= 500 || res.status === 429 || (notLoadedIsTransient && res.status === 404)) return unavailable(`answered ${res.status}`, detail);
   throw new AppError("unprocessable", `Inference server refused the request (${res.status}): ${detail}`);
 }
 
@@ -121,7 +123,7 @@ export async function openKserveSession(o: KserveOptions): Promise<OrtSessionLik
       const headers: Record<string, string> = headerLength === undefined
         ? { "content-type": "application/json" }
         : { "content-type": "application/octet-stream", "inference-header-content-length": String(headerLength) };
-      return decodeResponse(await call(o, `${path}/infer`, { method: "POST", headers, body: body as BodyInit }));
+      return decodeResponse(await call(o, `${path}/infer`, { method: "POST", headers, body: body as BodyInit }, true));
     },
   };
 }

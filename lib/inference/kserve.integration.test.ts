@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "./engine";
 import type { GreyImage } from "./preprocess";
-import { probeKserve } from "./kserve-session";
+import { openKserveSession, probeKserve } from "./kserve-session";
+import { freePort } from "@/test/faults/support/free-port";
 import { startV2TestServer, type V2TestServer } from "./testing/v2-test-server";
 
 // The KServe v2 backend end to end. Triton cannot run on this machine (no Docker, no binaries), so the remote side is
@@ -54,6 +55,20 @@ describe("INFERENCE_BACKEND=kserve", () => {
     await expect(probeKserve({ url: server.url, model: "tiny-yolo" })).resolves.toBeUndefined();
     await expect(probeKserve({ url: "http://127.0.0.1:9", model: "tiny-yolo", timeoutMs: 1000 })).rejects.toMatchObject({ code: "unavailable" });
     await expect(probeKserve({ url: server.url, model: "nope" })).rejects.toMatchObject({ code: "unprocessable" });
+  });
+
+  it("an inference answered 404 (a restarting server that has not loaded the model yet) is transient", async () => {
+    const port = await freePort();
+    let restarting = await startV2TestServer({ "tiny-yolo": tiny }, { port });
+    const session = await openKserveSession({ url: restarting.url, model: "tiny-yolo" });
+    await restarting.close();
+    restarting = await startV2TestServer({}, { port }); // up, its models not loaded
+    try {
+      const images = { type: "float32", data: new Float32Array(3 * 32 * 32), dims: [1, 3, 32, 32] };
+      await expect(session.run({ images })).rejects.toMatchObject({ code: "unavailable", message: expect.stringMatching(/answered 404/) });
+    } finally {
+      await restarting.close();
+    }
   });
 
   it("refuses an unknown model with the server's reason, and an unreachable server as unavailable", async () => {
