@@ -27,8 +27,9 @@ function unavailable(what: string, e: unknown): never {
   throw new AppError("unavailable", `Inference server ${what}: ${why.split("\n")[0]}`, { retryAfterSeconds: 1 });
 }
 
-// `notLoadedIsTransient`: an inference answered 404 means the model is not loaded there (yet: a restarting Triton serves
-// HTTP before its models), not that the study is wrong; it is retried like an unreachable server.
+// `notLoadedIsTransient`: a model answered 404 (metadata or inference) is not loaded there — a restarting Triton serves
+// HTTP before its models, or the name is misconfigured (the start check and /api/ready name that) — and the study is
+// not wrong: its job is retried like one against an unreachable server, and completes once the model is served.
 async function call(o: KserveOptions, path: string, init: RequestInit = {}, notLoadedIsTransient = false): Promise<Response> {
   let res: Response;
   try {
@@ -112,7 +113,7 @@ async function decodeResponse(res: Response): Promise<Record<string, OrtTensorLi
 /** Reads the model's v2 metadata and returns a session-like client; AppError when the server or model is absent. */
 export async function openKserveSession(o: KserveOptions): Promise<OrtSessionLike> {
   const path = `/v2/models/${encodeURIComponent(o.model)}`;
-  const m = (await (await call(o, path)).json()) as { inputs?: V2Tensor[]; outputs?: V2Tensor[] };
+  const m = (await (await call(o, path, {}, true)).json()) as { inputs?: V2Tensor[]; outputs?: V2Tensor[] };
   if (!Array.isArray(m.inputs) || !Array.isArray(m.outputs)) throw new AppError("unprocessable", `Inference server has no tensor metadata for '${o.model}'`);
   const outputNames = m.outputs.map((t) => t.name);
   return {

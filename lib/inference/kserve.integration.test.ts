@@ -71,9 +71,9 @@ describe("INFERENCE_BACKEND=kserve", () => {
     }
   });
 
-  it("refuses an unknown model with the server's reason, and an unreachable server as unavailable", async () => {
+  it("an unknown model (not loaded, or misnamed) and an unreachable server are unavailable (retried), with the server's reason", async () => {
     await expect(createEngine({ modelBytes: tiny, key: "kserve-missing", kserve: { url: server.url, model: "nope" } })).rejects.toMatchObject({
-      code: "unprocessable",
+      code: "unavailable",
       message: expect.stringMatching(/404.*unknown model/),
     });
     await expect(createEngine({ modelBytes: tiny, key: "kserve-down", kserve: { url: "http://127.0.0.1:9", model: "tiny-yolo", timeoutMs: 2000 } })).rejects.toMatchObject({
