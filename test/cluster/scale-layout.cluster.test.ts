@@ -94,6 +94,7 @@ test("worker kill -9 mid-job: its job finishes on the other worker within 30 s, 
 });
 
 test("Triton stopped and restarted: ready names inference, uploads are kept, predictions resume", async () => {
+  const stopped = new Date();
   await L.triton.stop();
   const ready = await fetch(`${L.webs[1]!.url}/api/ready`);
   expect(ready.status).toBe(503);
@@ -101,7 +102,7 @@ test("Triton stopped and restarted: ready names inference, uploads are kept, pre
   const before = await predicted();
   const statuses = await uploadStudies(L.proxy.url, token, 10, 2);
   expect(statusCounts(statuses).counts).toEqual({ 201: 10 });
-  await waitFor("a prediction to fail while Triton is away", 60_000, async () => (await L.db.retried(PREDICT_STUDY)) > 0);
+  await waitFor("a prediction to fail while Triton is away", 60_000, async () => (await L.db.retried(PREDICT_STUDY, stopped)) > 0);
   const t0 = Date.now();
   await L.triton.start();
   const tritonUp = Date.now() - t0;
@@ -151,7 +152,7 @@ test("the per-token rate limit holds across both instances", async () => {
   expect(Math.min(...perInstance)).toBeGreaterThanOrEqual(Math.floor(sent / 2));
 });
 
-// Last: it needs the queue's outbox (enqueue after commit), which the BullMQ queue brings.
+// Last, as it restarts Redis empty: the jobs come back from the database rows (the queue's reconcile pass / outbox).
 test("Redis stopped for 30 s during uploads: 0 failed uploads, all predicted after it returns", async () => {
   const before = await predicted();
   await L.redis.kill9();
@@ -161,7 +162,7 @@ test("Redis stopped for 30 s during uploads: 0 failed uploads, all predicted aft
     statuses.push(...(await uploadStudies(L.proxy.url, token, 2, 2)));
     await new Promise((r) => setTimeout(r, 1000));
   }
-  await L.redis.start(); // empty: only the database (and the outbox) know the jobs
+  await L.redis.start(); // empty: only the database knows the jobs
   const back = Date.now();
   const failed = statuses.filter((s) => s !== 201).length;
   let after = Number.NaN;

@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import { startPyTriton, type PyTriton } from "@/lib/inference/testing/pytriton";
+import { pytritonAvailable, startPyTriton, type PyTriton } from "@/lib/inference/testing/pytriton";
 import { freePort } from "@/test/faults/support/free-port";
 import { startWorkerProcess, type WorkerProcess } from "@/test/faults/support/job-worker-process";
 import { startProdServer, type ProdServer } from "@/test/faults/support/prod-server";
@@ -47,6 +47,7 @@ function bundledTinyModel(dir: string): string {
 
 export async function startScaleLayout(): Promise<ScaleLayout> {
   if (!fs.existsSync(MOTO)) throw new Error(`${MOTO} not found: run scripts/ensure-moto.sh (npm test does).`);
+  if (!pytritonAvailable) throw new Error("PyTriton is not installed: run scripts/ensure-pytriton.sh (npm test does).");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-cluster-"));
   const [redisPort, s3Port, tritonPort] = [await freePort(), await freePort(), await freePort()];
   const s3 = `http://127.0.0.1:${s3Port}`;
