@@ -109,7 +109,7 @@ test("Triton stopped and restarted: ready names inference, uploads are kept, pre
   const resumed = await morePredicted(before, 10, 90_000);
   recordFigure({ scenario: "cluster: Triton stopped, restarted", figure: "Triton start / all predicted after it (s)", value: `${S(tritonUp)} / ${S(resumed)}`, target: "resume" });
   expect((await fetch(`${L.webs[1]!.url}/api/ready`)).status).toBe(200);
-  expect(await L.db.jobStates(PREDICT_STUDY)).toEqual({ succeeded: (await L.db.studies()) });
+  expect(Object.keys(await L.db.jobStates(PREDICT_STUDY))).toEqual(["succeeded"]); // none failed for good, none left
 });
 
 test("a stage change on one instance routes the other within 2 s", async () => {

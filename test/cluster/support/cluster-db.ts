@@ -28,7 +28,6 @@ export async function openClusterDb(url: string) {
   return {
     /** Studies per status. */
     studyStatuses: async () => Object.fromEntries((await rows<{ status: string; n: string }>('SELECT status, count(*) AS n FROM "Study" GROUP BY status')).map((r) => [r.status, Number(r.n)])),
-    studies: async () => Number((await rows<{ n: string }>('SELECT count(*) AS n FROM "Study"'))[0]!.n),
     /** Instances by how many production predictions they have: { "1": 250 } is exactly once each. */
     predictionsPerInstance: async () =>
       Object.fromEntries(
