@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
 // A backend (Redis, moto's S3) as a process on a fixed loopback port that a scenario can kill -9 and start again.
-export type ServiceProcess = { start(): Promise<void>; kill9(): Promise<void> };
+export type ServiceProcess = { start(): Promise<void>; kill9(): Promise<void>; /** e.g. SIGSTOP / SIGCONT: freeze it, resume it. */ signal(sig: NodeJS.Signals): void };
 
 export function serviceProcess(bin: string, args: string[], isUp: () => Promise<boolean>): ServiceProcess {
   let child: ChildProcess | undefined;
@@ -14,6 +14,9 @@ export function serviceProcess(bin: string, args: string[], isUp: () => Promise<
         if (Date.now() > deadline) throw new Error(`${bin} not up within 30 s`);
         await new Promise((r) => setTimeout(r, 100));
       }
+    },
+    signal(sig) {
+      if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(child.pid, sig);
     },
     async kill9() {
       const c = child;
