@@ -16,10 +16,18 @@ export async function createJobRow(type: string, payload: unknown, o: EnqueueOpt
   const handler = jobHandler(type);
   if (!handler) throw new AppError("bad_request", `Unknown job type '${type}'.`);
   const data = handler.schema.parse(payload);
-  return (o.client ?? db).job.create({
-    data: { type, payload: data as never, priority: o.priority ?? 0, maxAttempts: o.maxAttempts ?? 3, runAfter: o.runAfter ?? new Date() },
-    select: { id: true, type: true, priority: true, runAfter: true, createdAt: true },
-  });
+  const client = o.client ?? db;
+  const select = { id: true, type: true, priority: true, runAfter: true, createdAt: true } as const;
+  try {
+    return await client.job.create({
+      data: { id: o.key, type, payload: data as never, priority: o.priority ?? 0, maxAttempts: o.maxAttempts ?? 3, runAfter: o.runAfter ?? new Date() },
+      select,
+    });
+  } catch (e) {
+    // A keyed job (one per period): whoever inserted it first owns it, everyone else gets that row.
+    if (o.key && (e as { code?: string } | null)?.code === "P2002") return client.job.findUniqueOrThrow({ where: { id: o.key }, select });
+    throw e;
+  }
 }
 
 async function enqueueDbJob(type: string, payload: unknown, o: EnqueueOptions = {}): Promise<{ id: string }> {
