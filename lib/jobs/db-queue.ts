@@ -8,7 +8,7 @@ export type { ClaimedJob, EnqueueOptions } from "@/lib/jobs/queue-types";
 // A running job's lease: heartbeats renew it every JOB_HEARTBEAT_MS, so only a dead worker's lease runs out.
 export const LEASE_MS = env.JOB_LEASE_MS;
 
-type JobRow = { id: string; type: string; priority: number; runAfter: Date; createdAt: Date };
+type JobRow = { id: string; type: string; priority: number; runAfter: Date; createdAt: Date; state: string };
 
 // Jobs are rows, so they survive restarts; the payload is validated before it is stored.
 // Pass `client` (a transaction) to enqueue atomically with the rows the job is about.
@@ -17,7 +17,7 @@ export async function createJobRow(type: string, payload: unknown, o: EnqueueOpt
   if (!handler) throw new AppError("bad_request", `Unknown job type '${type}'.`);
   const data = handler.schema.parse(payload);
   const client = o.client ?? db;
-  const select = { id: true, type: true, priority: true, runAfter: true, createdAt: true } as const;
+  const select = { id: true, type: true, priority: true, runAfter: true, createdAt: true, state: true } as const;
   try {
     return await client.job.create({
       data: { id: o.key, type, payload: data as never, priority: o.priority ?? 0, maxAttempts: o.maxAttempts ?? 3, runAfter: o.runAfter ?? new Date() },

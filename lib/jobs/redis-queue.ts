@@ -166,7 +166,8 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
     async enqueue(type, payload, opts = {}) {
       const row = await createJobRow(type, payload, opts);
       // Outbox: the row is written (in the caller's transaction when given); dispatch follows without holding it.
-      void quietly("dispatch", row.id, () => dispatch(row, opts.client ? Date.now() + AFTER_COMMIT_MS : 0));
+      // (A keyed job that exists already is dispatched only while it still waits.)
+      if (row.state === "queued") void quietly("dispatch", row.id, () => dispatch(row, opts.client ? Date.now() + AFTER_COMMIT_MS : 0));
       return { id: row.id };
     },
     async claim(workerId, types) {
