@@ -15,7 +15,7 @@ export type RedisQueueOptions = {
   /** BullMQ's lock on a claimed job; the same length as the row's lease, so both run out together. */
   leaseMs?: number;
   reconcileMs?: number;
-  /** How often the stalled-job check runs; a dead worker's job is retaken ≤ leaseMs + 2 × this after its last beat. */
+  /** How often the stalled-job check runs; a dead worker's job is retaken ≤ leaseMs + this after its last beat. */
   stalledIntervalMs?: number;
   commandTimeoutMs?: number;
 };
@@ -49,7 +49,7 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
   const prefix = o.prefix ?? "cxr";
   const leaseMs = o.leaseMs ?? LEASE_MS;
   const reconcileMs = o.reconcileMs ?? 5_000;
-  const stalledInterval = o.stalledIntervalMs ?? Math.max(100, Math.min(5_000, Math.floor(leaseMs / 4)));
+  const stalledInterval = o.stalledIntervalMs ?? Math.max(100, Math.min(2_000, Math.floor(leaseMs / 10)));
   const queues = new Map<string, Queue>();
   const workers = new Map<string, Worker>();
   const held = new Map<string, Held>();
