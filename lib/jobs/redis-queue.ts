@@ -54,12 +54,19 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
   const workers = new Map<string, Worker>();
   const held = new Map<string, Held>();
   let lastReconcile = 0;
+  // Every queue and worker object reports the shared connection's errors: during an outage, one line per 10 s.
+  let lastConnectionWarning = 0;
+  const connectionWarning = (what: string) => (e: Error) => {
+    if (Date.now() - lastConnectionWarning < 10_000) return;
+    lastConnectionWarning = Date.now();
+    log.warn(`redis queue ${what} error`, { url: redactRedisUrl(o.url), error: e.message });
+  };
 
   const queueNamed = (name: string) => {
     let q = queues.get(name);
     if (!q) {
       q = new Queue(name, { connection: redis, prefix, defaultJobOptions: { removeOnComplete: true, removeOnFail: true } });
-      q.on("error", (e) => log.warn("redis queue error", { queue: name, error: e.message }));
+      q.on("error", connectionWarning("connection"));
       queues.set(name, q);
     }
     return q;
@@ -69,7 +76,7 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
     let w = workers.get(name);
     if (!w) {
       w = new Worker(name, null, { connection: redis, prefix, autorun: false, lockDuration: leaseMs, stalledInterval, maxStalledCount: 1_000_000 });
-      w.on("error", (e) => log.warn("redis queue worker error", { queue: name, error: e.message }));
+      w.on("error", connectionWarning("worker"));
       void w.startStalledCheckTimer().catch((e: Error) => log.warn("stalled-job check failed to start", { queue: name, error: e.message }));
       workers.set(name, w);
     }
