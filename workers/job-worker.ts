@@ -10,7 +10,7 @@ import { registerQueueDepth } from "@/lib/metrics/job-metrics";
 import { startAutoPullSchedule } from "@/lib/pacs/poll-job";
 import { checkQueueAtStart } from "@/lib/server/check-queue-at-start";
 import { startMetricsServer } from "@/lib/server/metrics-server";
-import { startPeriodicJobs } from "@/lib/server/periodic-jobs";
+import { startPeriodicJobs } from "@/lib/server/periodic-schedulers";
 
 try {
   await checkQueueAtStart(getJobQueue());
@@ -24,12 +24,13 @@ const worker = startFamilyWorkers();
 // With JOBS_IN_PROCESS=false the web process schedules nothing: the workers poll the PACS (one poll per connection)
 // and enqueue the daily drift and hourly canary checks (one job per period, however many workers run).
 startAutoPullSchedule();
-startPeriodicJobs();
+const periodic = startPeriodicJobs(getJobQueue());
 registerQueueDepth(() => queueDepthByFamily());
 const metrics = env.WORKER_METRICS_PORT === undefined ? null : await startMetricsServer(env.WORKER_METRICS_PORT);
 for (const sig of ["SIGINT", "SIGTERM"] as const)
   process.on(sig, async () => {
     await worker.stop();
+    await periodic.close();
     await metrics?.close();
     await getJobQueue().close();
     await db.$disconnect();

@@ -65,7 +65,7 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
         expect(rows.length).toBeGreaterThan(0);
         return rows;
       }, { timeout: 30_000, interval: 200 });
-      expect(checks.map((r) => r.id)).toEqual([expect.stringMatching(/^canary\.check@\d{8}T\d{2}$/)]);
+      expect(checks.map((r) => r.id)).toEqual([expect.stringMatching(/^canary\.check@\d{8}T\d{2}0000$/)]);
       // The check ran on one of the workers; its latency is in that worker's metrics.
       await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: checks[0]!.id } })).state).toBe("succeeded"), { timeout: 30_000, interval: 200 });
       const scraped = (await Promise.all(ports.map((p) => fetch(`http://127.0.0.1:${p}/metrics`).then((r) => r.text())))).join("\n");

@@ -17,14 +17,14 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
   { type: CANARY_CHECK, periodMs: HOUR_MS, payload: {}, due: async () => (await db.modelVersion.count({ where: { stage: "canary" } })) > 0 },
 ];
 
-/** The key of the period `now` falls in (UTC, no ':'), e.g. drift.compute@20261206T00: the job row's id. */
+/** The key of the period `now` falls in (its UTC start, no ':'), e.g. drift.compute@20261206T000000: the row's id. */
 export function periodKey(type: string, periodMs: number, now: Date): string {
   const start = new Date(Math.floor(now.getTime() / periodMs) * periodMs);
-  return `${type}@${start.toISOString().slice(0, 13).replace(/-/g, "")}`;
+  return `${type}@${start.toISOString().slice(0, 19).replace(/[-:]/g, "")}`;
 }
 
-// Every worker (and the in-process one) ticks this; the period's key is the job row's id, so however many workers
-// tick, each period's job is stored, dispatched and run once, on either queue.
+// Ticked by a BullMQ job scheduler on Redis (periodic-schedulers.ts) or by every worker's timer on the database queue;
+// the period's key is the job row's id, so however many ticks arrive, each period's job is stored and run once.
 export async function enqueuePeriodicJobs(now = new Date(), jobs = PERIODIC_JOBS, queue: JobQueue = getJobQueue()): Promise<string[]> {
   const keys: string[] = [];
   for (const j of jobs) {
@@ -36,9 +36,10 @@ export async function enqueuePeriodicJobs(now = new Date(), jobs = PERIODIC_JOBS
   return keys;
 }
 
-/** Ticks at start and every minute (a period's job is enqueued within a minute of its start). */
-export function startPeriodicJobs(tickMs = 60_000): NodeJS.Timeout {
-  const tick = () => void enqueuePeriodicJobs().catch((e) => log.warn("periodic job enqueue failed", { error: (e as Error).message }));
+/** The database queue's tick: at start and every minute (a period's job is enqueued within a minute of its start). */
+export function startPeriodicTimer(tickMs = 60_000, jobs = PERIODIC_JOBS, queue: JobQueue = getJobQueue()): { close(): Promise<void> } {
+  const tick = () => void enqueuePeriodicJobs(new Date(), jobs, queue).catch((e) => log.warn("periodic job enqueue failed", { error: (e as Error).message }));
   tick();
-  return setInterval(tick, tickMs).unref();
+  const timer = setInterval(tick, tickMs).unref();
+  return { close: async () => clearInterval(timer) };
 }

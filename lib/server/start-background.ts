@@ -12,7 +12,8 @@ import { engineFor } from "@/lib/models/version-detector";
 import { startAutoPullSchedule } from "@/lib/pacs/poll-job";
 import { startDicomNodeWithReadiness } from "@/lib/server/start-dicom-node-service";
 import { getStorage } from "@/lib/storage/get-storage";
-import { startPeriodicJobs } from "@/lib/server/periodic-jobs";
+import { startPeriodicJobs } from "@/lib/server/periodic-schedulers";
+import { getJobQueue } from "@/lib/jobs/job-queue";
 
 let worker: JobWorker | undefined;
 
@@ -39,7 +40,7 @@ export async function startBackground(): Promise<void> {
     worker = startFamilyWorkers();
     registerQueueDepth(() => queueDepthByFamily());
     // Daily drift check and hourly canary rule check (sign-offs enqueue one too): one job per period.
-    startPeriodicJobs();
+    startPeriodicJobs(getJobQueue());
     // PACS auto-pull: a poll per connection every PACS_POLL_INTERVAL_S.
     startAutoPullSchedule();
     // The DICOM node lives with the in-process worker; JOBS_IN_PROCESS=false deployments run `npm run dicom-node`.
