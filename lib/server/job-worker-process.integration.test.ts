@@ -1,7 +1,12 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { createJobRow } from "@/lib/jobs/db-queue";
+import "@/lib/performance/canary-job";
 import { startPrivateRedis, type PrivateRedis } from "@/lib/jobs/testing/private-redis";
 
 // `npm run worker` as a real process on the Redis queue: it refuses to start on wrong credentials (exit 2, one
@@ -77,4 +82,23 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
       await db.modelVersion.delete({ where: { id: version.id } });
     }
   }, 150_000);
+
+  it("connects over TLS (rediss://): a job stored while no worker ran is dispatched and run", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxrq-tls-"));
+    const [cert, key] = [path.join(dir, "tls.crt"), path.join(dir, "tls.key")];
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+    const tls = await startPrivateRedis({ tls: { cert, key } });
+    // The row only (what the outbox leaves when Redis is away): the worker's reconcile pass dispatches it over TLS.
+    const row = await createJobRow("canary.check", {});
+    const w = startWorker({ REDIS_URL: tls.url, NODE_EXTRA_CA_CERTS: cert }); // Node trusts the test's own CA
+    try {
+      expect(tls.url).toMatch(/^rediss:\/\//);
+      await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: row.id } })).state).toBe("succeeded"), { timeout: 60_000, interval: 250 });
+    } finally {
+      w.child.kill("SIGTERM");
+      await w.exit;
+      await tls.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

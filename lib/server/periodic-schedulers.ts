@@ -5,13 +5,20 @@ import type { RedisQueue } from "@/lib/jobs/redis-queue";
 import { enqueuePeriodicJobs, PERIODIC_JOBS, startPeriodicTimer, type PeriodicJob } from "@/lib/server/periodic-jobs";
 
 const TICKS = "periodic-ticks";
+const REDECLARE_MS = 5 * 60_000;
 
 // On Redis the periods are ticked by BullMQ job schedulers: one scheduler per periodic job (an upsert, so every
 // worker declaring it leaves one), one tick per period for all workers, taken by whichever worker is free. The tick
 // enqueues the period's job under its key, so even a repeated tick stores and runs it once.
 export async function startPeriodicSchedulers(queue: RedisQueue, jobs: PeriodicJob[] = PERIODIC_JOBS): Promise<{ close(): Promise<void> }> {
   const ticks = new Queue(TICKS, { connection: queue.redis, prefix: queue.prefix });
-  for (const j of jobs) await ticks.upsertJobScheduler(j.type, { every: j.periodMs }, { name: j.type, opts: { removeOnComplete: true, removeOnFail: true } });
+  ticks.on("error", () => undefined); // the job queue's own objects report the shared connection's errors
+  const declare = async () => {
+    for (const j of jobs) await ticks.upsertJobScheduler(j.type, { every: j.periodMs }, { name: j.type, opts: { removeOnComplete: true, removeOnFail: true } });
+  };
+  await declare();
+  // Declared again every 5 minutes: a Redis restarted empty gets its schedulers back (an upsert changes nothing else).
+  const redeclare = setInterval(() => void declare().catch((e: Error) => log.warn("periodic job schedulers not re-declared", { error: e.message })), REDECLARE_MS).unref();
   // The period already under way when the worker starts (a first deployment, or a scheduler added by this release).
   await enqueuePeriodicJobs(new Date(), jobs, queue);
   const worker = new Worker(
@@ -25,6 +32,7 @@ export async function startPeriodicSchedulers(queue: RedisQueue, jobs: PeriodicJ
   worker.on("error", (e) => log.warn("periodic tick worker error", { error: e.message }));
   return {
     close: async () => {
+      clearInterval(redeclare);
       await worker.close();
       await ticks.close();
     },

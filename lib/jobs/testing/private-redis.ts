@@ -20,9 +20,13 @@ const tcpUp = (port: number) =>
     s.on("error", () => resolve(false));
   });
 
-export async function startPrivateRedis(o: { password?: string } = {}): Promise<PrivateRedis> {
+/** `tls`: serve TLS only (rediss://) with this certificate and key (PEM files). */
+export async function startPrivateRedis(o: { password?: string; tls?: { cert: string; key: string } } = {}): Promise<PrivateRedis> {
   const port = await freePort();
-  const args = ["--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no", ...(o.password ? ["--requirepass", o.password] : [])];
+  const listen = o.tls
+    ? ["--port", "0", "--tls-port", String(port), "--tls-cert-file", o.tls.cert, "--tls-key-file", o.tls.key, "--tls-ca-cert-file", o.tls.cert, "--tls-auth-clients", "no"]
+    : ["--port", String(port)];
+  const args = ["--bind", "127.0.0.1", ...listen, "--save", "", "--appendonly", "no", ...(o.password ? ["--requirepass", o.password] : [])];
   const child: ChildProcess = spawn("redis-server", args, { stdio: "ignore" });
   const deadline = Date.now() + 10_000;
   while (!(await tcpUp(port))) {
@@ -32,7 +36,7 @@ export async function startPrivateRedis(o: { password?: string } = {}): Promise<
   }
   const auth = o.password ? `:${encodeURIComponent(o.password)}@` : "";
   return {
-    url: `redis://${auth}127.0.0.1:${port}`,
+    url: `${o.tls ? "rediss" : "redis"}://${auth}127.0.0.1:${port}`,
     port,
     pause: () => void child.kill("SIGSTOP"),
     resume: () => void child.kill("SIGCONT"),
