@@ -29,7 +29,12 @@ export async function startPeriodicSchedulers(queue: RedisQueue, jobs: PeriodicJ
     { connection: queue.redis, prefix: queue.prefix, concurrency: 1, drainDelay: 1 },
   );
   worker.on("failed", (tick, e) => log.warn("periodic tick failed", { type: tick?.name, error: e.message }));
-  worker.on("error", (e) => log.warn("periodic tick worker error", { error: e.message }));
+  let lastWarning = 0; // during a Redis outage: one line per minute, not one per reconnect
+  worker.on("error", (e) => {
+    if (Date.now() - lastWarning < 60_000) return;
+    lastWarning = Date.now();
+    log.warn("periodic tick worker error", { error: e.message });
+  });
   return {
     close: async () => {
       clearInterval(redeclare);
