@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { Queue, Worker, type Job } from "bullmq";
+import type { Job, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { claimJobRow, completeJob, createJobRow, failJob, LEASE_MS, renewLease, reportProgress } from "@/lib/jobs/db-queue";
+import { bullObjects } from "@/lib/jobs/bullmq-objects";
 import { jobFamily, registeredJobTypes } from "@/lib/jobs/job-registry";
 import type { ClaimedJob, JobQueue } from "@/lib/jobs/queue-types";
 import { openRedis, redactRedisUrl } from "@/lib/jobs/redis-connection";
@@ -50,59 +51,15 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
   const leaseMs = o.leaseMs ?? LEASE_MS;
   const reconcileMs = o.reconcileMs ?? 5_000;
   const stalledInterval = o.stalledIntervalMs ?? Math.max(100, Math.min(2_000, Math.floor(leaseMs / 10)));
-  const queues = new Map<string, Queue>();
-  const workers = new Map<string, Worker>();
+  const bull = bullObjects(redis, { url: o.url, prefix, lockMs: leaseMs, stalledIntervalMs: stalledInterval });
   const held = new Map<string, Held>();
   let lastReconcile = 0;
-  // Every queue and worker object reports the shared connection's errors: during an outage, one line per 10 s.
-  let lastConnectionWarning = 0;
-  const connectionWarning = (what: string) => (e: Error) => {
-    if (Date.now() - lastConnectionWarning < 10_000) return;
-    lastConnectionWarning = Date.now();
-    log.warn(`redis queue ${what} error`, { url: redactRedisUrl(o.url), error: e.message });
-  };
 
-  const queueNamed = (name: string) => {
-    let q = queues.get(name);
-    if (!q) {
-      q = new Queue(name, { connection: redis, prefix, defaultJobOptions: { removeOnComplete: true, removeOnFail: true } });
-      q.on("error", connectionWarning("connection"));
-      queues.set(name, q);
-    }
-    return q;
-  };
-  // A worker per queue this process claims from: no processor (we fetch by hand), the stalled check on a timer.
-  const workerNamed = (name: string) => {
-    let w = workers.get(name);
-    if (!w) {
-      w = new Worker(name, null, { connection: redis, prefix, autorun: false, lockDuration: leaseMs, stalledInterval, maxStalledCount: 1_000_000 });
-      w.on("error", connectionWarning("worker"));
-      void w.startStalledCheckTimer().catch((e: Error) => log.warn("stalled-job check failed to start", { queue: name, error: e.message }));
-      workers.set(name, w);
-    }
-    return w;
-  };
-
-  // BullMQ checks the server once when a queue or worker first connects, and a failed check (Redis down or stalled
-  // then) breaks that object for good: forget it so the next call makes a fresh one.
-  async function evictIfBroken<T extends Queue | Worker>(cache: Map<string, T>, name: string) {
-    const obj = cache.get(name);
-    const failed = obj?.waitUntilReady().then(() => false, () => true);
-    if (obj && (await Promise.race([failed, new Promise((r) => setTimeout(() => r(false), 20))]))) {
-      cache.delete(name);
-      await obj.close().catch(() => undefined);
-    }
-  }
   async function dispatch(row: Dispatchable, notBefore = 0) {
     const delay = Math.max(0, Math.max(row.runAfter.getTime(), notBefore) - Date.now());
     const name = queueNameOf(row.type);
     // The row id is the BullMQ job id: dispatching a job Redis already has changes nothing.
-    await queueNamed(name)
-      .add(row.type, {}, { jobId: row.id, priority: bullPriority(row.priority), delay })
-      .catch(async (e: unknown) => {
-        await evictIfBroken(queues, name);
-        throw e;
-      });
+    await bull.guard("queue", name, () => bull.queue(name).add(row.type, {}, { jobId: row.id, priority: bullPriority(row.priority), delay }));
   }
   const quietly = (what: string, id: string, work: () => Promise<unknown>) =>
     work().catch((e) => log.warn(`redis queue: ${what} failed; the next reconcile repairs it`, { jobId: id, error: (e as Error).message }));
@@ -129,13 +86,9 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
   }
 
   async function claimFrom(name: string, wanted: string[], workerId: string): Promise<ClaimedJob | null> {
-    const worker = workerNamed(name);
     for (let tries = 0; tries < 10; tries++) {
       const token = randomUUID();
-      const job = await worker.getNextJob(token, { block: false }).catch(async (e: unknown) => {
-        await evictIfBroken(workers, name);
-        throw e;
-      });
+      const job = await bull.guard("worker", name, () => bull.worker(name).getNextJob(token, { block: false }));
       if (!job?.id) return null;
       if (!wanted.includes(job.name)) {
         // A caller asking for part of a family: leave the rest to whoever claims it (workers claim whole families).
@@ -169,7 +122,7 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
     redis,
     prefix,
     reconcile,
-    bullQueue: (type) => queueNamed(queueNameOf(type)),
+    bullQueue: (type) => bull.queue(queueNameOf(type)),
     async enqueue(type, payload, opts = {}) {
       const row = await createJobRow(type, payload, opts);
       // Outbox: the row is written (in the caller's transaction when given); dispatch follows without holding it.
@@ -207,8 +160,7 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
       await release(job, (h) => (retryAt ? h.job.moveToDelayed(retryAt.getTime(), h.token) : h.job.moveToFailed(new Error(error), h.token, false)));
     },
     async close() {
-      await Promise.allSettled([...workers.values()].map((w) => w.close(true)));
-      await Promise.allSettled([...queues.values()].map((q) => q.close()));
+      await bull.close();
       redis.disconnect();
     },
     async ping() {
