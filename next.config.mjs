@@ -3,6 +3,8 @@ const nextConfig = {
   // Native and WASM-heavy server packages stay out of the bundle.
   serverExternalPackages: [
     "onnxruntime-node",
+    "bullmq", // loads ioredis at run time by name; bundling breaks that
+    "ioredis",
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",
     "@node-rs/argon2",

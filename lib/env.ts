@@ -26,8 +26,16 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   JOB_QUEUE: z.enum(["database", "redis"]).default("database"), // redis: dispatch through Redis (REDIS_URL), rows stay in the DB
-  REDIS_URL: z.string().url().startsWith("redis://").optional(),
-  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+  REDIS_URL: z.string().url().regex(/^rediss?:\/\//, "redis:// or rediss:// (TLS)").optional(),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000), // a stalled Redis fails a command after this
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1), // predictions at once per worker
+  // Other job families' concurrency per worker, e.g. "training=1,exports=2" (defaults: review 2, pacs 2, others 1).
+  JOB_FAMILY_CONCURRENCY: z
+    .string()
+    .default("")
+    .refine((s) => s.split(",").every((p) => !p.trim() || /^\s*(predict|review|exports|evaluation|training|pacs)\s*=\s*([1-9]|[12]\d|3[0-2])\s*$/.test(p)), "family=N[,family=N] with N in 1..32")
+    .transform((s) => Object.fromEntries(s.split(",").filter((p) => p.trim()).map((p) => p.split("=").map((x) => x.trim())).map(([f, n]) => [f!, Number(n)])) as Record<string, number>),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(), // `npm run worker` serves /metrics here (0: any free port)
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   // Inference: execution providers in order (the CPU is always the fallback), threads and dynamic batching.
   INFERENCE_PROVIDERS: z.string().default("cpu").transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean)),
@@ -110,7 +118,7 @@ function load(): Env {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${issues}`);
   }
-  if (parsed.data.JOB_QUEUE === "redis" && !parsed.data.REDIS_URL) throw new Error("Invalid environment: JOB_QUEUE=redis needs REDIS_URL (redis://host:6379).");
+  if (parsed.data.JOB_QUEUE === "redis" && !parsed.data.REDIS_URL) throw new Error("Invalid environment: JOB_QUEUE=redis needs REDIS_URL (redis://host:6379 or rediss://).");
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
     ...parsed.data,

@@ -21,6 +21,10 @@ if [ ! -x /usr/sbin/Orthanc ] || [ ! -f /usr/share/orthanc/plugins/libOrthancDic
   echo "installing Orthanc + its DICOMweb plugin (the real PACS of the integration tests)"
   (apt-get update -qq && apt-get install -y -qq orthanc orthanc-dicomweb) >/tmp/cxr-apt.log 2>&1 || { tail -20 /tmp/cxr-apt.log; exit 1; }
 fi
+if ! command -v openssl >/dev/null; then
+  echo "installing openssl (a self-signed certificate for the rediss:// job queue test)"
+  (apt-get update -qq && apt-get install -y -qq openssl) >/tmp/cxr-apt.log 2>&1 || { tail -20 /tmp/cxr-apt.log; exit 1; }
+fi
 pg_up() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
 if ! pg_up && command -v pg_ctlcluster >/dev/null; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true

@@ -14,6 +14,7 @@ export const autoAssignPayloadSchema = z.object({
 
 registerJobHandler(AUTO_ASSIGN, {
   schema: autoAssignPayloadSchema,
+  family: "review",
   run: (p, ctx) => autoAssign({ actor: p.actor as Actor | undefined, lowConfidenceBelow: p.lowConfidenceBelow, progress: (f, m) => ctx.progress(f, m) }),
 });
 

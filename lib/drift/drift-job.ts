@@ -26,7 +26,7 @@ export async function runDriftJob(payload: DriftComputePayload, now = new Date()
   return { alert: report.alert, alertingFeatures: report.alertingFeatures, webhook: report.webhook, current: report.current };
 }
 
-registerJobHandler(DRIFT_COMPUTE, { schema: driftComputePayloadSchema, run: (payload) => runDriftJob(payload) });
+registerJobHandler(DRIFT_COMPUTE, { schema: driftComputePayloadSchema, family: "evaluation", run: (payload) => runDriftJob(payload) });
 
 export function enqueueDriftCompute(payload: z.input<typeof driftComputePayloadSchema> = {}, client?: EnqueueOptions["client"]) {
   return enqueueJob(DRIFT_COMPUTE, payload, { client });

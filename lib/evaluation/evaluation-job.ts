@@ -11,6 +11,7 @@ export const modelEvaluatePayloadSchema = z.object({ evaluationId: z.string().mi
 
 registerJobHandler(MODEL_EVALUATE, {
   schema: modelEvaluatePayloadSchema,
+  family: "evaluation",
   run: async ({ evaluationId }, ctx) => {
     try {
       const ev = await evaluateVersion(evaluationId, (f, m) => ctx.progress(f, m));

@@ -17,7 +17,7 @@ export async function runExportJob(payload: z.infer<typeof exportBuildPayloadSch
   }
 }
 
-registerJobHandler(EXPORT_BUILD, { schema: exportBuildPayloadSchema, run: runExportJob });
+registerJobHandler(EXPORT_BUILD, { schema: exportBuildPayloadSchema, family: "exports", run: runExportJob });
 
 export function enqueueExportBuild(exportId: string, client?: EnqueueOptions["client"]) {
   return enqueueJob(EXPORT_BUILD, { exportId }, { client, maxAttempts: 1 });

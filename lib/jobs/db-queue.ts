@@ -8,7 +8,7 @@ export type { ClaimedJob, EnqueueOptions } from "@/lib/jobs/queue-types";
 // A running job's lease: heartbeats renew it every JOB_HEARTBEAT_MS, so only a dead worker's lease runs out.
 export const LEASE_MS = env.JOB_LEASE_MS;
 
-type JobRow = { id: string; type: string; priority: number; runAfter: Date; createdAt: Date };
+type JobRow = { id: string; type: string; priority: number; runAfter: Date; createdAt: Date; state: string };
 
 // Jobs are rows, so they survive restarts; the payload is validated before it is stored.
 // Pass `client` (a transaction) to enqueue atomically with the rows the job is about.
@@ -16,10 +16,18 @@ export async function createJobRow(type: string, payload: unknown, o: EnqueueOpt
   const handler = jobHandler(type);
   if (!handler) throw new AppError("bad_request", `Unknown job type '${type}'.`);
   const data = handler.schema.parse(payload);
-  return (o.client ?? db).job.create({
-    data: { type, payload: data as never, priority: o.priority ?? 0, maxAttempts: o.maxAttempts ?? 3, runAfter: o.runAfter ?? new Date() },
-    select: { id: true, type: true, priority: true, runAfter: true, createdAt: true },
-  });
+  const client = o.client ?? db;
+  const select = { id: true, type: true, priority: true, runAfter: true, createdAt: true, state: true } as const;
+  try {
+    return await client.job.create({
+      data: { id: o.key, type, payload: data as never, priority: o.priority ?? 0, maxAttempts: o.maxAttempts ?? 3, runAfter: o.runAfter ?? new Date() },
+      select,
+    });
+  } catch (e) {
+    // A keyed job (one per period): whoever inserted it first owns it, everyone else gets that row.
+    if (o.key && (e as { code?: string } | null)?.code === "P2002") return client.job.findUniqueOrThrow({ where: { id: o.key }, select });
+    throw e;
+  }
 }
 
 async function enqueueDbJob(type: string, payload: unknown, o: EnqueueOptions = {}): Promise<{ id: string }> {

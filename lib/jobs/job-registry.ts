@@ -7,8 +7,14 @@ export type JobContext = {
   progress(fraction: number, message?: string): Promise<void>;
 };
 
+// Job families: each has its own queue (Redis) or claim loop (database) and its own concurrency in a worker, so a
+// retraining run never holds a prediction. A type without a family is a test's own: it gets a queue of its own.
+export const JOB_FAMILIES = ["predict", "review", "exports", "evaluation", "training", "pacs"] as const;
+export type JobFamily = (typeof JOB_FAMILIES)[number];
+
 export type JobHandler<S extends z.ZodType = z.ZodType> = {
   schema: S;
+  family?: JobFamily;
   run(payload: z.infer<S>, ctx: JobContext): Promise<unknown>;
   /** Transient failures retry until JOB_RETRY_DEADLINE_MS ("deadline", the default), or only while the job's
    * maxAttempts remain ("attempts": the handler counts its own tries and shows them, e.g. a PACS push). */
@@ -32,4 +38,15 @@ export function jobHandler(type: string): JobHandler | undefined {
 
 export function registeredJobTypes(): string[] {
   return [...handlers.keys()];
+}
+
+export function jobFamily(type: string): JobFamily | undefined {
+  return handlers.get(type)?.family;
+}
+
+/** Registered types per family; types without one run with the review follow-ups. */
+export function jobTypesByFamily(): Record<JobFamily, string[]> {
+  const out = Object.fromEntries(JOB_FAMILIES.map((f) => [f, [] as string[]])) as Record<JobFamily, string[]>;
+  for (const [type, h] of handlers) out[h.family ?? "review"].push(type);
+  return out;
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { log } from "@/lib/log";
+import { jobFinished, jobStarted } from "@/lib/metrics/job-metrics";
+import { jobFamily } from "@/lib/jobs/job-registry";
 import { getJobQueue } from "@/lib/jobs/job-queue";
 import type { JobQueue } from "@/lib/jobs/queue-types";
 import { runClaimedJob, type RunOptions } from "@/lib/jobs/run-job";
@@ -31,7 +33,13 @@ export function startJobWorker(o: { concurrency?: number; pollMs?: number; types
       });
       if (!job) break;
       running++;
-      const p = runClaimedJob(job, queue, o.run).finally(() => {
+      const family = jobFamily(job.type) ?? "review";
+      const started = Date.now();
+      jobStarted(family, started - job.createdAt.getTime());
+      const p = runClaimedJob(job, queue, o.run).then(
+        (outcome) => jobFinished(family, outcome, Date.now() - started),
+        (e: Error) => (jobFinished(family, "failed", Date.now() - started), log.error("job run failed", { jobId: job.id, error: e.message })),
+      ).finally(() => {
         running--;
         inFlight.delete(p);
         schedule(0);
@@ -46,7 +54,7 @@ export function startJobWorker(o: { concurrency?: number; pollMs?: number; types
     timer = setTimeout(() => void tick(), ms);
   }
   schedule(0);
-  log.info("job worker started", { workerId: id, concurrency, queue: queue.kind });
+  log.info("job worker started", { workerId: id, concurrency, queue: queue.kind, types: o.types?.length ?? "all" });
   return {
     id,
     async stop() {

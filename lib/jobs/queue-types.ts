@@ -1,6 +1,13 @@
 import type { Db } from "@/lib/db";
 
-export type EnqueueOptions = { priority?: number; maxAttempts?: number; runAfter?: Date; client?: Pick<Db, "job"> };
+export type EnqueueOptions = {
+  priority?: number;
+  maxAttempts?: number;
+  runAfter?: Date;
+  client?: Pick<Db, "job">;
+  /** A unique key (stored as the row id; no ':'): a second enqueue with the same key returns the first job. */
+  key?: string;
+};
 export type ClaimedJob = {
   id: string;
   type: string;

@@ -6,14 +6,19 @@ import type { ClaimedJob, JobQueue } from "@/lib/jobs/queue-types";
 import { decideRetry, type RetrySettings } from "@/lib/jobs/retry-policy";
 
 export type RunOptions = { heartbeatMs?: number; retry?: RetrySettings };
+/** How a run ended: done, queued again for a retry, or failed for good. */
+export type RunOutcome = "succeeded" | "retrying" | "failed";
 
 const settings = (): RetrySettings => ({ baseMs: env.JOB_RETRY_BASE_MS, maxMs: env.JOB_RETRY_MAX_MS, deadlineMs: env.JOB_RETRY_DEADLINE_MS });
 
 // Runs one claimed job through its handler under a heartbeat (the lease stays fresh however long the job runs), then
 // completes it or hands the failure to the retry policy: transient → backoff until the deadline, permanent → failed.
-export async function runClaimedJob(job: ClaimedJob, queue: JobQueue, o: RunOptions = {}): Promise<void> {
+export async function runClaimedJob(job: ClaimedJob, queue: JobQueue, o: RunOptions = {}): Promise<RunOutcome> {
   const handler = jobHandler(job.type);
-  if (!handler) return queue.fail(job, `No handler for job type '${job.type}'.`, null);
+  if (!handler) {
+    await queue.fail(job, `No handler for job type '${job.type}'.`, null);
+    return "failed";
+  }
   const started = Date.now();
   const beat = setInterval(() => {
     queue.heartbeat(job).then(
@@ -28,6 +33,7 @@ export async function runClaimedJob(job: ClaimedJob, queue: JobQueue, o: RunOpti
     clearInterval(beat);
     await queue.complete(job, result);
     log.info("job succeeded", { jobId: job.id, type: job.type, ms: Date.now() - started });
+    return "succeeded";
   } catch (e) {
     clearInterval(beat);
     const decision = decideRetry(e, job, o.retry ?? settings(), new Date(), Math.random, handler.transientRetry);
@@ -35,6 +41,7 @@ export async function runClaimedJob(job: ClaimedJob, queue: JobQueue, o: RunOpti
     log.warn("job failed", { jobId: job.id, type: job.type, attempt: job.attempts, kind: decision.kind, retryAt: decision.retryAt?.toISOString() ?? null, error: message });
     await queue.fail(job, message, decision.retryAt);
     if (!decision.retryAt) await notifyFailed(job, message);
+    return decision.retryAt ? "retrying" : "failed";
   }
 }
 

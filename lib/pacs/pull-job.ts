@@ -50,4 +50,4 @@ export async function pullStudy(pullId: string, ctx: Pick<JobContext, "progress"
 }
 
 // transientRetry "attempts": a pull gives up after PULL_MAX_ATTEMPTS tries (its row shows the reason to the admin).
-registerJobHandler(PACS_PULL, { schema: pacsPullPayloadSchema, run: ({ pullId }, ctx) => pullStudy(pullId, ctx), transientRetry: "attempts" });
+registerJobHandler(PACS_PULL, { schema: pacsPullPayloadSchema, family: "pacs", run: ({ pullId }, ctx) => pullStudy(pullId, ctx), transientRetry: "attempts" });

@@ -57,6 +57,7 @@ export async function markPredictionFailed(studyId: string, error: string): Prom
 
 registerJobHandler(PREDICT_STUDY, {
   schema: predictStudyPayloadSchema,
+  family: "predict",
   run: ({ studyId }, ctx) => predictStudy(studyId, (f) => ctx.progress(f)),
   onFailed: ({ studyId }, error) => markPredictionFailed(studyId, error),
 });

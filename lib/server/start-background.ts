@@ -2,20 +2,19 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import "@/lib/jobs/all-handlers";
-import { startJobWorker, type JobWorker } from "@/lib/jobs/job-worker";
-import { registeredJobTypes } from "@/lib/jobs/job-registry";
-import { TRAINING_RUN } from "@/lib/training/training-job";
+import { startFamilyWorkers } from "@/lib/jobs/family-workers";
+import type { JobWorker } from "@/lib/jobs/job-worker";
+import { queueDepthByFamily } from "@/lib/jobs/queue-depth";
+import { registerQueueDepth } from "@/lib/metrics/job-metrics";
 import { registerBackendReadinessChecks } from "@/lib/server/readiness-checks";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { engineFor } from "@/lib/models/version-detector";
-import { enqueueDriftCompute } from "@/lib/drift/drift-job";
-import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
 import { startAutoPullSchedule } from "@/lib/pacs/poll-job";
 import { startDicomNodeWithReadiness } from "@/lib/server/start-dicom-node-service";
 import { checkInferenceAtStart } from "@/lib/server/inference-check";
 import { getStorage } from "@/lib/storage/get-storage";
-
-const DAY_MS = 86_400_000;
+import { startPeriodicJobs } from "@/lib/server/periodic-schedulers";
+import { getJobQueue } from "@/lib/jobs/job-queue";
 
 let worker: JobWorker | undefined;
 
@@ -39,15 +38,11 @@ export async function startBackground(): Promise<void> {
   }
   void checkInferenceAtStart(); // KServe/Triton: a misconfigured server is named now (and in /api/ready), not per study
   if (env.JOBS_IN_PROCESS && !worker) {
-    // A retraining run can take hours: it gets a worker of its own so predictions and exports keep flowing.
-    worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY, types: registeredJobTypes().filter((t) => t !== TRAINING_RUN) });
-    startJobWorker({ concurrency: 1, types: [TRAINING_RUN], pollMs: 5000 });
-    // Daily drift check (default windows); only when there is something to compare.
-    setInterval(async () => {
-      if ((await db.prediction.count({ where: { visible: true } })) > 0) await enqueueDriftCompute({}).catch((e) => log.warn("drift enqueue failed", { error: (e as Error).message }));
-    }, DAY_MS).unref();
-    // Hourly canary rule check as well as after each sign-off (settings may have changed in between).
-    setInterval(() => void enqueueCanaryCheck().catch((e) => log.warn("canary check enqueue failed", { error: (e as Error).message })), DAY_MS / 24).unref();
+    // A claim loop per job family: a retraining run can take hours, predictions and exports keep flowing beside it.
+    worker = startFamilyWorkers();
+    registerQueueDepth(() => queueDepthByFamily());
+    // Daily drift check and hourly canary rule check (sign-offs enqueue one too): one job per period.
+    startPeriodicJobs(getJobQueue());
     // PACS auto-pull: a poll per connection every PACS_POLL_INTERVAL_S.
     startAutoPullSchedule();
     // The DICOM node lives with the in-process worker; JOBS_IN_PROCESS=false deployments run `npm run dicom-node`.

@@ -7,7 +7,7 @@ import { runTraining } from "@/lib/training/run-training";
 export const TRAINING_RUN = "training.run";
 export const trainingRunPayloadSchema = z.object({ trainingRunId: z.string().min(1).max(64) });
 
-registerJobHandler(TRAINING_RUN, { schema: trainingRunPayloadSchema, run: (p, ctx) => runTraining(p.trainingRunId, ctx) });
+registerJobHandler(TRAINING_RUN, { schema: trainingRunPayloadSchema, family: "training", run: (p, ctx) => runTraining(p.trainingRunId, ctx) });
 
 // Not retried: a failed run keeps its reason and log; starting again is a new run.
 export function enqueueTrainingRun(trainingRunId: string, client?: EnqueueOptions["client"]) {

@@ -1,6 +1,7 @@
 // The scale backends down under the production server: Redis (JOB_QUEUE=redis) and S3 (moto's server). Redis down:
 // uploads are still stored (the job row is the truth), ready names the queue, and once Redis is back the worker's
-// reconcile pass dispatches the waiting job without anyone acting. S3 down: ready names storage and an upload answers
+// reconcile pass dispatches the waiting job without anyone acting. Redis stalled (SIGSTOP): uploads answer at once
+// (dispatch happens after the row, never awaited), predicted once it resumes. S3 down: ready names storage and an upload answers
 // 503 with Retry-After and no internals (it was a 500).
 import fs from "node:fs";
 import net from "node:net";
@@ -83,6 +84,31 @@ test("Redis down then back, then S3 down: uploads stored or 503 + Retry-After, r
   const seconds = (Date.now() - back) / 1000;
   recordFigure({ scenario: "Redis back (empty)", figure: "study predicted after return (s)", value: seconds.toFixed(1), target: "≤ 60" });
   expect(await ready()).toEqual({ status: 200, down: [] });
+
+  // Redis stalled (SIGSTOP: connections stay open, nothing answers) past its command timeout during uploads: each
+  // upload writes its job row and answers without waiting for Redis; dispatch follows once Redis answers again.
+  redis.pause();
+  const stalledMs: number[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const t0 = Date.now();
+      const res = await uploadFiles(server.url, token, [{ name: `during-redis-stall-${i}.png`, bytes: uniqueRaster(png) }]);
+      stalledMs.push(Date.now() - t0);
+      expect(res.status).toBe(201);
+    }
+    await new Promise((r) => setTimeout(r, 6000)); // past REDIS_COMMAND_TIMEOUT_MS (5 s): dispatches time out
+  } finally {
+    redis.resume();
+  }
+  const resumed = Date.now();
+  const db2 = openFaultDb(server.databaseUrl);
+  try {
+    await waitFor("the studies uploaded while Redis stalled to be predicted", 60_000, () => db2.studyStatuses().every((s) => s.status === "predicted"));
+  } finally {
+    db2.close();
+  }
+  recordFigure({ scenario: "Redis stalled (SIGSTOP)", figure: "slowest upload (ms) / predicted after resume (s)", value: `${Math.max(...stalledMs)} / ${((Date.now() - resumed) / 1000).toFixed(1)}`, target: "< 4000 / ≤ 60" });
+  expect(Math.max(...stalledMs)).toBeLessThan(4000);
 
   await s3.kill9();
   const noS3 = await ready();

@@ -9,7 +9,7 @@ export const PACS_PUSH = "pacs.push";
 export const pacsPushPayloadSchema = z.object({ pushId: z.string().min(1) }).strict();
 
 // transientRetry "attempts": run-push counts its tries against PACS_PUSH_MAX_ATTEMPTS and marks the push failed itself.
-registerJobHandler(PACS_PUSH, { schema: pacsPushPayloadSchema, run: ({ pushId }, ctx) => runPacsPush(pushId, ctx), transientRetry: "attempts" });
+registerJobHandler(PACS_PUSH, { schema: pacsPushPayloadSchema, family: "pacs", run: ({ pushId }, ctx) => runPacsPush(pushId, ctx), transientRetry: "attempts" });
 
 type Client = Pick<Db, "job" | "pacsConnection" | "pacsPush">;
 export type PushRequest = { studyId: string; trigger: "sign_off" | "manual"; requestedById: string | null; connectionId?: string };

@@ -1,7 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
 // A backend (Redis, moto's S3) as a process on a fixed loopback port that a scenario can kill -9 and start again.
-export type ServiceProcess = { start(): Promise<void>; kill9(): Promise<void>; /** e.g. SIGSTOP / SIGCONT: freeze it, resume it. */ signal(sig: NodeJS.Signals): void };
+export type ServiceProcess = {
+  start(): Promise<void>;
+  kill9(): Promise<void>;
+  /** e.g. SIGSTOP / SIGCONT: freeze it, resume it. */
+  signal(sig: NodeJS.Signals): void;
+  pause(): void;
+  resume(): void;
+};
 
 export function serviceProcess(bin: string, args: string[], isUp: () => Promise<boolean>): ServiceProcess {
   let child: ChildProcess | undefined;
@@ -18,6 +25,9 @@ export function serviceProcess(bin: string, args: string[], isUp: () => Promise<
     signal(sig) {
       if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(child.pid, sig);
     },
+    // SIGSTOP: the process keeps its connections but answers nothing (a stalled server), until SIGCONT.
+    pause: () => void (child?.pid && process.kill(child.pid, "SIGSTOP")),
+    resume: () => void (child?.pid && process.kill(child.pid, "SIGCONT")),
     async kill9() {
       const c = child;
       if (!c?.pid || c.exitCode !== null || c.signalCode !== null) return;
