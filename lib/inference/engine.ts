@@ -7,7 +7,7 @@ import type { KserveOptions } from "./kserve-session";
 import { readOnnxMetadataProps } from "./onnx-metadata-props";
 import type { ModelMetadata } from "./model-metadata";
 import type { DecodeOptions, Detection } from "./postprocess";
-import type { GreyImage } from "./preprocess";
+import { isEncoded, type ModelInput } from "./model-input";
 import { runBatch, type Item, type Outcome } from "./engine-run-batch";
 import { createWorkerPool } from "./worker-pool";
 
@@ -42,6 +42,8 @@ export interface EngineOptions {
 
 export interface DetectTimings {
   queueMs: number;
+  /** Decoding an encoded file in the worker (0 for an image passed decoded); per run, like the stages after it. */
+  decodeMs: number;
   preprocessMs: number;
   inferenceMs: number;
   postprocessMs: number;
@@ -50,6 +52,9 @@ export interface DetectTimings {
 
 export interface EngineResult {
   detections: Detection[];
+  /** Size of the decoded image (the boxes' pixel space). */
+  width: number;
+  height: number;
   timings: DetectTimings;
   /** Images in the run this request shared (padding of fixed-batch models not counted). */
   batchSize: number;
@@ -68,13 +73,14 @@ export interface Engine {
   key: string;
   metadata: ModelMetadata;
   providerUsed: string;
-  /** Takes ownership of `image.data`: its buffer is moved to a worker thread and left detached (length 0). */
-  detect(image: GreyImage, options?: DecodeOptions): Promise<EngineResult>;
+  /** Takes a grey image, or an encoded file to decode in the worker. Takes ownership of its buffer (`data` or
+   * `bytes`): it is moved to a worker thread and left detached (length 0). */
+  detect(image: ModelInput, options?: DecodeOptions): Promise<EngineResult>;
   stats(): EngineStats;
   close(): Promise<void>;
 }
 
-const STAGES = ["queue", "preprocess", "inference", "postprocess", "total"] as const;
+const STAGES = ["queue", "decode", "preprocess", "inference", "postprocess", "total"] as const;
 
 async function modelBytes(options: EngineOptions): Promise<Uint8Array> {
   if (options.modelBytes) return options.modelBytes;
@@ -87,7 +93,11 @@ async function modelBytes(options: EngineOptions): Promise<Uint8Array> {
   }
 }
 
-function checkImage(img: GreyImage): void {
+function checkImage(img: ModelInput): void {
+  if (isEncoded(img)) {
+    if (!(img.bytes instanceof Uint8Array) || img.bytes.length === 0) throw new AppError("bad_request", "Empty encoded image");
+    return;
+  }
   const ok = Number.isInteger(img.width) && Number.isInteger(img.height) && img.width > 0 && img.height > 0;
   if (!ok || !(img.data instanceof Uint8Array) || img.data.length !== img.width * img.height) {
     throw new AppError("bad_request", `Invalid grey image ${img.width}x${img.height} with ${img.data?.length} bytes`);
@@ -145,7 +155,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         if (r.error !== undefined) throw r.error;
         const timings = { ...r.timings, totalMs: performance.now() - at };
         for (const stage of STAGES) metrics.observeStage(stage, timings[`${stage}Ms`]);
-        return { detections: r.detections, timings, batchSize: r.batchSize };
+        return { detections: r.detections, width: r.width, height: r.height, timings, batchSize: r.batchSize };
       } catch (e) {
         return failed(e);
       }

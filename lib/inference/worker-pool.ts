@@ -6,11 +6,11 @@ import { AppError, type AppErrorCode, isAppError } from "@/lib/errors";
 import type { ItemOutcome, WorkerError, WorkerReply } from "./inference-worker";
 import type { KserveOptions } from "./kserve-session";
 import type { ModelMetadata } from "./model-metadata";
+import { bufferOf, type ModelInput, withBuffer } from "./model-input";
 import type { DecodeOptions, Detection } from "./postprocess";
-import type { GreyImage } from "./preprocess";
 
-// N worker threads, each owning one ONNX Runtime session of the same model (inference-worker.ts), so letterbox,
-// session.run and decode never block the HTTP event loop. Image bytes are transferred, not copied.
+// N worker threads, each owning one ONNX Runtime session of the same model (inference-worker.ts), so image decoding,
+// letterbox, session.run and output decoding never block the HTTP event loop. Image bytes are transferred, not copied.
 
 export interface WorkerPoolOptions {
   bytes: Uint8Array;
@@ -30,7 +30,8 @@ export interface WorkerPoolOptions {
 }
 
 export interface BatchOutcome {
-  items: Array<{ detections: Detection[] } | { error: Error }>;
+  items: Array<{ detections: Detection[]; width: number; height: number } | { error: Error }>;
+  decodeMs: number;
   preprocessMs: number;
   inferenceMs: number;
   postprocessMs: number;
@@ -39,8 +40,8 @@ export interface BatchOutcome {
 export interface WorkerPool {
   metadata: ModelMetadata;
   providerUsed: string;
-  /** Runs one batch on the least busy worker. Takes ownership of each `image.data`: its buffer may be detached. */
-  run(images: readonly GreyImage[], options: readonly DecodeOptions[]): Promise<BatchOutcome>;
+  /** Runs one batch on the least busy worker. Takes ownership of each image's buffer: it may be detached. */
+  run(images: readonly ModelInput[], options: readonly DecodeOptions[]): Promise<BatchOutcome>;
   close(): Promise<void>;
 }
 
@@ -104,7 +105,7 @@ function listen(slot: Slot, live: Set<Slot>): void {
     if (!p) return;
     if (!m.ok) return p.reject(fromWorker(m.error));
     const items = m.items.map((o: ItemOutcome) => ("error" in o ? { error: fromWorker(o.error) } : o));
-    p.resolve({ items, preprocessMs: m.preprocessMs, inferenceMs: m.inferenceMs, postprocessMs: m.postprocessMs });
+    p.resolve({ items, decodeMs: m.decodeMs, preprocessMs: m.preprocessMs, inferenceMs: m.inferenceMs, postprocessMs: m.postprocessMs });
   });
   const died = (why: string) => {
     live.delete(slot);
@@ -116,14 +117,15 @@ function listen(slot: Slot, live: Set<Slot>): void {
 }
 
 /** Buffers that can move to the worker as they are; anything else (a view into a larger buffer) is copied. */
-function transferable(images: readonly GreyImage[]): { images: GreyImage[]; transfer: ArrayBuffer[] } {
+function transferable(images: readonly ModelInput[]): { images: ModelInput[]; transfer: ArrayBuffer[] } {
   const transfer = new Set<ArrayBuffer>();
   const out = images.map((img) => {
-    const { buffer, byteOffset, byteLength } = img.data;
+    const bytes = bufferOf(img);
+    const { buffer, byteOffset, byteLength } = bytes;
     const whole = buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
-    const data = whole ? img.data : img.data.slice();
+    const data = whole ? bytes : bytes.slice();
     transfer.add(data.buffer as ArrayBuffer);
-    return { width: img.width, height: img.height, data };
+    return withBuffer(img, data);
   });
   return { images: out, transfer: [...transfer] };
 }
