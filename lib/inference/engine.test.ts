@@ -53,6 +53,21 @@ describe("createEngine", () => {
     expect(t.totalMs).toBeGreaterThanOrEqual(t.queueMs + t.preprocessMs + t.inferenceMs);
   });
 
+  it("sizes a dynamic model's batches by measured throughput, with the same detections", async () => {
+    const adaptive = await createEngine({ modelPath: model("tiny-yolo.onnx"), key: "tiny-adaptive@1", maxBatchSize: 4, maxQueueSize: 64 });
+    try {
+      const sequential = [];
+      for (const img of images(6)) sequential.push((await adaptive.detect(img)).detections);
+      const concurrent = await Promise.all(images(24).map((img) => adaptive.detect(img)));
+      expect(concurrent.slice(0, 6).map((r) => r.detections)).toEqual(sequential);
+      const sizes = new Set(concurrent.map((r) => r.batchSize));
+      expect([...sizes].every((n) => n >= 1 && n <= 4)).toBe(true);
+      expect(sizes.size).toBeGreaterThan(1); // it tried more than one size
+    } finally {
+      await adaptive.close();
+    }
+  });
+
   it("refuses requests beyond maxQueueSize with unavailable and a retry hint", async () => {
     const errorsBefore = tiny.stats().errors;
     const refused = rejections(await Promise.allSettled(images(12).map((img) => tiny.detect(img))));

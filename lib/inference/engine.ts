@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError, isAppError } from "@/lib/errors";
 import { inferenceMetrics, type ModelLabels } from "@/lib/metrics/inference-metrics";
+import { createBatchSizer } from "./batch-sizer";
 import { checkBatcherSettings, createBatcher } from "./batcher";
 import type { KserveOptions } from "./kserve-session";
 import { readOnnxMetadataProps } from "./onnx-metadata-props";
@@ -26,8 +27,11 @@ export interface EngineOptions {
   spinning?: boolean;
   /** Run the graph on a KServe v2 / Triton server; letterbox, decode and NMS stay in this process. */
   kserve?: KserveOptions;
-  /** Images per run. Default 8; a fixed-batch model always uses its own batch size. */
+  /** Most images per run. Default 8; a fixed-batch model always uses its own batch size. */
   maxBatchSize?: number;
+  /** Size a dynamic-batch model's runs by measured throughput, up to maxBatchSize (batch-sizer.ts). Default: on with
+   * greedy batching (maxQueueDelayMs 0); a queue delay asks for full batches, so off with one. */
+  adaptiveBatch?: boolean;
   /** How long a request may wait for others to share its run. Default 0: a run starts as soon as a worker is free,
    * and requests that arrive meanwhile share the next one. */
   maxQueueDelayMs?: number;
@@ -125,6 +129,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...settings,
     // A fixed-batch model takes exactly its own batch size (the worker pads short batches with blank images).
     maxBatchSize: metadata.batch === "dynamic" ? settings.maxBatchSize : metadata.batch,
+    ...(metadata.batch === "dynamic" && settings.maxBatchSize > 1 && (options.adaptiveBatch ?? settings.maxQueueDelayMs === 0) ? { sizer: createBatchSizer(settings.maxBatchSize) } : {}),
     onDepth: (d) => metrics.setQueueDepth(d),
     runBatch: async (items) => {
       const out = await runBatch(pool, items);
