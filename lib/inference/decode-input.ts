@@ -20,7 +20,7 @@ sharp.cache(false); // every request is a new file: caching decoded pixels only 
 /** Interleaved 8-bit samples (1–4 channels, alpha ignored) → grey: the value where R = G = B, else rounded BT.601 luma. */
 export function greyOf(data: Uint8Array, pixels: number, channels: number): Uint8Array {
   if (channels < 3) {
-    if (channels === 1) return data;
+    if (channels === 1) return data.slice(); // its own memory (libvips' buffer cannot be transferred)
     const out = new Uint8Array(pixels);
     for (let i = 0; i < pixels; i++) out[i] = data[i * channels]!;
     return out;

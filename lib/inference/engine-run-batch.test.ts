@@ -13,6 +13,7 @@ function fakePool(sizes: number[]): WorkerPool {
     metadata: {} as WorkerPool["metadata"],
     providerUsed: "cpu",
     close: async () => undefined,
+    decode: () => Promise.reject(new Error("runBatch never decodes ahead")),
     run: async (images) => {
       sizes.push(images.length);
       const items = images.map((img) => ({ detections: [{ classIndex: bufferOf(img)[0]! } as never], width: 2, height: 2 }));

@@ -6,6 +6,8 @@ import { metricsRegistry } from "@/lib/metrics/registry";
 import { createEngine, type Engine } from "./engine";
 import { closeAllEngines, closeEngine, getEngine } from "./engine-cache";
 import type { GreyImage } from "./preprocess";
+import { decodeRaster } from "@/lib/dicom/decode-raster";
+import { makeChestPng } from "@/test/fixtures/synthetic-study";
 
 const model = (name: string) => path.join(__dirname, "testing", name);
 
@@ -66,6 +68,22 @@ describe("createEngine", () => {
     } finally {
       await adaptive.close();
     }
+  });
+
+  it("decodes an encoded file on a worker ahead of its batch: the same boxes as its grey image, a damaged one fails alone", async () => {
+    const engine = await createEngine({ modelPath: model("tiny-yolo.onnx"), key: "tiny-encoded@1" });
+    const png = makeChestPng(40);
+    const damaged = png.slice(0, 50);
+    const d = decodeRaster(png);
+    const fromGrey = await engine.detect({ width: d.columns, height: d.rows, data: Uint8Array.from(d.pixels) });
+    const [fromFile, broken] = await Promise.allSettled([engine.detect({ kind: "raster", bytes: png }), engine.detect({ kind: "raster", bytes: damaged })]);
+    expect(png.length).toBe(0); // moved to the worker
+    if (fromFile.status !== "fulfilled") throw fromFile.reason;
+    expect(fromFile.value.detections).toEqual(fromGrey.detections);
+    expect(fromFile.value).toMatchObject({ width: 40, height: 40 });
+    expect(fromFile.value.timings.decodeMs).toBeGreaterThan(0);
+    expect(broken).toMatchObject({ status: "rejected", reason: { code: "unprocessable" } });
+    await engine.close();
   });
 
   it("refuses requests beyond maxQueueSize with unavailable and a retry hint", async () => {

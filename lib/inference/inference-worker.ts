@@ -30,10 +30,16 @@ export interface WorkerBatch {
   images: ModelInput[];
   options: DecodeOptions[];
 }
+/** Decode one file now, ahead of its batch: the grey image goes back (transferred) to join the batcher's queue. */
+export interface WorkerDecode {
+  id: number;
+  decode: ModelInput;
+}
 /** `width` × `height`: the image as decoded (the size its boxes are in). */
 export type ItemOutcome = { detections: Detection[]; width: number; height: number } | { error: WorkerError };
 export type WorkerReply =
   | { id: number; ok: true; items: ItemOutcome[]; decodeMs: number; preprocessMs: number; inferenceMs: number; postprocessMs: number }
+  | { id: number; ok: true; image: GreyImage; decodeMs: number }
   | { id: number; ok: false; error: WorkerError };
 
 const port = parentPort!;
@@ -70,13 +76,30 @@ async function decodeAll(images: ModelInput[]): Promise<Array<GreyImage | { erro
   return out;
 }
 
+// Runs while this worker's session may be busy with a batch: libvips decodes on its own thread, so decoding the next
+// requests overlaps the current run instead of following it.
+async function decodeOne({ id, decode }: WorkerDecode) {
+  try {
+    const t0 = performance.now();
+    const decoded = await decodeInput(decode);
+    const whole = decoded.data.byteOffset === 0 && decoded.data.byteLength === decoded.data.buffer.byteLength;
+    const image = whole ? decoded : { ...decoded, data: decoded.data.slice() };
+    const reply: WorkerReply = { id, ok: true, image, decodeMs: performance.now() - t0 };
+    port.postMessage(reply, [image.data.buffer as ArrayBuffer]);
+  } catch (e) {
+    port.postMessage({ id, ok: false, error: toError(e) } satisfies WorkerReply);
+  }
+}
+
 async function main(init: WorkerInit) {
   const model = init.kserve
     ? await loadKserveModel(init.bytes, init.kserve)
     : await loadModel(init.bytes, { key: init.key, providers: init.providers, intraOpThreads: init.intraOpThreads, spinning: init.spinning });
   const m = model.metadata;
   const input = { width: m.inputWidth, height: m.inputHeight, channels: m.channels };
-  port.on("message", async ({ id, images, options }: WorkerBatch) => {
+  port.on("message", async (msg: WorkerBatch | WorkerDecode) => {
+    if ("decode" in msg) return decodeOne(msg);
+    const { id, images, options } = msg;
     try {
       const start = performance.now();
       const decoded = await decodeAll(images);

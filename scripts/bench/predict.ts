@@ -48,7 +48,6 @@ async function measure(label: string, model: string, images: BenchImage[], serve
   }
   try {
     for (const s of systems) await s.run(images[0]!, 0); // warm-up: engine start, first-run allocations
-    client.stages.client = [];
     for (const k of Object.keys(client.stages)) client.stages[k] = [];
     const cpu0 = server.pid ? treeCpuMs(server.pid) : undefined;
     let order = 0;
@@ -64,6 +63,8 @@ async function measure(label: string, model: string, images: BenchImage[], serve
       }
     }
     if (cpu0 !== undefined) app.row.cpu.push((treeCpuMs(server.pid!) - cpu0) / app.row.times.length);
+    // Stages of the sequential requests only (the throughput runs below would add queueing to them).
+    const stages = Object.fromEntries(Object.entries(client.stages).filter(([, v]) => v.length).map(([k, v]) => [k, p50(v)]));
     console.error(`  interleaved: ${ROUNDS} rounds × ${images.length} images × ${systems.length} systems done, load average ${loadavg()}`);
     const c0 = server.pid ? treeCpuMs(server.pid) : undefined;
     const conc: Record<number, number> = {};
@@ -87,7 +88,6 @@ async function measure(label: string, model: string, images: BenchImage[], serve
       const r = await loadTest(server.url, server.token, images, CLIENTS, LOAD_SECONDS);
       load = `${CLIENTS} clients × ${LOAD_SECONDS} s: ${JSON.stringify(r.statuses)} → ${r.ok ? "no 5xx other than 503 with Retry-After" : `FAILED (${r.bad} bad, ${r.missingRetryAfter} 503 without Retry-After)`}; server ${(await fetch(`${server.url}/api/health`).then((x) => x.status, () => 0)) === 200 ? "up" : "DOWN"}`;
     }
-    const stages = Object.fromEntries(Object.entries(client.stages).filter(([, v]) => v.length).map(([k, v]) => [k, p50(v)]));
     return { model: label, rows: systems.map((s) => s.row), skipped, stages, load, loadavg: loadavg() };
   } finally {
     floors.forEach((f) => f.close());

@@ -24,10 +24,14 @@ def reply(obj: dict) -> None:
 
 
 def ultralytics_engine(model: str):
+    import ast
+
+    import onnxruntime as ort
     from ultralytics import YOLO
 
+    meta = ort.InferenceSession(model, providers=["CPUExecutionProvider"]).get_modelmeta().custom_metadata_map
+    imgsz = ast.literal_eval(meta["imgsz"])  # the export's own size, as the app and the other engines use
     yolo = YOLO(model, task="detect")
-    imgsz = int(yolo.overrides.get("imgsz", 0) or 0) or None
 
     def run(path: str) -> int:
         res = yolo.predict(path, imgsz=imgsz, device="cpu", verbose=False, conf=0.25, iou=0.45)
