@@ -95,10 +95,18 @@ async function measure(label: string, model: string, images: BenchImage[], serve
   }
 }
 
-const args = benchArgs();
+function orExit<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    console.error(`bench:predict: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  }
+}
+const args = orExit(() => benchArgs());
 const ROUNDS = args.rounds;
 const CLIENTS = args.clients;
-const { list: images, source } = benchImages({ dir: args.images, synthetic: args.synthetic, limit: 16 });
+const { list: images, source } = orExit(() => benchImages({ dir: args.images, synthetic: args.synthetic, limit: 16 }));
 console.error(`images: ${source}; load average at start ${loadavg()} (1/5/15 min)`);
 const reports: Report[] = [];
 if (args.url) {
