@@ -86,6 +86,19 @@ describe("createEngine", () => {
     await engine.close();
   });
 
+  it("counts files being decoded against maxQueueSize, so overload is refused before any decoding piles up", async () => {
+    const engine = await createEngine({ modelPath: model("tiny-yolo.onnx"), key: "tiny-encoded-bound@1", maxQueueSize: 2 });
+    try {
+      const settled = await Promise.allSettled(Array.from({ length: 8 }, () => engine.detect({ kind: "raster", bytes: makeChestPng(32) })));
+      const refused = rejections(settled);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const e of refused) expect(e).toMatchObject({ code: "unavailable", details: { retryAfterSeconds: 1 } });
+      expect(settled.filter((x) => x.status === "fulfilled").length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it("refuses requests beyond maxQueueSize with unavailable and a retry hint", async () => {
     const errorsBefore = tiny.stats().errors;
     const refused = rejections(await Promise.allSettled(images(12).map((img) => tiny.detect(img))));

@@ -141,6 +141,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
   });
 
+  let decoding = 0;
+  const decodeAhead = async (input: ModelInput) => {
+    decoding++;
+    try {
+      return await pool.decode(input);
+    } finally {
+      decoding--;
+    }
+  };
+
   const failed = (e: unknown): never => {
     counts.errors++;
     metrics.countError(isAppError(e) ? e.code : "internal");
@@ -158,7 +168,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         checkImage(image);
         // An encoded file is decoded on a worker as soon as it arrives, overlapping the run in progress; its grey
         // image then queues for a batch like any other.
-        const ahead = isEncoded(image) ? await pool.decode(image) : undefined;
+        if (isEncoded(image) && decoding + batcher.depth() >= settings.maxQueueSize) {
+          // Files being decoded count as waiting, so the queue bound (and its 503) holds before they reach the batcher.
+          throw new AppError("unavailable", "Inference queue is full; retry shortly.", { retryAfterSeconds: 1 });
+        }
+        const ahead = isEncoded(image) ? await decodeAhead(image) : undefined;
         const r = await batcher.submit({ image: ahead?.image ?? image, decode, at: ahead ? performance.now() : at }); // the buffer now belongs to the engine
         if (r.error !== undefined) throw r.error;
         const timings = { ...r.timings, decodeMs: r.timings.decodeMs + (ahead?.decodeMs ?? 0), totalMs: performance.now() - at };
