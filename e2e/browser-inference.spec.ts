@@ -43,9 +43,14 @@ test("'Run in browser' runs the server's model version with onnxruntime-web and 
   await new SignInPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password);
   const review = new ReviewPage(page);
   await review.open(studyId);
+  // COOP + COEP make the page cross-origin isolated, so onnxruntime-web runs on several threads (the viewer's codecs
+  // and ONNX Runtime's own assets still load under COEP: the image is shown and the run finishes).
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   const panel = new BrowserInferencePanel(page);
   const browser = await panel.run();
   await expect(panel.summary).toContainText(`Browser (WASM) result: ${findings.length} boxes`);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(panel.backend).toHaveText(cores > 1 ? /^(WebGPU|WASM SIMD, [2-4] threads)$/ : /^(WebGPU|WASM SIMD, 1 thread)$/);
   await expect(panel.section).toContainText("AI suggestion");
 
   // Same boxes within rounding: same classes, |Δconfidence| ≤ 0.01, |Δbox| ≤ 1 px, matched by order of confidence.
@@ -59,7 +64,7 @@ test("'Run in browser' runs the server's model version with onnxruntime-web and 
     x.box.forEach((v, k) => expect(Math.abs(v - s[i]!.box[k]!), `coordinate ${k} of box ${i}`).toBeLessThanOrEqual(1));
     worst = { confidence: Math.max(worst.confidence, Math.abs(x.confidence - s[i]!.confidence)), px: Math.max(worst.px, ...x.box.map((v, k) => Math.abs(v - s[i]!.box[k]!))) };
   });
-  console.log(`browser vs server on ${file.name}: ${b.length} boxes, max |Δconf| ${worst.confidence.toExponential(2)}, max |Δbox| ${worst.px.toExponential(2)} px; ${await panel.summary.textContent()}`);
+  console.log(`browser vs server on ${file.name}: ${b.length} boxes, max |Δconf| ${worst.confidence.toExponential(2)}, max |Δbox| ${worst.px.toExponential(2)} px; ${await panel.summary.textContent()} on ${await panel.backend.textContent()}`);
 
   // The comparison layer draws them over the image and can be hidden.
   await expect(panel.layerBoxes).toHaveCount(findings.length);

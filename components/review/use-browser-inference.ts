@@ -6,7 +6,7 @@ import { loadWebModel } from "@/lib/inference/web-session";
 import { decodeOptionsOf, thresholdsSchema } from "@/lib/models/thresholds";
 import { predictDicomBytes } from "@/lib/predictions/predict-dicom-bytes";
 import { configureCodecAssets } from "@/components/viewer/codec-assets";
-import { ortWasmPaths } from "./ort-assets";
+import { ortWasmPaths, ortWebGpuPaths } from "./ort-assets";
 
 // "Run in browser": the model version the server used for this study, fetched once (HTTP-cached by sha256), run
 // with onnxruntime-web on the study's own DICOM bytes through the same decode, letterbox, NMS and thresholds.
@@ -15,7 +15,7 @@ export type BrowserBox = Pick<Detection, "className" | "finding" | "confidence" 
 export type BrowserRun =
   | { status: "idle" }
   | { status: "running"; step: string }
-  | { status: "done"; boxes: BrowserBox[]; ms: number; inferenceMs: number; model: string }
+  | { status: "done"; boxes: BrowserBox[]; ms: number; inferenceMs: number; model: string; backend: string }
   | { status: "error"; message: string };
 
 async function fetchBytes(url: string, what: string): Promise<{ bytes: Uint8Array; res: Response }> {
@@ -28,7 +28,7 @@ async function loadVersion(modelVersionId: string) {
   const { bytes, res } = await fetchBytes(`/api/v1/models/${encodeURIComponent(modelVersionId)}/file`, "model");
   const header = (name: string) => decodeURIComponent(res.headers.get(name) ?? "");
   const thresholds = thresholdsSchema.parse(JSON.parse(header("x-model-thresholds") || "{}"));
-  const model = await loadWebModel(modelVersionId, bytes, { wasmPaths: ortWasmPaths() });
+  const model = await loadWebModel(modelVersionId, bytes, { wasmPaths: ortWasmPaths(), webgpuPaths: ortWebGpuPaths() });
   return { model, thresholds, label: `${header("x-model-name")} ${header("x-model-version")}`.trim() };
 }
 
@@ -49,7 +49,8 @@ export function useBrowserInference() {
         inferenceMs += r.timings.detectMs;
         boxes.push(...r.detections.map((d) => ({ instanceId, className: d.className, finding: d.finding, confidence: d.confidence, box: d.box })));
       }
-      setRun({ status: "done", boxes, ms: performance.now() - t0, inferenceMs, model: label });
+      const backend = model.providerUsed === "webgpu" ? "WebGPU" : `WASM SIMD, ${model.threads} thread${model.threads === 1 ? "" : "s"}`;
+      setRun({ status: "done", boxes, ms: performance.now() - t0, inferenceMs, model: label, backend });
     } catch (e) {
       setRun({ status: "error", message: e instanceof Error ? e.message : String(e) });
     }

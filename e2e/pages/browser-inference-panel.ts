@@ -7,6 +7,8 @@ export class BrowserInferencePanel {
   readonly section: Locator;
   readonly runButton: Locator;
   readonly summary: Locator;
+  /** "WASM SIMD, N threads" or "WebGPU". */
+  readonly backend: Locator;
   readonly rows: Locator;
   readonly layerBoxes: Locator;
   readonly toggle: Locator;
@@ -15,6 +17,7 @@ export class BrowserInferencePanel {
     this.section = page.getByTestId("browser-inference");
     this.runButton = page.getByTestId("run-in-browser");
     this.summary = page.getByTestId("browser-summary");
+    this.backend = page.getByTestId("browser-backend");
     this.rows = page.getByTestId("browser-box");
     this.layerBoxes = page.getByTestId("browser-box-rect");
     this.toggle = page.getByTestId("browser-boxes-toggle");

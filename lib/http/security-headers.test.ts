@@ -26,6 +26,7 @@ describe("security header policy", () => {
       expect(h["X-Content-Type-Options"]).toBe("nosniff");
       expect(h["Referrer-Policy"]).toBe("same-origin");
       expect(h["Permissions-Policy"]).toContain("camera=()");
+      expect([h["Cross-Origin-Opener-Policy"], h["Cross-Origin-Embedder-Policy"]]).toEqual(["same-origin", "require-corp"]); // cross-origin isolated
       expect(h["Strict-Transport-Security"]).toBeUndefined();
       expect(h["Cache-Control"]).toBe(kind === "asset" ? undefined : "no-store");
     }

@@ -61,6 +61,9 @@ export function securityHeaders(kind: ResponseKind, opts: { nonce?: string; http
     "X-Frame-Options": "DENY",
     "Permissions-Policy": PERMISSIONS_POLICY,
     "Cross-Origin-Opener-Policy": "same-origin",
+    // With COOP same-origin this makes pages cross-origin isolated (SharedArrayBuffer), so onnxruntime-web runs on
+    // several threads. It only blocks cross-origin subresources without CORP, and the app loads nothing cross-origin.
+    "Cross-Origin-Embedder-Policy": "require-corp",
     "Cross-Origin-Resource-Policy": "same-origin",
   };
   if (opts.https) h["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";

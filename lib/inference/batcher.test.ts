@@ -135,3 +135,27 @@ describe("createBatcher", () => {
     expect(() => make({ runBatch, maxQueueDelayMs: -1 })).toThrow(AppError);
   });
 });
+
+describe("createBatcher with a throughput sizer", () => {
+  it("takes the sizer's batch size from a long queue and tells it each run's time", async () => {
+    const sizes: number[] = [];
+    const recorded: number[] = [];
+    const sizer = { size: (waiting: number) => Math.min(2, waiting), record: (n: number) => void recorded.push(n), stats: () => ({}) };
+    const b = createBatcher<number, number>({
+      maxBatchSize: 8,
+      maxQueueDelayMs: 0,
+      maxQueueSize: 64,
+      sizer,
+      runBatch: async (xs) => {
+        sizes.push(xs.length);
+        await Promise.resolve();
+        return xs.map((x) => x * 10);
+      },
+    });
+    const out = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((x) => b.submit(x)));
+    expect(out).toEqual([10, 20, 30, 40, 50, 60, 70]);
+    expect(sizes).toEqual([1, 2, 2, 2]); // the first starts alone at once; the rest in the sizer's pairs
+    expect(recorded).toEqual(sizes);
+    await b.close();
+  });
+});

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import type { BatchSizer } from "./batch-sizer";
 
 // A dynamic batcher in the manner of Triton's: requests that arrive within `maxQueueDelayMs` of the oldest waiting
 // one are coalesced up to `maxBatchSize`; a full batch starts at once; the waiting queue is bounded. Pure TS.
@@ -16,6 +17,9 @@ export interface BatcherOptions<I, O> {
   runBatch: (items: I[]) => Promise<O[]>;
   /** Called with the waiting count whenever it changes (e.g. for a queue-depth gauge). */
   onDepth?: (depth: number) => void;
+  /** Picks each run's size (≤ maxBatchSize) from measured throughput and is told how long each run took; without
+   * it every run takes up to maxBatchSize. */
+  sizer?: BatchSizer;
 }
 
 export interface Batcher<I, O> {
@@ -61,7 +65,9 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
 
   async function run(batch: Waiting<I, O>[]): Promise<void> {
     try {
+      const started = performance.now();
       const out = await options.runBatch(batch.map((w) => w.item));
+      options.sizer?.record(batch.length, performance.now() - started);
       if (!Array.isArray(out) || out.length !== batch.length) {
         throw new Error(`runBatch returned ${Array.isArray(out) ? out.length : typeof out} results for ${batch.length} items`);
       }
@@ -71,8 +77,11 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
     }
   }
 
+  // The sizer's choice for what waits now; a full batch is its choice for a full queue.
+  const take = (waiting: number) => (options.sizer ? Math.min(maxBatch, Math.max(1, options.sizer.size(Math.min(waiting, maxBatch)))) : maxBatch);
+
   function start(): void {
-    const batch = queue.splice(0, maxBatch);
+    const batch = queue.splice(0, take(queue.length));
     depthChanged();
     const p = run(batch).finally(() => {
       running.delete(p);
@@ -86,7 +95,7 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
     timer = undefined;
     while (!closed && queue.length > 0 && running.size < maxRunning) {
       const waited = Date.now() - queue[0]!.at;
-      if (queue.length < maxBatch && waited < delay) {
+      if (queue.length < take(maxBatch) && waited < delay) {
         timer = setTimeout(pump, delay - waited);
         return;
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { runBatch } from "./engine-run-batch";
+import { bufferOf } from "./model-input";
 import type { GreyImage } from "./preprocess";
 import type { WorkerPool } from "./worker-pool";
 
@@ -12,10 +13,11 @@ function fakePool(sizes: number[]): WorkerPool {
     metadata: {} as WorkerPool["metadata"],
     providerUsed: "cpu",
     close: async () => undefined,
+    decode: () => Promise.reject(new Error("runBatch never decodes ahead")),
     run: async (images) => {
       sizes.push(images.length);
-      const items = images.map((img) => ({ detections: [{ classIndex: img.data[0]! } as never] }));
-      return { items, preprocessMs: 1, inferenceMs: 2, postprocessMs: 3 };
+      const items = images.map((img) => ({ detections: [{ classIndex: bufferOf(img)[0]! } as never], width: 2, height: 2 }));
+      return { items, decodeMs: 0.5, preprocessMs: 1, inferenceMs: 2, postprocessMs: 3 };
     },
   };
 }
@@ -27,7 +29,7 @@ describe("runBatch", () => {
     const out = await runBatch(fakePool(sizes), [grey(7), grey(9)].map((image) => ({ image, decode: {}, at })));
     expect(sizes).toEqual([2]);
     expect(out.map((o) => o.detections[0]?.classIndex)).toEqual([7, 9]);
-    expect(out[0]).toMatchObject({ batchSize: 2, timings: { preprocessMs: 1, inferenceMs: 2, postprocessMs: 3 } });
+    expect(out[0]).toMatchObject({ batchSize: 2, timings: { decodeMs: 0.5, preprocessMs: 1, inferenceMs: 2, postprocessMs: 3 } });
     expect(out[0]!.timings.queueMs).toBeGreaterThanOrEqual(50);
   });
 

@@ -1,20 +1,26 @@
 import { AppError } from "@/lib/errors";
 import type { DetectTimings } from "./engine";
+import { intact, type ModelInput } from "./model-input";
 import type { DecodeOptions, Detection } from "./postprocess";
-import type { GreyImage } from "./preprocess";
 import type { WorkerPool } from "./worker-pool";
 
 // One batcher run for the engine: hand the batch to a worker, then give each request its own outcome and timings.
 
 export interface Item {
-  image: GreyImage;
+  image: ModelInput;
   decode: DecodeOptions;
   /** performance.now() at submit. */
   at: number;
 }
-export type Outcome = { detections: Detection[]; error?: Error; batchSize: number; timings: Omit<DetectTimings, "totalMs"> };
-
-const intact = (img: GreyImage) => img.data.length === img.width * img.height;
+export type Outcome = {
+  detections: Detection[];
+  /** The decoded image's size (0 × 0 when it failed). */
+  width: number;
+  height: number;
+  error?: Error;
+  batchSize: number;
+  timings: Omit<DetectTimings, "totalMs">;
+};
 
 /** Requests whose image buffer was detached after submit (the same buffer passed twice) fail alone. */
 export async function runBatch(pool: WorkerPool, items: Item[]): Promise<Outcome[]> {
@@ -25,16 +31,18 @@ export async function runBatch(pool: WorkerPool, items: Item[]): Promise<Outcome
     ok.map((i) => i.image),
     ok.map((i) => i.decode),
   );
-  const { preprocessMs = 0, inferenceMs = 0, postprocessMs = 0 } = out ?? {};
+  const { decodeMs = 0, preprocessMs = 0, inferenceMs = 0, postprocessMs = 0 } = out ?? {};
   const results = out?.items ?? [];
   let next = 0;
   return items.map((item, k) => {
     const o = whole[k] ? results[next++]! : { error: new AppError("bad_request", "Image buffer was detached; pass each image to detect once") };
     return {
       detections: "detections" in o ? o.detections : [],
+      width: "width" in o ? o.width : 0,
+      height: "height" in o ? o.height : 0,
       ...("error" in o ? { error: o.error } : {}),
       batchSize: ok.length,
-      timings: { queueMs: start - item.at, preprocessMs, inferenceMs, postprocessMs },
+      timings: { queueMs: start - item.at, decodeMs, preprocessMs, inferenceMs, postprocessMs },
     };
   });
 }

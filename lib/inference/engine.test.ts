@@ -6,6 +6,8 @@ import { metricsRegistry } from "@/lib/metrics/registry";
 import { createEngine, type Engine } from "./engine";
 import { closeAllEngines, closeEngine, getEngine } from "./engine-cache";
 import type { GreyImage } from "./preprocess";
+import { decodeRaster } from "@/lib/dicom/decode-raster";
+import { makeChestPng } from "@/test/fixtures/synthetic-study";
 
 const model = (name: string) => path.join(__dirname, "testing", name);
 
@@ -51,6 +53,50 @@ describe("createEngine", () => {
     expect(tiny.stats()).toMatchObject({ requests: before.requests + 20, batches: before.batches + 13, largestBatch: 4, queueDepth: 0 });
     const t = concurrent[9]!.timings;
     expect(t.totalMs).toBeGreaterThanOrEqual(t.queueMs + t.preprocessMs + t.inferenceMs);
+  });
+
+  it("sizes a dynamic model's batches by measured throughput, with the same detections", async () => {
+    const adaptive = await createEngine({ modelPath: model("tiny-yolo.onnx"), key: "tiny-adaptive@1", maxBatchSize: 4, maxQueueSize: 64 });
+    try {
+      const sequential = [];
+      for (const img of images(6)) sequential.push((await adaptive.detect(img)).detections);
+      const concurrent = await Promise.all(images(24).map((img) => adaptive.detect(img)));
+      expect(concurrent.slice(0, 6).map((r) => r.detections)).toEqual(sequential);
+      const sizes = new Set(concurrent.map((r) => r.batchSize));
+      expect([...sizes].every((n) => n >= 1 && n <= 4)).toBe(true);
+      expect(sizes.size).toBeGreaterThan(1); // it tried more than one size
+    } finally {
+      await adaptive.close();
+    }
+  });
+
+  it("decodes an encoded file on a worker ahead of its batch: the same boxes as its grey image, a damaged one fails alone", async () => {
+    const engine = await createEngine({ modelPath: model("tiny-yolo.onnx"), key: "tiny-encoded@1" });
+    const png = makeChestPng(40);
+    const damaged = png.slice(0, 50);
+    const d = decodeRaster(png);
+    const fromGrey = await engine.detect({ width: d.columns, height: d.rows, data: Uint8Array.from(d.pixels) });
+    const [fromFile, broken] = await Promise.allSettled([engine.detect({ kind: "raster", bytes: png }), engine.detect({ kind: "raster", bytes: damaged })]);
+    expect(png.length).toBe(0); // moved to the worker
+    if (fromFile.status !== "fulfilled") throw fromFile.reason;
+    expect(fromFile.value.detections).toEqual(fromGrey.detections);
+    expect(fromFile.value).toMatchObject({ width: 40, height: 40 });
+    expect(fromFile.value.timings.decodeMs).toBeGreaterThan(0);
+    expect(broken).toMatchObject({ status: "rejected", reason: { code: "unprocessable" } });
+    await engine.close();
+  });
+
+  it("counts files being decoded against maxQueueSize, so overload is refused before any decoding piles up", async () => {
+    const engine = await createEngine({ modelPath: model("tiny-yolo.onnx"), key: "tiny-encoded-bound@1", maxQueueSize: 2 });
+    try {
+      const settled = await Promise.allSettled(Array.from({ length: 8 }, () => engine.detect({ kind: "raster", bytes: makeChestPng(32) })));
+      const refused = rejections(settled);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const e of refused) expect(e).toMatchObject({ code: "unavailable", details: { retryAfterSeconds: 1 } });
+      expect(settled.filter((x) => x.status === "fulfilled").length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await engine.close();
+    }
   });
 
   it("refuses requests beyond maxQueueSize with unavailable and a retry hint", async () => {

@@ -2,12 +2,13 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError, isAppError } from "@/lib/errors";
 import { inferenceMetrics, type ModelLabels } from "@/lib/metrics/inference-metrics";
+import { createBatchSizer } from "./batch-sizer";
 import { checkBatcherSettings, createBatcher } from "./batcher";
 import type { KserveOptions } from "./kserve-session";
 import { readOnnxMetadataProps } from "./onnx-metadata-props";
 import type { ModelMetadata } from "./model-metadata";
 import type { DecodeOptions, Detection } from "./postprocess";
-import type { GreyImage } from "./preprocess";
+import { isEncoded, type ModelInput } from "./model-input";
 import { runBatch, type Item, type Outcome } from "./engine-run-batch";
 import { createWorkerPool } from "./worker-pool";
 
@@ -26,8 +27,11 @@ export interface EngineOptions {
   spinning?: boolean;
   /** Run the graph on a KServe v2 / Triton server; letterbox, decode and NMS stay in this process. */
   kserve?: KserveOptions;
-  /** Images per run. Default 8; a fixed-batch model always uses its own batch size. */
+  /** Most images per run. Default 8; a fixed-batch model always uses its own batch size. */
   maxBatchSize?: number;
+  /** Size a dynamic-batch model's runs by measured throughput, up to maxBatchSize (batch-sizer.ts). Default: on with
+   * greedy batching (maxQueueDelayMs 0); a queue delay asks for full batches, so off with one. */
+  adaptiveBatch?: boolean;
   /** How long a request may wait for others to share its run. Default 0: a run starts as soon as a worker is free,
    * and requests that arrive meanwhile share the next one. */
   maxQueueDelayMs?: number;
@@ -42,6 +46,8 @@ export interface EngineOptions {
 
 export interface DetectTimings {
   queueMs: number;
+  /** Decoding an encoded file in the worker (0 for an image passed decoded); per run, like the stages after it. */
+  decodeMs: number;
   preprocessMs: number;
   inferenceMs: number;
   postprocessMs: number;
@@ -50,6 +56,9 @@ export interface DetectTimings {
 
 export interface EngineResult {
   detections: Detection[];
+  /** Size of the decoded image (the boxes' pixel space). */
+  width: number;
+  height: number;
   timings: DetectTimings;
   /** Images in the run this request shared (padding of fixed-batch models not counted). */
   batchSize: number;
@@ -68,13 +77,14 @@ export interface Engine {
   key: string;
   metadata: ModelMetadata;
   providerUsed: string;
-  /** Takes ownership of `image.data`: its buffer is moved to a worker thread and left detached (length 0). */
-  detect(image: GreyImage, options?: DecodeOptions): Promise<EngineResult>;
+  /** Takes a grey image, or an encoded file to decode in the worker. Takes ownership of its buffer (`data` or
+   * `bytes`): it is moved to a worker thread and left detached (length 0). */
+  detect(image: ModelInput, options?: DecodeOptions): Promise<EngineResult>;
   stats(): EngineStats;
   close(): Promise<void>;
 }
 
-const STAGES = ["queue", "preprocess", "inference", "postprocess", "total"] as const;
+const STAGES = ["queue", "decode", "preprocess", "inference", "postprocess", "total"] as const;
 
 async function modelBytes(options: EngineOptions): Promise<Uint8Array> {
   if (options.modelBytes) return options.modelBytes;
@@ -87,7 +97,11 @@ async function modelBytes(options: EngineOptions): Promise<Uint8Array> {
   }
 }
 
-function checkImage(img: GreyImage): void {
+function checkImage(img: ModelInput): void {
+  if (isEncoded(img)) {
+    if (!(img.bytes instanceof Uint8Array) || img.bytes.length === 0) throw new AppError("bad_request", "Empty encoded image");
+    return;
+  }
   const ok = Number.isInteger(img.width) && Number.isInteger(img.height) && img.width > 0 && img.height > 0;
   if (!ok || !(img.data instanceof Uint8Array) || img.data.length !== img.width * img.height) {
     throw new AppError("bad_request", `Invalid grey image ${img.width}x${img.height} with ${img.data?.length} bytes`);
@@ -115,6 +129,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...settings,
     // A fixed-batch model takes exactly its own batch size (the worker pads short batches with blank images).
     maxBatchSize: metadata.batch === "dynamic" ? settings.maxBatchSize : metadata.batch,
+    ...(metadata.batch === "dynamic" && settings.maxBatchSize > 1 && (options.adaptiveBatch ?? settings.maxQueueDelayMs === 0) ? { sizer: createBatchSizer(settings.maxBatchSize) } : {}),
     onDepth: (d) => metrics.setQueueDepth(d),
     runBatch: async (items) => {
       const out = await runBatch(pool, items);
@@ -125,6 +140,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return out;
     },
   });
+
+  let decoding = 0;
+  const decodeAhead = async (input: ModelInput) => {
+    decoding++;
+    try {
+      return await pool.decode(input);
+    } finally {
+      decoding--;
+    }
+  };
 
   const failed = (e: unknown): never => {
     counts.errors++;
@@ -141,11 +166,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const at = performance.now();
       try {
         checkImage(image);
-        const r = await batcher.submit({ image, decode, at }); // image.data now belongs to the engine
+        // An encoded file is decoded on a worker as soon as it arrives, overlapping the run in progress; its grey
+        // image then queues for a batch like any other.
+        if (isEncoded(image) && decoding + batcher.depth() >= settings.maxQueueSize) {
+          // Files being decoded count as waiting, so the queue bound (and its 503) holds before they reach the batcher.
+          throw new AppError("unavailable", "Inference queue is full; retry shortly.", { retryAfterSeconds: 1 });
+        }
+        const ahead = isEncoded(image) ? await decodeAhead(image) : undefined;
+        const r = await batcher.submit({ image: ahead?.image ?? image, decode, at: ahead ? performance.now() : at }); // the buffer now belongs to the engine
         if (r.error !== undefined) throw r.error;
-        const timings = { ...r.timings, totalMs: performance.now() - at };
+        const timings = { ...r.timings, decodeMs: r.timings.decodeMs + (ahead?.decodeMs ?? 0), totalMs: performance.now() - at };
         for (const stage of STAGES) metrics.observeStage(stage, timings[`${stage}Ms`]);
-        return { detections: r.detections, timings, batchSize: r.batchSize };
+        return { detections: r.detections, width: r.width, height: r.height, timings, batchSize: r.batchSize };
       } catch (e) {
         return failed(e);
       }

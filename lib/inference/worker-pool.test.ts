@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { makeChestPng } from "@/test/fixtures/synthetic-study";
 import { createWorkerPool } from "./worker-pool";
 
 const bytes = () => new Uint8Array(readFileSync(path.join(__dirname, "testing", "tiny-yolo.onnx")));
@@ -29,6 +30,21 @@ describe("createWorkerPool", () => {
     await expect(pool.run([{ width: 4, height: 4, data: new Uint8Array(3) }], [{}])).rejects.toMatchObject({ code: "bad_request" });
     await pool.close();
     await expect(pool.run([grey(0)], [{}])).rejects.toMatchObject({ code: "unavailable" });
+  });
+
+  it("decodes encoded files in the worker, moving their bytes; a file that cannot be decoded fails alone", async () => {
+    const pool = await createWorkerPool({ bytes: bytes(), key: "pool-encoded", intraOpThreads: 1 });
+    const png = makeChestPng(40);
+    const broken = makeChestPng(40).subarray(0, 60).slice();
+    const pending = pool.run([{ kind: "raster", bytes: png }, { kind: "raster", bytes: broken }, grey(0)], [{}, {}, {}]);
+    expect(png.length).toBe(0); // transferred
+    const out = await pending;
+    expect(out.items[0]).toMatchObject({ width: 40, height: 40 });
+    expect("detections" in out.items[0]! && out.items[0].detections.length).toBeGreaterThan(0);
+    expect(out.items[1]).toMatchObject({ error: { code: "unprocessable" } });
+    expect(out.items[2]).toMatchObject({ width: 16, height: 16 });
+    expect(out.decodeMs).toBeGreaterThan(0);
+    await pool.close();
   });
 
   it("refuses a missing worker file or no workers (a model that fails to load: engine.test.ts)", async () => {

@@ -4,13 +4,14 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError, type AppErrorCode, isAppError } from "@/lib/errors";
 import type { ItemOutcome, WorkerError, WorkerReply } from "./inference-worker";
+import type { GreyImage } from "./preprocess";
 import type { KserveOptions } from "./kserve-session";
 import type { ModelMetadata } from "./model-metadata";
+import { bufferOf, type ModelInput, withBuffer } from "./model-input";
 import type { DecodeOptions, Detection } from "./postprocess";
-import type { GreyImage } from "./preprocess";
 
-// N worker threads, each owning one ONNX Runtime session of the same model (inference-worker.ts), so letterbox,
-// session.run and decode never block the HTTP event loop. Image bytes are transferred, not copied.
+// N worker threads, each owning one ONNX Runtime session of the same model (inference-worker.ts), so image decoding,
+// letterbox, session.run and output decoding never block the HTTP event loop. Image bytes are transferred, not copied.
 
 export interface WorkerPoolOptions {
   bytes: Uint8Array;
@@ -30,7 +31,8 @@ export interface WorkerPoolOptions {
 }
 
 export interface BatchOutcome {
-  items: Array<{ detections: Detection[] } | { error: Error }>;
+  items: Array<{ detections: Detection[]; width: number; height: number } | { error: Error }>;
+  decodeMs: number;
   preprocessMs: number;
   inferenceMs: number;
   postprocessMs: number;
@@ -39,14 +41,17 @@ export interface BatchOutcome {
 export interface WorkerPool {
   metadata: ModelMetadata;
   providerUsed: string;
-  /** Runs one batch on the least busy worker. Takes ownership of each `image.data`: its buffer may be detached. */
-  run(images: readonly GreyImage[], options: readonly DecodeOptions[]): Promise<BatchOutcome>;
+  /** Runs one batch on the least busy worker. Takes ownership of each image's buffer: it may be detached. */
+  run(images: readonly ModelInput[], options: readonly DecodeOptions[]): Promise<BatchOutcome>;
+  /** Decodes one encoded file on the least busy worker, ahead of its batch (overlapping the run in progress); the
+   * grey image comes back transferred. Takes ownership of `bytes`. */
+  decode(input: ModelInput): Promise<{ image: GreyImage; decodeMs: number }>;
   close(): Promise<void>;
 }
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, { resolve: (r: BatchOutcome) => void; reject: (e: unknown) => void }>;
+  pending: Map<number, { resolve: (r: WorkerReply & { ok: true }) => void; reject: (e: unknown) => void }>;
 }
 type Started = { kind: "ready"; metadata: ModelMetadata; providerUsed: string } | { kind: "failed"; error: WorkerError };
 
@@ -103,8 +108,7 @@ function listen(slot: Slot, live: Set<Slot>): void {
     if (pending.size === 0) worker.unref();
     if (!p) return;
     if (!m.ok) return p.reject(fromWorker(m.error));
-    const items = m.items.map((o: ItemOutcome) => ("error" in o ? { error: fromWorker(o.error) } : o));
-    p.resolve({ items, preprocessMs: m.preprocessMs, inferenceMs: m.inferenceMs, postprocessMs: m.postprocessMs });
+    p.resolve(m);
   });
   const died = (why: string) => {
     live.delete(slot);
@@ -116,14 +120,15 @@ function listen(slot: Slot, live: Set<Slot>): void {
 }
 
 /** Buffers that can move to the worker as they are; anything else (a view into a larger buffer) is copied. */
-function transferable(images: readonly GreyImage[]): { images: GreyImage[]; transfer: ArrayBuffer[] } {
+function transferable(images: readonly ModelInput[]): { images: ModelInput[]; transfer: ArrayBuffer[] } {
   const transfer = new Set<ArrayBuffer>();
   const out = images.map((img) => {
-    const { buffer, byteOffset, byteLength } = img.data;
+    const bytes = bufferOf(img);
+    const { buffer, byteOffset, byteLength } = bytes;
     const whole = buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
-    const data = whole ? img.data : img.data.slice();
+    const data = whole ? bytes : bytes.slice();
     transfer.add(data.buffer as ArrayBuffer);
-    return { width: img.width, height: img.height, data };
+    return withBuffer(img, data);
   });
   return { images: out, transfer: [...transfer] };
 }
@@ -144,23 +149,35 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
   }
   const first = (started[0] as PromiseFulfilledResult<Extract<Started, { kind: "ready" }>>).value;
   let nextId = 0;
+  /** Posts one message to the least busy worker; resolves with its reply. */
+  const send = (images: readonly ModelInput[], message: (id: number, moved: ModelInput[]) => object) => {
+    const slot = [...live].sort((a, b) => a.pending.size - b.pending.size)[0];
+    if (!slot) return Promise.reject(new AppError("unavailable", "No inference worker is running.", { retryAfterSeconds: 1 }));
+    const id = nextId++;
+    return new Promise<WorkerReply & { ok: true }>((resolve, reject) => {
+      try {
+        const moved = transferable(images);
+        slot.worker.postMessage(message(id, moved.images), moved.transfer);
+        slot.pending.set(id, { resolve, reject });
+        slot.worker.ref();
+      } catch (e) {
+        reject(e); // e.g. an options object that cannot be cloned
+      }
+    });
+  };
   return {
     metadata: first.metadata,
     providerUsed: first.providerUsed,
-    run(images, options) {
-      const slot = [...live].sort((a, b) => a.pending.size - b.pending.size)[0];
-      if (!slot) return Promise.reject(new AppError("unavailable", "No inference worker is running.", { retryAfterSeconds: 1 }));
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        try {
-          const moved = transferable(images);
-          slot.worker.postMessage({ id, images: moved.images, options }, moved.transfer);
-          slot.pending.set(id, { resolve, reject });
-          slot.worker.ref();
-        } catch (e) {
-          reject(e); // e.g. an options object that cannot be cloned
-        }
-      });
+    async run(images, options) {
+      const m = await send(images, (id, moved) => ({ id, images: moved, options }));
+      if (!("items" in m)) throw new Error("Inference worker answered a batch with a decode reply");
+      const items = m.items.map((o: ItemOutcome) => ("error" in o ? { error: fromWorker(o.error) } : o));
+      return { items, decodeMs: m.decodeMs, preprocessMs: m.preprocessMs, inferenceMs: m.inferenceMs, postprocessMs: m.postprocessMs };
+    },
+    async decode(input) {
+      const m = await send([input], (id, moved) => ({ id, decode: moved[0] }));
+      if (!("image" in m)) throw new Error("Inference worker answered a decode with a batch reply");
+      return { image: m.image, decodeMs: m.decodeMs };
     },
     async close() {
       const slots = [...live];

@@ -3,7 +3,7 @@ import { singleMetric } from "./registry";
 
 // What the inference engine records: per-stage latency, batch sizes, queue depth and errors, per model version.
 
-export type InferenceStage = "queue" | "preprocess" | "inference" | "postprocess" | "total";
+export type InferenceStage = "queue" | "decode" | "preprocess" | "inference" | "postprocess" | "total";
 export interface ModelLabels {
   model: string;
   version: string;

@@ -2,22 +2,28 @@ import type { ModelVersion } from "@/generated/prisma/client";
 import { getEngine } from "@/lib/inference/engine-cache";
 import { kserveModelName } from "@/lib/inference/kserve-model-name";
 import type { Detection } from "@/lib/inference/postprocess";
-import type { GreyImage } from "@/lib/inference/preprocess";
+import type { ModelInput } from "@/lib/inference/model-input";
 import type { Thresholds } from "@/lib/models/register-model";
 import { decodeOptionsOf } from "@/lib/models/thresholds";
 import { getStorage } from "@/lib/storage/get-storage";
 import { env } from "@/lib/env";
 
-export type VersionDetection = { detections: Detection[]; timings: { queueMs: number; preprocessMs: number; inferenceMs: number; postprocessMs: number; totalMs: number } };
+export type VersionDetection = {
+  detections: Detection[];
+  /** The decoded image's size. */
+  width: number;
+  height: number;
+  timings: { queueMs: number; decodeMs: number; preprocessMs: number; inferenceMs: number; postprocessMs: number; totalMs: number };
+};
 
 // The detector behind one registered version: one dynamic-batching engine (worker threads) per version, model bytes
-// from storage. Takes ownership of image.data (transferred to the worker).
-export async function detectWithVersion(version: ModelVersion, image: GreyImage, thresholds?: Partial<Thresholds>): Promise<VersionDetection> {
+// from storage. Takes a grey image or an encoded file (decoded in the worker) and ownership of its buffer (transferred).
+export async function detectWithVersion(version: ModelVersion, image: ModelInput, thresholds?: Partial<Thresholds>): Promise<VersionDetection> {
   const t = thresholdsOf(version, thresholds);
   const engine = await engineFor(version);
   const r = await engine.detect(image, decodeOptionsOf(t));
-  const { queueMs, preprocessMs, inferenceMs, postprocessMs, totalMs } = r.timings;
-  return { detections: r.detections, timings: { queueMs, preprocessMs, inferenceMs, postprocessMs, totalMs } };
+  const { queueMs, decodeMs, preprocessMs, inferenceMs, postprocessMs, totalMs } = r.timings;
+  return { detections: r.detections, width: r.width, height: r.height, timings: { queueMs, decodeMs, preprocessMs, inferenceMs, postprocessMs, totalMs } };
 }
 
 // Loads (once) the engine of a version; /api/ready uses it to report the model as loaded and its execution provider.

@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { decodeRasterFast } from "@/lib/dicom/decode-raster";
 import { inspectUpload } from "@/lib/dicom/inspect-upload";
-import { scaleToGrey8 } from "@/lib/dicom/scale-to-grey8";
-import type { GreyImage } from "@/lib/inference/preprocess";
+import type { ModelInput } from "@/lib/inference/model-input";
 import { detectWithVersion } from "@/lib/models/version-detector";
 import { assertAcceptedFrames, frameNumbers } from "@/lib/dicom/frames";
 import { openModelFramesOf } from "@/lib/predictions/load-instance-image";
@@ -12,51 +10,46 @@ import type { PredictResponse } from "@/lib/schemas/predict";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
-type ModelInput = { frames: number; image: (frame: number) => Promise<GreyImage>; routingKey: string };
+type UploadFrames = { frames: number; image: (frame: number) => Promise<ModelInput>; routingKey: string };
 
-// Bytes of a DICOM, PNG or JPEG → the 8-bit images the model sees (one per frame, decoded when asked for), and a
-// sticky routing key (Study UID or content hash). The same gate as ingest (header rules, MAX_IMAGE_PIXELS) runs before
-// anything is decoded.
-async function toModelInput(bytes: Uint8Array): Promise<ModelInput> {
+// Bytes of a DICOM, PNG or JPEG → what the model is given per frame, and a sticky routing key (Study UID or content
+// hash). The same gate as ingest (header rules, MAX_IMAGE_PIXELS) runs before anything is decoded. A PNG, JPEG or
+// single-frame DICOM goes to the inference worker encoded (it decodes there, off the HTTP thread; the bytes are
+// transferred, so they are read here first); a multi-frame DICOM is decoded here frame by frame, so its bytes are
+// never copied once per frame.
+function toModelInput(bytes: Uint8Array): UploadFrames {
   const inspected = inspectUpload(bytes, { maxPixels: env.MAX_IMAGE_PIXELS });
-  if (inspected.kind !== "dicom") {
-    const img = await decodeRasterFast(bytes);
-    const grey = img.samplesPerPixel !== 1 ? luma(img.pixels) : img.maxValue <= 255 ? Uint8Array.from(img.pixels) : scaleToGrey8(img.pixels, img.maxValue);
-    const image = { width: img.columns, height: img.rows, data: grey };
-    return { frames: 1, image: async () => image, routingKey: createHash("sha256").update(bytes).digest("hex") };
-  }
+  const hash = () => createHash("sha256").update(bytes).digest("hex");
+  if (inspected.kind !== "dicom") return { frames: 1, image: async () => ({ kind: "raster", bytes }), routingKey: hash() };
   assertAcceptedFrames(inspected.meta, env.MAX_FRAMES_PER_IMAGE);
+  const routingKey = inspected.meta.studyInstanceUid ?? hash();
+  if (inspected.meta.numberOfFrames === 1) return { frames: 1, image: async () => ({ kind: "dicom", bytes, frame: 1 }), routingKey };
   const opened = openModelFramesOf(inspected.dataset, inspected.meta);
-  return { frames: opened.frames, image: opened.image, routingKey: opened.meta.studyInstanceUid ?? createHash("sha256").update(bytes).digest("hex") };
-}
-
-function luma(rgb: ArrayLike<number>): Uint8Array {
-  const out = new Uint8Array(rgb.length / 3);
-  for (let i = 0; i < out.length; i++) out[i] = Math.round(0.299 * rgb[3 * i]! + 0.587 * rgb[3 * i + 1]! + 0.114 * rgb[3 * i + 2]!);
-  return out;
+  return { frames: opened.frames, image: opened.image, routingKey };
 }
 
 /** Milliseconds per stage of one prediction, e.g. for a Server-Timing header. */
-export type PredictTimings = Partial<Record<"decode" | "route" | "queue" | "preprocess" | "inference" | "postprocess", number>>;
+export type PredictTimings = Partial<Record<"inspect" | "decode" | "route" | "queue" | "preprocess" | "inference" | "postprocess", number>>;
 
 // The public predict API: no patient data in or out, only boxes, the serving version and the time taken. A multi-frame
 // DX/CR DICOM is predicted frame by frame; each prediction says its frame (1 on a single-frame image), so clients of
 // single-frame images see the same list as before, with one more field.
 export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging"; timings?: PredictTimings } = {}): Promise<PredictResponse> {
   const started = performance.now();
-  const input = await toModelInput(bytes);
-  const first = await input.image(1);
-  const decoded = performance.now();
+  const input = toModelInput(bytes);
+  const inspected = performance.now();
   const version = o.stage === "staging" ? await stagingVersionOrThrow() : (await routeStudy(input.routingKey, { maxAgeMs: env.INFERENCE_ROUTING_CACHE_MS })).served.version;
   const routed = performance.now();
-  const size = { width: first.width, height: first.height, frames: input.frames };
-  const totals: PredictTimings = { decode: decoded - started, route: routed - decoded, queue: 0, preprocess: 0, inference: 0, postprocess: 0 };
+  const size = { width: 0, height: 0, frames: input.frames };
+  const totals: PredictTimings = { inspect: inspected - started, route: routed - inspected, decode: 0, queue: 0, preprocess: 0, inference: 0, postprocess: 0 };
   const predictions: PredictResponse["predictions"] = [];
   for (const frame of frameNumbers(input.frames)) {
     const t0 = performance.now();
-    const image = frame === 1 ? first : await input.image(frame);
-    totals.decode! += frame === 1 ? 0 : performance.now() - t0;
-    const { detections, timings: t } = await detectWithVersion(version, image);
+    const image = await input.image(frame);
+    totals.decode! += performance.now() - t0; // a multi-frame DICOM's frames decode here; everything else in the worker
+    const { detections, width, height, timings: t } = await detectWithVersion(version, image);
+    if (frame === 1) Object.assign(size, { width, height });
+    totals.decode! += t.decodeMs;
     totals.queue! += t.queueMs;
     totals.preprocess! += t.preprocessMs;
     totals.inference! += t.inferenceMs;

@@ -1,86 +1,130 @@
-// npm run bench:predict — the same model and images measured side by side in one run:
-// raw session.run vs POST /api/v1/predict through the production server, throughput under concurrency, peak RSS.
-// Models: the bundled demo model, and the production-sized YOLO11-L (14 classes, 1024 px, untrained) when the
-// training worker can make it (BENCH_LARGE=0 skips it).
-import { benchImages, p50 } from "./bench-images";
-import { startProdServer } from "./prod-server";
-import { rawSession } from "./raw-session";
+// npm run bench:predict [-- --url URL --token T --images DIR --models a.onnx,b.onnx --synthetic --rounds N --clients N]
+// Side by side, in one interleaved run on the same images (each round visits every system per image, in rotating
+// order, so load drift on a shared machine hits them alike): the app end to end (POST /api/v1/predict), raw ONNX
+// Runtime session.run in this process, and the floor of each optional engine present in the training venv
+// (Ultralytics predict, OpenCV + ONNX Runtime, OpenVINO). Then throughput at N clients, CPU ms per image, the
+// Server-Timing stages, and (demo model, own server) a load test. Without flags: the former defaults.
+import os from "node:os";
+import path from "node:path";
+import { appClient, appThroughput } from "./app-client";
+import { benchArgs } from "./bench-args";
+import { benchImages, p50, type BenchImage } from "./bench-images";
 import { largeBenchModel } from "./large-model";
 import { loadTest } from "./load-test";
+import { printReport, type Report, type SystemRow } from "./print-report";
+import { treeCpuMs } from "./process-cpu";
+import { startProdServer, type BenchServer } from "./prod-server";
+import { startPythonFloor, type PythonEngine } from "./python-floor";
+import { openRawSession } from "./raw-session";
 
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const ENGINES: Array<{ engine: PythonEngine; label: string }> = [
+  { engine: "ultralytics", label: "Ultralytics predict (same ONNX)" },
+  { engine: "opencv-ort", label: "Python: OpenCV + ORT + NMS" },
+  { engine: "openvino", label: "OpenVINO (default precision)" },
+];
+type System = { row: SystemRow; run(img: BenchImage, k: number): Promise<{ ms: number; cpuMs?: number }> };
+const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
 
-type Row = { model: string; provider: string; rawP50: number; e2eP50: number; rawBest: number; conc: Record<number, number>; rssMb: number; stages: Record<string, number>; load?: string };
-
-// Server-Timing of the sequential requests, per stage (read, decode, route, queue, preprocess, inference, postprocess).
-let stageLog: Record<string, number[]> | null = null;
-
-async function postOne(url: string, token: string, img: { name: string; bytes: Uint8Array }): Promise<number> {
-  const form = new FormData();
-  form.append("file", new Blob([new Uint8Array(img.bytes)]), img.name);
-  const s = performance.now();
-  const r = await fetch(`${url}/api/v1/predict`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
-  await r.arrayBuffer();
-  if (r.status !== 200) throw new Error(`predict answered ${r.status}`);
-  const ms = performance.now() - s;
-  if (stageLog) {
-    for (const part of (r.headers.get("server-timing") ?? "").split(",")) {
-      const m = /^\s*(\w+);dur=([\d.]+)/.exec(part);
-      if (m) (stageLog[m[1]!] ??= []).push(Number(m[2]));
+async function measure(label: string, model: string, images: BenchImage[], server: { url: string; token: string; pid?: number }, withLoad: boolean): Promise<Report> {
+  console.error(`\n▶ ${label}: ${images.length} images, load average ${loadavg()}`);
+  const grey = await Promise.all(images.map((i) => i.grey()));
+  const raw = await openRawSession(model, false);
+  const client = appClient(server.url, server.token);
+  const app: System = { row: { name: "this app, POST /api/v1/predict", times: [], cpu: [] }, run: async (img) => ({ ms: await client.post(img) }) };
+  const rawSys: System = { row: { name: `raw ORT session.run (${raw.provider}, no spinning)`, times: [], cpu: [] }, run: (_img, k) => raw.run(grey[k]!) };
+  const systems: System[] = [app, rawSys];
+  const skipped: string[] = [];
+  const floors = [];
+  const rasterOnly = images.every((i) => !/\.dcm$/i.test(i.name));
+  for (const e of ENGINES) {
+    const f = rasterOnly ? await startPythonFloor(e.engine, model) : "DICOM images (the Python floors read PNG/JPEG)";
+    if (typeof f === "string") {
+      skipped.push(`${e.label}: skipped — ${f}`);
+      continue;
     }
-    (stageLog.client ??= []).push(ms);
+    floors.push(f);
+    systems.push({ row: { name: e.label, detail: f.detail, times: [], cpu: [] }, run: (img) => f.run(img.path) });
   }
-  return ms;
-}
-
-async function measure(label: string, modelPath: string, n: number, port: number, withLoad = false): Promise<Row> {
-  const images = benchImages(n);
-  console.error(`\n▶ ${label}: ${images.length} ${images[0]!.source}`);
-  const raw = await rawSession(modelPath, images.map((i) => i.grey()), [1, 2, 4, 8]);
-  const rawBest = Math.max(...Object.values(raw.throughput));
-  const server = await startProdServer(modelPath, port);
   try {
-    await postOne(server.url, server.token, images[0]!); // warm-up (engine start)
-    const e2e: number[] = [];
-    stageLog = {};
-    for (const img of images) e2e.push(await postOne(server.url, server.token, img));
-    const stages = Object.fromEntries(Object.entries(stageLog).map(([k, v]) => [k, p50(v)]));
-    stageLog = null;
-    const conc: Record<number, number> = {};
-    for (const c of [1, 4, 8]) {
-      const total = Math.max(c * 2, images.length);
-      let next = 0;
-      const s = performance.now();
-      await Promise.all(Array.from({ length: c }, async () => {
-        while (next < total) await postOne(server.url, server.token, images[next++ % images.length]!);
-      }));
-      conc[c] = total / ((performance.now() - s) / 1000);
-      console.error(`  concurrency ${c}: ${conc[c].toFixed(2)} img/s`);
+    for (const s of systems) await s.run(images[0]!, 0); // warm-up: engine start, first-run allocations
+    for (const k of Object.keys(client.stages)) client.stages[k] = [];
+    const cpu0 = server.pid ? treeCpuMs(server.pid) : undefined;
+    let order = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [k, img] of images.entries()) {
+        order++;
+        for (let j = 0; j < systems.length; j++) {
+          const s = systems[(j + order) % systems.length]!;
+          const t = await s.run(img, k);
+          s.row.times.push(t.ms);
+          if (t.cpuMs !== undefined) s.row.cpu.push(t.cpuMs);
+        }
+      }
     }
+    if (cpu0 !== undefined) app.row.cpu.push((treeCpuMs(server.pid!) - cpu0) / app.row.times.length);
+    // Stages of the sequential requests only (the throughput runs below would add queueing to them).
+    const stages = Object.fromEntries(Object.entries(client.stages).filter(([, v]) => v.length).map(([k, v]) => [k, p50(v)]));
+    console.error(`  interleaved: ${ROUNDS} rounds × ${images.length} images × ${systems.length} systems done, load average ${loadavg()}`);
+    const c0 = server.pid ? treeCpuMs(server.pid) : undefined;
+    const conc: Record<number, number> = {};
+    for (const c of [1, CLIENTS]) {
+      const before = server.pid ? treeCpuMs(server.pid) : 0;
+      const t = await appThroughput(client, images, c);
+      conc[c] = t.ips;
+      if (c === CLIENTS && c0 !== undefined) app.row.cpuUnderLoad = (treeCpuMs(server.pid!) - before) / t.n;
+      console.error(`  app at ${c} client(s): ${t.ips.toFixed(2)} img/s`);
+    }
+    app.row.ips = conc[CLIENTS];
+    const spin = await openRawSession(model, true);
+    const sizes = [1, 2, 4, 8];
+    const [off, on] = [await raw.throughput(grey, sizes), await spin.throughput(grey, sizes)];
+    await spin.close();
+    rawSys.row.ips = Math.max(...Object.values(off), ...Object.values(on));
+    rawSys.row.detail = `best img/s over batch ${Object.keys(off).join("/")}, spinning off/on: ${Object.entries(off).map(([b, v]) => `b${b} ${v.toFixed(1)}/${on[+b]!.toFixed(1)}`).join(", ")}`;
     let load: string | undefined;
     if (withLoad && LOAD_SECONDS > 0) {
-      console.error(`  load test: 8 clients for ${LOAD_SECONDS} s…`);
-      const r = await loadTest(server.url, server.token, images, 8, LOAD_SECONDS);
-      load = `8 clients × ${LOAD_SECONDS} s: ${JSON.stringify(r.statuses)} → ${r.ok ? "no 5xx other than 503 with Retry-After" : `FAILED (${r.bad} bad, ${r.missingRetryAfter} 503 without Retry-After)`}; server ${(await fetch(`${server.url}/api/health`).then((x) => x.status, () => 0)) === 200 ? "up" : "DOWN"}`;
+      console.error(`  load test: ${CLIENTS} clients for ${LOAD_SECONDS} s…`);
+      const r = await loadTest(server.url, server.token, images, CLIENTS, LOAD_SECONDS);
+      load = `${CLIENTS} clients × ${LOAD_SECONDS} s: ${JSON.stringify(r.statuses)} → ${r.ok ? "no 5xx other than 503 with Retry-After" : `FAILED (${r.bad} bad, ${r.missingRetryAfter} 503 without Retry-After)`}; server ${(await fetch(`${server.url}/api/health`).then((x) => x.status, () => 0)) === 200 ? "up" : "DOWN"}`;
     }
-    return { model: label, provider: raw.provider, rawP50: raw.p50Ms, e2eP50: p50(e2e), rawBest, conc, rssMb: server.peakRssMb(), stages, load };
+    return { model: label, rows: systems.map((s) => s.row), skipped, stages, load, loadavg: loadavg() };
   } finally {
-    await server.stop();
+    floors.forEach((f) => f.close());
+    await raw.close();
   }
 }
 
-const rows: Row[] = [await measure("demo YOLO11n 512", "models/demo-nodule-mass/model.onnx", 16, 3301, true)];
-const large = process.env.BENCH_LARGE === "0" ? null : largeBenchModel();
-if (large) rows.push(await measure("YOLO11-L 1024 (14 cls)", large, 6, 3302));
-else console.error("\n(YOLO11-L skipped: set up training/ and run `cxr-train make-bench-model`, or BENCH_LARGE=0 was set)");
-
-console.log("\nmodel                     provider  raw p50 ms  e2e p50 ms  ratio(≤1.15)  best raw img/s  c=1   c=4   c=8  ratio c8/raw(≥0.9)  peak RSS MB");
-for (const r of rows)
-  console.log(
-    [r.model.padEnd(26), r.provider.padEnd(9), r.rawP50.toFixed(1).padStart(10), r.e2eP50.toFixed(1).padStart(11), (r.e2eP50 / r.rawP50).toFixed(2).padStart(13),
-      r.rawBest.toFixed(2).padStart(15), ...[1, 4, 8].map((c) => r.conc[c]!.toFixed(2).padStart(5)), (Math.max(...Object.values(r.conc)) / r.rawBest).toFixed(2).padStart(19), r.rssMb.toFixed(0).padStart(12)].join(" "),
-  );
-console.log("\ne2e p50 per stage (Server-Timing, ms; 'client' is the whole request as the client saw it)");
-for (const r of rows) console.log(`${r.model.padEnd(26)} ${Object.entries(r.stages).map(([k, v]) => `${k} ${v.toFixed(1)}`).join("  ")}`);
-for (const r of rows) if (r.load) console.log(`\nload test (${r.model}): ${r.load}`);
-process.exit(rows.every((r) => !r.load || !r.load.includes("FAILED")) ? 0 : 1);
+function orExit<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    console.error(`bench:predict: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  }
+}
+const args = orExit(() => benchArgs());
+const ROUNDS = args.rounds;
+const CLIENTS = args.clients;
+const { list: images, source } = orExit(() => benchImages({ dir: args.images, synthetic: args.synthetic, limit: 16 }));
+console.error(`images: ${source}; load average at start ${loadavg()} (1/5/15 min)`);
+const reports: Report[] = [];
+if (args.url) {
+  const model = args.models![0]!;
+  reports.push(await measure(`${path.basename(model)} @ ${args.url}`, model, images, { url: args.url, token: args.token! }, false));
+} else {
+  const models = args.models ?? ["models/demo-nodule-mass/model.onnx", ...(process.env.BENCH_LARGE === "0" ? [] : [largeBenchModel()].filter((m): m is string => !!m))];
+  if (!args.models && models.length === 1) console.error("(YOLO11-L skipped: set up training/ and run `cxr-train make-bench-model`, or BENCH_LARGE=0 was set)");
+  for (const [i, model] of models.entries()) {
+    const server: BenchServer = await startProdServer(model, args.port + i);
+    try {
+      const few = i === 0 ? images : images.slice(0, 6); // the large model: fewer images, it takes ~1 s each
+      reports.push(await measure(path.relative(".", model), model, few, server, i === 0));
+      reports.at(-1)!.rssMb = server.peakRssMb();
+    } finally {
+      await server.stop();
+    }
+  }
+}
+printReport(reports, CLIENTS);
+process.exit(reports.every((r) => !r.load?.includes("FAILED")) ? 0 : 1);

@@ -1,9 +1,10 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { descendants } from "./process-cpu";
 
-export type BenchServer = { url: string; token: string; peakRssMb(): number; stop(): Promise<void> };
+export type BenchServer = { url: string; token: string; pid: number; peakRssMb(): number; stop(): Promise<void> };
 
 // The real production server (`npm start` path) on a fresh SQLite data dir, serving only the model under test.
 export async function startProdServer(modelPath: string, port: number): Promise<BenchServer> {
@@ -24,6 +25,7 @@ export async function startProdServer(modelPath: string, port: number): Promise<
   return {
     url,
     token,
+    pid: child.pid!,
     peakRssMb: () => descendants(child.pid!).reduce((mb, pid) => mb + vmHwmMb(pid), 0),
     async stop() {
       try {
@@ -37,10 +39,6 @@ export async function startProdServer(modelPath: string, port: number): Promise<
   };
 }
 
-function descendants(pid: number): number[] {
-  const kids = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)]).stdout.toString().trim().split(/\s+/).filter(Boolean).map(Number);
-  return [pid, ...kids.flatMap(descendants)];
-}
 
 // Peak resident memory (VmHWM) of one process, in MB.
 function vmHwmMb(pid: number): number {

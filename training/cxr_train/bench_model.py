@@ -36,8 +36,9 @@ def make_bench_model(out: Path | None = None, size: str = "l", imgsz: int = 1024
         ckpt = Path(tmp) / f"yolo11{size}-bench.pt"
         torch.save({"model": yolo.model, "train_args": {"imgsz": imgsz, "task": "detect"}, "date": None,
                     "version": "bench"}, ckpt)
+        # Dynamic axes, so the app's batcher can run several images at once (it letterboxes to the metadata's imgsz).
         exported = Path(YOLO(str(ckpt), task="detect").export(format="onnx", imgsz=imgsz, simplify=True,
-                                                                dynamic=False, device="cpu"))
+                                                                dynamic=True, device="cpu"))
         out.parent.mkdir(parents=True, exist_ok=True)
         exported.replace(out)
     progress.emit("bench-model", f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f} s",

@@ -60,8 +60,9 @@ def fit(dataset: Path, run_dir: Path, size: str, epochs: int, imgsz: int, batch:
 def export_onnx(weights: Path, imgsz: int, out: Path) -> Path:
     from ultralytics import YOLO
 
+    # Dynamic axes, so the app's batcher can run several images at once (it letterboxes to the metadata's imgsz).
     exported = YOLO(str(weights), task="detect").export(format="onnx", imgsz=imgsz, simplify=True,
-                                                        dynamic=False, device="cpu")
+                                                        dynamic=True, device="cpu")
     out.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(exported, out)
     return out

@@ -18,3 +18,5 @@ def test_bench_model_has_the_14_classes_and_decodable_output(tmp_path, cli_env):
     assert list(ast.literal_eval(meta["names"]).values()) == list(VOCAB)
     y = sess.run(None, {sess.get_inputs()[0].name: np.zeros((1, 3, 64, 64), np.float32)})[0]
     assert y.shape == (1, 4 + 14, 84)
+    y2 = sess.run(None, {sess.get_inputs()[0].name: np.zeros((2, 3, 64, 64), np.float32)})[0]  # dynamic batch axis
+    assert y2.shape == (2, 4 + 14, 84)
