@@ -17,6 +17,10 @@ const STATUS: Record<AppErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
 };
+/** The HTTP status an AppError code maps to (the OpenAPI document derives its error responses from this). */
+export function statusOfCode(code: AppErrorCode): number {
+  return STATUS[code];
+}
 // A 503 or 429 always says when to come back, even when the thrower did not.
 const DEFAULT_RETRY_AFTER_S = 2;
 // Keys of AppError details that carry internals (library messages, stacks) rather than a reason for the client.

@@ -52,5 +52,5 @@ export const AssignmentSchema = z.object({
   status: z.enum(ASSIGNMENT_STATUSES),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
-});
+}).meta({ id: "Assignment" });
 export type AssignmentDto = z.infer<typeof AssignmentSchema>;

@@ -82,7 +82,7 @@ export const AiFindingSchema = z.object({
   modelClass: z.string(),
   confidence: z.number(),
   box,
-});
+}).meta({ id: "AiFinding" });
 export type AiFindingDto = z.infer<typeof AiFindingSchema>;
 
 export const LabelSchema = z.object({
@@ -100,7 +100,7 @@ export const LabelSchema = z.object({
   revision: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: "Label" });
 export type LabelDto = z.infer<typeof LabelSchema>;
 
 export const ReviewSchema = z.object({
@@ -118,7 +118,7 @@ export const ReviewSchema = z.object({
   updatedAt: z.string(),
   signedOffAt: z.string().nullable(),
   labels: z.array(LabelSchema),
-});
+}).meta({ id: "Review" });
 export type ReviewDto = z.infer<typeof ReviewSchema>;
 
 // A version's detection thresholds as the overlay uses them: the global confidence and per-class confidences keyed by
@@ -135,14 +135,14 @@ export const StudyReviewSchema = z.object({
   modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string(), thresholds: DisplayThresholdsSchema }).nullable(),
   instances: z.array(z.object({ id: z.string(), rows: z.number(), columns: z.number(), frames: z.number().int() })),
   findings: z.array(AiFindingSchema),
-});
+}).meta({ id: "StudyReview" });
 export type StudyReviewDto = z.infer<typeof StudyReviewSchema>;
 
 export const SaveReviewResultSchema = z.object({
   review: ReviewSchema,
   // Per operation, in order: the label it touched (new labels get their id here) and the revision kind, or null when it changed nothing.
   results: z.array(z.object({ labelId: z.string(), change: z.enum(LABEL_CHANGES).nullable() })),
-});
+}).meta({ id: "SaveReviewResult" });
 export type SaveReviewResult = z.infer<typeof SaveReviewResultSchema>;
 
 export const LabelRevisionSchema = z.object({
@@ -157,8 +157,8 @@ export const LabelRevisionSchema = z.object({
   deleted: z.boolean(),
   author: z.object({ id: z.string(), email: z.string() }),
   createdAt: z.string(),
-});
+}).meta({ id: "LabelRevision" });
 export type LabelRevisionDto = z.infer<typeof LabelRevisionSchema>;
 
-export const ReviewHistorySchema = z.object({ reviewId: z.string(), revisions: z.array(LabelRevisionSchema) });
+export const ReviewHistorySchema = z.object({ reviewId: z.string(), revisions: z.array(LabelRevisionSchema) }).meta({ id: "ReviewHistory" });
 export type ReviewHistoryDto = z.infer<typeof ReviewHistorySchema>;

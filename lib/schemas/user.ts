@@ -34,5 +34,5 @@ export const UserSchema = z.object({
   disabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
-});
+}).meta({ id: "User" });
 export type UserDto = z.infer<typeof UserSchema>;
