@@ -46,8 +46,13 @@ describe("OpenAPI document: generated from the zod schemas", () => {
   it("states the cross-field rules and real dates in the schemas", () => {
     const s = JSON.stringify(doc);
     expect(s).toContain('"format":"date"'); // worklist from/to: a calendar date, not any string
-    const assignments = JSON.stringify(doc.paths["/api/v1/assignments"]!.post);
-    expect(assignments).toContain("exactly one of assigneeId / assigneeIds");
+    const body = (path: string, method: string) => JSON.stringify((doc.paths[path]![method] as unknown as { requestBody: unknown }).requestBody);
+    expect(body("/api/v1/assignments", "post")).toContain('"oneOf":[{"required":["assigneeId"]},{"required":["assigneeIds"]}]');
+    expect(body("/api/v1/studies/{studyId}/review", "patch")).toContain("x1 < x2 and y1 < y2");
+    expect(body("/api/v1/admin/drift", "post")).toContain("from < to");
+    expect(body("/api/v1/models", "post")).toContain('"contentMediaType":"application/json"');
+    expect(JSON.stringify(doc.paths["/api/v1/studies"]!.get)).toContain("not after `to`");
+    expect(s).not.toContain("prefixItems"); // boxes are arrays of exactly 4 numbers (schemathesis skips prefixItems)
   });
 
   it("documents the PACS routes and never a secret in the connection schema", () => {

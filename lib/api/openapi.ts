@@ -1,4 +1,4 @@
-import { createDocument, type ZodOpenApiObject } from "zod-openapi";
+import { createDocument, type CreateDocumentOptions, type ZodOpenApiObject } from "zod-openapi";
 import { datasetPaths } from "@/lib/schemas/openapi/datasets";
 import { modelPaths } from "@/lib/schemas/openapi/models";
 import { pacsPaths } from "@/lib/schemas/openapi/pacs";
@@ -16,20 +16,34 @@ const securitySchemes: NonNullable<ZodOpenApiObject["components"]>["securitySche
   basic: { type: "http", scheme: "basic", description: "HTTP Basic with an API token (cxr_…) as the password, any user name (for DICOMweb senders such as Orthanc)" },
 };
 
+// A tuple of one type (a box [x1, y1, x2, y2]) as an array of exactly n items: the same contract, in the form JSON
+// Schema validators and generators (schemathesis, openapi-generator) handle everywhere, prefixItems is not.
+const options: CreateDocumentOptions = {
+  override: ({ jsonSchema }) => {
+    const items = jsonSchema.prefixItems;
+    if (!items?.length || !items.every((i) => JSON.stringify(i) === JSON.stringify(items[0]))) return;
+    delete jsonSchema.prefixItems;
+    jsonSchema.items = items[0];
+  },
+};
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 export function openApiDocument(serverUrl = "/") {
-  cached ??= createDocument({
-    openapi: "3.1.0",
-    info: {
-      title: "CXR Review API",
-      version: "1",
-      description:
-        "AI findings are proposals for a reader to confirm; they are not diagnoses. No patient identifiers are returned by the predict API. Every 4xx/5xx answer has the `Error` body.",
+  cached ??= createDocument(
+    {
+      openapi: "3.1.0",
+      info: {
+        title: "CXR Review API",
+        version: "1",
+        description:
+          "AI findings are proposals for a reader to confirm; they are not diagnoses. No patient identifiers are returned by the predict API. Every 4xx/5xx answer has the `Error` body.",
+      },
+      servers: [{ url: "/" }],
+      components: { securitySchemes },
+      paths: { ...predictPaths, ...studyPaths, ...reviewPaths, ...modelPaths, ...datasetPaths, ...pacsPaths, ...userPaths, ...systemPaths },
     },
-    servers: [{ url: "/" }],
-    components: { securitySchemes },
-    paths: { ...predictPaths, ...studyPaths, ...reviewPaths, ...modelPaths, ...datasetPaths, ...pacsPaths, ...userPaths, ...systemPaths },
-  });
+    options,
+  );
   return { ...cached, servers: [{ url: serverUrl }] };
 }

@@ -4,7 +4,8 @@ const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 export const driftWindowSchema = z
   .object({ from: isoDate, to: isoDate })
-  .refine((w) => w.from < w.to, { message: "'from' must be before 'to'.", path: ["to"] });
+  .refine((w) => w.from < w.to, { message: "'from' must be before 'to'.", path: ["to"] })
+  .meta({ description: "A time window: from < to (ISO 8601 date-times with an offset)" });
 
 // The reference is a period, or the first N visible predictions (of the version when one is given).
 export const driftReferenceSchema = z.union([driftWindowSchema, z.object({ firstN: z.number().int().min(1).max(100_000) })]);

@@ -25,7 +25,8 @@ export const exportFiltersSchema = z
     includeHeldOut: z.boolean().default(false),
   })
   .strict()
-  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), { message: "'from' must be before 'to'.", path: ["to"] });
+  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), { message: "'from' must be before 'to'.", path: ["to"] })
+  .meta({ description: "Which reviews to export; from < to when both are given (ISO 8601 date-times)" });
 export type ExportFilters = z.infer<typeof exportFiltersSchema>;
 
 export const createExportBodySchema = z

@@ -84,14 +84,14 @@ const probe = z.object({ ok: z.boolean(), message: z.string(), ms: z.number() })
 export const PacsTestResultSchema = z.object({ ok: z.boolean(), dicomweb: probe.nullable(), echo: probe.nullable() }).meta({ id: "PacsTestResult" });
 export type PacsTestResult = z.infer<typeof PacsTestResultSchema>;
 
-const dicomDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const dicomDate = z.iso.date({ message: "Use a real date as YYYY-MM-DD." });
 // QIDO-RS search from the worklist: every filter optional; patient ID and accession match exactly or with a trailing *.
 export const searchPacsQuerySchema = z
   .object({
     patientId: z.string().trim().min(1).max(64).optional(),
     accessionNumber: z.string().trim().min(1).max(64).optional(),
-    dateFrom: dicomDate.optional(),
-    dateTo: dicomDate.optional(),
+    dateFrom: dicomDate.optional().meta({ description: "Study date from (inclusive); not after dateTo" }),
+    dateTo: dicomDate.optional().meta({ description: "Study date to (inclusive); not before dateFrom" }),
     modality: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,16}$/).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

@@ -26,7 +26,8 @@ const coordinate = z.number().finite().min(0).max(MAX_PIXEL);
 export const boxSchema = z
   .tuple([coordinate, coordinate, coordinate, coordinate])
   .refine(([x1, , x2]) => x1 < x2, "x1 must be less than x2.")
-  .refine(([, y1, , y2]) => y1 < y2, "y1 must be less than y2.");
+  .refine(([, y1, , y2]) => y1 < y2, "y1 must be less than y2.")
+  .meta({ description: "[x1, y1, x2, y2] in pixels of the image, with x1 < x2 and y1 < y2" });
 export type Box = [number, number, number, number];
 
 const id = z.string().min(1).max(64);
@@ -39,7 +40,14 @@ const editOp = z
   .object({ op: z.literal("edit"), findingId: id.optional(), labelId: id.optional(), box: boxSchema.optional(), className: className.optional() })
   .strict()
   .refine((o) => (o.findingId === undefined) !== (o.labelId === undefined), "Send exactly one of findingId or labelId.")
-  .refine((o) => o.box !== undefined || o.className !== undefined, "Send box, className or both.");
+  .refine((o) => o.box !== undefined || o.className !== undefined, "Send box, className or both.")
+  .meta({
+    description: "Exactly one of findingId (an AI finding) or labelId (a label); box, className or both",
+    override: ({ jsonSchema }) => {
+      jsonSchema.oneOf = [{ required: ["findingId"] }, { required: ["labelId"] }];
+      jsonSchema.anyOf = [{ required: ["box"] }, { required: ["className"] }];
+    },
+  });
 // instanceId may be left out on a single-image study; see lib/reviews/apply-operations.ts. frame: 1-based frame of a
 // multi-frame image (DICOM's Referenced Frame Number), 1 when left out.
 export const frameSchema = z.number().int().min(1).max(MAX_PIXEL);

@@ -14,8 +14,8 @@ const dateOnly = z.iso.date({ message: "Use a real date as YYYY-MM-DD." });
 export const listStudiesQuerySchema = z.object({
   status: studyStatusSchema.optional(),
   modality: z.string().trim().toUpperCase().max(16).optional(),
-  from: dateOnly.optional(), // study date, inclusive
-  to: dateOnly.optional(),
+  from: dateOnly.optional().meta({ description: "Study date from (inclusive), a real calendar date YYYY-MM-DD; not after `to`" }),
+  to: dateOnly.optional().meta({ description: "Study date to (inclusive), a real calendar date YYYY-MM-DD; not before `from`" }),
   q: z.string().trim().max(64).optional(), // accession number or patient id (prefix)
   sort: z.enum(WORKLIST_SORTS).default("received"),
   dir: z.enum(["asc", "desc"]).default("desc"),

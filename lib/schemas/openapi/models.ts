@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { binaryContent, jsonContent, operation } from "@/lib/api/openapi-operation";
 import { idPathSchema } from "@/lib/schemas/error";
-import { canaryRuleSchema, changeStageBodySchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
+import { canaryRuleSchema, changeStageBodySchema, modelCardSchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
 import {
   CanaryRuleResponseSchema,
   EvaluationListSchema,
@@ -25,7 +25,14 @@ export const modelPaths: ZodOpenApiPathsObject = {
     post: operation({
       summary: "Register an Ultralytics ONNX (multipart `file`) with its model card (`card`, a JSON document); an evaluation job is queued",
       auth: { ...admin, tokenScope: "models:write" },
-      multipart: z.object({ file: binaryFile, card: z.string().describe("The model card as JSON (a string field or a JSON file part)") }),
+      multipart: z.object({
+        file: binaryFile,
+        card: z.string().meta({
+          description: "The model card, a JSON document (a string field or a JSON file part)",
+          contentMediaType: "application/json",
+          contentSchema: z.toJSONSchema(modelCardSchema, { io: "input" }),
+        }),
+      }),
       ok: { 201: jsonContent(RegisteredModelSchema, "Registered; evaluationId is the queued evaluation") },
       errors: ["bad_request", "conflict", "unprocessable", "unavailable"],
     }),
