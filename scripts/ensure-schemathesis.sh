@@ -5,6 +5,6 @@ cd "$(dirname "$0")/.."
 venv=.data/tools/schemathesis
 if [ ! -x "$venv/bin/st" ] || [ ! -x "$venv/bin/openapi-spec-validator" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q "schemathesis==4.*" "openapi-spec-validator==0.7.*"
+  "$venv/bin/pip" install -q "schemathesis==4.32.5" "openapi-spec-validator==0.7.2"
 fi
 echo "$(pwd)/$venv/bin"

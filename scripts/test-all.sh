@@ -65,6 +65,10 @@ npx playwright test
 step "faults and abuse against the production server"
 npx vitest run --project faults
 
+step "API contract: schemathesis against the production server"
+bash scripts/ensure-schemathesis.sh >/dev/null # schemathesis + openapi-spec-validator (PyPI) in .data/tools/schemathesis
+npx vitest run --project contract
+
 if [ -f training/scripts/test.sh ]; then
   step "training worker (Python)"
   bash training/scripts/test.sh
