@@ -143,3 +143,14 @@ test("schemathesis: no 5xx, no undocumented status, every body matches its schem
     expect(r.exitCode, `${r.name}: schemathesis exit code`).toBe(0);
   }
 });
+
+test("the run fails when a response breaks its documented schema (the checks are live)", async () => {
+  const doc = JSON.parse(fs.readFileSync(path.join(workDir, "openapi.json"), "utf8")) as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> } }> };
+  const health = doc.paths["/api/health"]!.get.responses["200"]!.content["application/json"]!;
+  health.schema = { type: "object", required: ["notThere"], properties: { notThere: { type: "string" } } };
+  const schemaFile = path.join(workDir, "broken.json");
+  fs.writeFileSync(schemaFile, JSON.stringify(doc));
+  const run = await runSchemathesis(bin, { name: "broken", schemaFile, baseUrl: server.url, headers: {}, seed: SEED, maxExamples: 2, workDir, include: ["GET /api/health"] });
+  expect(run.failures).toEqual(["GET /api/health"]);
+  expect(run.exitCode).not.toBe(0);
+});

@@ -16,6 +16,7 @@ export type FuzzOptions = {
   /** Operations (by schemathesis' name, "METHOD /path") pinned to a fixture: { "DELETE /api/v1/tokens/{id}": { "path.id": "…" } } */
   pinned?: Record<string, Record<string, string>>;
   exclude?: string[]; // "METHOD /path" of operations this identity must not fuzz
+  include?: string[]; // only these operations
   /** Operations whose documented 503 is the state of this environment (e.g. no training worker installed). */
   unavailable?: string[];
 };
@@ -47,7 +48,7 @@ export async function runSchemathesis(bin: string, o: FuzzOptions): Promise<Fuzz
   const config = path.join(o.workDir, `${o.name}.toml`);
   fs.writeFileSync(config, configToml(o));
   const junit = path.join(o.workDir, `${o.name}.junit.xml`);
-  const args = ["--config-file", config, "run", o.schemaFile, "--url", o.baseUrl, "--report", "junit", "--report-junit-path", junit, "--no-color", "--output-truncate", "false", ...(o.exclude ?? []).flatMap((op) => ["--exclude-name", op])];
+  const args = ["--config-file", config, "run", o.schemaFile, "--url", o.baseUrl, "--report", "junit", "--report-junit-path", junit, "--no-color", "--output-truncate", "false", ...(o.exclude ?? []).flatMap((op) => ["--exclude-name", op]), ...(o.include ?? []).flatMap((op) => ["--include-name", op])];
   const child = spawn(path.join(bin, "st"), args, { cwd: o.workDir, env: { ...process.env, SCHEMATHESIS_HOOKS: "" } });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
