@@ -14,7 +14,3 @@ export const ErrorResponseSchema = z
   .meta({ id: "Error" });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 
-// Path parameters: paramOf() refuses empty and over-long ids with 400.
-export const pathId = z.string().min(1).max(64);
-export const idPathSchema = z.object({ id: pathId });
-export const studyIdPathSchema = z.object({ studyId: pathId });

@@ -2,7 +2,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { binaryContent, jsonContent, operation } from "@/lib/api/openapi-operation";
 import { AuditEventListSchema, listAuditQuerySchema } from "@/lib/schemas/audit";
 import { computeDriftBodySchema, DriftReportResponseSchema, DriftSnapshotListSchema, listDriftQuerySchema } from "@/lib/schemas/drift";
-import { idPathSchema } from "@/lib/schemas/error";
+import { idPathSchema } from "@/lib/schemas/common";
 import { createExportBodySchema, ExportListSchema, ExportResponseSchema, listExportsQuerySchema } from "@/lib/schemas/export";
 import { createTrainingRunBodySchema, listTrainingRunsQuerySchema, TrainingRunListSchema, TrainingRunResponseSchema } from "@/lib/schemas/training";
 

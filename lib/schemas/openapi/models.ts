@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { binaryContent, jsonContent, operation } from "@/lib/api/openapi-operation";
-import { idPathSchema } from "@/lib/schemas/error";
+import { idPathSchema } from "@/lib/schemas/common";
 import { canaryRuleSchema, changeStageBodySchema, modelCardSchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
 import {
   CanaryRuleResponseSchema,

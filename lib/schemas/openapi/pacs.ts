@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject, ZodOpenApiRequestBodyObject, ZodOpenApiResponseObject } from "zod-openapi";
 import { jsonContent, operation } from "@/lib/api/openapi-operation";
-import { idPathSchema } from "@/lib/schemas/error";
+import { idPathSchema } from "@/lib/schemas/common";
 import {
   createPacsConnectionBodySchema,
   listPacsPullsQuerySchema,

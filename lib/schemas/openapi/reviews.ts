@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { jsonContent, operation } from "@/lib/api/openapi-operation";
-import { idPathSchema, pathId, studyIdPathSchema } from "@/lib/schemas/error";
+import { idPathSchema, pathId, studyIdPathSchema } from "@/lib/schemas/common";
 import {
   AssignmentSchema,
   completeAssignmentBodySchema,

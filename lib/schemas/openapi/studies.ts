@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { binaryContent, jsonContent, operation } from "@/lib/api/openapi-operation";
-import { ErrorResponseSchema, pathId, studyIdPathSchema } from "@/lib/schemas/error";
+import { ErrorResponseSchema } from "@/lib/schemas/error";
+import { pathId, studyIdPathSchema } from "@/lib/schemas/common";
 import { PacsPushListSchema, requestPacsPushBodySchema } from "@/lib/schemas/pacs-push";
 import {
   IngestResponseSchema,

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { jsonContent, operation } from "@/lib/api/openapi-operation";
-import { idPathSchema } from "@/lib/schemas/error";
-import { roleSchema } from "@/lib/schemas/common";
+import { idPathSchema, roleSchema } from "@/lib/schemas/common";
 import { CreatedApiTokenSchema, ApiTokenSchema, createTokenBodySchema } from "@/lib/schemas/token";
 import { createUserBodySchema, updateUserBodySchema, UserSchema } from "@/lib/schemas/user";
 
