@@ -92,6 +92,11 @@ async function makeFixtures(token: string) {
     "PATCH /api/v1/studies/{studyId}/review": study,
     "GET /api/v1/studies/{studyId}/neighbours": study,
     "GET /api/v1/studies/{studyId}/pacs-pushes": study,
+    "POST /api/v1/studies/{studyId}/pacs-pushes": study,
+    "POST /api/v1/studies/{studyId}/review/sign-off": study,
+    "GET /api/v1/studies/{studyId}/sr": study,
+    "POST /api/v1/studies/{studyId}/predict": study,
+    "POST /api/v1/studies/{studyId}/consensus": study,
   };
 }
 
