@@ -56,6 +56,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The API contract fuzzed by schemathesis against the production server (needs `next build`).
+          name: "contract",
+          include: ["test/contract/**/*.contract.test.ts"],
+          environment: "node",
+          setupFiles: ["test/faults/support/setup.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

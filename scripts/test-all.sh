@@ -78,6 +78,10 @@ else
   echo "SKIPPED: the cluster test needs PostgreSQL on 127.0.0.1:5432 and redis-server."
 fi
 
+step "API contract: schemathesis against the production server"
+bash scripts/ensure-schemathesis.sh >/dev/null # schemathesis + openapi-spec-validator (PyPI) in .data/tools/schemathesis
+npx vitest run --project contract
+
 if [ -f training/scripts/test.sh ]; then
   step "training worker (Python)"
   bash training/scripts/test.sh

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field, Input, Select } from "@/components/ui/field";
 import { fetchJson } from "@/lib/http/fetch-json";
-import type { ModelVersionDto } from "@/lib/models/list-models";
+import type { ModelVersionDto } from "@/lib/schemas/model-registry";
 import { computeDriftBodySchema, type DriftReportDto } from "@/lib/schemas/drift";
 
 const DAY_MS = 86_400_000;

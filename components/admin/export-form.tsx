@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field, Input, Select } from "@/components/ui/field";
 import { fetchJson } from "@/lib/http/fetch-json";
-import type { ModelVersionDto } from "@/lib/models/list-models";
+import type { ModelVersionDto } from "@/lib/schemas/model-registry";
 import { createExportBodySchema, EXPORT_PURPOSES, type ExportDto } from "@/lib/schemas/export";
 import type { UserDto } from "@/lib/schemas/user";
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isAppError, isZodError, type AppErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
+import type { ErrorResponse } from "@/lib/schemas/error";
 import { isTransientFailure } from "@/lib/transient-error";
 
 // The one map from domain errors to HTTP. Internals (stacks, SQL, decoder causes, query values) never leave the server.
@@ -17,12 +18,17 @@ const STATUS: Record<AppErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
 };
+/** The HTTP status an AppError code maps to (the OpenAPI document derives its error responses from this). */
+export function statusOfCode(code: AppErrorCode): number {
+  return STATUS[code];
+}
 // A 503 or 429 always says when to come back, even when the thrower did not.
 const DEFAULT_RETRY_AFTER_S = 2;
 // Keys of AppError details that carry internals (library messages, stacks) rather than a reason for the client.
 const INTERNAL_KEYS = new Set(["cause", "stack", "sql", "query"]);
 
-export type ApiErrorBody = { error: { code: string; message: string; details?: unknown; requestId?: string } };
+// Every 4xx/5xx body has this shape (the Error schema of the OpenAPI document).
+export type ApiErrorBody = ErrorResponse;
 
 export function errorBody(code: string, message: string, details?: unknown): ApiErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };

@@ -2,9 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { db, dbProvider } from "@/lib/db";
 import { env } from "@/lib/env";
-
-export type ReadinessCheck = { ok: boolean; detail?: string };
-export type Readiness = { ready: boolean; checks: Record<string, ReadinessCheck>; down: string[] };
+import type { Readiness, ReadinessCheck } from "@/lib/schemas/health";
 
 // Extra checks (storage, job queue, inference backend, model) register here from lib/server. Kept on globalThis: Next
 // loads instrumentation (which registers) and the route handlers (which read) as separate bundles.

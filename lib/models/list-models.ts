@@ -1,21 +1,7 @@
 import type { ModelVersion } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { ModelVersionDto } from "@/lib/schemas/model-registry";
 
-export type ModelVersionDto = {
-  id: string;
-  name: string;
-  version: string;
-  sha256: string;
-  sizeBytes: number;
-  classes: string[];
-  inputSize: number;
-  stage: string;
-  canaryShare: number;
-  shadow: boolean;
-  thresholds: unknown;
-  modelCard: unknown;
-  createdAt: string;
-};
 
 export function toModelVersionDto(v: ModelVersion): ModelVersionDto {
   return {
@@ -26,7 +12,7 @@ export function toModelVersionDto(v: ModelVersion): ModelVersionDto {
     sizeBytes: v.sizeBytes,
     classes: v.classes as string[],
     inputSize: v.inputSize,
-    stage: v.stage,
+    stage: v.stage as ModelVersionDto["stage"],
     canaryShare: v.canaryShare,
     shadow: v.shadow,
     thresholds: v.thresholds,

@@ -1,18 +1,14 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { loadModel, releaseModels } from "@/lib/inference/onnx-session";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { ModelVersion } from "@/generated/prisma/client";
+import { modelCardSchema } from "@/lib/schemas/model";
 import type { Thresholds } from "@/lib/models/thresholds";
 
-export const modelCardSchema = z.looseObject({
-  name: z.string().trim().min(1).max(80),
-  version: z.string().trim().min(1).max(40),
-  thresholds: z.object({ confidence: z.number().min(0).max(1).optional(), iou: z.number().min(0).max(1).optional() }).optional(),
-});
 export type ModelCard = z.infer<typeof modelCardSchema>;
 
 export type { Thresholds } from "@/lib/models/thresholds";

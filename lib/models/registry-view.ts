@@ -1,24 +1,8 @@
 import type { Evaluation, ModelStageChange } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { toModelVersionDto, type ModelVersionDto } from "@/lib/models/list-models";
+import { toModelVersionDto } from "@/lib/models/list-models";
+import type { EvaluationDto, RegistryView, StageChangeDto } from "@/lib/schemas/model-registry";
 
-export type EvaluationDto = {
-  id: string;
-  status: string;
-  datasetDescription: string;
-  imageCount: number;
-  map50: number | null;
-  map40: number | null;
-  perClassAp: Record<string, { ap50: number | null; ap40: number | null; gt: number }> | null;
-  fpPerImage: number | null;
-  latencyP50Ms: number | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-};
-export type StageChangeDto = { id: string; from: string; to: string; reason: string | null; automatic: boolean; at: string };
-export type RegistryEntryDto = ModelVersionDto & { evaluation: EvaluationDto | null; stageHistory: StageChangeDto[] };
-export type AutomaticRollbackDto = StageChangeDto & { modelVersionId: string; name: string; version: string };
 
 export const toEvaluationDto = (e: Evaluation): EvaluationDto => ({
   id: e.id,
@@ -39,7 +23,7 @@ const toChangeDto = (c: ModelStageChange): StageChangeDto => ({ id: c.id, from: 
 const RECENT_MS = 7 * 86_400_000;
 
 // The admin's registry: every version with its latest evaluation and stage history, and recent automatic rollbacks.
-export async function getRegistryView(): Promise<{ models: RegistryEntryDto[]; automaticRollbacks: AutomaticRollbackDto[] }> {
+export async function getRegistryView(): Promise<RegistryView> {
   const versions = await db.modelVersion.findMany({
     orderBy: { createdAt: "desc" },
     include: { evaluations: { orderBy: { createdAt: "desc" }, take: 1 }, stageChanges: { orderBy: { createdAt: "desc" }, take: 20 } },

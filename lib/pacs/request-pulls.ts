@@ -1,3 +1,4 @@
+import type { RequestedPull } from "@/lib/schemas/pacs";
 // Ask for studies to be pulled: one PacsPull row per (connection, study) and a durable pacs.pull job for it.
 import { db } from "@/lib/db";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
@@ -7,7 +8,6 @@ import { PACS_PULL } from "@/lib/pacs/pull-job-type";
 import "@/lib/pacs/pull-job"; // registers the handler the enqueue validates against
 
 export type PullRequest = { studyInstanceUid: string; remoteInstances?: number | null };
-export type RequestedPull = { studyInstanceUid: string; pullId: string; jobId: string; alreadyRunning: boolean };
 
 const ACTIVE = ["queued", "running"];
 // A PACS that is down gets retried for a few minutes (2 s, 4 s … 128 s backoff) before the pull fails for good.

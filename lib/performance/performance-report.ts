@@ -1,14 +1,9 @@
 import { db } from "@/lib/db";
-import { aggregatePerformance, type VersionPerformance } from "@/lib/performance/aggregate-performance";
+import { aggregatePerformance } from "@/lib/performance/aggregate-performance";
 import { readCanaryRule } from "@/lib/performance/canary-rule-settings";
 import { loadReviewVerdicts } from "@/lib/performance/load-review-verdicts";
-import type { CanaryRule } from "@/lib/schemas/model";
+import type { PerformanceReport } from "@/lib/schemas/model-registry";
 
-export type PerformanceReport = {
-  from: string;
-  rule: CanaryRule;
-  versions: (VersionPerformance & { name: string; version: string; stage: string })[];
-};
 
 // GET /api/v1/admin/performance: reader verdicts per version over the last `days` days.
 export async function getPerformanceReport(o: { days: number; modelVersionId?: string }): Promise<PerformanceReport> {

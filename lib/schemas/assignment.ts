@@ -22,6 +22,12 @@ export const createAssignmentsBodySchema = z
   })
   .strict()
   .refine((b) => (b.assigneeId === undefined) !== (b.assigneeIds === undefined), "Send exactly one of assigneeId or assigneeIds.")
+  .meta({
+    description: "Exactly one of assigneeId or assigneeIds: annotate takes one assignee, double_read two different readers",
+    override: ({ jsonSchema }) => {
+      jsonSchema.oneOf = [{ required: ["assigneeId"] }, { required: ["assigneeIds"] }];
+    },
+  })
   .transform(({ assigneeId, assigneeIds, ...b }) => ({ ...b, studyIds: [...new Set(b.studyIds)], assigneeIds: [...new Set(assigneeIds ?? [assigneeId!])] }))
   .refine((b) => (b.kind === "double_read" ? b.assigneeIds.length === 2 : b.assigneeIds.length === 1), {
     message: "annotate takes one assignee; double_read takes two different readers.",
@@ -52,5 +58,5 @@ export const AssignmentSchema = z.object({
   status: z.enum(ASSIGNMENT_STATUSES),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
-});
+}).meta({ id: "Assignment" });
 export type AssignmentDto = z.infer<typeof AssignmentSchema>;

@@ -9,12 +9,14 @@ export const listAuditQuerySchema = z.object({
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
 
-export type AuditEventDto = {
-  id: string;
-  at: string;
-  actorEmail: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: unknown;
-};
+export const AuditEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  details: z.unknown(),
+}).meta({ id: "AuditEvent" });
+export type AuditEventDto = z.infer<typeof AuditEventSchema>;
+export const AuditEventListSchema = z.object({ events: z.array(AuditEventSchema) });

@@ -4,4 +4,7 @@ export const ROLES = ["radiologist", "annotator", "admin"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const idParamSchema = z.object({ id: z.string().min(1).max(64) });
+// Path parameters: paramOf() refuses empty and over-long ids with 400.
+export const pathId = z.string().min(1).max(64);
+export const idPathSchema = z.object({ id: pathId });
+export const studyIdPathSchema = z.object({ studyId: pathId });

@@ -25,5 +25,5 @@ export const AgreementReportSchema = z.object({
       consensus: z.object({ reviewId: z.string(), status: z.string(), labels: z.number() }).nullable(),
     }),
   ),
-});
+}).meta({ id: "AgreementReport" });
 export type AgreementReportDto = z.infer<typeof AgreementReportSchema>;

@@ -25,7 +25,8 @@ export const exportFiltersSchema = z
     includeHeldOut: z.boolean().default(false),
   })
   .strict()
-  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), { message: "'from' must be before 'to'.", path: ["to"] });
+  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), { message: "'from' must be before 'to'.", path: ["to"] })
+  .meta({ description: "Which reviews to export; from < to when both are given (ISO 8601 date-times)" });
 export type ExportFilters = z.infer<typeof exportFiltersSchema>;
 
 export const createExportBodySchema = z
@@ -41,26 +42,37 @@ export type CreateExportBody = z.infer<typeof createExportBodySchema>;
 export const listExportsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 export type SplitName = "train" | "val";
-export type SplitSummary = { images: number; negatives: number; boxes: number; patients: number; perClass: Record<string, number> };
+const SplitSummarySchema = z.object({ images: z.number().int(), negatives: z.number().int(), boxes: z.number().int(), patients: z.number().int(), perClass: z.record(z.string(), z.number().int()) });
+export type SplitSummary = z.infer<typeof SplitSummarySchema>;
 /** What the held-out rule did: the evaluation fraction used, whether held-out patients were kept, and how many
  * matching studies / images were left out because they belong to held-out patients (0 when included). */
-export type HeldOutSummary = { fraction: number; included: boolean; excludedStudies: number; excludedImages: number };
-export type ExportSummary = { classes: string[]; reviews: number; splits: Record<SplitName, SplitSummary>; heldOut?: HeldOutSummary };
+const HeldOutSummarySchema = z.object({ fraction: z.number(), included: z.boolean(), excludedStudies: z.number().int(), excludedImages: z.number().int() });
+export type HeldOutSummary = z.infer<typeof HeldOutSummarySchema>;
+const ExportSummarySchema = z.object({
+  classes: z.array(z.string()),
+  reviews: z.number().int(),
+  splits: z.object({ train: SplitSummarySchema, val: SplitSummarySchema }),
+  heldOut: HeldOutSummarySchema.optional(),
+});
+export type ExportSummary = z.infer<typeof ExportSummarySchema>;
 
-export type ExportDto = {
-  id: string;
-  format: ExportFormat;
-  filters: ExportFilters;
-  split: { valFraction: number; seed: number };
-  status: string; // queued | running | succeeded | failed
-  imageCount: number;
-  boxCount: number;
-  sizeBytes: number | null;
-  summary: ExportSummary | null;
-  error: string | null;
-  progress: number;
-  progressMessage: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  downloadUrl: string | null;
-};
+export const ExportSchema = z.object({
+  id: z.string(),
+  format: exportFormatSchema,
+  filters: exportFiltersSchema,
+  split: z.object({ valFraction: z.number(), seed: z.number().int() }),
+  status: z.string().describe("queued | running | succeeded | failed"),
+  imageCount: z.number().int(),
+  boxCount: z.number().int(),
+  sizeBytes: z.number().int().nullable(),
+  summary: ExportSummarySchema.nullable(),
+  error: z.string().nullable(),
+  progress: z.number(),
+  progressMessage: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  downloadUrl: z.string().nullable(),
+}).meta({ id: "Export" });
+export type ExportDto = z.infer<typeof ExportSchema>;
+export const ExportResponseSchema = z.object({ export: ExportSchema });
+export const ExportListSchema = z.object({ exports: z.array(ExportSchema) });

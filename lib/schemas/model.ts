@@ -16,7 +16,14 @@ export const changeStageBodySchema = z
   })
   .strict()
   .refine((b) => b.to !== "canary" || b.canaryShare !== undefined, { message: "A canary needs a canaryShare (0 < share <= 1).", path: ["canaryShare"] })
-  .refine((b) => !(b.shadow && (b.to === "production" || b.to === "archived")), { message: "Production and archived versions cannot run as shadows.", path: ["shadow"] });
+  .refine((b) => !(b.shadow && (b.to === "production" || b.to === "archived")), { message: "Production and archived versions cannot run as shadows.", path: ["shadow"] })
+  .meta({
+    description: "canaryShare is required when to is canary; shadow is not allowed for production or archived",
+    override: ({ jsonSchema }) => {
+      jsonSchema.if = { properties: { to: { const: "canary" } }, required: ["to"] };
+      jsonSchema.then = { required: ["canaryShare"] };
+    },
+  });
 export type ChangeStageBody = z.infer<typeof changeStageBodySchema>;
 
 // POST /api/v1/models/:id/rollback
@@ -40,3 +47,10 @@ export const canaryRuleSchema = z.object({
   minReviewedStudies: z.number().int().min(1).max(100_000).default(20),
 });
 export type CanaryRule = z.infer<typeof canaryRuleSchema>;
+
+// POST /api/v1/models: the `card` field (JSON) registered with the ONNX file; other keys are kept as they are.
+export const modelCardSchema = z.looseObject({
+  name: z.string().trim().min(1).max(80),
+  version: z.string().trim().min(1).max(40),
+  thresholds: z.object({ confidence: z.number().min(0).max(1).optional(), iou: z.number().min(0).max(1).optional() }).optional(),
+});

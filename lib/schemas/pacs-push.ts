@@ -20,6 +20,6 @@ export const PacsPushSchema = z.object({
   nextTryAt: z.string().nullable(), // while retrying: when the job runs again
   sentAt: z.string().nullable(),
   updatedAt: z.string(),
-});
+}).meta({ id: "PacsPush" });
 export type PacsPushDto = z.infer<typeof PacsPushSchema>;
 export const PacsPushListSchema = z.object({ pushes: z.array(PacsPushSchema) });

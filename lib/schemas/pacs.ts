@@ -74,24 +74,24 @@ export const PacsConnectionSchema = z.object({
   /** Why the latest auto-pull poll (last 10 min) failed; null when it worked or auto-pull is off. */
   autoPullError: z.string().nullable(),
   lastTest: z.object({ at: z.string(), ok: z.boolean(), error: z.string().nullable() }).nullable(),
-});
+}).meta({ id: "PacsConnection" });
 export type PacsConnectionDto = z.infer<typeof PacsConnectionSchema>;
 
 /** What readers see of a connection: enough to pick one. */
 export const PacsConnectionSummarySchema = PacsConnectionSchema.pick({ id: true, name: true, modalities: true });
 
 const probe = z.object({ ok: z.boolean(), message: z.string(), ms: z.number() });
-export const PacsTestResultSchema = z.object({ ok: z.boolean(), dicomweb: probe.nullable(), echo: probe.nullable() });
+export const PacsTestResultSchema = z.object({ ok: z.boolean(), dicomweb: probe.nullable(), echo: probe.nullable() }).meta({ id: "PacsTestResult" });
 export type PacsTestResult = z.infer<typeof PacsTestResultSchema>;
 
-const dicomDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const dicomDate = z.iso.date({ message: "Use a real date as YYYY-MM-DD." });
 // QIDO-RS search from the worklist: every filter optional; patient ID and accession match exactly or with a trailing *.
 export const searchPacsQuerySchema = z
   .object({
     patientId: z.string().trim().min(1).max(64).optional(),
     accessionNumber: z.string().trim().min(1).max(64).optional(),
-    dateFrom: dicomDate.optional(),
-    dateTo: dicomDate.optional(),
+    dateFrom: dicomDate.optional().meta({ description: "Study date from (inclusive); not after dateTo" }),
+    dateTo: dicomDate.optional().meta({ description: "Study date to (inclusive); not before dateFrom" }),
     modality: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,16}$/).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -110,7 +110,7 @@ export const PacsStudySchema = z.object({
   instances: z.number().nullable(),
   /** The app's study when it is already here. */
   studyId: z.string().nullable(),
-});
+}).meta({ id: "PacsStudy" });
 export type PacsStudy = z.infer<typeof PacsStudySchema>;
 
 const uid = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, "a DICOM UID").max(64);
@@ -128,10 +128,14 @@ export const PacsPullSchema = z.object({
   error: z.string().nullable(),
   studyId: z.string().nullable(),
   createdAt: z.string(),
-});
+}).meta({ id: "PacsPull" });
 export type PacsPullDto = z.infer<typeof PacsPullSchema>;
 
 export const listPacsPullsQuerySchema = z.object({
   connectionId: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+// POST /api/v1/pacs/connections/:id/pulls: one entry per requested study.
+export const RequestedPullSchema = z.object({ studyInstanceUid: z.string(), pullId: z.string(), jobId: z.string(), alreadyRunning: z.boolean() }).meta({ id: "RequestedPull" });
+export type RequestedPull = z.infer<typeof RequestedPullSchema>;

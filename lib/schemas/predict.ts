@@ -9,7 +9,7 @@ export const PredictionItemSchema = z.object({
   bbox: box.describe("Normalised [x1, y1, x2, y2] in 0..1 of the image width and height"),
   bbox_px: box.describe("[x1, y1, x2, y2] in pixels of the original image"),
   frame: z.number().int().min(1).describe("1-based frame the box is on (DICOM Referenced Frame Number); 1 for a single-frame image"),
-});
+}).meta({ id: "PredictionItem" });
 
 export const PredictResponseSchema = z.object({
   predictions: z.array(PredictionItemSchema),
@@ -20,14 +20,14 @@ export const PredictResponseSchema = z.object({
     frames: z.number().int().min(1).describe("Frames predicted: every frame of a multi-frame DX/CR DICOM is its own image; 1 otherwise"),
   }),
   model: z.object({ name: z.string(), version: z.string() }),
-});
+}).meta({ id: "PredictResponse" });
 export type PredictResponse = z.infer<typeof PredictResponseSchema>;
 
 export const BatchPredictResponseSchema = z.object({
   results: z.array(
     z.object({ file: z.string(), ok: z.boolean(), result: PredictResponseSchema.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() }),
   ),
-});
+}).meta({ id: "BatchPredictResponse" });
 
 export const predictQuerySchema = z.object({ stage: z.enum(["staging"]).optional() });
 export const MAX_BATCH_FILES = 32;

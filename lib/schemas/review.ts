@@ -26,7 +26,8 @@ const coordinate = z.number().finite().min(0).max(MAX_PIXEL);
 export const boxSchema = z
   .tuple([coordinate, coordinate, coordinate, coordinate])
   .refine(([x1, , x2]) => x1 < x2, "x1 must be less than x2.")
-  .refine(([, y1, , y2]) => y1 < y2, "y1 must be less than y2.");
+  .refine(([, y1, , y2]) => y1 < y2, "y1 must be less than y2.")
+  .meta({ description: "[x1, y1, x2, y2] in pixels of the image, with x1 < x2 and y1 < y2" });
 export type Box = [number, number, number, number];
 
 const id = z.string().min(1).max(64);
@@ -39,7 +40,14 @@ const editOp = z
   .object({ op: z.literal("edit"), findingId: id.optional(), labelId: id.optional(), box: boxSchema.optional(), className: className.optional() })
   .strict()
   .refine((o) => (o.findingId === undefined) !== (o.labelId === undefined), "Send exactly one of findingId or labelId.")
-  .refine((o) => o.box !== undefined || o.className !== undefined, "Send box, className or both.");
+  .refine((o) => o.box !== undefined || o.className !== undefined, "Send box, className or both.")
+  .meta({
+    description: "Exactly one of findingId (an AI finding) or labelId (a label); box, className or both",
+    override: ({ jsonSchema }) => {
+      jsonSchema.oneOf = [{ required: ["findingId"] }, { required: ["labelId"] }];
+      jsonSchema.anyOf = [{ required: ["box"] }, { required: ["className"] }];
+    },
+  });
 // instanceId may be left out on a single-image study; see lib/reviews/apply-operations.ts. frame: 1-based frame of a
 // multi-frame image (DICOM's Referenced Frame Number), 1 when left out.
 export const frameSchema = z.number().int().min(1).max(MAX_PIXEL);
@@ -82,7 +90,7 @@ export const AiFindingSchema = z.object({
   modelClass: z.string(),
   confidence: z.number(),
   box,
-});
+}).meta({ id: "AiFinding" });
 export type AiFindingDto = z.infer<typeof AiFindingSchema>;
 
 export const LabelSchema = z.object({
@@ -100,7 +108,7 @@ export const LabelSchema = z.object({
   revision: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: "Label" });
 export type LabelDto = z.infer<typeof LabelSchema>;
 
 export const ReviewSchema = z.object({
@@ -118,7 +126,7 @@ export const ReviewSchema = z.object({
   updatedAt: z.string(),
   signedOffAt: z.string().nullable(),
   labels: z.array(LabelSchema),
-});
+}).meta({ id: "Review" });
 export type ReviewDto = z.infer<typeof ReviewSchema>;
 
 // A version's detection thresholds as the overlay uses them: the global confidence and per-class confidences keyed by
@@ -135,14 +143,14 @@ export const StudyReviewSchema = z.object({
   modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string(), thresholds: DisplayThresholdsSchema }).nullable(),
   instances: z.array(z.object({ id: z.string(), rows: z.number(), columns: z.number(), frames: z.number().int() })),
   findings: z.array(AiFindingSchema),
-});
+}).meta({ id: "StudyReview" });
 export type StudyReviewDto = z.infer<typeof StudyReviewSchema>;
 
 export const SaveReviewResultSchema = z.object({
   review: ReviewSchema,
   // Per operation, in order: the label it touched (new labels get their id here) and the revision kind, or null when it changed nothing.
   results: z.array(z.object({ labelId: z.string(), change: z.enum(LABEL_CHANGES).nullable() })),
-});
+}).meta({ id: "SaveReviewResult" });
 export type SaveReviewResult = z.infer<typeof SaveReviewResultSchema>;
 
 export const LabelRevisionSchema = z.object({
@@ -157,8 +165,8 @@ export const LabelRevisionSchema = z.object({
   deleted: z.boolean(),
   author: z.object({ id: z.string(), email: z.string() }),
   createdAt: z.string(),
-});
+}).meta({ id: "LabelRevision" });
 export type LabelRevisionDto = z.infer<typeof LabelRevisionSchema>;
 
-export const ReviewHistorySchema = z.object({ reviewId: z.string(), revisions: z.array(LabelRevisionSchema) });
+export const ReviewHistorySchema = z.object({ reviewId: z.string(), revisions: z.array(LabelRevisionSchema) }).meta({ id: "ReviewHistory" });
 export type ReviewHistoryDto = z.infer<typeof ReviewHistorySchema>;

@@ -13,5 +13,5 @@ export const StowResponseSchema = z.object({
   "00081190": urSchema.optional().describe("RetrieveURL of the study, when all stored instances belong to one"),
   "00081199": z.object({ vr: z.literal("SQ"), Value: z.array(StowReferencedSopSchema) }).optional().describe("Referenced SOP Sequence: stored (or already held)"),
   "00081198": z.object({ vr: z.literal("SQ"), Value: z.array(StowFailedSopSchema) }).optional().describe("Failed SOP Sequence"),
-});
+}).meta({ id: "StowResponse" });
 export type StowResponse = z.infer<typeof StowResponseSchema>;

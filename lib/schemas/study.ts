@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PacsPushDto } from "@/lib/schemas/pacs-push";
+import { PacsPushSchema } from "@/lib/schemas/pacs-push";
 
 // prediction_failed: the AI could not predict it for good (bad input, or the retry deadline passed); an admin can re-run it.
 export const STUDY_STATUSES = ["new", "prediction_failed", "predicted", "in_review", "signed_off"] as const;
@@ -14,8 +14,8 @@ const dateOnly = z.iso.date({ message: "Use a real date as YYYY-MM-DD." });
 export const listStudiesQuerySchema = z.object({
   status: studyStatusSchema.optional(),
   modality: z.string().trim().toUpperCase().max(16).optional(),
-  from: dateOnly.optional(), // study date, inclusive
-  to: dateOnly.optional(),
+  from: dateOnly.optional().meta({ description: "Study date from (inclusive), a real calendar date YYYY-MM-DD; not after `to`" }),
+  to: dateOnly.optional().meta({ description: "Study date to (inclusive), a real calendar date YYYY-MM-DD; not before `from`" }),
   q: z.string().trim().max(64).optional(), // accession number or patient id (prefix)
   sort: z.enum(WORKLIST_SORTS).default("received"),
   dir: z.enum(["asc", "desc"]).default("desc"),
@@ -38,40 +38,51 @@ export const WorklistItemSchema = z.object({
   status: studyStatusSchema,
   aiPriority: z.number().nullable(),
   instanceCount: z.number(),
-});
+}).meta({ id: "WorklistItem" });
 export type WorklistItem = z.infer<typeof WorklistItemSchema>;
 
-export type WorklistPage = {
-  items: WorklistItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  counts: Record<StudyStatus, number>;
-};
+export const WorklistPageSchema = z.object({
+  items: z.array(WorklistItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  counts: z.record(studyStatusSchema, z.number().int()),
+}).meta({ id: "WorklistPage" });
+export type WorklistPage = z.infer<typeof WorklistPageSchema>;
 
-export type IngestResult = {
-  fileName: string;
-  status: "stored" | "duplicate" | "rejected";
-  studyId?: string;
-  instanceId?: string;
-  error?: { code: string; message: string; details?: unknown };
-};
+export const WorklistNeighboursSchema = z.object({ previousId: z.string().nullable(), nextId: z.string().nullable() });
+export type WorklistNeighbours = z.infer<typeof WorklistNeighboursSchema>;
 
-export type InstanceDto = {
-  id: string;
-  rows: number;
-  columns: number;
-  photometric: string;
-  bitsStored: number;
-  windowCenter: number | null;
-  windowWidth: number | null;
-  frames: number; // Number of Frames; the viewer pages through them (1-based)
-  tags: Record<string, string | number | null>;
-  fileUrl: string;
-};
+export const IngestResultSchema = z.object({
+  fileName: z.string(),
+  status: z.enum(["stored", "duplicate", "rejected"]),
+  studyId: z.string().optional(),
+  instanceId: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
+}).meta({ id: "IngestResult" });
+export type IngestResult = z.infer<typeof IngestResultSchema>;
+export const IngestResponseSchema = z.object({ results: z.array(IngestResultSchema) });
 
-export type StudyDetail = {
-  study: Omit<WorklistItem, "instanceCount" | "receivedAt" | "aiPriority">;
-  instances: InstanceDto[];
-  pacsPushes: PacsPushDto[]; // where the signed-off results (SR + GSPS) went, per PACS destination
-};
+export const InstanceSchema = z.object({
+  id: z.string(),
+  rows: z.number().int(),
+  columns: z.number().int(),
+  photometric: z.string(),
+  bitsStored: z.number().int(),
+  windowCenter: z.number().nullable(),
+  windowWidth: z.number().nullable(),
+  frames: z.number().int(), // Number of Frames; the viewer pages through them (1-based)
+  tags: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  fileUrl: z.string(),
+}).meta({ id: "Instance" });
+export type InstanceDto = z.infer<typeof InstanceSchema>;
+
+export const StudyDetailSchema = z.object({
+  study: WorklistItemSchema.omit({ instanceCount: true, receivedAt: true, aiPriority: true }),
+  instances: z.array(InstanceSchema),
+  pacsPushes: z.array(PacsPushSchema), // where the signed-off results (SR + GSPS) went, per PACS destination
+}).meta({ id: "StudyDetail" });
+export type StudyDetail = z.infer<typeof StudyDetailSchema>;
+
+// POST /api/v1/studies/:studyId/predict (admin re-run)
+export const RerunPredictionSchema = z.object({ jobId: z.string(), status: z.literal("new") });

@@ -20,7 +20,7 @@ export const ApiTokenSchema = z.object({
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
-});
+}).meta({ id: "ApiToken" });
 export type ApiTokenDto = z.infer<typeof ApiTokenSchema>;
 
 // The secret appears only in the creation response.

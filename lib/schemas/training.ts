@@ -17,22 +17,27 @@ export type TrainingParams = Omit<CreateTrainingRunBody, "exportId">;
 
 export const listTrainingRunsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
-export type TrainingMetrics = { map50: number | null; map40: number | null; perClass: Record<string, { ap50: number | null; ap40: number | null; gt: number }>; epochs: number | null; durationS: number | null };
+const apPerClass = z.record(z.string(), z.object({ ap50: z.number().nullable(), ap40: z.number().nullable(), gt: z.number().int() }));
+const TrainingMetricsSchema = z.object({ map50: z.number().nullable(), map40: z.number().nullable(), perClass: apPerClass, epochs: z.number().int().nullable(), durationS: z.number().nullable() });
+export type TrainingMetrics = z.infer<typeof TrainingMetricsSchema>;
 
-export type TrainingRunDto = {
-  id: string;
-  exportId: string;
-  params: TrainingParams;
-  status: string; // queued | running | succeeded | failed
-  progress: number;
-  progressMessage: string | null;
-  model: { id: string; name: string; version: string; stage: string } | null;
-  metrics: TrainingMetrics | null;
-  log: string | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
+export const TrainingRunSchema = z.object({
+  id: z.string(),
+  exportId: z.string(),
+  params: z.object({ modelSize: z.enum(MODEL_SIZES), epochs: z.number().int(), imageSize: z.number().int(), batch: z.number().int() }),
+  status: z.string().describe("queued | running | succeeded | failed"),
+  progress: z.number(),
+  progressMessage: z.string().nullable(),
+  model: z.object({ id: z.string(), name: z.string(), version: z.string(), stage: z.string() }).nullable(),
+  metrics: TrainingMetricsSchema.nullable(),
+  log: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+}).meta({ id: "TrainingRun" });
+export type TrainingRunDto = z.infer<typeof TrainingRunSchema>;
+export const TrainingRunResponseSchema = z.object({ run: TrainingRunSchema });
+export const TrainingRunListSchema = z.object({ runs: z.array(TrainingRunSchema), worker: z.object({ installed: z.boolean(), reason: z.string().nullable() }) });
 
 export type TrainingWorkerStatus = { installed: boolean; command: string; reason: string | null };

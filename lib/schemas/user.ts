@@ -21,7 +21,8 @@ export const updateUserBodySchema = z
     password: passwordSchema.optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, "Nothing to change.");
+  .refine((b) => Object.keys(b).length > 0, "Nothing to change.")
+  .meta({ override: ({ jsonSchema }) => void (jsonSchema.minProperties = 1) });
 export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
 
 export const signInSchema = z.object({ email, password: z.string().min(1).max(200) });
@@ -34,5 +35,5 @@ export const UserSchema = z.object({
   disabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
-});
+}).meta({ id: "User" });
 export type UserDto = z.infer<typeof UserSchema>;

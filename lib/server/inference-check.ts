@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { ReadinessCheck } from "@/lib/health/check-readiness";
+import type { ReadinessCheck } from "@/lib/schemas/health";
 import { checkKserveModel } from "@/lib/inference/kserve-check";
 import { log } from "@/lib/log";
 import { kserveOptionsFor, modelBytesOf } from "@/lib/models/version-detector";

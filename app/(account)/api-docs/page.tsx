@@ -12,7 +12,7 @@ export default function ApiDocsPage() {
         {doc.info.description} Machine-readable: <a className="text-sky-400 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>. Example:{" "}
         <code>curl -H &quot;Authorization: Bearer $TOKEN&quot; -F file=@chest.dcm http://localhost:3000/predict</code>
       </p>
-      {Object.entries(doc.paths).flatMap(([path, ops]) =>
+      {Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
         Object.entries(ops).map(([method, op]) => <ApiOperation key={`${method} ${path}`} method={method} path={path} op={op} />),
       )}
     </main>

@@ -1,4 +1,4 @@
-import type { EvaluationDto } from "@/lib/models/registry-view";
+import type { EvaluationDto } from "@/lib/schemas/model-registry";
 
 const f3 = (v: number | null) => (v === null ? "–" : v.toFixed(3));
 

@@ -6,7 +6,7 @@ import { ModelUploadForm } from "@/components/admin/models/model-upload-form";
 import { PerformanceCharts } from "@/components/admin/models/performance-charts";
 import { ErrorText } from "@/components/ui/field";
 import { fetchJson } from "@/lib/http/fetch-json";
-import type { AutomaticRollbackDto, RegistryEntryDto } from "@/lib/models/registry-view";
+import type { AutomaticRollbackDto, RegistryEntryDto } from "@/lib/schemas/model-registry";
 
 const KEY = ["model-registry"];
 type Registry = { models: RegistryEntryDto[]; automaticRollbacks: AutomaticRollbackDto[] };

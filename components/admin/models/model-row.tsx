@@ -3,7 +3,7 @@
 import { Fragment, useState } from "react";
 import { EvaluationDetails, EvaluationSummary } from "@/components/admin/models/evaluation-summary";
 import { StageActions } from "@/components/admin/models/stage-actions";
-import type { RegistryEntryDto } from "@/lib/models/registry-view";
+import type { RegistryEntryDto } from "@/lib/schemas/model-registry";
 
 const STAGE_STYLE: Record<string, string> = {
   production: "bg-emerald-800 text-emerald-100",

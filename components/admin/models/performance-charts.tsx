@@ -5,7 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { ErrorText } from "@/components/ui/field";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { seriesByDay, versionLabel } from "@/lib/performance/performance-views";
-import type { PerformanceReport } from "@/lib/performance/performance-report";
+import type { PerformanceReport } from "@/lib/schemas/model-registry";
 
 const PALETTE = ["#34d399", "#fbbf24", "#38bdf8", "#f472b6", "#c084fc", "#94a3b8"];
 const AXIS = { stroke: "#64748b", fontSize: 12 };

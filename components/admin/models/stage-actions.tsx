@@ -5,7 +5,7 @@ import { OverrideDialog } from "@/components/admin/models/override-dialog";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/field";
 import { ApiRequestError, fetchJson } from "@/lib/http/fetch-json";
-import type { RegistryEntryDto } from "@/lib/models/registry-view";
+import type { RegistryEntryDto } from "@/lib/schemas/model-registry";
 
 const TARGETS = ["staging", "canary", "production", "registered", "archived"] as const;
 
