@@ -7,7 +7,7 @@ import { createExportBodySchema, listExportsQuerySchema } from "@/lib/schemas/ex
 import { createTrainingRunBodySchema, listTrainingRunsQuerySchema } from "@/lib/schemas/training";
 import { canaryRuleSchema, changeStageBodySchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
 import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas/predict";
-import { saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
+import { ReaderDecisionsSchema, saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
 import { tritonRepoOptionsSchema } from "@/lib/schemas/triton-repo";
 import { PacsPushListSchema, requestPacsPushBodySchema } from "@/lib/schemas/pacs-push";
@@ -117,6 +117,9 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/v1/reviews/{reviewId}/history": {
         get: { summary: "Every label revision of a review in order, with authors (own reviews; admin: all)", parameters: [{ name: "reviewId", in: "path", required: true, schema: { type: "string" } }], responses: { "200": ok({ type: "object" }), "404": err("Unknown review"), ...common } },
+      },
+      "/api/v1/studies/{studyId}/reader-decisions": {
+        get: { summary: "The signed-off reads' boxes with each decision, the reference layer of an annotation task (annotator with a task on the study; admin)", parameters: [studyIdParam], responses: { "200": ok(json(ReaderDecisionsSchema)), "404": err("Unknown study or no task on it"), ...common } },
       },
       "/api/v1/audit": { get: { summary: "The audit trail, newest first (admin)", parameters: queryParams(listAuditQuerySchema), responses: { "200": ok({ type: "object" }), ...common } } },
       "/api/v1/studies/{studyId}/review": {
