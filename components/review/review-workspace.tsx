@@ -27,6 +27,10 @@ import { ReaderDecisionsList } from "./reader-decisions-list";
 import { ReviewHistoryPanel } from "./review-history-panel";
 import { useReaderDecisions } from "./use-reader-decisions";
 import { taskSummary } from "@/lib/review-ui/task-summary";
+import { aiStatus } from "@/lib/review-ui/ai-status";
+import { useStudy } from "@/components/viewer/use-study";
+import { AiStatusNote } from "./ai-status-note";
+import { useStudyEvents } from "./use-study-events";
 import { useCompleteTask, useOpenTaskId } from "./use-complete-task";
 import { useStudyReview } from "./use-review";
 import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
@@ -45,7 +49,9 @@ const onScreen = (api: ViewportApi | null) => (api ? { instanceId: instanceIdFro
  * an admin confirms (fused reader boxes only, no AI suggestions).
  */
 export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskFromUrl }: { studyId: string; worklistQuery: string; purpose?: ReviewPurpose; taskId?: string }) {
-  const query = useStudyReview(studyId, purpose);
+  const events = useStudyEvents(studyId);
+  const query = useStudyReview(studyId, purpose, events.live);
+  const studyName = useStudy(studyId).data?.study.displayName ?? null;
   const openTaskId = useOpenTaskId(studyId, !taskFromUrl && query.data?.purpose === "annotation");
   const taskId = taskFromUrl ?? openTaskId;
   const [selected, setSelected] = useState<string | null>(null);
@@ -179,7 +185,10 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
           </>)} />
         </div>
         <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
-          filters={<DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
+          filters={<>
+            {mode !== "consensus" && <AiStatusNote studyName={studyName} live={events.live} status={aiStatus({ studyStatus: state?.studyStatus, hasModel: !!state?.modelVersion, all, shown })} />}
+            <DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />
+          </>} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
           classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
           onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} results={srHref ? <PacsPushStatus studyId={studyId} /> : null} showSignOff={signable} classFirst={mode === "annotation"} showFrames={multiFrame} {...actions}
           footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => setCompleting(true)} /> : null}>

@@ -121,6 +121,9 @@ export function openApiDocument(serverUrl = "/") {
       "/api/v1/studies/{studyId}/reader-decisions": {
         get: { summary: "The signed-off reads' boxes with each decision, the reference layer of an annotation task (annotator with a task on the study; admin)", parameters: [studyIdParam], responses: { "200": ok(json(ReaderDecisionsSchema)), "404": err("Unknown study or no task on it"), ...common } },
       },
+      "/api/v1/studies/{studyId}/events": {
+        get: { summary: "Server-sent events: `ai` with the study's AI state (status, visible predictions) at once and whenever it changes", parameters: [studyIdParam], responses: { "200": { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } }, "404": err("Unknown study"), ...common } },
+      },
       "/api/v1/audit": { get: { summary: "The audit trail, newest first (admin)", parameters: queryParams(listAuditQuerySchema), responses: { "200": ok({ type: "object" }), ...common } } },
       "/api/v1/studies/{studyId}/review": {
         get: { summary: "The caller's review of a study, with the visible AI findings", parameters: [studyIdParam], responses: { "200": ok(json(StudyReviewSchema)), "404": err("Unknown study"), ...common } },
