@@ -31,6 +31,8 @@ import { aiStatus } from "@/lib/review-ui/ai-status";
 import { useStudy } from "@/components/viewer/use-study";
 import { AiStatusNote } from "./ai-status-note";
 import { useStudyEvents } from "./use-study-events";
+import { PriorComparison } from "./prior-comparison";
+import { PriorsList } from "./priors-list";
 import { useCompleteTask, useOpenTaskId } from "./use-complete-task";
 import { useStudyReview } from "./use-review";
 import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
@@ -72,6 +74,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const [browserShown, setBrowserShown] = useState(true);
   const [completing, setCompleting] = useState(false); // the "Complete task" summary is open
   const [decisionsShown, setDecisionsShown] = useState(true);
+  const [comparing, setComparing] = useState<string | null>(null); // a prior shown side by side instead of the single viewer
 
   const raw = query.data;
   const state = useMemo(() => (raw?.purpose === "consensus" ? { ...raw, findings: [] } : raw), [raw]);
@@ -172,7 +175,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
       <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
-          <StudyViewer studyId={studyId} worklistQuery={worklistQuery} reveal={reveal} overlay={(api) => (<>
+          {comparing ? <PriorComparison studyId={studyId} priorId={comparing} items={shown} onClose={() => setComparing(null)} /> : <StudyViewer studyId={studyId} worklistQuery={worklistQuery} reveal={reveal} overlay={(api) => (<>
             <ReviewOverlay api={api} items={visibleItems(all, { ...filter, ...onScreen(api) })}
               selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
               onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox}
@@ -182,7 +185,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
               // The in-browser run predicts frame 1 of each image (lib/predictions/predict-dicom-bytes.ts).
               <BrowserBoxesLayer api={api} boxes={browser.run.boxes.filter((b) => api && b.instanceId === onScreen(api).instanceId && onScreen(api).frame === 1)} />
             )}
-          </>)} />
+          </>)} />}
         </div>
         <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
           filters={<>
@@ -198,6 +201,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
             onRun={() => state?.modelVersion && void browser.start(state.modelVersion.id, state.instances.map((i) => i.id))} />
           {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
           {mode === "annotation" && <ReaderDecisionsList data={decisions.data} shown={decisionsShown} onToggle={() => setDecisionsShown((v) => !v)} />}
+          {mode !== "annotation" && <PriorsList studyId={studyId} comparing={comparing} onCompare={setComparing} />}
           <ReviewHistoryPanel review={state?.review ?? null} selectedKey={selected} />
         </ReviewPanel>
       </div>

@@ -9,6 +9,7 @@ import { canaryRuleSchema, changeStageBodySchema, performanceQuerySchema, rollba
 import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas/predict";
 import { ReaderDecisionsSchema, saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
+import { PriorComparisonSchema, PriorsSchema } from "@/lib/schemas/prior";
 import { tritonRepoOptionsSchema } from "@/lib/schemas/triton-repo";
 import { PacsPushListSchema, requestPacsPushBodySchema } from "@/lib/schemas/pacs-push";
 import { createTokenBodySchema, CreatedApiTokenSchema } from "@/lib/schemas/token";
@@ -123,6 +124,12 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/v1/studies/{studyId}/events": {
         get: { summary: "Server-sent events: `ai` with the study's AI state (status, visible predictions) at once and whenever it changes", parameters: [studyIdParam], responses: { "200": { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } }, "404": err("Unknown study"), ...common } },
+      },
+      "/api/v1/studies/{studyId}/priors": {
+        get: { summary: "The same patient's studies, the current one marked (callers who may see patient identity; else the current study alone)", parameters: [studyIdParam], responses: { "200": ok(json(PriorsSchema)), "404": err("Unknown study"), ...common } },
+      },
+      "/api/v1/studies/{studyId}/priors/{priorId}": {
+        get: { summary: "Current and prior first images with their lung-field boxes and the prior's final boxes, for the side-by-side comparison (audited)", parameters: [studyIdParam, { name: "priorId", in: "path", required: true, schema: { type: "string" } }], responses: { "200": ok(json(PriorComparisonSchema)), "404": err("Unknown study, or not a prior of this patient"), ...common } },
       },
       "/api/v1/audit": { get: { summary: "The audit trail, newest first (admin)", parameters: queryParams(listAuditQuerySchema), responses: { "200": ok({ type: "object" }), ...common } } },
       "/api/v1/studies/{studyId}/review": {
