@@ -24,7 +24,9 @@ export function CompleteTaskDialog({ summary: s, busy, error, onComplete, onCanc
   const n = s.undecided.length;
   return (
     <dialog ref={ref} className="m-auto w-[28rem] rounded border border-slate-700 bg-slate-900 p-5 text-sm text-slate-100 backdrop:bg-black/70" aria-labelledby="complete-task-title"
-      data-testid="complete-task-dialog" onCancel={(e) => { e.preventDefault(); if (!busy) onCancel(); }}>
+      data-testid="complete-task-dialog" onCancel={(e) => { e.preventDefault(); if (!busy) onCancel(); }}
+      // Keys stay in the modal: the viewer's window-level shortcuts (which also take Esc) never act behind it.
+      onKeyDown={(e) => { e.stopPropagation(); if (e.key === "Escape") { e.preventDefault(); if (!busy) onCancel(); } }}>
       <h2 id="complete-task-title" className="mb-2 font-semibold">Complete this annotation task?</h2>
       <p className="mb-1 text-slate-300" data-testid="complete-task-kept">
         The training label will hold <strong>{s.kept.total}</strong> box(es): {s.kept.accepted} accepted, {s.kept.edited} edited, {s.kept.added} added.
