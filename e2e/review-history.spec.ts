@@ -63,6 +63,7 @@ test("The review timeline shows each kind of change, per study and per box, with
   // Newest first: the sign-off leads, the start closes the list.
   await expect(entries.first()).toHaveAttribute("data-kind", "signed_off");
   await expect(entries.last()).toHaveAttribute("data-kind", "started");
+  await page.screenshot({ path: test.info().outputPath("review-history.png") }); // kept as a test artefact
 
   // Per box: selecting the rejected suggestion narrows the timeline to it.
   await review.row(`f:${f2!.id}`).click();
@@ -108,6 +109,7 @@ test("An annotation task shows the reader's rejected and added boxes, and Comple
   const layer = page.getByTestId("reader-decisions-layer");
   await expect(layer.locator('[data-decision="rejected"]')).toHaveCount(1);
   await expect(layer.locator('[data-decision="added"]')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath("annotation-reference-layer.png") }); // kept as a test artefact
   await page.getByTestId("reader-decisions-toggle").click();
   await expect(layer).toHaveCount(0);
 

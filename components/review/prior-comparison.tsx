@@ -48,14 +48,15 @@ export function PriorComparison({ studyId, priorId, items, onClose }: { studyId:
 
   const data = q.data;
   const diff = useMemo(
-    () => (data ? findingsDiff({ prior: data.prior.boxes, current: currentBoxes(items, data.current.instanceId), priorLung: data.prior.lungBox, currentLung: data.current.lungBox }) : []),
+    () => (data ? findingsDiff({ prior: data.prior.boxes, current: currentBoxes(items, data.current.instanceId), priorLung: data.prior.lungBox, currentLung: data.current.lungBox }) : { prior: [], current: [] }),
     [data, items],
   );
   if (q.error) return <p className="p-4 text-rose-400" role="alert">{q.error.message}</p>;
   if (!data) return <p className="p-4 text-slate-400">Loading the prior…</p>;
   const cur = currentBoxes(items, data.current.instanceId);
-  const currentLayer = diff.filter((d) => d.currentId).map((d) => ({ id: d.currentId!, className: d.className, box: cur.find((c) => c.id === d.currentId)!.box, status: d.status }));
-  const priorLayer = diff.filter((d) => d.priorId).map((d) => ({ id: d.priorId!, className: d.className, box: data.prior.boxes.find((b) => b.id === d.priorId)!.box, status: d.status }));
+  const currentLayer = diff.current.map((d) => ({ id: d.currentId!, className: d.className, box: cur.find((c) => c.id === d.currentId)!.box, status: d.status }));
+  const priorLayer = diff.prior.map((d) => ({ id: d.priorId!, className: d.className, box: data.prior.boxes.find((b) => b.id === d.priorId)!.box, status: d.status }));
+  const listed = [...diff.prior, ...diff.current.filter((d) => d.status === "new")]; // a persisting current box is listed with its prior
   const pane = (side: "current" | "prior") => {
     const film = side === "current" ? data.current : data.prior;
     return (
@@ -88,8 +89,8 @@ export function PriorComparison({ studyId, priorId, items, onClose }: { studyId:
           alignment, else <b>resolved</b>; a current box without a prior partner is <b>new</b>. A guide for reading, not a diagnosis.
         </p>
         <ul className="mt-1 flex flex-wrap gap-1">
-          {diff.length === 0 && <li className="text-slate-500">No boxes on either film.</li>}
-          {diff.map((d) => (
+          {listed.length === 0 && <li className="text-slate-500">No boxes on either film.</li>}
+          {listed.map((d) => (
             <li key={`${d.priorId}-${d.currentId}`} className="rounded border px-1.5 py-0.5" style={{ borderColor: DIFF_COLOUR[d.status], color: DIFF_COLOUR[d.status] }}
               data-testid="diff-entry" data-status={d.status} data-class={d.className}>
               {d.status}: {d.className}

@@ -19,23 +19,29 @@ export function alignBox(box: BoxXyxy, from: BoxXyxy, to: BoxXyxy): BoxXyxy {
   return [x(box[0]), y(box[1]), x(box[2]), y(box[3])];
 }
 
-export function findingsDiff(o: { prior: DiffBox[]; current: DiffBox[]; priorLung: BoxXyxy; currentLung: BoxXyxy; minIou?: number }): DiffEntry[] {
+export type FindingsDiff = { prior: DiffEntry[]; current: DiffEntry[] };
+
+// Matching is per box, not one-to-one: a prior nodule boxed on the current film by both the reader and the AI persists,
+// and neither current box is "new". `prior`: each prior final box's fate; `current`: each current box, new or persisting.
+export function findingsDiff(o: { prior: DiffBox[]; current: DiffBox[]; priorLung: BoxXyxy; currentLung: BoxXyxy; minIou?: number }): FindingsDiff {
   const min = o.minIou ?? PRIOR_MATCH_IOU;
-  const matched = new Set<string>();
-  const entries: DiffEntry[] = [];
-  for (const p of o.prior) {
-    const aligned = alignBox(p.box, o.priorLung, o.currentLung);
-    let best: { c: DiffBox; v: number } | null = null;
-    for (const c of o.current) {
-      if (c.className !== p.className || matched.has(c.id)) continue;
-      const v = iou(aligned, c.box);
-      if (v >= min && (!best || v > best.v)) best = { c, v };
+  const aligned = o.prior.map((p) => ({ p, box: alignBox(p.box, o.priorLung, o.currentLung) }));
+  function best<T>(cands: T[], score: (t: T) => number): { t: T; v: number } | null {
+    let b: { t: T; v: number } | null = null;
+    for (const t of cands) {
+      const v = score(t);
+      if (v >= min && (!b || v > b.v)) b = { t, v };
     }
-    if (best) matched.add(best.c.id);
-    entries.push({ status: best ? "persisting" : "resolved", className: p.className, priorId: p.id, currentId: best?.c.id ?? null, iou: best?.v ?? null, priorBoxAligned: aligned });
+    return b;
   }
-  for (const c of o.current) {
-    if (!matched.has(c.id)) entries.push({ status: "new", className: c.className, priorId: null, currentId: c.id, iou: null, priorBoxAligned: null });
-  }
-  return entries;
+  return {
+    prior: aligned.map(({ p, box }) => {
+      const m = best(o.current.filter((c) => c.className === p.className), (c) => iou(box, c.box));
+      return { status: m ? "persisting" : "resolved", className: p.className, priorId: p.id, currentId: m?.t.id ?? null, iou: m?.v ?? null, priorBoxAligned: box };
+    }),
+    current: o.current.map((c) => {
+      const m = best(aligned.filter((a) => a.p.className === c.className), (a) => iou(a.box, c.box));
+      return { status: m ? "persisting" : "new", className: c.className, priorId: m?.t.p.id ?? null, currentId: c.id, iou: m?.v ?? null, priorBoxAligned: m?.t.box ?? null };
+    }),
+  };
 }
