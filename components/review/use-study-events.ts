@@ -12,7 +12,7 @@ export function useStudyEvents(studyId: string): { live: boolean; state: StudyAi
   const qc = useQueryClient();
   const [live, setLive] = useState(false);
   const [state, setState] = useState<StudyAiState | null>(null);
-  const last = useRef<string | null>(null);
+  const last = useRef<{ key: string; aiKey: string } | null>(null);
   useEffect(() => {
     const source = new EventSource(`/api/v1/studies/${encodeURIComponent(studyId)}/events`);
     source.onopen = () => setLive(true);
@@ -20,11 +20,10 @@ export function useStudyEvents(studyId: string): { live: boolean; state: StudyAi
     source.addEventListener("ai", (e) => {
       const next = JSON.parse((e as MessageEvent<string>).data) as StudyAiState;
       setState(next);
-      if (last.current !== null && last.current !== next.key) {
-        void qc.invalidateQueries({ queryKey: ["study-review", studyId] });
-        void qc.invalidateQueries({ queryKey: ["study", studyId] });
-      }
-      last.current = next.key;
+      // The study (its status line) follows every change; the review only AI changes (see lib/studies/study-ai-state).
+      if (last.current && last.current.key !== next.key) void qc.invalidateQueries({ queryKey: ["study", studyId] });
+      if (last.current && last.current.aiKey !== next.aiKey) void qc.invalidateQueries({ queryKey: ["study-review", studyId] });
+      last.current = { key: next.key, aiKey: next.aiKey };
     });
     return () => source.close();
   }, [qc, studyId]);

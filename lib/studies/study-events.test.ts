@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { StudyAiState } from "@/lib/studies/study-ai-state";
+import { aiPhase, type StudyAiState } from "@/lib/studies/study-ai-state";
 import { streamStudyEvents } from "@/lib/studies/study-events";
 
-const state = (status: StudyAiState["status"], predictions: number): StudyAiState => ({ studyId: "s1", status, predictions, key: `${status}/${predictions}` });
+const state = (status: StudyAiState["status"], predictions: number): StudyAiState => ({ studyId: "s1", status, predictions, key: `${status}/${predictions}`, aiKey: `${aiPhase(status)}/${predictions}` });
 
 describe("study events stream", () => {
   it("sends the state at once and again only when it changes; stops when the client leaves", async () => {
@@ -19,4 +19,10 @@ describe("study events stream", () => {
     abort.abort();
     expect((await reader.read()).done).toBe(true);
   }, 10_000);
+});
+
+describe("AI phase", () => {
+  it("moves with the AI only: starting or signing off a review leaves it alone", () => {
+    expect(["new", "prediction_failed", "predicted", "in_review", "signed_off"].map((s) => aiPhase(s as StudyAiState["status"]))).toEqual(["pending", "failed", "done", "done", "done"]);
+  });
 });
