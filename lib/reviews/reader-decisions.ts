@@ -19,6 +19,8 @@ export async function loadReaderDecisionsOrThrow(caller: Reader, studyId: string
     if (!task) throw new AppError("not_found", "No such study among your tasks.");
   } else if (caller.role !== "admin") {
     throw new AppError("forbidden", "The readers' decisions are shown to annotation tasks and admins.");
+  } else if (!(await db.study.findUnique({ where: { id: studyId }, select: { id: true } }))) {
+    throw new AppError("not_found", "No such study.");
   }
   const reviews = await db.review.findMany({
     where: { studyId, status: "signed_off", purpose: { in: ["primary", "double_read"] } },
