@@ -11,9 +11,9 @@ export function PriorsList({ studyId, comparing, onCompare }: { studyId: string;
   return (
     <section className="flex flex-col gap-1 text-xs" data-testid="priors" aria-labelledby="priors-title">
       <h3 id="priors-title" className="font-medium text-slate-300">This patient&apos;s studies</h3>
-      {!q.data.linked && <p className="text-slate-500">No patient ID to link other studies by{q.data.studies.length ? "" : "."}</p>}
+      {!q.data.linked && <p className="text-slate-500" data-testid="priors-unlinked">No patient ID to link other studies by, or no access to patient identity.</p>}
       {q.data.linked && others.length === 0 && <p className="text-slate-500">No other study of this patient.</p>}
-      <ul className="flex flex-col gap-0.5">
+      {q.data.linked && others.length > 0 && <ul className="flex flex-col gap-0.5">
         {q.data.studies.map((s) => (
           <li key={s.studyId} className="flex items-center justify-between gap-2" data-testid="prior-row" data-study-id={s.studyId} data-current={s.current}>
             <span className={s.current ? "text-slate-200" : "text-slate-400"}>
@@ -28,7 +28,7 @@ export function PriorsList({ studyId, comparing, onCompare }: { studyId: string;
             )}
           </li>
         ))}
-      </ul>
+      </ul>}
     </section>
   );
 }
