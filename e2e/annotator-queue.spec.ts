@@ -45,6 +45,9 @@ test("An annotator corrects a box from the queue", async ({ page, baseURL }) => 
   await review.saving(() => review.dragHandle(key, "x2-y2", -Math.min(15, before.width / 3), -Math.min(10, before.height / 3)));
 
   await page.getByTestId("complete-task").click();
+  // The summary says what goes into the label before the task is done; undecided suggestions are left out here.
+  await expect(page.getByTestId("complete-task-kept")).toContainText("1 edited");
+  await page.getByTestId("complete-task-confirm").click();
   await expect(page.getByTestId("task-completed-banner")).toBeVisible();
   await expect(page.getByTestId("complete-task")).toHaveCount(0);
 
@@ -86,6 +89,7 @@ test("An annotator cannot upload, and completes an assigned study opened from th
   await page.goto(`/studies/${studyId}`);
   await expect(page.getByTestId("review-purpose")).toHaveAttribute("data-purpose", "annotation");
   await page.getByTestId("complete-task").click();
+  await page.getByTestId("complete-task-confirm").click();
   await expect(page.getByTestId("task-completed-banner")).toBeVisible();
   const mine = (await (await page.request.get(`/api/v1/assignments?mine=1&status=done&studyId=${studyId}`)).json()) as { assignments: AssignmentDto[] };
   expect(mine.assignments.map((a) => [a.id, a.status])).toEqual([[task!.id, "done"]]);

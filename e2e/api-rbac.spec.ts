@@ -37,6 +37,11 @@ const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/studies", file: "v1/studies/route.ts", body: { x: 1 }, expect: { ...SIGNED_IN(415), annotator: 403 } },
   { method: "GET", path: "/api/v1/studies/unknown-id", file: "v1/studies/[studyId]/route.ts", expect: { ...SIGNED_IN(404), "token-read": 404 } },
   { method: "GET", path: "/api/v1/studies/unknown-id/neighbours", file: "v1/studies/[studyId]/neighbours/route.ts", expect: SIGNED_IN(200) },
+  { method: "GET", path: "/api/v1/studies/unknown-id/events", file: "v1/studies/[studyId]/events/route.ts", expect: SIGNED_IN(404) },
+  { method: "GET", path: "/api/v1/studies/unknown-id/priors", file: "v1/studies/[studyId]/priors/route.ts", expect: SIGNED_IN(404) },
+  { method: "GET", path: "/api/v1/studies/unknown-id/priors/other-id", file: "v1/studies/[studyId]/priors/[priorId]/route.ts", expect: SIGNED_IN(404) },
+  // Annotators only with a task on the study (else 404, as if it did not exist); readers are refused outright.
+  { method: "GET", path: "/api/v1/studies/unknown-id/reader-decisions", file: "v1/studies/[studyId]/reader-decisions/route.ts", expect: { ...SIGNED_IN(404), radiologist: 403 } },
   // Sessions and predict-scoped tokens pass auth, then a JSON body is refused with 415 (multipart expected).
   { method: "POST", path: "/api/v1/predict", file: "v1/predict/route.ts", body: { x: 1 }, expect: { ...SIGNED_IN(415), "token-predict": 415 } },
   { method: "POST", path: "/api/v1/predict/batch", file: "v1/predict/batch/route.ts", body: { x: 1 }, expect: { ...SIGNED_IN(415), "token-predict": 415 } },

@@ -9,6 +9,7 @@ import { fetchJson } from "@/lib/http/fetch-json";
 import type { AssignmentKind } from "@/lib/schemas/assignment";
 import type { WorklistPage } from "@/lib/schemas/study";
 import type { UserDto } from "@/lib/schemas/user";
+import { formatStudyDate } from "@/lib/studies/display-name";
 
 const ROLES_FOR: Record<AssignmentKind, string[]> = { annotate: ["annotator"], double_read: ["radiologist", "admin"] };
 
@@ -61,9 +62,9 @@ export function AssignForm() {
         {studies.data?.items.map((s) => (
           <label key={s.id} className="flex items-center gap-2 py-0.5">
             <input type="checkbox" checked={studyIds.has(s.id)} onChange={() => toggle(s.id)} data-testid="assign-study" data-study-id={s.id} />
-            <span className="font-mono text-xs">{s.accessionNumber ?? "(no accession)"}</span>
+            <span className="font-mono text-xs" data-testid="assign-study-name">{s.displayName}</span>
             <span className="text-slate-400">
-              {[s.description, s.studyDate?.slice(0, 10) ?? "no date", `received ${new Date(s.receivedAt).toLocaleString()}`, STATUS_LABEL[s.status]].filter(Boolean).join(" · ")}
+              {[...(s.accessionNumber ? [s.description, `date ${formatStudyDate(s.studyDate)}`] : []), `received ${new Date(s.receivedAt).toLocaleString()}`, STATUS_LABEL[s.status]].filter(Boolean).join(" · ")}
             </span>
           </label>
         ))}

@@ -48,7 +48,7 @@ export function AssignmentTable() {
         <tbody>
           {list.data?.assignments.map((a) => (
             <tr key={a.id} className="border-t border-slate-800" data-testid="assignment-row" data-study-id={a.studyId}>
-              <td className="py-2 font-mono text-xs">{a.study.pseudonym}</td>
+              <td className="py-2 font-mono text-xs">{a.study.displayName}</td>
               <td>{a.assignee.email}</td>
               <td>{kindText(a.kind)}</td>
               <td><ReasonChip reason={a.reason} /></td>

@@ -21,6 +21,18 @@ import { ReviewPanel } from "./review-panel";
 import { PacsPushStatus } from "./pacs-push-status";
 import { PurposeChip, TaskFooter } from "./review-mode";
 import { SignOffDialog } from "./sign-off-dialog";
+import { CompleteTaskDialog } from "./complete-task-dialog";
+import { ReaderDecisionsLayer } from "./reader-decisions-layer";
+import { ReaderDecisionsList } from "./reader-decisions-list";
+import { ReviewHistoryPanel } from "./review-history-panel";
+import { useReaderDecisions } from "./use-reader-decisions";
+import { taskSummary } from "@/lib/review-ui/task-summary";
+import { aiStatus } from "@/lib/review-ui/ai-status";
+import { useStudy } from "@/components/viewer/use-study";
+import { AiStatusNote } from "./ai-status-note";
+import { useStudyEvents } from "./use-study-events";
+import { PriorComparison } from "./prior-comparison";
+import { PriorsList } from "./priors-list";
 import { useCompleteTask, useOpenTaskId } from "./use-complete-task";
 import { useStudyReview } from "./use-review";
 import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
@@ -39,7 +51,9 @@ const onScreen = (api: ViewportApi | null) => (api ? { instanceId: instanceIdFro
  * an admin confirms (fused reader boxes only, no AI suggestions).
  */
 export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskFromUrl }: { studyId: string; worklistQuery: string; purpose?: ReviewPurpose; taskId?: string }) {
-  const query = useStudyReview(studyId, purpose);
+  const events = useStudyEvents(studyId);
+  const query = useStudyReview(studyId, purpose, events.live);
+  const studyName = useStudy(studyId).data?.study.displayName ?? null;
   const openTaskId = useOpenTaskId(studyId, !taskFromUrl && query.data?.purpose === "annotation");
   const taskId = taskFromUrl ?? openTaskId;
   const [selected, setSelected] = useState<string | null>(null);
@@ -58,6 +72,9 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const task = useCompleteTask(studyId, taskId, save, purpose);
   const browser = useBrowserInference();
   const [browserShown, setBrowserShown] = useState(true);
+  const [completing, setCompleting] = useState(false); // the "Complete task" summary is open
+  const [decisionsShown, setDecisionsShown] = useState(true);
+  const [comparing, setComparing] = useState<string | null>(null); // a prior shown side by side instead of the single viewer
 
   const raw = query.data;
   const state = useMemo(() => (raw?.purpose === "consensus" ? { ...raw, findings: [] } : raw), [raw]);
@@ -77,6 +94,15 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const impression = save.pendingImpression !== undefined ? save.pendingImpression : (state?.review?.impression ?? null);
   const current = shown.find((i) => i.key === selected) ?? null;
   const multiFrame = state?.instances.some((i) => i.frames > 1) ?? false;
+  const decisions = useReaderDecisions(studyId, mode === "annotation");
+  const decisionsOn = (api: ViewportApi | null) => {
+    const at = onScreen(api);
+    return (decisions.data?.reads ?? []).flatMap((r) => r.decisions).filter((d) => (d.instanceId === null || d.instanceId === at.instanceId) && d.frame === (at.frame ?? 1));
+  };
+  const completeTask = (acceptUndecided: boolean) => {
+    if (acceptUndecided) for (const it of taskSummary(all, shown).undecided) actions.onAccept(it);
+    void task.complete().then((ok) => ok && setCompleting(false));
+  };
 
   const push = (op: LocalOperation) => !readOnly && save.push(op);
   const actions = {
@@ -107,6 +133,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const setImpression = (i: Impression) => !readOnly && save.pushImpression(i);
 
   useReviewKeys((c: ReviewKeyCommand): boolean => {
+    if (completing) return false; // the modal summary has the keyboard
     if (c === "next") return setSelected(nextItemKey(shown, selected)), setEditing(false), true;
     if (c === "cancel") {
       if (!draft && !adding && !editing && !selected) return false;
@@ -148,29 +175,39 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
       <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
-          <StudyViewer studyId={studyId} worklistQuery={worklistQuery} reveal={reveal} overlay={(api) => (<>
+          {comparing ? <PriorComparison studyId={studyId} priorId={comparing} items={shown} onClose={() => setComparing(null)} /> : <StudyViewer studyId={studyId} worklistQuery={worklistQuery} reveal={reveal} overlay={(api) => (<>
             <ReviewOverlay api={api} items={visibleItems(all, { ...filter, ...onScreen(api) })}
               selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
               onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox}
               onDrawn={(box) => { setDraft(box); setDraftImage(api ? onScreen(api) : null); }} />
+            {mode === "annotation" && decisionsShown && <ReaderDecisionsLayer api={api} decisions={decisionsOn(api)} />}
             {browser.run.status === "done" && browserShown && (
               // The in-browser run predicts frame 1 of each image (lib/predictions/predict-dicom-bytes.ts).
               <BrowserBoxesLayer api={api} boxes={browser.run.boxes.filter((b) => api && b.instanceId === onScreen(api).instanceId && onScreen(api).frame === 1)} />
             )}
-          </>)} />
+          </>)} />}
         </div>
         <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
-          filters={<DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
+          filters={<>
+            {mode !== "consensus" && <AiStatusNote studyName={studyName} live={events.live} status={aiStatus({ studyStatus: state?.studyStatus, hasModel: !!state?.modelVersion, all, shown })} />}
+            <DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />
+          </>} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
           classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
           onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} results={srHref ? <PacsPushStatus studyId={studyId} /> : null} showSignOff={signable} classFirst={mode === "annotation"} showFrames={multiFrame} {...actions}
-          footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => void task.complete()} /> : null}>
+          footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => setCompleting(true)} /> : null}>
           <PurposeChip purpose={mode} />
           <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />
           <BrowserInferencePanel run={browser.run} canRun={!!state?.modelVersion} shown={browserShown} onToggle={() => setBrowserShown((v) => !v)}
             onRun={() => state?.modelVersion && void browser.start(state.modelVersion.id, state.instances.map((i) => i.id))} />
           {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
+          {mode === "annotation" && <ReaderDecisionsList data={decisions.data} shown={decisionsShown} onToggle={() => setDecisionsShown((v) => !v)} />}
+          {mode !== "annotation" && <PriorsList studyId={studyId} comparing={comparing} onCompare={setComparing} />}
+          <ReviewHistoryPanel review={state?.review ?? null} selectedKey={selected} />
         </ReviewPanel>
       </div>
+      {completing && (
+        <CompleteTaskDialog summary={taskSummary(all, shown)} busy={task.busy} error={task.error} onComplete={completeTask} onCancel={() => setCompleting(false)} />
+      )}
       {confirming && (
         <SignOffDialog impression={impression} counts={counts} busy={signOff.busy} error={signOff.error}
           onCancel={() => { setConfirming(false); signOff.clearError(); }}

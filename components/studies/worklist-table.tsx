@@ -5,6 +5,7 @@ import { RerunPredictionButton } from "@/components/studies/rerun-prediction-but
 import { StatusBadge } from "@/components/studies/status-chips";
 import type { WorklistParams } from "@/components/studies/use-worklist-query";
 import type { WorklistItem } from "@/lib/schemas/study";
+import { formatStudyDate } from "@/lib/studies/display-name";
 
 type SortKey = "received" | "studyDate" | "aiPriority";
 
@@ -52,12 +53,12 @@ export function WorklistTable(props: {
             </td>
             <td>
               <Link href={`/studies/${s.id}${queryString ? `?${queryString}` : ""}`} className="text-sky-400 hover:underline" data-testid="open-study">
-                {s.accessionNumber || s.pseudonym}
+                {s.displayName}
               </Link>
             </td>
             <td>{s.patientId || "—"}</td>
             <td>{s.modality}</td>
-            <td>{s.studyDate ?? "—"}</td>
+            <td data-testid="study-date">{formatStudyDate(s.studyDate)}</td>
             <td className="text-slate-400">{new Date(s.receivedAt).toLocaleString()}</td>
             <td title="Highest AI finding confidence: a triage hint, not a diagnosis">{s.aiPriority === null ? "—" : `${Math.round(s.aiPriority * 100)} %`}</td>
             <td className="text-slate-400">{s.description ?? ""}</td>

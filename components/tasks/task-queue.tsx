@@ -29,7 +29,7 @@ export function TaskQueue() {
       <tbody>
         {list.map((t) => (
           <tr key={t.id} className="border-t border-slate-800" data-testid="task-row" data-study-id={t.studyId} data-task-id={t.id}>
-            <td className="py-2 font-mono text-xs">{t.study.pseudonym}</td>
+            <td className="py-2 font-mono text-xs" data-testid="task-study-name">{t.study.displayName}</td>
             <td>{kindText(t.kind)}</td>
             <td><ReasonChip reason={t.reason} /></td>
             <td>{t.study.aiPriority === null ? "—" : `${Math.round(t.study.aiPriority * 100)}%`}</td>

@@ -1,6 +1,7 @@
 import type { InstanceDto, StudyDetail } from "@/lib/schemas/study";
 import type { ViewerState } from "@/lib/viewer/tool-state";
 import { STATUS_LABEL } from "@/components/studies/status-chips";
+import { formatStudyDate } from "@/lib/studies/display-name";
 
 const fmt = (v: string | number | null | undefined) => (v === null || v === undefined || v === "" ? "—" : String(v));
 // Tags the summary rows above already show (under a readable name).
@@ -15,7 +16,7 @@ export function DicomTagsPanel({ study, instance, state }: { study: StudyDetail[
     ...(study.patientId !== null || study.patientName !== null || study.accessionNumber !== null
       ? ([["Patient", fmt(study.patientName)], ["Patient ID", fmt(study.patientId)], ["Accession", fmt(study.accessionNumber)]] as [string, string][])
       : []),
-    ["Study date", fmt(study.studyDate)],
+    ["Study date", formatStudyDate(study.studyDate)],
     ["Modality", fmt(study.modality)],
     ["Description", fmt(study.description)],
     ["Status", STATUS_LABEL[study.status] ?? fmt(study.status)],

@@ -8,7 +8,8 @@ import { assignmentInclude, toAssignmentDto } from "@/lib/assignments/assignment
 type Caller = Actor & { id: string; role: Role };
 
 // ?mine=1: the caller's tasks (open unless a status is asked for). Otherwise every task: admins only.
-export async function listAssignments(caller: Caller, q: ListAssignmentsQuery): Promise<AssignmentDto[]> {
+// identity: the caller may see patient identifiers (lib/auth/phi-access): the tasks then carry the worklist's study names.
+export async function listAssignments(caller: Caller, q: ListAssignmentsQuery, identity = false): Promise<AssignmentDto[]> {
   if (!q.mine && caller.role !== "admin") throw new AppError("forbidden", "Only admins list everyone's tasks; use ?mine=1 for yours.");
   const rows = await db.assignment.findMany({
     where: {
@@ -20,7 +21,7 @@ export async function listAssignments(caller: Caller, q: ListAssignmentsQuery): 
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: q.limit,
   });
-  return rows.map(toAssignmentDto);
+  return rows.map((r) => toAssignmentDto(r, identity));
 }
 
 export async function getAssignmentOrThrow(caller: Caller, id: string): Promise<AssignmentDto> {

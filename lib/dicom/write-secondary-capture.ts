@@ -13,7 +13,7 @@ export type SecondaryCaptureInput = {
   studyInstanceUid: string;
   seriesInstanceUid: string;
   sopInstanceUid: string;
-  studyDate: string; // YYYYMMDD
+  studyDate: string; // YYYYMMDD, or "" when unknown (Study Date is type 2: present, may be empty)
   description: string;
   /** Written as Window Center / Width (LINEAR); without one, readers fall back to their own windowing. */
   window?: Pick<VoiWindow, "center" | "width">;

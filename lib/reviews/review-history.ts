@@ -12,7 +12,10 @@ export async function getReviewHistoryOrThrow(reader: Reader, reviewId: string):
   const rows = await db.labelRevision.findMany({
     where: { label: { reviewId } },
     orderBy: [{ createdAt: "asc" }, { labelId: "asc" }, { revision: "asc" }],
-    include: { author: { select: { id: true, email: true } } },
+    include: {
+      author: { select: { id: true, email: true } },
+      label: { select: { originFindingId: true, originFinding: { select: { prediction: { select: { modelVersion: { select: { id: true, name: true, version: true } } } } } } } },
+    },
   });
   return {
     reviewId,
@@ -28,6 +31,8 @@ export async function getReviewHistoryOrThrow(reader: Reader, reviewId: string):
       deleted: r.deleted,
       author: r.author,
       createdAt: r.createdAt.toISOString(),
+      originFindingId: r.label.originFindingId,
+      modelVersion: r.label.originFinding?.prediction.modelVersion ?? null,
     })),
   };
 }

@@ -51,7 +51,7 @@ export const runAutoAssignBodySchema = z.object({ lowConfidenceBelow: z.number()
 export const AssignmentSchema = z.object({
   id: z.string(),
   studyId: z.string(),
-  study: z.object({ pseudonym: z.string(), modality: z.string(), status: z.string(), aiPriority: z.number().nullable() }),
+  study: z.object({ pseudonym: z.string(), displayName: z.string(), modality: z.string(), status: z.string(), aiPriority: z.number().nullable() }),
   assignee: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }),
   kind: assignmentKindSchema,
   reason: z.enum(ASSIGNMENT_REASONS),

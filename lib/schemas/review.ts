@@ -165,8 +165,41 @@ export const LabelRevisionSchema = z.object({
   deleted: z.boolean(),
   author: z.object({ id: z.string(), email: z.string() }),
   createdAt: z.string(),
+  // The AI suggestion the label started from (null for a reader's own box) and the model version that made it.
+  originFindingId: z.string().nullable().optional(),
+  modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string() }).nullable().optional(),
 }).meta({ id: "LabelRevision" });
 export type LabelRevisionDto = z.infer<typeof LabelRevisionSchema>;
 
 export const ReviewHistorySchema = z.object({ reviewId: z.string(), revisions: z.array(LabelRevisionSchema) }).meta({ id: "ReviewHistory" });
 export type ReviewHistoryDto = z.infer<typeof ReviewHistorySchema>;
+
+// GET …/reader-decisions: the signed-off reads of a study, each box with the reader's decision, as the reference layer
+// of an annotation task (what the radiologist accepted, edited, added or rejected, and why).
+export const READER_DECISIONS = ["accepted", "edited", "added", "rejected"] as const;
+export const ReaderDecisionSchema = z.object({
+  labelId: z.string(),
+  originFindingId: z.string().nullable(),
+  instanceId: z.string().nullable(),
+  frame: z.number().int(),
+  decision: z.enum(READER_DECISIONS),
+  className: z.string(),
+  box,
+  aiClassName: z.string().nullable(), // the AI suggestion's class, for an accepted, edited or rejected one
+  reason: z.string().nullable(), // a rejection's reason
+});
+export type ReaderDecisionDto = z.infer<typeof ReaderDecisionSchema>;
+export const ReaderDecisionsSchema = z.object({
+  studyId: z.string(),
+  reads: z.array(
+    z.object({
+      reviewId: z.string(),
+      purpose: reviewPurposeSchema,
+      reader: z.object({ id: z.string(), name: z.string() }),
+      impression: impressionSchema.nullable(),
+      signedOffAt: z.string().nullable(),
+      decisions: z.array(ReaderDecisionSchema),
+    }),
+  ),
+});
+export type ReaderDecisionsDto = z.infer<typeof ReaderDecisionsSchema>;

@@ -28,6 +28,7 @@ export type ListStudiesQuery = z.infer<typeof listStudiesQuerySchema>;
 export const WorklistItemSchema = z.object({
   id: z.string(),
   pseudonym: z.string(),
+  displayName: z.string(), // lib/studies/display-name: the one name the study goes by for this caller
   accessionNumber: z.string().nullable(),
   patientId: z.string().nullable(),
   patientName: z.string().nullable(),

@@ -12,9 +12,9 @@ export async function getStudyOrThrow(actor: Actor, studyId: string, identity: b
   const s = await db.study.findUnique({ where: { id: studyId }, include: { series: { include: { instances: { orderBy: { createdAt: "asc" } } } } } });
   if (!s) throw new AppError("not_found", "No such study.");
   await recordAudit(db, { actor, action: "study.viewed", targetType: "study", targetId: s.id });
-  const { id, pseudonym, accessionNumber, patientId, patientName, studyDate, modality, description, status } = toWorklistItem({ ...s, series: [] }, identity);
+  const { id, pseudonym, displayName, accessionNumber, patientId, patientName, studyDate, modality, description, status } = toWorklistItem({ ...s, series: [] }, identity);
   return {
-    study: { id, pseudonym, accessionNumber, patientId, patientName, studyDate, modality, description, status },
+    study: { id, pseudonym, displayName, accessionNumber, patientId, patientName, studyDate, modality, description, status },
     instances: s.series.flatMap((x) => x.instances.map(toInstanceDto)),
     pacsPushes: await listStudyPushes(s.id),
   };

@@ -22,6 +22,7 @@ describe("PNG/JPEG uploads wrapped as Secondary Capture", () => {
     const prepared = await prepareInstance(greyPng(40, 30, value), { maxBytes: 10 * MB, maxPixels: 36e6 });
     expect(prepared.source).toBe("png");
     expect(prepared.meta).toMatchObject({ windowCenter: [128], windowWidth: [256], bitsStored: 8 });
+    expect(prepared.meta.studyDate ?? "").toBe(""); // a raster has no acquisition date: none is invented
     const { image } = await dicomToModelImage(prepared.bytes);
     expect(image).toMatchObject({ width: 40, height: 30 });
     expect(Array.from(image.data)).toEqual(Array.from({ length: 40 * 30 }, (_, i) => value(i)));

@@ -65,9 +65,9 @@ async function prepareRaster(bytes: Uint8Array, format: "png" | "jpeg"): Promise
   // picture: a re-encoded or re-saved image is a different file and becomes a new study.
   const fileHash = sha256(bytes);
   const uids = { studyInstanceUid: uidFromHash(fileHash, "study"), seriesInstanceUid: uidFromHash(fileHash, "series"), sopInstanceUid: uidFromHash(fileHash, "instance") };
-  // A raster carries no acquisition date: the study is dated by its first upload (a re-upload is a duplicate and
-  // stores nothing, so the date never changes).
-  const studyDate = new Date().toISOString().slice(0, 10).replace(/-/g, "");
+  // A raster carries no acquisition date: Study Date (type 2) stays empty rather than invented; the UI says "unknown"
+  // and the upload time is kept apart as receivedAt.
+  const studyDate = "";
   const dicom = writeSecondaryCapture({ rows: img.rows, columns: img.columns, pixels: grey8, ...uids, studyDate, description: `Uploaded ${format.toUpperCase()}`, window: wide ? undefined : IDENTITY_WINDOW_8BIT });
   const meta = readMetadata(parseDicom(dicom));
   return { source: format, bytes: dicom, sha256: sha256(dicom), meta: { ...meta, ...uids, sopClassUid: meta.sopClassUid! } };

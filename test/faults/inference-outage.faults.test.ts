@@ -1,6 +1,7 @@
 // The inference backend (a KServe v2 server process running the bundled model) stopped and started again while
 // studies arrive: uploads still answer 2xx (stored), /api/ready names inference as down, the predict jobs keep
 // retrying with backoff instead of failing, and every study uploaded meanwhile is predicted soon after the return.
+// A viewer left open on such a study learns of its prediction over the event stream, which outlives the outage.
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
@@ -9,7 +10,9 @@ import { makeChestPng } from "@/test/fixtures/synthetic-study";
 import { openFaultDb } from "./support/fault-db";
 import { recordFigure } from "./support/figures";
 import { freePort } from "./support/free-port";
-import { startProdServer, type ProdServer } from "./support/prod-server";
+import { FAULT_ADMIN, startProdServer, type ProdServer } from "./support/prod-server";
+import { signIn } from "./support/session";
+import { openSse } from "./support/sse";
 import { uploadFiles } from "./support/upload";
 import { v2ServerProcess, type V2ServerProcess } from "./support/v2-server-process";
 import { waitFor } from "./support/wait-for";
@@ -58,6 +61,9 @@ test("inference backend down then back: uploads stored, ready says so, every stu
     for (let i = 0; i < STUDIES; i++) uploads.push(await uploadFiles(server.url, token, [{ name: `outage-${i}.png`, bytes: uniqueRaster(png) }]));
     expect(uploads.map((u) => u.status)).toEqual(Array(STUDIES).fill(201));
     recordFigure({ scenario: "inference backend down", figure: "uploads meanwhile", value: uploads.map((u) => u.status).join(" "), target: "2xx (stored)" });
+    // A reader opens one of them: its event stream says "not scored yet" and stays open through the outage.
+    const watched = (uploads[0]!.body as { results: { studyId: string }[] }).results[0]!.studyId;
+    const stream = await openSse(await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password), `/api/v1/studies/${watched}/events`);
 
     await new Promise((r) => setTimeout(r, OUTAGE_S * 1000));
     const jobs = db.jobs("predict.study");
@@ -77,6 +83,13 @@ test("inference backend down then back: uploads stored, ready says so, every stu
     console.log(`[inference outage] all ${STUDIES} studies predicted ${seconds.toFixed(1)} s after the backend returned`);
     recordFigure({ scenario: "inference backend back", figure: `all ${STUDIES} studies predicted after return (s)`, value: seconds.toFixed(1), target: "≤ 60" });
     expect(seconds).toBeLessThanOrEqual(60);
+    await waitFor("the open event stream reports the prediction", 10_000, () => stream.events.some((e) => (e.data as { status: string }).status === "predicted"));
+    stream.close();
+    const states = stream.events.map((e) => `${(e.data as { status: string; predictions: number }).status}/${(e.data as { predictions: number }).predictions}`);
+    expect(states[0]).toBe("new/0"); // one event per change, none repeated while nothing changed
+    expect(states.at(-1)).toBe("predicted/1");
+    expect(new Set(states).size).toBe(states.length);
+    recordFigure({ scenario: "inference backend back", figure: "open viewer's event stream", value: states.join(" → "), target: "new/0 → predicted/1" });
     expect(db.jobs("predict.study").every((j) => j.state === "succeeded")).toBe(true);
     expect((await ready()).status).toBe(200);
   } finally {

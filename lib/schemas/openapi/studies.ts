@@ -12,6 +12,8 @@ import {
   WorklistNeighboursSchema,
   WorklistPageSchema,
 } from "@/lib/schemas/study";
+import { PriorComparisonSchema, PriorsSchema } from "@/lib/schemas/prior";
+import { ReaderDecisionsSchema } from "@/lib/schemas/review";
 
 // The worklist, uploads, one study, its images, its SR and where its results went.
 export const binaryFile = z.string().meta({ format: "binary" });
@@ -21,6 +23,42 @@ const allRefused = (description: string) => jsonContent(z.union([IngestResponseS
 const readers = { roles: ["radiologist", "admin"] } as const;
 
 export const studyPaths: ZodOpenApiPathsObject = {
+  "/api/v1/studies/{studyId}/reader-decisions": {
+    get: operation({
+      summary: "The signed-off reads' boxes with each decision, the reference layer of an annotation task (annotator with a task on the study; admin)",
+      auth: {},
+      path: studyIdPathSchema,
+      ok: { 200: jsonContent(ReaderDecisionsSchema) },
+      errors: ["not_found", "forbidden"],
+    }),
+  },
+  "/api/v1/studies/{studyId}/events": {
+    get: operation({
+      summary: "Server-sent events: `ai` with the study's AI state (status, visible predictions) at once and whenever it changes",
+      auth: {},
+      path: studyIdPathSchema,
+      ok: { 200: { description: "text/event-stream", content: { "text/event-stream": { schema: z.string() } } } },
+      errors: ["not_found"],
+    }),
+  },
+  "/api/v1/studies/{studyId}/priors": {
+    get: operation({
+      summary: "The same patient's studies, the current one marked (callers who may see patient identity; else the current study alone)",
+      auth: {},
+      path: studyIdPathSchema,
+      ok: { 200: jsonContent(PriorsSchema) },
+      errors: ["not_found"],
+    }),
+  },
+  "/api/v1/studies/{studyId}/priors/{priorId}": {
+    get: operation({
+      summary: "Current and prior first images with their lung-field boxes and the prior's final boxes, for the side-by-side comparison (audited)",
+      auth: {},
+      path: z.object({ studyId: pathId, priorId: pathId }),
+      ok: { 200: jsonContent(PriorComparisonSchema) },
+      errors: ["not_found", "unprocessable"],
+    }),
+  },
   "/api/v1/studies": {
     get: operation({ summary: "Worklist page with status counts", auth: { tokenScope: "read" }, query: listStudiesQuerySchema, ok: { 200: jsonContent(WorklistPageSchema) } }),
     post: operation({
