@@ -1,4 +1,5 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentPropsWithRef } from "react";
+import { focusRing } from "./focus-ring";
 
 type Variant = "primary" | "secondary" | "danger";
 const styles: Record<Variant, string> = {
@@ -7,10 +8,10 @@ const styles: Record<Variant, string> = {
   danger: "bg-rose-700 hover:bg-rose-600 text-white",
 };
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({ variant = "primary", className = "", ...props }: ComponentPropsWithRef<"button"> & { variant?: Variant }) {
   return (
     <button
-      className={`rounded px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 ${styles[variant]} ${className}`}
+      className={`rounded px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 ${focusRing} ${styles[variant]} ${className}`}
       {...props}
     />
   );

@@ -38,7 +38,7 @@ export function DicomTagsPanel({ study, instance, state }: { study: StudyDetail[
     ["Drag tool", state.mode === "window" ? "window/level" : state.mode],
   ];
   return (
-    <aside className="w-72 shrink-0 overflow-auto border-l border-slate-800 p-3 text-xs" data-testid="dicom-tags">
+    <aside className="h-full overflow-auto p-3 text-xs" data-testid="dicom-tags" aria-label="DICOM tags">
       <Section title="Study" rows={rows} />
       <Section title="Display" rows={display} testId="display-state" />
     </aside>
