@@ -78,7 +78,7 @@ export function ReviewPanel(p: Props) {
         </a>
       )}
       {p.results}
-      <p className="text-xs text-slate-500" data-testid="review-legend">Every action has a key: press <kbd className="font-mono text-sky-300">?</kbd> for the list.</p>
+      <p className="text-xs text-slate-400" data-testid="review-legend">Every action has a key: press <kbd className="font-mono text-sky-300">?</kbd> for the list.</p>
       </div>
     </aside>
   );

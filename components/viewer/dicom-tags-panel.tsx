@@ -52,7 +52,7 @@ function Section({ title, rows, testId }: { title: string; rows: [string, string
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
-            <dt className="text-slate-500">{k}</dt>
+            <dt className="text-slate-400">{k}</dt>
             <dd className="break-all text-slate-200" data-testid={`tag-${k.toLowerCase().replace(/\W+/g, "-")}`}>
               {v}
             </dd>

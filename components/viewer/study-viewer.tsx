@@ -112,7 +112,7 @@ export function StudyViewer({ studyId, worklistQuery, overlay, reveal, panel, ba
         {panel && (
           // One element in both docks, so switching keeps the panel's state; a closed panel stays mounted but hidden.
           <div hidden={!reviewOpen} data-testid="review-panel-dock" data-dock={layout.dock}
-            className={layout.dock === "overlay" ? "absolute bottom-2 right-2 top-2 z-20 w-80 overflow-hidden rounded-md border border-slate-700 bg-slate-950/90 shadow-xl backdrop-blur" : "w-80 shrink-0 border-l border-slate-800"}>
+            className={layout.dock === "overlay" ? "absolute bottom-2 right-2 top-2 z-20 w-72 overflow-hidden rounded-md border border-slate-700 bg-slate-950/90 shadow-xl backdrop-blur" : "w-72 shrink-0 border-l border-slate-800"}>
             {panel}
           </div>
         )}

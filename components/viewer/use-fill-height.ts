@@ -10,9 +10,10 @@ export function useFillHeight<T extends HTMLElement>(): [RefObject<T | null>, nu
     const measure = () => {
       const el = ref.current;
       if (!el) return;
-      // The page's own padding below the view would scroll the page by that much: it is taken off too.
-      const below = el.parentElement ? parseFloat(getComputedStyle(el.parentElement).paddingBottom) || 0 : 0;
-      setHeight(Math.max(320, Math.floor(window.innerHeight - (el.getBoundingClientRect().top + window.scrollY) - below)));
+      // Whatever the page has below the view (the shell's bottom padding) would scroll the page by that much: taken off too.
+      const r = el.getBoundingClientRect();
+      const below = Math.max(0, document.documentElement.scrollHeight - (r.bottom + window.scrollY));
+      setHeight(Math.max(320, Math.floor(window.innerHeight - (r.top + window.scrollY) - below)));
     };
     measure();
     window.addEventListener("resize", measure);
