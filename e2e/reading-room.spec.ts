@@ -180,23 +180,36 @@ test("axe-core finds no serious or critical violation on the worklist, viewer, t
   await new SignInPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password);
   const counts: string[] = [];
   const found: string[] = [];
+  const check = async (name: string) => {
+    const result = await new AxeBuilder({ page }).analyze();
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    counts.push(`${name}: ${bad.length} serious/critical, ${result.violations.length - bad.length} other`);
+    const where = (v: (typeof bad)[number]) =>
+      v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ");
+    found.push(...bad.map((v) => `${name} ${v.id} (${v.impact}, ${v.nodes.length}×): ${where(v)}`));
+  };
   for (const path of ["/", `/studies/${studyId}`, "/tasks", ...ADMIN_PAGES]) {
     await page.goto(path);
     if (path.startsWith("/studies/")) await new ReviewPage(page).viewer.waitForRender(studyId!);
     await expect(page.getByTestId("current-user")).toBeVisible();
     await page.waitForLoadState("networkidle");
-    const result = await new AxeBuilder({ page }).analyze();
-    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    counts.push(`${path}: ${bad.length} serious/critical, ${result.violations.length - bad.length} other`);
-    found.push(
-      ...bad.map(
-        (v) =>
-          `${path} ${v.id} (${v.impact}, ${v.nodes.length}×): ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(" "))
-            .join(" | ")}`,
-      ),
-    );
+    await check(path);
+    if (!path.startsWith("/studies/")) continue;
+    // The viewer's dialogs and the floating review panel too.
+    await page.keyboard.press("?");
+    await expect(page.getByTestId("viewer-help")).toBeVisible();
+    await check("viewer help dialog");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("s");
+    await expect(page.getByTestId("sign-off-dialog")).toBeVisible();
+    await check("sign-off dialog");
+    await page.keyboard.press("Escape");
+    await new ReadingRoomPage(page).setLayout("closed", "overlay");
+    await check("viewer, review panel floating");
+    await new ReadingRoomPage(page).setLayout("closed", "side");
   }
   testInfo.annotations.push({ type: "axe", description: counts.join("; ") });
   console.log(`axe: ${counts.join("; ")}`);

@@ -37,7 +37,8 @@ function ClassFilterRow({ f, className: c, ai }: { f: DisplayFiltersState; class
     <div className="flex items-center gap-1 rounded bg-slate-800 px-1.5 py-0.5 text-xs" data-testid={`class-filter-${c}`}>
       <label className="flex min-w-0 flex-1 items-center gap-1">
         <input type="checkbox" checked={!f.hidden.has(c)} onChange={() => f.toggleClass(c)} data-testid={`class-toggle-${c}`} />
-        <span className="truncate" style={{ color: findingColour(c) }}>{c}</span>
+        <span className="inline-block h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: findingColour(c) }} aria-hidden />
+        <span className="truncate">{c}</span>
       </label>
       {ai && (
         <>

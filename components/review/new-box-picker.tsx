@@ -15,7 +15,7 @@ export function NewBoxPicker({ classOptions, onConfirm, onCancel }: { classOptio
       </select>
       <div className="flex justify-end gap-1">
         <button type="button" className="rounded bg-slate-700 px-2 py-0.5" onClick={() => { onCancel(); focusImage(); }}>Cancel</button>
-        <button type="submit" className="rounded bg-sky-600 px-2 py-0.5" data-testid="new-box-confirm">Add box</button>
+        <button type="submit" className="rounded bg-sky-700 px-2 py-0.5" data-testid="new-box-confirm">Add box</button>
       </div>
     </form>
   );

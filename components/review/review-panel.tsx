@@ -67,7 +67,7 @@ export function ReviewPanel(p: Props) {
       </fieldset>
       {p.footer}
       {!p.readOnly && p.showSignOff !== false && (
-        <button type="button" className="rounded bg-sky-600 px-3 py-1.5 font-medium hover:bg-sky-500 disabled:opacity-50" onClick={p.onSignOff} disabled={!p.canSignOff} data-testid="sign-off">
+        <button type="button" className="rounded bg-sky-700 px-3 py-1.5 font-medium hover:bg-sky-600 disabled:opacity-50" onClick={p.onSignOff} disabled={!p.canSignOff} data-testid="sign-off">
           Sign off (S)
         </button>
       )}
