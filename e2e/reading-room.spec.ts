@@ -51,6 +51,7 @@ for (const size of SIZES) {
       figures.push(`${dock}: ${imagePx}/${windowPx} px = ${(share * 100).toFixed(1)} %`);
       expect(share, `image share with the review panel ${dock}`).toBeGreaterThanOrEqual(0.75);
       await room.expectNoPageScroll();
+      await room.expectFillsWindowHeight();
       if (dock !== "closed") await room.expectInWindow(page.getByTestId("sign-off"));
       await room.screenshot(testInfo, `reading-room-${size.width}x${size.height}-${dock}`);
     }

@@ -45,7 +45,7 @@ export function StudyViewer({ studyId, worklistQuery, overlay, reveal, panel, ba
   const [layout, dispatchLayout] = usePanelLayout();
   const [peek, setPeek] = useState(false); // X held: no boxes over the film
   const [menuOpen, setMenuOpen] = useState(false);
-  const [fillRef, height] = useFillHeight<HTMLDivElement>();
+  const [fillRef, fill] = useFillHeight<HTMLDivElement>();
   const instances = study.data?.instances ?? [];
   const instance = instances[instanceIndex];
   const frames = instance?.frames ?? 1;
@@ -72,13 +72,14 @@ export function StudyViewer({ studyId, worklistQuery, overlay, reveal, panel, ba
     (c: ViewerCommand) => {
       if (c.type === "frame") return void pageFrame(c.step);
       if (c.type === "peek") return setPeek(c.on);
+      if (c.type === "image") return instances.length > 1 && setInstanceIndex((i) => (i + c.step + instances.length) % instances.length);
       if (c.type === "openMenu") return setMenuOpen(true);
       if (c.type === "togglePanel" || c.type === "toggleDock") return dispatchLayout(c);
       if (c.type !== "navigate") return dispatch(c);
       const id = c.direction === "next" ? neighbours.data?.nextId : neighbours.data?.previousId;
       if (id) router.push(studyHref(id, worklistQuery));
     },
-    [neighbours.data, router, worklistQuery, pageFrame, dispatchLayout],
+    [neighbours.data, router, worklistQuery, pageFrame, dispatchLayout, instances.length],
   );
   useViewerKeys(onCommand);
 
@@ -86,7 +87,7 @@ export function StudyViewer({ studyId, worklistQuery, overlay, reveal, panel, ba
   const reviewOpen = !!panel && layout.review;
   return (
     // Full bleed under the header: the shell's side padding (px-6) is taken back for the image.
-    <div ref={fillRef} style={{ height }} className="-mx-6 flex min-h-80 flex-col border-y border-slate-800" data-testid="study-viewer" data-study-id={studyId}
+    <div ref={fillRef} style={fill} className="-mx-6 flex min-h-80 flex-col border-b border-slate-800" data-testid="study-viewer" data-study-id={studyId}
       data-tags={layout.tags ? "open" : "closed"} data-review-panel={reviewOpen ? layout.dock : "closed"}>
       <ViewerToolbar state={state} layout={layout} hasReviewPanel={!!panel} onCommand={onCommand} hasPrevious={!!neighbours.data?.previousId} hasNext={!!neighbours.data?.nextId}
         worklistHref={worklistHref(worklistQuery)} menuOpen={menuOpen} onMenuOpenChange={setMenuOpen} />

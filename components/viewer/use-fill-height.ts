@@ -1,23 +1,37 @@
 "use client";
 
-import { useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from "react";
 
-/** The element's height so that it ends at the window's bottom edge: the reading view never scrolls the page. */
-export function useFillHeight<T extends HTMLElement>(): [RefObject<T | null>, number | undefined] {
+/** Sums a box side of every ancestor up to <body>: the page padding around the view. */
+function ancestorsPadding(el: HTMLElement, side: "Top" | "Bottom"): number {
+  let sum = 0;
+  for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+    const cs = getComputedStyle(e);
+    sum += (parseFloat(cs[`padding${side}`]) || 0) + (parseFloat(cs[`border${side}Width`]) || 0);
+  }
+  return sum;
+}
+
+/**
+ * Sizes the element to fill the window from just under the header to the bottom edge: the page's own padding above
+ * is taken back (negative top margin) and the padding below taken off, so the reading view never scrolls the page.
+ */
+export function useFillHeight<T extends HTMLElement>(): [RefObject<T | null>, CSSProperties] {
   const ref = useRef<T>(null);
-  const [height, setHeight] = useState<number>();
+  const [style, setStyle] = useState<CSSProperties>({});
   useLayoutEffect(() => {
     const measure = () => {
       const el = ref.current;
       if (!el) return;
-      // Whatever the page has below the view (the shell's bottom padding) would scroll the page by that much: taken off too.
-      const r = el.getBoundingClientRect();
-      const below = Math.max(0, document.documentElement.scrollHeight - (r.bottom + window.scrollY));
-      setHeight(Math.max(320, Math.floor(window.innerHeight - (r.top + window.scrollY) - below)));
+      const lift = ancestorsPadding(el, "Top");
+      const below = ancestorsPadding(el, "Bottom");
+      // Where the element would start without our margin (a re-measure finds it already lifted).
+      const top = el.getBoundingClientRect().top + window.scrollY - (parseFloat(getComputedStyle(el).marginTop) || 0);
+      setStyle({ marginTop: -lift, height: Math.max(320, Math.floor(window.innerHeight - (top - lift) - below)) });
     };
     measure();
     window.addEventListener("resize", measure);
     return () => window.removeEventListener("resize", measure);
   }, []);
-  return [ref, height];
+  return [ref, style];
 }

@@ -47,6 +47,13 @@ export class ReadingRoomPage {
     expect(scroll).toBeLessThanOrEqual(inner);
   }
 
+  /** The view runs from under the header to the window's bottom edge. */
+  async expectFillsWindowHeight() {
+    const b = (await this.viewer.boundingBox())!;
+    expect(b.y + b.height).toBeGreaterThanOrEqual(this.page.viewportSize()!.height - 2);
+    expect(b.y).toBeLessThanOrEqual(100); // right under the header, no page padding above
+  }
+
   /** The element lies wholly inside the window (reachable without scrolling the page). */
   async expectInWindow(l: Locator) {
     const b = (await l.boundingBox())!;

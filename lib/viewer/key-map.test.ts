@@ -29,6 +29,8 @@ describe("commandForKey", () => {
     ["L", { type: "togglePanel", panel: "review" }],
     ["o", { type: "toggleDock" }],
     ["m", { type: "openMenu" }],
+    [".", { type: "image", step: 1 }],
+    [",", { type: "image", step: -1 }],
   ])("%s", (key, command) => {
     expect(commandForKey({ key })).toEqual(command);
   });

@@ -7,7 +7,12 @@ export type LayoutCommand =
   | { type: "toggleDock" }
   | { type: "peek"; on: boolean }
   | { type: "openMenu" };
-export type ViewerCommand = ToolAction | LayoutCommand | { type: "navigate"; direction: "next" | "previous" } | { type: "frame"; step: 1 | -1 };
+export type ViewerCommand =
+  | ToolAction
+  | LayoutCommand
+  | { type: "navigate"; direction: "next" | "previous" }
+  | { type: "frame"; step: 1 | -1 }
+  | { type: "image"; step: 1 | -1 };
 
 export type ReviewCommand =
   | "next"
@@ -63,6 +68,8 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: ["ArrowLeft", "k"], label: "Previous study in the worklist", group: "Study", command: { type: "navigate", direction: "previous" } },
   { keys: ["PageDown", "]"], label: "Next frame of a multi-frame image", group: "Study", command: { type: "frame", step: 1 } },
   { keys: ["PageUp", "["], label: "Previous frame of a multi-frame image", group: "Study", command: { type: "frame", step: -1 } },
+  { keys: ["."], label: "Next image of a study with several", group: "Study", command: { type: "image", step: 1 } },
+  { keys: [","], label: "Previous image of a study with several", group: "Study", command: { type: "image", step: -1 } },
   { keys: ["t"], label: "Show / hide the DICOM tags panel", group: "Layout", command: { type: "togglePanel", panel: "tags" } },
   { keys: ["l"], label: "Show / hide the review panel", group: "Layout", command: { type: "togglePanel", panel: "review" } },
   { keys: ["o"], label: "Review panel: dock beside the image / float over it", group: "Layout", command: { type: "toggleDock" } },
