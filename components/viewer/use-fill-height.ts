@@ -13,8 +13,8 @@ function ancestorsPadding(el: HTMLElement, side: "Top" | "Bottom"): number {
 }
 
 /**
- * Sizes the element to fill the window from just under the header to the bottom edge: the page's own padding above
- * is taken back (negative top margin) and the padding below taken off, so the reading view never scrolls the page.
+ * Sizes the element to fill the window from just under the header to the bottom edge: the page's own padding above and
+ * below is taken back (negative margins), so the reading view never scrolls the page and wastes no row of pixels.
  */
 export function useFillHeight<T extends HTMLElement>(): [RefObject<T | null>, CSSProperties] {
   const ref = useRef<T>(null);
@@ -27,7 +27,7 @@ export function useFillHeight<T extends HTMLElement>(): [RefObject<T | null>, CS
       const below = ancestorsPadding(el, "Bottom");
       // Where the element would start without our margin (a re-measure finds it already lifted).
       const top = el.getBoundingClientRect().top + window.scrollY - (parseFloat(getComputedStyle(el).marginTop) || 0);
-      setStyle({ marginTop: -lift, height: Math.max(320, Math.floor(window.innerHeight - (top - lift) - below)) });
+      setStyle({ marginTop: -lift, marginBottom: -below, height: Math.max(320, Math.floor(window.innerHeight - (top - lift))) });
     };
     measure();
     window.addEventListener("resize", measure);
