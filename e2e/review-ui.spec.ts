@@ -57,7 +57,8 @@ test("a radiologist accepts, rejects, resizes and adds boxes on the overlay, sig
   expect(await review.aiBoxes.count()).toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId("model-version")).toContainText("demo-nodule-mass");
   await expect(review.aiBoxes.first()).toHaveAttribute("data-status", "pending");
-  await expect(review.aiBoxes.first()).toContainText("AI suggestion");
+  await expect(review.aiBoxes.first().getByTestId("box-tag")).toHaveText("1"); // a compact numbered tag on the image…
+  await expect(page.getByTestId("finding-row").first()).toContainText("AI suggestion"); // …linked to the full label in the list
 
   // Accept (keyboard).
   const accepted = await review.selectNext();

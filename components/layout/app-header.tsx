@@ -75,10 +75,10 @@ export function AppHeader({ name, role }: { name: string; role: Role }) {
       </div>
       {role === "admin" && (
         <nav className="flex flex-wrap items-center gap-x-6 gap-y-1 border-t border-slate-800/60 bg-slate-950/60 px-6 py-1.5 text-sm" aria-label="Admin" data-testid="admin-nav">
-          <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Admin</span>
+          <span className="text-xs font-semibold uppercase tracking-wide text-slate-400">Admin</span>
           {ADMIN.map((g) => (
             <span key={g.label} className="flex items-center gap-3">
-              <span className="text-xs text-slate-500">{g.label}</span>
+              <span className="text-xs text-slate-400">{g.label}</span>
               <NavLinks items={g.items} role={role} pathname={pathname} />
             </span>
           ))}

@@ -33,10 +33,10 @@ export function BrowserInferencePanel({ run, canRun, shown, onRun, onToggle }: P
           <p className="text-slate-300" data-testid="browser-summary" data-count={run.boxes.length}>
             Browser (WASM) result: {run.boxes.length} boxes, {Math.round(run.ms)} ms ({Math.round(run.inferenceMs)} ms model) · {run.model}
           </p>
-          <p className="text-slate-500" data-testid="browser-backend">
+          <p className="text-slate-400" data-testid="browser-backend">
             {run.backend}
           </p>
-          <p className="text-slate-500">AI suggestions computed on this device, for comparison only; the findings are yours.</p>
+          <p className="text-slate-400">AI suggestions computed on this device, for comparison only; the findings are yours.</p>
           <ul className="flex flex-col gap-0.5 font-mono" data-testid="browser-box-list">
             {run.boxes.map((b, i) => (
               <li key={i} data-testid="browser-box" data-instance-id={b.instanceId} data-class={b.finding} data-confidence={b.confidence} data-box={b.box.join(",")}>

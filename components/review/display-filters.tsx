@@ -12,7 +12,7 @@ export function DisplayFilters({ f, classes, aiClasses }: { f: DisplayFiltersSta
   return (
     <section className="flex flex-col gap-2" aria-labelledby="display-filters-title" data-testid="display-filters">
       <h2 id="display-filters-title" className="text-xs font-medium text-slate-300">Display filters for AI suggestions</h2>
-      <p className="text-[11px] text-slate-500">Hidden suggestions are not rejected: the decision stays yours. Defaults come from the model version.</p>
+      <p className="text-[11px] text-slate-400">Hidden suggestions are not rejected: the decision stays yours. Defaults come from the model version.</p>
       <label className="flex flex-col gap-1 text-xs text-slate-300">
         <span>Show AI suggestions from {pct(f.thresholds.confidence)}% confidence</span>
         <input type="range" min={0} max={1} step={0.05} value={f.thresholds.confidence} onChange={(e) => f.setGlobal(Number(e.target.value))}
@@ -37,7 +37,8 @@ function ClassFilterRow({ f, className: c, ai }: { f: DisplayFiltersState; class
     <div className="flex items-center gap-1 rounded bg-slate-800 px-1.5 py-0.5 text-xs" data-testid={`class-filter-${c}`}>
       <label className="flex min-w-0 flex-1 items-center gap-1">
         <input type="checkbox" checked={!f.hidden.has(c)} onChange={() => f.toggleClass(c)} data-testid={`class-toggle-${c}`} />
-        <span className="truncate" style={{ color: findingColour(c) }}>{c}</span>
+        <span className="inline-block h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: findingColour(c) }} aria-hidden />
+        <span className="truncate">{c}</span>
       </label>
       {ai && (
         <>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { focusImage } from "@/components/viewer/focus-image";
 import { findingColour } from "@/lib/inference/vocabulary";
 import type { ReviewItem } from "@/lib/review-ui/review-items";
 import { statusText } from "./overlay-box";
@@ -24,12 +25,19 @@ interface Props extends RowActions {
   classOptions: string[];
   classFirst?: boolean;
   showFrame?: boolean;
+  number?: number; // the tag drawn beside the box on the image
+  focusRequest?: { key: string; field: "reason" | "class"; n: number } | null; // a key asked to type into this row
 }
 
 const small = "rounded px-1.5 py-0.5 text-xs disabled:opacity-40";
 
-export function FindingRow({ item, selected, hovered, editing, readOnly, classOptions, classFirst, showFrame, ...a }: Props) {
+export function FindingRow({ item, selected, hovered, editing, readOnly, classOptions, classFirst, showFrame, number, focusRequest, ...a }: Props) {
   const [reason, setReason] = useState(item.rejectReason ?? "");
+  const reasonField = useRef<HTMLInputElement>(null);
+  const classField = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (focusRequest?.key === item.key) (focusRequest.field === "reason" ? reasonField : classField).current?.focus();
+  }, [focusRequest, item.key]);
   return (
     <li
       data-testid="finding-row"
@@ -43,7 +51,9 @@ export function FindingRow({ item, selected, hovered, editing, readOnly, classOp
       onClick={() => a.onSelect(item.key)}
     >
       <div className="flex items-center gap-2 text-sm">
-        <span className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: findingColour(item.className) }} />
+        <span className="inline-grid h-4 min-w-4 shrink-0 place-items-center rounded-sm px-0.5 text-[10px] font-bold text-black" style={{ background: findingColour(item.className) }} data-testid="row-number" aria-label={number ? `Box ${number}` : undefined}>
+          {number ?? ""}
+        </span>
         <span className="min-w-0 flex-1 truncate">{statusText(item)}</span>
         {showFrame && <span className="shrink-0 rounded bg-slate-800 px-1 text-xs text-slate-300" title={`On frame ${item.frame}`}>F{item.frame}</span>}
       </div>
@@ -60,13 +70,14 @@ export function FindingRow({ item, selected, hovered, editing, readOnly, classOp
             <button type="button" className={`${small} bg-slate-700`} onClick={() => a.onDelete(item)} data-testid="row-delete">Delete (D)</button>
           )}
           {(editing || classFirst) && (
-            <select className="rounded bg-slate-900 px-1 py-0.5 text-xs" value={item.className} onChange={(e) => a.onClassChange(item, e.target.value)} data-testid="class-select" aria-label="Class">
+            <select ref={classField} className="rounded bg-slate-900 px-1 py-0.5 text-xs" value={item.className} onChange={(e) => a.onClassChange(item, e.target.value)} data-testid="class-select" aria-label="Class"
+              onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), focusImage())}>
               {classOptions.map((c) => <option key={c}>{c}</option>)}
             </select>
           )}
           {item.status === "rejected" && (
-            <form className="flex w-full gap-1" onSubmit={(e) => { e.preventDefault(); a.onReject(item, reason.trim()); }}>
-              <input className="min-w-0 flex-1 rounded bg-slate-900 px-1 py-0.5 text-xs" placeholder="Reason (optional)" value={reason} maxLength={500}
+            <form className="flex w-full gap-1" onSubmit={(e) => { e.preventDefault(); a.onReject(item, reason.trim()); focusImage(); }}>
+              <input ref={reasonField} className="min-w-0 flex-1 rounded bg-slate-900 px-1 py-0.5 text-xs" placeholder="Reason (optional)" value={reason} maxLength={500}
                 onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" aria-label="Reason for rejecting" />
               <button type="submit" className={`${small} bg-slate-700`}>Save</button>
             </form>

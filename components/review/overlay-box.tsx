@@ -4,6 +4,7 @@ import type { PointerEvent as ReactPointerEvent } from "react";
 import { CORNERS, cornerPoint, projectBox, type Box, type Corner, type Point } from "@/lib/review-ui/box-geometry";
 import type { ItemStatus, ReviewItem } from "@/lib/review-ui/review-items";
 import { findingColour } from "@/lib/inference/vocabulary";
+import type { PlacedLabel } from "@/lib/review-ui/label-placement";
 
 // One box on the image. AI suggestions are thin and dotted; the reader's verdicts each have their own style.
 const STYLE: Record<ItemStatus, { width: number; dash?: string; opacity: number }> = {
@@ -34,9 +35,18 @@ interface Props {
   editing: boolean;
   onPointerDown: (e: ReactPointerEvent, item: ReviewItem, corner?: Corner) => void;
   onHover: (key: string | null) => void;
+  number: number; // the same number as the box's row in the side list
+  label: PlacedLabel; // where its tag goes (outside the box, clear of the other tags)
 }
 
-export function OverlayBox({ item, box, toCanvas, selected, hovered, editing, onPointerDown, onHover }: Props) {
+export const TAG_HEIGHT = 16;
+/** The tag's size on screen: the number alone, or the full label when the box is selected or hovered. */
+export function tagSize(it: ReviewItem, number: number, expanded: boolean): { width: number; height: number } {
+  const text = expanded ? `${number} ${statusText(it)}` : String(number);
+  return { width: Math.ceil(text.length * 6.6) + 8, height: TAG_HEIGHT };
+}
+
+export function OverlayBox({ item, box, toCanvas, selected, hovered, editing, onPointerDown, onHover, number, label }: Props) {
   const r = projectBox(box, toCanvas);
   const colour = findingColour(item.className);
   const s = STYLE[item.status];
@@ -68,19 +78,13 @@ export function OverlayBox({ item, box, toCanvas, selected, hovered, editing, on
         onPointerDown={(e) => onPointerDown(e, item)}
       />
       {item.status === "edited" && <circle cx={r.x + r.width} cy={r.y} r={4} fill={colour} stroke="white" strokeWidth={1} data-testid="edited-marker" />}
-      <text
-        x={r.x + 2}
-        y={r.y - 5}
-        fill={colour}
-        fontSize={12}
-        paintOrder="stroke"
-        stroke="black"
-        strokeWidth={3}
-        style={{ pointerEvents: "all", cursor: "pointer", userSelect: "none" }}
-        onPointerDown={(e) => onPointerDown(e, item)}
-      >
-        {statusText(item)}
-      </text>
+      {/* The tag: a number linked to the side list; the full label while the box is selected or hovered. */}
+      <g data-testid="box-tag" data-side={label.side} style={{ pointerEvents: "all", cursor: "pointer", userSelect: "none" }} onPointerDown={(e) => onPointerDown(e, item)}>
+        <rect x={label.x} y={label.y} width={label.width} height={label.height} rx={3} fill={emphasis ? colour : "rgba(0,0,0,0.75)"} stroke={colour} strokeWidth={1} />
+        <text x={label.x + 4} y={label.y + label.height - 4} fill={emphasis ? "black" : colour} fontSize={11} fontWeight={600}>
+          {emphasis ? `${number} ${statusText(item)}` : number}
+        </text>
+      </g>
       {editing &&
         CORNERS.map((c) => {
           const p = toCanvas(cornerPoint(box, c));

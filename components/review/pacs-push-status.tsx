@@ -35,7 +35,7 @@ export function PacsPushStatus({ studyId }: { studyId: string }) {
     <section className="flex flex-col gap-1 text-xs" data-testid="pacs-pushes" aria-label="Results in the PACS">
       <h3 className="text-slate-400">Results in the PACS (SR + presentation state)</h3>
       {query.isError && <p className="text-red-300">{query.error.message}</p>}
-      {query.isSuccess && pushes.length === 0 && <p className="text-slate-500">Not sent to any PACS yet.</p>}
+      {query.isSuccess && pushes.length === 0 && <p className="text-slate-400">Not sent to any PACS yet.</p>}
       <ul className="flex flex-col gap-1">{pushes.map((p) => <PushRow key={p.id} p={p} />)}</ul>
       <button type="button" className="rounded bg-slate-700 px-3 py-1.5 hover:bg-slate-600 disabled:opacity-50" disabled={send.isPending} onClick={() => send.mutate(undefined)} data-testid="send-to-pacs"
         title="Store the signed-off SR and presentation state in every PACS that receives results">

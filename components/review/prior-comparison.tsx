@@ -7,7 +7,7 @@ import { findingsDiff, PRIOR_MATCH_IOU, type DiffBox } from "@/lib/priors/findin
 import type { ReviewItem } from "@/lib/review-ui/review-items";
 import { formatStudyDate } from "@/lib/studies/display-name";
 import type { ViewerCommand } from "@/lib/viewer/key-map";
-import { initialViewerState, viewerReducer } from "@/lib/viewer/tool-state";
+import { initialViewerState, viewerReducer, type ToolAction } from "@/lib/viewer/tool-state";
 import { DIFF_COLOUR, DiffBoxesLayer } from "./diff-boxes-layer";
 import { usePriorComparison } from "./use-priors";
 
@@ -23,6 +23,8 @@ function currentBoxes(items: readonly ReviewItem[], instanceId: string): DiffBox
  * Current | prior side by side. One viewer state drives both films, so zoom, pan and window stay linked; X swaps the
  * sides, Esc closes. The findings diff aligns the films by their lung fields and matches same-class boxes at IoU ≥ 0.2.
  */
+const NOT_TOOLS = new Set<ViewerCommand["type"]>(["navigate", "frame", "image", "togglePanel", "toggleDock", "peek", "openMenu"]);
+
 export function PriorComparison({ studyId, priorId, items, onClose }: { studyId: string; priorId: string; items: readonly ReviewItem[]; onClose: () => void }) {
   const q = usePriorComparison(studyId, priorId);
   const [state, dispatch] = useReducer(viewerReducer, initialViewerState);
@@ -31,7 +33,7 @@ export function PriorComparison({ studyId, priorId, items, onClose }: { studyId:
   const onCommand = useCallback(
     (c: ViewerCommand) => {
       if (c.type === "closeHelp") return onClose(); // Esc leaves the comparison
-      if (c.type !== "navigate" && c.type !== "frame") dispatch(c);
+      if (!NOT_TOOLS.has(c.type)) dispatch(c as ToolAction); // study/image paging and the layout keys belong to the viewer
     },
     [onClose],
   );

@@ -3,8 +3,10 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { ViewportApi } from "@/components/viewer/dicom-viewport";
 import { boxFromPoints, moveBox, projectBox, resizeBox, sameBox, type Box, type Corner, type ImageSize, type Point } from "@/lib/review-ui/box-geometry";
+import { placeLabels } from "@/lib/review-ui/label-placement";
 import type { ReviewItem } from "@/lib/review-ui/review-items";
-import { OverlayBox } from "./overlay-box";
+import { BoxLegend } from "./box-legend";
+import { OverlayBox, tagSize } from "./overlay-box";
 
 interface Props {
   api: ViewportApi | null;
@@ -18,12 +20,13 @@ interface Props {
   onHover: (key: string | null) => void;
   onEditBox: (item: ReviewItem, box: Box) => void;
   onDrawn: (box: Box) => void;
+  numbers: ReadonlyMap<string, number>; // each box's number in the side list
 }
 
 type Drag = { item: ReviewItem; corner?: Corner; start: Point; orig: Box; box: Box };
 
 // Re-projected from image pixels on every render: the viewer re-renders this after each draw (zoom, pan, rotate, flip).
-export function ReviewOverlay({ api, items, selectedKey, hoveredKey, editing, adding, draft, onSelect, onHover, onEditBox, onDrawn }: Props) {
+export function ReviewOverlay({ api, items, selectedKey, hoveredKey, editing, adding, draft, onSelect, onHover, onEditBox, onDrawn, numbers }: Props) {
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [drawing, setDrawing] = useState<{ start: Point; box: Box | null } | null>(null);
@@ -66,15 +69,30 @@ export function ReviewOverlay({ api, items, selectedKey, hoveredKey, editing, ad
     setDrawing(null);
   };
 
+  // Tags are placed selected first, then hovered, then in list order: the box the reader looks at gets the best spot.
+  const rank = (it: ReviewItem) => (it.key === selectedKey ? 0 : it.key === hoveredKey ? 1 : 2);
+  const boxOf = (it: ReviewItem) => (drag?.item.key === it.key ? drag.box : it.box);
+  const ordered = [...items].sort((a, b) => rank(a) - rank(b) || (numbers.get(a.key) ?? 0) - (numbers.get(b.key) ?? 0));
+  const view = { width: api.element.clientWidth, height: api.element.clientHeight }; // the overlay covers the viewport element
+  const labels = new Map(
+    placeLabels(
+      ordered.map((it) => ({ key: it.key, box: projectBox(boxOf(it), toCanvas), ...tagSize(it, numbers.get(it.key) ?? 0, rank(it) < 2) })),
+      { width: view.width, height: view.height },
+    ).map((l) => [l.key, l]),
+  );
+
   const preview = drawing?.box ?? draft;
   const pr = preview && projectBox(preview, toCanvas);
   return (
+    <>
     <svg ref={svg} className="absolute inset-0 h-full w-full" data-testid="review-overlay" onPointerMove={onMove} onPointerUp={onUp} onPointerCancel={onUp}>
       {items.map((it) => (
         <OverlayBox
           key={it.key}
           item={it}
-          box={drag?.item.key === it.key ? drag.box : it.box}
+          box={boxOf(it)}
+          number={numbers.get(it.key) ?? 0}
+          label={labels.get(it.key)!}
           toCanvas={toCanvas}
           selected={it.key === selectedKey}
           hovered={it.key === hoveredKey}
@@ -87,5 +105,7 @@ export function ReviewOverlay({ api, items, selectedKey, hoveredKey, editing, ad
       {adding && <rect width="100%" height="100%" fill="transparent" style={{ pointerEvents: "all", cursor: "crosshair" }} onPointerDown={onDrawDown} data-testid="draw-surface" />}
       {pr && <rect x={pr.x} y={pr.y} width={pr.width} height={pr.height} fill="none" stroke="white" strokeWidth={2} strokeDasharray="4 2" data-testid="draft-box" />}
     </svg>
+    <BoxLegend items={items} />
+    </>
   );
 }

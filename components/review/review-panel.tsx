@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import type { ReviewItem } from "@/lib/review-ui/review-items";
 import type { Impression } from "@/lib/schemas/review";
 import { FindingRow, type RowActions } from "./finding-row";
-import { REVIEW_KEYS } from "./use-review-keys";
 
 interface Props extends RowActions {
   modelName: string | null;
@@ -27,20 +26,23 @@ interface Props extends RowActions {
   classFirst?: boolean; // annotation: the class picker shows as soon as a box is selected
   showFrames?: boolean; // a multi-frame study: each row names its frame
   footer?: ReactNode;
+  focusRequest?: { key: string; field: "reason" | "class"; n: number } | null; // a key asked to type into a row's field
   children?: ReactNode; // the new-box class picker, when a box was just drawn
 }
 
 export function ReviewPanel(p: Props) {
   return (
-    <aside className="flex h-[calc(100vh-7.5rem)] w-80 shrink-0 flex-col gap-3 overflow-y-auto rounded border border-slate-800 p-3 text-sm" data-testid="review-panel">
+    // The list scrolls; the impression, sign-off and SR stay pinned at the bottom, always in reach without page scroll.
+    <aside className="flex h-full flex-col text-sm" data-testid="review-panel" aria-label="Review">
+      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto p-3">
       <p className="text-xs text-slate-400" data-testid="model-version">
         AI suggestions from <span className="text-slate-200">{p.modelName ?? "no model (no prediction yet)"}</span>. They are proposals; {p.showSignOff === false ? "the boxes you keep are yours." : "the findings and the sign-off are yours."}
       </p>
       {p.filters}
       <ul className="flex flex-col gap-1" data-testid="finding-list">
         {p.items.length === 0 && <li className="text-slate-500">No boxes shown.</li>}
-        {p.items.map((it) => (
-          <FindingRow key={it.key} item={it} selected={it.key === p.selectedKey} hovered={it.key === p.hoveredKey} editing={p.editing && it.key === p.selectedKey}
+        {p.items.map((it, n) => (
+          <FindingRow key={it.key} item={it} number={n + 1} focusRequest={p.focusRequest} selected={it.key === p.selectedKey} hovered={it.key === p.hoveredKey} editing={p.editing && it.key === p.selectedKey}
             classFirst={p.classFirst} showFrame={p.showFrames} readOnly={p.readOnly} classOptions={p.classOptions} onSelect={p.onSelect} onHover={p.onHover} onAccept={p.onAccept} onReject={p.onReject}
             onEdit={p.onEdit} onDelete={p.onDelete} onClassChange={p.onClassChange} />
         ))}
@@ -52,18 +54,20 @@ export function ReviewPanel(p: Props) {
         </button>
       )}
       {p.children}
+      </div>
+      <div className="flex flex-col gap-2 border-t border-slate-800 p-3" data-testid="review-panel-footer">
       <fieldset className="flex flex-col gap-1" disabled={p.readOnly} data-testid="impression">
         <legend className="mb-1 text-xs text-slate-400">Impression</legend>
         {(["no_finding", "abnormal"] as const).map((i) => (
           <label key={i} className="flex items-center gap-2">
             <input type="radio" name="impression" checked={p.impression === i} onChange={() => p.onImpression(i)} data-testid={`impression-${i}`} />
-            {i === "no_finding" ? "No finding" : "Abnormal"}
+            {i === "no_finding" ? "No finding (Y)" : "Abnormal (Q)"}
           </label>
         ))}
       </fieldset>
       {p.footer}
       {!p.readOnly && p.showSignOff !== false && (
-        <button type="button" className="rounded bg-sky-600 px-3 py-1.5 font-medium hover:bg-sky-500 disabled:opacity-50" onClick={p.onSignOff} disabled={!p.canSignOff} data-testid="sign-off">
+        <button type="button" className="rounded bg-sky-700 px-3 py-1.5 font-medium hover:bg-sky-600 disabled:opacity-50" onClick={p.onSignOff} disabled={!p.canSignOff} data-testid="sign-off">
           Sign off (S)
         </button>
       )}
@@ -74,19 +78,8 @@ export function ReviewPanel(p: Props) {
         </a>
       )}
       {p.results}
-      <details className="text-xs text-slate-400" data-testid="review-legend">
-        <summary className="cursor-pointer">Review shortcuts</summary>
-        <table className="mt-1">
-          <tbody>
-            {REVIEW_KEYS.map((k) => (
-              <tr key={k.keys}>
-                <td className="pr-3 font-mono text-sky-300">{k.keys}</td>
-                <td>{k.label}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <p className="text-xs text-slate-400" data-testid="review-legend">Every action has a key: press <kbd className="font-mono text-sky-300">?</kbd> for the list.</p>
+      </div>
     </aside>
   );
 }

@@ -4,11 +4,14 @@ import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { ApiRequestError } from "@/lib/http/fetch-json";
 import type { ViewportApi } from "@/components/viewer/dicom-viewport";
+import { focusImage } from "@/components/viewer/focus-image";
 import { StudyViewer } from "@/components/viewer/study-viewer";
+import { useToast } from "@/components/ui/toast";
 import { frameFromImageId } from "@/lib/viewer/frame-source";
 import { VINDR_FINDINGS } from "@/lib/inference/vocabulary";
 import type { Box } from "@/lib/review-ui/box-geometry";
 import { instanceIdFromImageId, labelKey, nextItemKey, viewItems, visibleItems, type ReviewItem } from "@/lib/review-ui/review-items";
+import { reviewKeyAction } from "@/lib/review-ui/review-key-action";
 import { newTempId, type LocalOperation } from "@/lib/review-ui/save-queue";
 import type { Impression, ReviewPurpose } from "@/lib/schemas/review";
 import { DisplayFilters } from "./display-filters";
@@ -64,6 +67,8 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const [draftImage, setDraftImage] = useState<{ instanceId: string | null; frame: number | null } | null>(null); // where the box was drawn
   const [confirming, setConfirming] = useState(false);
   const [reveal, setReveal] = useState<{ instanceId: string | null; frame: number } | null>(null); // page the viewer to a selected box
+  const [focusRequest, setFocusRequest] = useState<{ key: string; field: "reason" | "class"; n: number } | null>(null);
+  const toast = useToast();
   const onTempResolved = useCallback((map: Map<string, string>) => {
     setSelected((k) => (k?.startsWith("t:") && map.has(k.slice(2)) ? labelKey(map.get(k.slice(2))!) : k));
   }, []);
@@ -93,6 +98,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const readOnly = !state || locked || save.status === "conflict";
   const impression = save.pendingImpression !== undefined ? save.pendingImpression : (state?.review?.impression ?? null);
   const current = shown.find((i) => i.key === selected) ?? null;
+  const numbers = new Map(shown.map((it, n) => [it.key, n + 1])); // the tag on the image = the row number in the list
   const multiFrame = state?.instances.some((i) => i.frames > 1) ?? false;
   const decisions = useReaderDecisions(studyId, mode === "annotation");
   const decisionsOn = (api: ViewportApi | null) => {
@@ -132,26 +138,48 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   };
   const setImpression = (i: Impression) => !readOnly && save.pushImpression(i);
 
+  const ask = (key: string, field: "reason" | "class") => setFocusRequest((r) => ({ key, field, n: (r?.n ?? 0) + 1 }));
   useReviewKeys((c: ReviewKeyCommand): boolean => {
     if (completing) return false; // the modal summary has the keyboard
-    if (c === "next") return setSelected(nextItemKey(shown, selected)), setEditing(false), true;
-    if (c === "cancel") {
-      if (!draft && !adding && !editing && !selected) return false;
-      setDraft(null);
-      setAdding(false);
-      setEditing(false);
-      setSelected(null);
-      return true;
+    const a = reviewKeyAction(c, { selected: current, hasSelection: !!selected, drafting: !!draft || adding || editing, readOnly, signable, canCompleteTask: !!taskId });
+    switch (a.type) {
+      case "pass":
+        return false;
+      case "select": {
+        const key = nextItemKey(a.direction === "next" ? shown : [...shown].reverse(), selected);
+        if (key) actions.onSelect(key);
+        setEditing(false);
+        return true;
+      }
+      case "cancel":
+        setDraft(null);
+        setAdding(false);
+        setEditing(false);
+        setSelected(null);
+        return true;
+      case "accept":
+        return actions.onAccept(a.item), true;
+      case "reject":
+        return actions.onReject(a.item), true;
+      case "reason":
+        if (a.item.status !== "rejected") actions.onReject(a.item);
+        return ask(a.item.key, "reason"), true;
+      case "classify":
+        setEditing(true);
+        return ask(a.item.key, "class"), true;
+      case "edit":
+        return setEditing((e) => !e), true;
+      case "delete":
+        return actions.onDelete(a.item), true;
+      case "add":
+        return setAdding((v) => !v), setDraft(null), true;
+      case "impression":
+        return setImpression(a.impression), true;
+      case "signOff":
+        return setConfirming(true), true;
+      case "completeTask":
+        return setCompleting(true), true;
     }
-    if (readOnly) return false;
-    if (c === "add") return setAdding((a) => !a), setDraft(null), true;
-    if (c === "signOff") return signable && (setConfirming(true), true);
-    if (!current) return false;
-    if (c === "accept" && current.kind === "ai") return actions.onAccept(current), true;
-    if (c === "reject" && current.kind === "ai") return actions.onReject(current), true;
-    if (c === "edit") return setEditing((e) => !e), true;
-    if (c === "delete" && current.kind === "reader") return actions.onDelete(current), true;
-    return false;
   });
 
   const counts = {
@@ -170,49 +198,58 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
       </main>
     );
   }
+  const banner = <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />;
+  const panel = (
+    <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
+      filters={<>
+        {mode !== "consensus" && <AiStatusNote studyName={studyName} live={events.live} status={aiStatus({ studyStatus: state?.studyStatus, hasModel: !!state?.modelVersion, all, shown })} />}
+        <DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />
+      </>} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
+      classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
+      onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} results={srHref ? <PacsPushStatus studyId={studyId} /> : null} showSignOff={signable} classFirst={mode === "annotation"} showFrames={multiFrame} focusRequest={focusRequest} {...actions}
+      footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => setCompleting(true)} /> : null}>
+      <PurposeChip purpose={mode} />
+      <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />
+      <BrowserInferencePanel run={browser.run} canRun={!!state?.modelVersion} shown={browserShown} onToggle={() => setBrowserShown((v) => !v)}
+        onRun={() => state?.modelVersion && void browser.start(state.modelVersion.id, state.instances.map((i) => i.id))} />
+      {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
+      {mode === "annotation" && <ReaderDecisionsList data={decisions.data} shown={decisionsShown} onToggle={() => setDecisionsShown((v) => !v)} />}
+      {mode !== "annotation" && <PriorsList studyId={studyId} comparing={comparing} onCompare={setComparing} />}
+      <ReviewHistoryPanel review={state?.review ?? null} selectedKey={selected} />
+    </ReviewPanel>
+  );
   return (
-    <div className="flex flex-col gap-2" data-testid="review-workspace" data-review-id={state?.review?.id} data-purpose={state?.purpose}>
-      <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />
-      <div className="flex gap-2">
-        <div className="min-w-0 flex-1">
-          {comparing ? <PriorComparison studyId={studyId} priorId={comparing} items={shown} onClose={() => setComparing(null)} /> : <StudyViewer studyId={studyId} worklistQuery={worklistQuery} reveal={reveal} overlay={(api) => (<>
-            <ReviewOverlay api={api} items={visibleItems(all, { ...filter, ...onScreen(api) })}
-              selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
-              onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox}
-              onDrawn={(box) => { setDraft(box); setDraftImage(api ? onScreen(api) : null); }} />
-            {mode === "annotation" && decisionsShown && <ReaderDecisionsLayer api={api} decisions={decisionsOn(api)} />}
-            {browser.run.status === "done" && browserShown && (
-              // The in-browser run predicts frame 1 of each image (lib/predictions/predict-dicom-bytes.ts).
-              <BrowserBoxesLayer api={api} boxes={browser.run.boxes.filter((b) => api && b.instanceId === onScreen(api).instanceId && onScreen(api).frame === 1)} />
-            )}
-          </>)} />}
+    <div data-testid="review-workspace" data-review-id={state?.review?.id} data-purpose={state?.purpose}>
+      {comparing ? (
+        <div className="flex h-full gap-2">
+          <div className="min-w-0 flex-1">
+            {banner}
+            <PriorComparison studyId={studyId} priorId={comparing} items={shown} onClose={() => setComparing(null)} />
+          </div>
+          {panel}
         </div>
-        <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
-          filters={<>
-            {mode !== "consensus" && <AiStatusNote studyName={studyName} live={events.live} status={aiStatus({ studyStatus: state?.studyStatus, hasModel: !!state?.modelVersion, all, shown })} />}
-            <DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />
-          </>} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
-          classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
-          onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} results={srHref ? <PacsPushStatus studyId={studyId} /> : null} showSignOff={signable} classFirst={mode === "annotation"} showFrames={multiFrame} {...actions}
-          footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => setCompleting(true)} /> : null}>
-          <PurposeChip purpose={mode} />
-          <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />
-          <BrowserInferencePanel run={browser.run} canRun={!!state?.modelVersion} shown={browserShown} onToggle={() => setBrowserShown((v) => !v)}
-            onRun={() => state?.modelVersion && void browser.start(state.modelVersion.id, state.instances.map((i) => i.id))} />
-          {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
-          {mode === "annotation" && <ReaderDecisionsList data={decisions.data} shown={decisionsShown} onToggle={() => setDecisionsShown((v) => !v)} />}
-          {mode !== "annotation" && <PriorsList studyId={studyId} comparing={comparing} onCompare={setComparing} />}
-          <ReviewHistoryPanel review={state?.review ?? null} selectedKey={selected} />
-        </ReviewPanel>
-      </div>
+      ) : <StudyViewer studyId={studyId} worklistQuery={worklistQuery} reveal={reveal} banner={banner} panel={panel} overlay={(api) => (<>
+        <ReviewOverlay api={api} items={visibleItems(all, { ...filter, ...onScreen(api) })} numbers={numbers}
+          selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
+          onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox}
+          onDrawn={(box) => { setDraft(box); setDraftImage(api ? onScreen(api) : null); }} />
+        {mode === "annotation" && decisionsShown && <ReaderDecisionsLayer api={api} decisions={decisionsOn(api)} />}
+        {browser.run.status === "done" && browserShown && (
+          // The in-browser run predicts frame 1 of each image (lib/predictions/predict-dicom-bytes.ts).
+          <BrowserBoxesLayer api={api} boxes={browser.run.boxes.filter((b) => api && b.instanceId === onScreen(api).instanceId && onScreen(api).frame === 1)} />
+        )}
+      </>)} />}
       {completing && (
         <CompleteTaskDialog summary={taskSummary(all, shown)} busy={task.busy} error={task.error} onComplete={completeTask} onCancel={() => setCompleting(false)} />
       )}
-      {confirming && (
-        <SignOffDialog impression={impression} counts={counts} busy={signOff.busy} error={signOff.error}
-          onCancel={() => { setConfirming(false); signOff.clearError(); }}
-          onConfirm={() => impression && void signOff.signOff(impression).then((ok) => ok && setConfirming(false))} />
-      )}
+      <SignOffDialog open={confirming} impression={impression} counts={counts} busy={signOff.busy} error={signOff.error} onImpression={setImpression}
+        onCancel={() => { setConfirming(false); signOff.clearError(); }}
+        onConfirm={() => impression && void signOff.signOff(impression).then((ok) => {
+          if (!ok) return;
+          setConfirming(false);
+          toast("Signed off — press J or → for the next study.");
+          focusImage();
+        })} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
-const control = "w-full rounded border border-slate-700 bg-slate-900 px-2 py-1.5 text-sm focus:border-sky-500 focus:outline-none";
+const control = "w-full rounded border border-slate-700 bg-slate-900 px-2 py-1.5 text-sm focus:border-sky-500";
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -39,7 +39,7 @@ export function DicomTagsPanel({ study, instance, state }: { study: StudyDetail[
     ["Drag tool", state.mode === "window" ? "window/level" : state.mode],
   ];
   return (
-    <aside className="w-72 shrink-0 overflow-auto border-l border-slate-800 p-3 text-xs" data-testid="dicom-tags">
+    <aside className="h-full overflow-auto p-3 text-xs" data-testid="dicom-tags" aria-label="DICOM tags">
       <Section title="Study" rows={rows} />
       <Section title="Display" rows={display} testId="display-state" />
     </aside>
@@ -53,7 +53,7 @@ function Section({ title, rows, testId }: { title: string; rows: [string, string
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
-            <dt className="text-slate-500">{k}</dt>
+            <dt className="text-slate-400">{k}</dt>
             <dd className="break-all text-slate-200" data-testid={`tag-${k.toLowerCase().replace(/\W+/g, "-")}`}>
               {v}
             </dd>

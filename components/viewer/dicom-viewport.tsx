@@ -8,6 +8,7 @@ import { fullImageId, previewImageId, type CxrImage } from "./cxr-image-loader";
 import { useCornerstone } from "./use-cornerstone";
 import { usePointerTools } from "./use-pointer-tools";
 import { recordDraw } from "./viewer-timings";
+import { VIEWPORT_ELEMENT_ID } from "./focus-image";
 
 /** What an overlay layer (AI boxes, annotations) needs: the cornerstone element and coordinate conversion. */
 export interface ViewportApi {
@@ -143,7 +144,11 @@ export function DicomViewport({ fileUrl, state, dispatch, onImageRendered, child
     <div className="relative h-full w-full overflow-hidden bg-black">
       <div
         ref={ref}
-        className="absolute inset-0 touch-none select-none"
+        id={VIEWPORT_ELEMENT_ID}
+        tabIndex={0}
+        role="application"
+        aria-label="Chest X-ray image. Keyboard shortcuts: press ? for the list."
+        className="absolute inset-0 touch-none select-none focus-visible:outline-offset-[-3px]"
         data-testid="viewport"
         data-rendered={rendered ? "true" : "false"}
         data-resolution={rendered ? (drawn.full ? "full" : "preview") : undefined}

@@ -19,26 +19,28 @@ export const VINDR_FINDINGS = [
 
 export type VinDrFinding = (typeof VINDR_FINDINGS)[number];
 
-// Fixed colours (never derived from list order at runtime) so a finding keeps its colour across releases.
+// Fixed colours (never derived from list order at runtime) so a finding keeps its colour across releases. Colour-blind
+// safe: the six most frequent VinDr-CXR findings get Okabe-Ito's colours (black and dark blue left out: they vanish on a film), the
+// rest Paul Tol's "light" scheme; the numbered tag and the legend tell the classes apart where two hues come close.
 export const FINDING_COLOURS: Readonly<Record<VinDrFinding, string>> = {
-  "Aortic enlargement": "#e6194b",
-  Atelectasis: "#3cb44b",
-  Calcification: "#ffe119",
-  Cardiomegaly: "#4363d8",
-  Consolidation: "#f58231",
-  ILD: "#911eb4",
-  Infiltration: "#42d4f4",
-  "Lung Opacity": "#f032e6",
-  "Nodule/Mass": "#bfef45",
-  "Other lesion": "#fabed4",
-  "Pleural effusion": "#469990",
-  "Pleural thickening": "#dcbeff",
-  Pneumothorax: "#9a6324",
-  "Pulmonary fibrosis": "#800000",
+  "Aortic enlargement": "#e69f00",
+  Cardiomegaly: "#56b4e9",
+  "Pleural thickening": "#009e73",
+  "Pulmonary fibrosis": "#f0e442",
+  "Nodule/Mass": "#d55e00",
+  "Lung Opacity": "#cc79a7",
+  "Pleural effusion": "#77aadd",
+  "Other lesion": "#dddddd",
+  ILD: "#ffaabb",
+  Infiltration: "#99ddff",
+  Calcification: "#bbcc33",
+  Consolidation: "#44bb99",
+  Atelectasis: "#aaaa00",
+  Pneumothorax: "#ee8866",
 };
 
 // Colours for names outside the vocabulary, picked by a stable hash of the name.
-const EXTRA_COLOURS = ["#808000", "#ffd8b1", "#000075", "#a9a9a9", "#aaffc3", "#fffac8"] as const;
+const EXTRA_COLOURS = ["#eedd88", "#bbbbbb", "#66ccee", "#ee6677", "#ccbb44", "#dd99cc"] as const;
 
 /** Lower-case, `_`/`-`/whitespace runs → one space, no spaces around `/`. */
 function normalise(name: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandForKey, KEY_BINDINGS, keyLabel } from "./key-map";
+import { bindingForKey, commandForKey, helpSections, KEY_BINDINGS, keyLabel, REVIEW_BINDINGS, reviewCommandForKey } from "./key-map";
 
 describe("commandForKey", () => {
   it.each([
@@ -25,20 +25,55 @@ describe("commandForKey", () => {
     ["[", { type: "frame", step: -1 }],
     ["?", { type: "toggleHelp" }],
     ["Escape", { type: "closeHelp" }],
+    ["t", { type: "togglePanel", panel: "tags" }],
+    ["L", { type: "togglePanel", panel: "review" }],
+    ["o", { type: "toggleDock" }],
+    ["m", { type: "openMenu" }],
+    [".", { type: "image", step: 1 }],
+    [",", { type: "image", step: -1 }],
   ])("%s", (key, command) => {
     expect(commandForKey({ key })).toEqual(command);
   });
 
   it("ignores unbound keys and browser shortcuts", () => {
-    expect(commandForKey({ key: "x" })).toBeNull();
+    expect(commandForKey({ key: "`" })).toBeNull();
+    expect(reviewCommandForKey({ key: "a", ctrlKey: true })).toBeNull();
     expect(commandForKey({ key: "r", ctrlKey: true })).toBeNull();
     expect(commandForKey({ key: "f", metaKey: true })).toBeNull();
     expect(commandForKey({ key: "i", altKey: true })).toBeNull();
   });
 
-  it("binds every key once", () => {
-    const keys = KEY_BINDINGS.flatMap((b) => b.keys);
-    expect(new Set(keys).size).toBe(keys.length);
+  it("binds every key once per table; only R and Esc are shared, and the review passes them on when idle", () => {
+    for (const table of [KEY_BINDINGS, REVIEW_BINDINGS]) {
+      const keys = table.flatMap((b) => b.keys);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+    const viewerKeys = new Set(KEY_BINDINGS.flatMap((b) => b.keys));
+    expect(REVIEW_BINDINGS.flatMap((b) => b.keys).filter((k) => viewerKeys.has(k)).sort()).toEqual(["Escape", "r"]);
+  });
+
+  it("holds X to peek", () => {
+    expect(bindingForKey({ key: "x" })).toMatchObject({ hold: true, command: { type: "peek", on: true } });
+  });
+
+  it.each([
+    ["n", "next"],
+    ["A", "accept"],
+    ["r", "reject"],
+    ["g", "reason"],
+    ["c", "classify"],
+    ["Delete", "delete"],
+    ["y", "noFinding"],
+    ["q", "abnormal"],
+    ["s", "signOff"],
+    ["Escape", "cancel"],
+  ])("review key %s", (key, command) => {
+    expect(reviewCommandForKey({ key })).toBe(command);
+  });
+
+  it("puts every binding of both tables into the help", () => {
+    const listed = helpSections().flatMap((s) => s.rows.map((r) => r.label));
+    expect(listed.sort()).toEqual([...KEY_BINDINGS, ...REVIEW_BINDINGS].map((b) => b.label).sort());
   });
 
   it("labels keys for the help overlay", () => {

@@ -4,7 +4,7 @@ const f3 = (v: number | null) => (v === null ? "–" : v.toFixed(3));
 
 // The latest evaluation of a version in one line; queued, running, failed and "no data" said plainly.
 export function EvaluationSummary({ evaluation }: { evaluation: EvaluationDto | null }) {
-  if (!evaluation) return <span className="text-slate-500">not evaluated</span>;
+  if (!evaluation) return <span className="text-slate-400">not evaluated</span>;
   if (evaluation.status === "no_data") return <span className="text-amber-300" data-testid="evaluation-no-data">no signed-off reviews yet</span>;
   if (evaluation.status === "failed") return <span className="text-rose-400" title={evaluation.error ?? ""}>evaluation failed</span>;
   if (evaluation.status !== "succeeded") return <span className="text-slate-400" data-testid="evaluation-pending">evaluation {evaluation.status}…</span>;
