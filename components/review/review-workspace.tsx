@@ -21,6 +21,7 @@ import { ReviewPanel } from "./review-panel";
 import { PacsPushStatus } from "./pacs-push-status";
 import { PurposeChip, TaskFooter } from "./review-mode";
 import { SignOffDialog } from "./sign-off-dialog";
+import { AmendRead } from "./amend-read";
 import { useCompleteTask, useOpenTaskId } from "./use-complete-task";
 import { useStudyReview } from "./use-review";
 import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
@@ -73,7 +74,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const signedOff = state?.studyStatus === "signed_off" || state?.review?.status === "signed_off";
   const srHref = signedOff && state?.purpose !== "annotation" ? `/api/v1/studies/${encodeURIComponent(studyId)}/sr` : null;
   const locked = state?.review ? state.review.status !== "in_progress" : false;
-  const readOnly = !state || locked || save.status === "conflict";
+  const readOnly = !state || locked || save.status === "conflict" || !!state.amendable; // a signed-off primary read changes only by amending
   const impression = save.pendingImpression !== undefined ? save.pendingImpression : (state?.review?.impression ?? null);
   const current = shown.find((i) => i.key === selected) ?? null;
   const multiFrame = state?.instances.some((i) => i.frames > 1) ?? false;
@@ -146,6 +147,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   return (
     <div className="flex flex-col gap-2" data-testid="review-workspace" data-review-id={state?.review?.id} data-purpose={state?.purpose}>
       <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />
+      {state?.amendable && <AmendRead studyId={studyId} purpose={purpose} amendable={state.amendable} />}
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
           <StudyViewer studyId={studyId} worklistQuery={worklistQuery} reveal={reveal} overlay={(api) => (<>
