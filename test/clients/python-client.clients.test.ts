@@ -6,7 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProdServer, type ProdServer } from "@/test/faults/support/prod-server";
+import { FAULT_ADMIN, startProdServer, type ProdServer } from "@/test/faults/support/prod-server";
+import { signIn } from "@/test/faults/support/session";
 import { makeChestPng, makeStudyDicom } from "@/test/fixtures/synthetic-study";
 
 let server: ProdServer;
@@ -42,7 +43,8 @@ describe("Python client against the production server", () => {
     fs.writeFileSync(path.join(modelDir, "model-card.json"), JSON.stringify({ name: "trained-by-worker", version: "1.0.0", data: "synthetic" }));
     const run = spawnSync("training/.venv/bin/python", ["-m", "cxr_train", "register", modelDir], { env, encoding: "utf8" });
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    const models = (await (await fetch(`${server.url}/api/v1/models`, { headers: { authorization: `Bearer ${env.CXR_API_TOKEN}` } })).json()) as { models: { name: string; version: string; stage: string }[] };
+    const admin = await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password); // the registry is read with a session
+    const models = (await (await admin.fetch("/api/v1/models")).json()) as { models: { name: string; version: string; stage: string }[] };
     expect(models.models).toContainEqual(expect.objectContaining({ name: "trained-by-worker", version: "1.0.0", stage: "registered" }));
   });
 });

@@ -1,4 +1,4 @@
-"""A thin, typed client over httpx: one method per operation the other systems use, token (Bearer) auth."""
+"""A thin, typed client over httpx: one method per operation that takes an API token (Bearer), for other systems."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import httpx
 from pydantic import BaseModel
 
 from .errors import ApiError
-from .types import BatchPredictResponse, Me, PredictResponse, RegisteredModel, Registry, StudyReview, UploadResponse, WorklistPage
+from .types import BatchPredictResponse, Me, PredictResponse, RegisteredModel, StudyDetail, UploadResponse, WorklistPage
 
 M = TypeVar("M", bound=BaseModel)
 # A file to send: a path, or (filename, bytes) with the content type guessed from the name, or (filename, bytes, type).
@@ -74,9 +74,9 @@ class CxrReviewClient:
         """GET /api/v1/studies: the worklist (status, from, to, sort, dir, cursor, limit …)."""
         return self._send("GET", "/api/v1/studies", WorklistPage, params={k: v for k, v in query.items() if v is not None})
 
-    def study_review(self, study_id: str) -> StudyReview:
-        """GET /api/v1/studies/{studyId}/review: the caller's review of a study and the AI findings shown."""
-        return self._send("GET", f"/api/v1/studies/{study_id}/review", StudyReview)
+    def study(self, study_id: str) -> StudyDetail:
+        """GET /api/v1/studies/{studyId}: a study with its instances (a read token; audited as viewed)."""
+        return self._send("GET", f"/api/v1/studies/{study_id}", StudyDetail)
 
     def register_model(self, onnx: FileLike, card: dict[str, Any] | str) -> RegisteredModel:
         """POST /api/v1/models: register an ONNX with its model card (admin or a models:write token); evaluation is queued."""
@@ -84,10 +84,6 @@ class CxrReviewClient:
         name, content, _ = _file(onnx)
         files = {"file": (name, content, "application/octet-stream"), "card": ("model-card.json", card_text.encode(), "application/json")}
         return self._send("POST", "/api/v1/models", RegisteredModel, files=files, ok=(201,))
-
-    def models(self) -> Registry:
-        """GET /api/v1/models: every version with its stage and latest evaluation (admin)."""
-        return self._send("GET", "/api/v1/models", Registry)
 
     def me(self) -> Me:
         """GET /api/v1/me: who the token belongs to."""

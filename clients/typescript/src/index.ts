@@ -1,18 +1,16 @@
 // @cxr-review/client — the CXR Review API for other Node services (a hospital router, an ML team's scripts): fetch-based,
-// token (Bearer) auth, every response typed from the app's zod schemas (lib/schemas) and validated against them unless
+// token (Bearer) auth, the operations an API token may call (other routes need a signed-in session), every response typed from the app's zod schemas (lib/schemas) and validated against them unless
 // `validate: false`. Node 20+ (global fetch, FormData, Blob).
 import { z } from "zod";
 import { ContractError, createApiRequest, type ApiRequest, type Query } from "../../../lib/api-client/request";
 import { ApiRequestError } from "../../../lib/http/fetch-json";
 import { BatchPredictResponseSchema, PredictResponseSchema } from "../../../lib/schemas/predict";
-import { ReviewSchema, StudyReviewSchema } from "../../../lib/schemas/review";
-import type { IngestResult, ListStudiesQuery, WorklistPage } from "../../../lib/schemas/study";
+import type { IngestResult, ListStudiesQuery, StudyDetail, WorklistPage } from "../../../lib/schemas/study";
 import { UserSchema } from "../../../lib/schemas/user";
 
 export { ApiRequestError, ContractError };
 export type { PredictResponse } from "../../../lib/schemas/predict";
-export type { ReviewDto, StudyReviewDto } from "../../../lib/schemas/review";
-export type { IngestResult, WorklistPage } from "../../../lib/schemas/study";
+export type { IngestResult, StudyDetail, WorklistPage } from "../../../lib/schemas/study";
 
 /** A file to send: a Blob/File, or its name and bytes (the type is guessed from the name). */
 export type FileInput = Blob | { name: string; data: Uint8Array | ArrayBuffer; type?: string };
@@ -43,7 +41,6 @@ export function createCxrReviewClient(o: ClientOptions) {
     fetch: o.fetch,
     validate: o.validate ?? true,
   });
-  const study = (id: string) => `/api/v1/studies/${encodeURIComponent(id)}`;
   return {
     request,
     /** POST /api/v1/predict — boxes for one image (DICOM, PNG, JPEG); proposals for a reader, not a diagnosis. */
@@ -55,10 +52,8 @@ export function createCxrReviewClient(o: ClientOptions) {
     uploadStudies: (files: FileInput[]) => request(typed<{ results: IngestResult[] }>(), "/api/v1/studies", { method: "POST", body: form({ files }) }),
     /** GET /api/v1/studies — the worklist page. */
     listStudies: (query: Partial<ListStudiesQuery> = {}) => request(typed<WorklistPage>(), "/api/v1/studies", { query: query as Query }),
-    /** GET /api/v1/studies/:id/review — the caller's review and the AI findings shown. */
-    studyReview: (studyId: string) => request(StudyReviewSchema, `${study(studyId)}/review`),
-    /** POST /api/v1/studies/:id/review/amend — amend the signed-off primary read (starts from its labels). */
-    amendRead: (studyId: string) => request(z.object({ review: ReviewSchema }), `${study(studyId)}/review/amend`, { method: "POST" }),
+    /** GET /api/v1/studies/:id — a study with its instances (a read token; audited as viewed). */
+    study: (studyId: string) => request(typed<StudyDetail>(), `/api/v1/studies/${encodeURIComponent(studyId)}`),
     /** POST /api/v1/models — register an ONNX with its model card (admin or a models:write token). */
     registerModel: (onnx: FileInput, card: Record<string, unknown>) => {
       const body = form({ file: onnx, card: { name: "model-card.json", data: new TextEncoder().encode(JSON.stringify(card)), type: "application/json" } });
