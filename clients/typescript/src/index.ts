@@ -3,6 +3,7 @@
 // `validate: false`. Node 20+ (global fetch, FormData, Blob).
 import { z } from "zod";
 import { ContractError, createApiRequest, type ApiRequest, type Query } from "../../../lib/api-client/request";
+import { unchecked } from "../../../lib/api-client/unchecked";
 import { ApiRequestError } from "../../../lib/http/fetch-json";
 import { BatchPredictResponseSchema, PredictResponseSchema } from "../../../lib/schemas/predict";
 import type { IngestResult, ListStudiesQuery, StudyDetail, WorklistPage } from "../../../lib/schemas/study";
@@ -16,8 +17,6 @@ export type { IngestResult, StudyDetail, WorklistPage } from "../../../lib/schem
 export type FileInput = Blob | { name: string; data: Uint8Array | ArrayBuffer; type?: string };
 export type ClientOptions = { baseUrl: string; token?: string; fetch?: typeof fetch; validate?: boolean };
 
-// Responses that have no schema in lib/schemas yet are typed, not checked (the generated OpenAPI document adds them).
-const typed = <T>() => z.custom<T>(() => true);
 const RegisteredModelSchema = z.looseObject({ model: z.looseObject({ id: z.string(), name: z.string(), version: z.string(), stage: z.string() }), evaluationId: z.string() });
 const MeSchema = z.object({ user: UserSchema.pick({ id: true, email: true, name: true, role: true }), via: z.string() });
 const TYPES: Record<string, string> = { dcm: "application/dicom", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", onnx: "application/octet-stream" };
@@ -49,11 +48,11 @@ export function createCxrReviewClient(o: ClientOptions) {
     /** POST /api/v1/predict/batch — one result or error per image, in order. */
     predictBatch: (images: FileInput[]) => request(BatchPredictResponseSchema, "/api/v1/predict/batch", { method: "POST", body: form({ files: images }) }),
     /** POST /api/v1/studies — store images as studies; per file: stored, duplicate or rejected with a reason. */
-    uploadStudies: (files: FileInput[]) => request(typed<{ results: IngestResult[] }>(), "/api/v1/studies", { method: "POST", body: form({ files }) }),
+    uploadStudies: (files: FileInput[]) => request(unchecked<{ results: IngestResult[] }>(), "/api/v1/studies", { method: "POST", body: form({ files }) }),
     /** GET /api/v1/studies — the worklist page. */
-    listStudies: (query: Partial<ListStudiesQuery> = {}) => request(typed<WorklistPage>(), "/api/v1/studies", { query: query as Query }),
+    listStudies: (query: Partial<ListStudiesQuery> = {}) => request(unchecked<WorklistPage>(), "/api/v1/studies", { query: query as Query }),
     /** GET /api/v1/studies/:id — a study with its instances (a read token; audited as viewed). */
-    study: (studyId: string) => request(typed<StudyDetail>(), `/api/v1/studies/${encodeURIComponent(studyId)}`),
+    study: (studyId: string) => request(unchecked<StudyDetail>(), `/api/v1/studies/${encodeURIComponent(studyId)}`),
     /** POST /api/v1/models — register an ONNX with its model card (admin or a models:write token). */
     registerModel: (onnx: FileInput, card: Record<string, unknown>) => {
       const body = form({ file: onnx, card: { name: "model-card.json", data: new TextEncoder().encode(JSON.stringify(card)), type: "application/json" } });

@@ -1,24 +1,26 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { PacsConnectionDto, PacsTestResult } from "@/lib/schemas/pacs";
+import { z } from "zod";
+import { api } from "@/lib/api-client/web";
+import { PacsConnectionSchema, PacsTestResultSchema } from "@/lib/schemas/pacs";
 
 const KEY = ["pacs-connections"];
+const One = z.object({ connection: PacsConnectionSchema });
 
 // The admin's PACS connections and the calls that change them; every change refreshes the list.
 export function usePacsConnections() {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: KEY });
-  const list = useQuery({ queryKey: KEY, queryFn: () => fetchJson<{ connections: PacsConnectionDto[] }>("/api/v1/pacs/connections") });
+  const list = useQuery({ queryKey: KEY, queryFn: () => api(z.object({ connections: z.array(PacsConnectionSchema) }), "/api/v1/pacs/connections") });
   const save = useMutation({
     mutationFn: ({ id, body }: { id?: string; body: Record<string, unknown> }) =>
-      fetchJson<{ connection: PacsConnectionDto }>(id ? `/api/v1/pacs/connections/${id}` : "/api/v1/pacs/connections", { method: id ? "PATCH" : "POST", json: body }),
+      api(One, id ? `/api/v1/pacs/connections/${encodeURIComponent(id)}` : "/api/v1/pacs/connections", { method: id ? "PATCH" : "POST", json: body }),
     onSuccess: refresh,
   });
-  const remove = useMutation({ mutationFn: (id: string) => fetchJson(`/api/v1/pacs/connections/${id}`, { method: "DELETE" }).catch(() => null), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: (id: string) => api(z.null(), `/api/v1/pacs/connections/${encodeURIComponent(id)}`, { method: "DELETE" }).catch(() => null), onSuccess: refresh });
   const test = useMutation({
-    mutationFn: (id: string) => fetchJson<{ result: PacsTestResult }>(`/api/v1/pacs/connections/${id}/test`, { method: "POST" }).then((r) => ({ id, result: r.result })),
+    mutationFn: (id: string) => api(z.object({ result: PacsTestResultSchema }), `/api/v1/pacs/connections/${encodeURIComponent(id)}/test`, { method: "POST" }).then((r) => ({ id, result: r.result })),
     onSuccess: refresh,
   });
   return { list, save, remove, test };
