@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BoxXyxy } from "@/lib/boxes/convert";
 import { roleSchema } from "@/lib/schemas/common";
 import { studyStatusSchema } from "@/lib/schemas/study";
 
@@ -28,7 +29,7 @@ export const boxSchema = z
   .tuple([coordinate, coordinate, coordinate, coordinate])
   .refine(([x1, , x2]) => x1 < x2, "x1 must be less than x2.")
   .refine(([, y1, , y2]) => y1 < y2, "y1 must be less than y2.");
-export type Box = [number, number, number, number];
+export type Box = BoxXyxy; // the one box tuple type (lib/boxes/convert.ts)
 
 const id = z.string().min(1).max(64);
 const className = z.string().trim().min(1, "className must not be empty.").max(120);

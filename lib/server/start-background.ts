@@ -7,6 +7,7 @@ import { registeredJobTypes } from "@/lib/jobs/job-registry";
 import { TRAINING_RUN } from "@/lib/training/training-job";
 import { registerBackendReadinessChecks } from "@/lib/server/readiness-checks";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
+import { findProductionVersion } from "@/lib/models/production-version";
 import { engineFor } from "@/lib/models/version-detector";
 import { enqueueDriftCompute } from "@/lib/drift/drift-job";
 import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
@@ -28,7 +29,7 @@ export async function startBackground(): Promise<void> {
   try {
     const r = await ensureBundledModel();
     log.info("model bootstrap", r);
-    const production = await db.modelVersion.findFirst({ where: { stage: "production" }, orderBy: { stagedAt: "desc" } });
+    const production = await findProductionVersion();
     if (production) {
       const engine = await engineFor(production); // warm: the first study does not wait for the model to load
       log.info("inference engine ready", { model: production.name, version: production.version, provider: engine.providerUsed });
