@@ -4,19 +4,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { api } from "@/lib/api-client/web";
 import { unchecked } from "@/lib/api-client/unchecked";
-import { AssignmentSchema, type AssignmentStatus, type CreateAssignmentsBody } from "@/lib/schemas/assignment";
+import { AssignmentListResponse, AutoAssignResponse } from "@/lib/api-client/responses";
+import type { AssignmentStatus, CreateAssignmentsBody } from "@/lib/schemas/assignment";
 import type { WorklistPage } from "@/lib/schemas/study";
 
 const KEY = ["assignments"];
-const AssignmentList = z.object({ assignments: z.array(AssignmentSchema) });
 
 /** Annotation and double-read tasks (admin): the list by status (refreshed every 2 s until `watchUntil`), and the calls that change it. */
 export function useAssignments(status: AssignmentStatus, { watchUntil = 0 }: { watchUntil?: number } = {}) {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: KEY });
-  const list = useQuery({ queryKey: [...KEY, status], queryFn: () => api(AssignmentList, "/api/v1/assignments", { query: { status } }), refetchInterval: () => (Date.now() < watchUntil ? 2000 : false) });
+  const list = useQuery({ queryKey: [...KEY, status], queryFn: () => api(AssignmentListResponse, "/api/v1/assignments", { query: { status } }), refetchInterval: () => (Date.now() < watchUntil ? 2000 : false) });
   const cancel = useMutation({ mutationFn: (id: string) => api(z.unknown(), `/api/v1/assignments/${encodeURIComponent(id)}`, { method: "DELETE" }), onSuccess: refresh });
-  const auto = useMutation({ mutationFn: () => api(z.object({ jobId: z.string(), alreadyQueued: z.boolean() }), "/api/v1/assignments/auto", { json: {} }) });
+  const auto = useMutation({ mutationFn: () => api(AutoAssignResponse, "/api/v1/assignments/auto", { json: {} }) });
   return { list, cancel, auto };
 }
 
