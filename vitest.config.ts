@@ -31,6 +31,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The API clients (clients/python, clients/typescript) against the real production server (needs `next build`).
+          name: "clients",
+          include: ["test/clients/**/*.clients.test.ts"],
+          environment: "node",
+          setupFiles: ["test/faults/support/setup.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Faults and abuse against the real production server (needs `next build`); prints a figures table.
           name: "faults",
           include: ["test/faults/**/*.faults.test.ts"],

@@ -50,6 +50,7 @@ const ROUTES: RouteCase[] = [
   { method: "POST", path: "/api/v1/studies/unknown-id/review", file: "v1/studies/[studyId]/review/route.ts", expect: SIGNED_IN(404) },
   { method: "PATCH", path: "/api/v1/studies/unknown-id/review", file: "v1/studies/[studyId]/review/route.ts", body: { version: 0, operations: [] }, expect: SIGNED_IN(404) },
   { method: "POST", path: "/api/v1/studies/unknown-id/review/sign-off", file: "v1/studies/[studyId]/review/sign-off/route.ts", body: { version: 1, impression: "abnormal" }, expect: { ...SIGNED_IN(404), annotator: 403 } },
+  { method: "POST", path: "/api/v1/studies/unknown-id/review/amend", file: "v1/studies/[studyId]/review/amend/route.ts", expect: { ...SIGNED_IN(404), annotator: 403 } },
   { method: "GET", path: "/api/v1/studies/unknown-id/sr", file: "v1/studies/[studyId]/sr/route.ts", expect: { ...SIGNED_IN(404), annotator: 403 } },
   { method: "POST", path: "/api/v1/studies/unknown-id/predict", file: "v1/studies/[studyId]/predict/route.ts", expect: ADMIN_ONLY(404) },
   // Results back to the PACS: readers and admins see and re-send; a read token sees; annotators never.

@@ -66,6 +66,10 @@ step "production build and Playwright e2e"
 npx next build
 npx playwright test
 
+step "API clients (Python, TypeScript) against the production server"
+bash scripts/setup-python-client.sh
+npx vitest run --project clients
+
 step "faults and abuse against the production server"
 npx vitest run --project faults
 

@@ -1,33 +1,23 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field, Input } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
-import { TOKEN_SCOPES, type ApiTokenDto } from "@/lib/schemas/token";
+import { TOKEN_SCOPES, type CreateTokenBody } from "@/lib/schemas/token";
+import { useTokens } from "./use-tokens";
 
 export function TokenManager() {
-  const qc = useQueryClient();
   const [error, setError] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
-  const tokens = useQuery({ queryKey: ["tokens"], queryFn: () => fetchJson<{ tokens: ApiTokenDto[] }>("/api/v1/tokens") });
-  const refresh = () => qc.invalidateQueries({ queryKey: ["tokens"] });
-  const create = useMutation({
-    mutationFn: (body: unknown) => fetchJson<{ token: ApiTokenDto & { token: string } }>("/api/v1/tokens", { method: "POST", json: body }),
-    onSuccess: (r) => {
-      setSecret(r.token.token);
-      return refresh();
-    },
-    onError: (e) => setError(e.message),
-  });
-  const revoke = useMutation({ mutationFn: (id: string) => fetchJson(`/api/v1/tokens/${id}`, { method: "DELETE" }), onSuccess: refresh });
+  const { list: tokens, create, revoke } = useTokens();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setError("");
-    create.mutate({ name: form.get("name"), scopes: form.getAll("scopes") });
+    // The server validates (and words the errors); the form only names the fields.
+    const body = { name: String(form.get("name") ?? ""), scopes: form.getAll("scopes") as CreateTokenBody["scopes"] };
+    create.mutate(body, { onSuccess: (r) => setSecret(r.token.token), onError: (e) => setError(e.message) });
   }
 
   return (

@@ -1,11 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { AgreementReportDto } from "@/lib/schemas/double-reading";
+import { useAgreement } from "@/components/admin/use-agreement";
 import { AgreementChart } from "./agreement-chart";
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${Math.round(v * 100)}%`);
@@ -13,12 +11,7 @@ const consensusHref = (studyId: string) => `/studies/${encodeURIComponent(studyI
 
 /** Double-read agreement: per-class chart and table, per-study rows with the consensus step. */
 export function AgreementView() {
-  const qc = useQueryClient();
-  const report = useQuery({ queryKey: ["agreement"], queryFn: () => fetchJson<AgreementReportDto>("/api/v1/admin/agreement") });
-  const fuse = useMutation({
-    mutationFn: (studyId: string) => fetchJson(`/api/v1/studies/${encodeURIComponent(studyId)}/consensus`, { method: "POST", json: {} }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["agreement"] }),
-  });
+  const { report, fuse } = useAgreement();
   if (report.isPending) return <p className="text-slate-400">Loading agreement…</p>;
   if (report.isError) return <ErrorText>{report.error.message}</ErrorText>;
   const r = report.data;

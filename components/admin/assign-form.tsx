@@ -1,41 +1,36 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { STATUS_LABEL } from "@/components/studies/status-chips";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field, Select } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { AssignmentKind } from "@/lib/schemas/assignment";
-import type { WorklistPage } from "@/lib/schemas/study";
-import type { UserDto } from "@/lib/schemas/user";
+import { useAssignTasks } from "@/components/admin/use-assignments";
+import { useUsers } from "@/components/admin/use-users";
+import type { AssignmentKind, CreateAssignmentsBody } from "@/lib/schemas/assignment";
 import { formatStudyDate } from "@/lib/studies/display-name";
 
 const ROLES_FOR: Record<AssignmentKind, string[]> = { annotate: ["annotator"], double_read: ["radiologist", "admin"] };
 
 /** Assign recent studies to one annotator, or to two readers for independent double reading. */
 export function AssignForm() {
-  const qc = useQueryClient();
   const [kind, setKind] = useState<AssignmentKind>("annotate");
   const [assignees, setAssignees] = useState<[string, string]>(["", ""]);
   const [studyIds, setStudyIds] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState("");
-  const users = useQuery({ queryKey: ["users"], queryFn: () => fetchJson<{ users: UserDto[] }>("/api/v1/users") });
-  const studies = useQuery({ queryKey: ["assign-studies"], queryFn: () => fetchJson<WorklistPage>("/api/v1/studies?pageSize=100") });
+  const users = useUsers().list;
+  const { studies, create } = useAssignTasks();
   const eligible = (users.data?.users ?? []).filter((u) => !u.disabled && ROLES_FOR[kind].includes(u.role));
-  const assign = useMutation({
-    mutationFn: () =>
-      fetchJson<{ created: unknown[]; skipped: unknown[] }>("/api/v1/assignments", {
-        method: "POST",
-        json: { kind, studyIds: [...studyIds], ...(kind === "annotate" ? { assigneeId: assignees[0] } : { assigneeIds: assignees }) },
+  const assign = {
+    ...create,
+    mutate: () =>
+      create.mutate({ kind, studyIds: [...studyIds], ...(kind === "annotate" ? { assigneeId: assignees[0] } : { assigneeIds: assignees }) } as CreateAssignmentsBody, {
+        onSuccess: (r) => {
+          setMessage(`${r.created.length} task(s) created${r.skipped.length ? `, ${r.skipped.length} already existed` : ""}.`);
+          setStudyIds(new Set());
+        },
+        onError: () => setMessage(""),
       }),
-    onSuccess: (r) => {
-      setMessage(`${r.created.length} task(s) created${r.skipped.length ? `, ${r.skipped.length} already existed` : ""}.`);
-      setStudyIds(new Set());
-      return qc.invalidateQueries({ queryKey: ["assignments"] });
-    },
-    onError: () => setMessage(""),
-  });
+  };
   const toggle = (id: string) => setStudyIds((s) => { const n = new Set(s); if (!n.delete(id)) n.add(id); return n; });
   const picker = (i: 0 | 1, label: string) => (
     <Field label={label}>

@@ -1,35 +1,27 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/field";
 import { kindText, ReasonChip } from "@/components/tasks/reason-chip";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { AssignmentDto } from "@/lib/schemas/assignment";
+import { useAssignments } from "@/components/admin/use-assignments";
 
 /** Every task (open first), cancel for open ones, and the automatic assignment run. */
 export function AssignmentTable() {
-  const qc = useQueryClient();
   const [status, setStatus] = useState<"open" | "done">("open");
   const [note, setNote] = useState("");
   const [watchUntil, setWatchUntil] = useState(0); // after queuing a run, refresh for a while so its tasks show up
-  const list = useQuery({
-    queryKey: ["assignments", status],
-    queryFn: () => fetchJson<{ assignments: AssignmentDto[] }>(`/api/v1/assignments?status=${status}`),
-    refetchInterval: () => (Date.now() < watchUntil ? 2000 : false),
-  });
-  const cancel = useMutation({
-    mutationFn: (id: string) => fetchJson(`/api/v1/assignments/${id}`, { method: "DELETE" }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["assignments"] }),
-  });
-  const auto = useMutation({
-    mutationFn: () => fetchJson<{ jobId: string; alreadyQueued: boolean }>("/api/v1/assignments/auto", { method: "POST", json: {} }),
-    onSuccess: (r) => {
-      setNote(r.alreadyQueued ? `A run is already queued (job ${r.jobId}).` : `Queued (job ${r.jobId}); new tasks appear below as it runs.`);
-      setWatchUntil(Date.now() + 30_000);
-    },
-  });
+  const { list, cancel, auto: autoRun } = useAssignments(status, { watchUntil });
+  const auto = {
+    ...autoRun,
+    mutate: () =>
+      autoRun.mutate(undefined, {
+        onSuccess: (r) => {
+          setNote(r.alreadyQueued ? `A run is already queued (job ${r.jobId}).` : `Queued (job ${r.jobId}); new tasks appear below as it runs.`);
+          setWatchUntil(Date.now() + 30_000);
+        },
+      }),
+  };
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-3">

@@ -1,12 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { ErrorText } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { AuditEventDto } from "@/lib/schemas/audit";
+import { useAudit } from "@/components/admin/use-audit";
 
 export function AuditTable() {
-  const q = useQuery({ queryKey: ["audit"], queryFn: () => fetchJson<{ events: AuditEventDto[] }>("/api/v1/audit?limit=200") });
+  const q = useAudit({ limit: 200 });
   if (q.isPending) return <p className="text-slate-400">Loading…</p>;
   if (q.isError) return <ErrorText>{q.error.message}</ErrorText>;
   if (q.data.events.length === 0) return <p className="text-slate-400">No events yet.</p>;

@@ -1,20 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field, Input, Select } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
 import { ROLES } from "@/lib/schemas/common";
 import { createUserBodySchema } from "@/lib/schemas/user";
+import { useUsers } from "./use-users";
 
 export function CreateUserForm() {
-  const qc = useQueryClient();
   const [error, setError] = useState("");
-  const create = useMutation({
-    mutationFn: (body: unknown) => fetchJson("/api/v1/users", { method: "POST", json: body }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["users"] }),
-  });
+  const { create } = useUsers();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

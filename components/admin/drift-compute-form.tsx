@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field, Input, Select } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { ModelVersionDto } from "@/lib/schemas/model-registry";
+import { useModelRegistry } from "@/components/admin/models/use-models";
+import { useDrift } from "@/components/admin/use-drift";
 import { computeDriftBodySchema, type DriftReportDto } from "@/lib/schemas/drift";
 
 const DAY_MS = 86_400_000;
@@ -22,10 +21,8 @@ export function DriftComputeForm({ onReport }: { onReport: (report: DriftReportD
   });
   const [mode, setMode] = useState<"firstN" | "period">("firstN");
   const [error, setError] = useState("");
-  const models = useQuery({ queryKey: ["models"], queryFn: () => fetchJson<{ models: ModelVersionDto[] }>("/api/v1/models") });
-  const compute = useMutation({
-    mutationFn: (body: unknown) => fetchJson<{ report: DriftReportDto }>("/api/v1/admin/drift", { method: "POST", json: body }),
-  });
+  const models = useModelRegistry();
+  const { compute } = useDrift();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { DriftHistogramChart, DriftScoreChart } from "@/components/admin/drift-charts";
 import { DriftComputeForm } from "@/components/admin/drift-compute-form";
@@ -9,14 +8,12 @@ import { ErrorText, Select } from "@/components/ui/field";
 import { KS_D_ALERT } from "@/lib/drift/ks";
 import { PSI_ALERT } from "@/lib/drift/psi";
 import { featureNames, latestFeatures, scoreSeries } from "@/lib/drift/snapshot-views";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { DriftMetric, DriftReportDto, DriftSnapshotDto } from "@/lib/schemas/drift";
+import { useDrift } from "@/components/admin/use-drift";
+import type { DriftMetric, DriftReportDto } from "@/lib/schemas/drift";
 
-const HISTORY_KEY = ["drift-snapshots"];
 
 export function DriftDashboard() {
-  const qc = useQueryClient();
-  const history = useQuery({ queryKey: HISTORY_KEY, queryFn: () => fetchJson<{ snapshots: DriftSnapshotDto[] }>("/api/v1/admin/drift?limit=1000") });
+  const { history } = useDrift();
   const [report, setReport] = useState<DriftReportDto | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [metric, setMetric] = useState<DriftMetric>("psi");
@@ -32,7 +29,6 @@ export function DriftDashboard() {
         onReport={(r) => {
           setReport(r);
           setSelected(null);
-          void qc.invalidateQueries({ queryKey: HISTORY_KEY });
         }}
       />
       {history.isError && <ErrorText>{history.error.message}</ErrorText>}

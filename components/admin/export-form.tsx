@@ -1,24 +1,24 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field, Input, Select } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { ModelVersionDto } from "@/lib/schemas/model-registry";
-import { createExportBodySchema, EXPORT_PURPOSES, type ExportDto } from "@/lib/schemas/export";
-import type { UserDto } from "@/lib/schemas/user";
+import { useModelRegistry } from "@/components/admin/models/use-models";
+import { useExports } from "@/components/admin/use-exports";
+import { useUsers } from "@/components/admin/use-users";
+import { createExportBodySchema, EXPORT_PURPOSES } from "@/lib/schemas/export";
 
 const DAY_MS = 86_400_000;
 // A picked day is a whole UTC day: 'from' at its start, 'to' at the start of the next day (exclusive).
 const startOf = (day: string) => (day ? `${day}T00:00:00.000Z` : undefined);
 const endOf = (day: string) => (day ? new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString() : undefined);
 
-export function ExportForm({ onCreated }: { onCreated: (e: ExportDto) => void }) {
+// A new export shows in the list at once: the exports hook refreshes it.
+export function ExportForm() {
   const [error, setError] = useState("");
-  const models = useQuery({ queryKey: ["models"], queryFn: () => fetchJson<{ models: ModelVersionDto[] }>("/api/v1/models") });
-  const users = useQuery({ queryKey: ["users"], queryFn: () => fetchJson<{ users: UserDto[] }>("/api/v1/users") });
-  const create = useMutation({ mutationFn: (body: unknown) => fetchJson<{ export: ExportDto }>("/api/v1/exports", { method: "POST", json: body }) });
+  const models = useModelRegistry();
+  const users = useUsers().list;
+  const { create } = useExports();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -43,7 +43,7 @@ export function ExportForm({ onCreated }: { onCreated: (e: ExportDto) => void })
     if (!parsed.success) return setError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(" · "));
     setError("");
     try {
-      onCreated((await create.mutateAsync(parsed.data)).export);
+      await create.mutateAsync(parsed.data);
     } catch (err) {
       setError(err instanceof Error ? err.message : "Could not start the export.");
     }

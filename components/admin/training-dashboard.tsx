@@ -1,24 +1,15 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { TrainingForm } from "@/components/admin/training-form";
 import { TrainingRunsTable } from "@/components/admin/training-runs-table";
 import { ErrorText } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { ExportDto } from "@/lib/schemas/export";
-import type { TrainingRunDto } from "@/lib/schemas/training";
+import { useExports } from "@/components/admin/use-exports";
+import { useTrainingRuns } from "@/components/admin/use-training-runs";
 
-const KEY = ["training-runs"];
-type RunsResponse = { runs: TrainingRunDto[]; worker: { installed: boolean; reason: string | null } };
 
 export function TrainingDashboard() {
-  const qc = useQueryClient();
-  const runs = useQuery({
-    queryKey: KEY,
-    queryFn: () => fetchJson<RunsResponse>("/api/v1/training-runs"),
-    refetchInterval: (q) => (q.state.data?.runs.some((r) => r.status === "queued" || r.status === "running") ? 2000 : false),
-  });
-  const exports = useQuery({ queryKey: ["exports"], queryFn: () => fetchJson<{ exports: ExportDto[] }>("/api/v1/exports") });
+  const runs = useTrainingRuns().list;
+  const exports = useExports().list;
   const worker = runs.data?.worker;
   return (
     <div className="space-y-6">
@@ -27,7 +18,7 @@ export function TrainingDashboard() {
           {worker.reason}
         </div>
       )}
-      <TrainingForm exports={exports.data?.exports ?? []} disabled={!worker?.installed} onCreated={() => void qc.invalidateQueries({ queryKey: KEY })} />
+      <TrainingForm exports={exports.data?.exports ?? []} disabled={!worker?.installed} />
       {(runs.isError || exports.isError) && <ErrorText>{(runs.error ?? exports.error)?.message}</ErrorText>}
       {runs.isPending ? <p className="text-slate-400">Loading…</p> : <TrainingRunsTable runs={runs.data?.runs ?? []} />}
     </div>

@@ -1,16 +1,16 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field, Input, Select } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
+import { useTrainingRuns } from "@/components/admin/use-training-runs";
 import type { ExportDto } from "@/lib/schemas/export";
-import { createTrainingRunBodySchema, MODEL_SIZES, type TrainingRunDto } from "@/lib/schemas/training";
+import { createTrainingRunBodySchema, MODEL_SIZES } from "@/lib/schemas/training";
 
-export function TrainingForm({ exports, disabled, onCreated }: { exports: ExportDto[]; disabled: boolean; onCreated: (r: TrainingRunDto) => void }) {
+// A new run shows in the list at once: the training-runs hook refreshes it.
+export function TrainingForm({ exports, disabled }: { exports: ExportDto[]; disabled: boolean }) {
   const [error, setError] = useState("");
-  const create = useMutation({ mutationFn: (body: unknown) => fetchJson<{ run: TrainingRunDto }>("/api/v1/training-runs", { method: "POST", json: body }) });
+  const { create } = useTrainingRuns();
   const usable = exports.filter((e) => e.status === "succeeded" && e.format !== "coco");
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -21,7 +21,7 @@ export function TrainingForm({ exports, disabled, onCreated }: { exports: Export
     if (!parsed.success) return setError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(" · "));
     setError("");
     try {
-      onCreated((await create.mutateAsync(parsed.data)).run);
+      await create.mutateAsync(parsed.data);
     } catch (err) {
       setError(err instanceof Error ? err.message : "Could not start the run.");
     }

@@ -1,26 +1,15 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
 import { ROLES, type Role } from "@/lib/schemas/common";
-import type { UserDto } from "@/lib/schemas/user";
+import { useUsers } from "./use-users";
 
 export function UserTable({ currentUserId }: { currentUserId: string }) {
-  const qc = useQueryClient();
   const [error, setError] = useState("");
-  const users = useQuery({ queryKey: ["users"], queryFn: () => fetchJson<{ users: UserDto[] }>("/api/v1/users") });
-  const update = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: { role?: Role; disabled?: boolean } }) =>
-      fetchJson(`/api/v1/users/${id}`, { method: "PATCH", json: body }),
-    onSuccess: () => {
-      setError("");
-      return qc.invalidateQueries({ queryKey: ["users"] });
-    },
-    onError: (e) => setError(e.message),
-  });
+  const { list: users, update: updateUser } = useUsers();
+  const update = { isPending: updateUser.isPending, mutate: (v: { id: string; body: { role?: Role; disabled?: boolean } }) => updateUser.mutate(v, { onSuccess: () => setError(""), onError: (e) => setError(e.message) }) };
 
   if (users.isPending) return <p className="text-slate-400">Loading users…</p>;
   if (users.isError) return <ErrorText>{users.error.message}</ErrorText>;

@@ -1,20 +1,17 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { apiErrorText } from "@/components/pacs/api-error-text";
 import { PacsResultsTable } from "@/components/pacs/pacs-results-table";
 import { usePacsPulls } from "@/components/pacs/use-pacs-pulls";
+import { usePacsSearch } from "@/components/pacs/use-pacs-search";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field, Input, Select } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
 import type { PacsStudy } from "@/lib/schemas/pacs";
-
-type Searchable = { id: string; name: string; modalities: string[] };
 
 // "Search PACS" on the worklist (radiologists and admins): QIDO-RS search, tick studies, Pull → one job each.
 export function PacsSearchPanel() {
-  const connections = useQuery({ queryKey: ["pacs-searchable"], queryFn: () => fetchJson<{ connections: Searchable[] }>("/api/v1/pacs/searchable") });
+  const { searchable: connections, search } = usePacsSearch();
   const [chosen, setChosen] = useState("");
   const connectionId = chosen || connections.data?.connections[0]?.id || "";
   const [studies, setStudies] = useState<PacsStudy[] | null>(null);
@@ -25,11 +22,11 @@ export function PacsSearchPanel() {
 
   async function onSearch(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const q = new URLSearchParams([...new FormData(e.currentTarget)].filter(([, v]) => typeof v === "string" && v.trim() !== "") as [string, string][]);
+    const q = Object.fromEntries([...new FormData(e.currentTarget)].filter(([, v]) => typeof v === "string" && v.trim() !== "") as [string, string][]);
     setSearching(true);
     setError("");
     try {
-      setStudies((await fetchJson<{ studies: PacsStudy[] }>(`/api/v1/pacs/connections/${connectionId}/studies?${q}`)).studies);
+      setStudies(await search(connectionId, q));
       setSelected(new Set());
     } catch (err) {
       setError(apiErrorText(err));

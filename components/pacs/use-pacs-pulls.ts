@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { fetchJson } from "@/lib/http/fetch-json";
+import { api } from "@/lib/api-client/web";
+import { PacsPullListResponse, PacsPullsRequestedResponse } from "@/lib/api-client/responses";
 import type { PacsPullDto } from "@/lib/schemas/pacs";
 
 const active = (p: PacsPullDto) => p.state === "queued" || p.state === "running";
@@ -12,7 +13,7 @@ export function usePacsPulls(connectionId: string) {
   const qc = useQueryClient();
   const pulls = useQuery({
     queryKey: ["pacs-pulls", connectionId],
-    queryFn: () => fetchJson<{ pulls: PacsPullDto[] }>(`/api/v1/pacs/pulls?connectionId=${encodeURIComponent(connectionId)}&limit=20`),
+    queryFn: () => api(PacsPullListResponse, "/api/v1/pacs/pulls", { query: { connectionId, limit: 20 } }),
     enabled: Boolean(connectionId),
     refetchInterval: (q) => (q.state.data?.pulls.some(active) ? 1000 : false),
   });
@@ -23,7 +24,7 @@ export function usePacsPulls(connectionId: string) {
     seen.current = finished;
   }, [finished, qc]);
   const pull = useMutation({
-    mutationFn: (studyInstanceUids: string[]) => fetchJson(`/api/v1/pacs/connections/${connectionId}/pulls`, { method: "POST", json: { studyInstanceUids } }),
+    mutationFn: (studyInstanceUids: string[]) => api(PacsPullsRequestedResponse, `/api/v1/pacs/connections/${encodeURIComponent(connectionId)}/pulls`, { json: { studyInstanceUids } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["pacs-pulls", connectionId] }),
   });
   return { pulls, pull };

@@ -36,6 +36,7 @@ import { AiStatusNote } from "./ai-status-note";
 import { useStudyEvents } from "./use-study-events";
 import { PriorComparison } from "./prior-comparison";
 import { PriorsList } from "./priors-list";
+import { AmendRead } from "./amend-read";
 import { useCompleteTask, useOpenTaskId } from "./use-complete-task";
 import { useStudyReview } from "./use-review";
 import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
@@ -95,7 +96,7 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const signedOff = state?.studyStatus === "signed_off" || state?.review?.status === "signed_off";
   const srHref = signedOff && state?.purpose !== "annotation" ? `/api/v1/studies/${encodeURIComponent(studyId)}/sr` : null;
   const locked = state?.review ? state.review.status !== "in_progress" : false;
-  const readOnly = !state || locked || save.status === "conflict";
+  const readOnly = !state || locked || save.status === "conflict" || !!state.amendable; // a signed-off primary read changes only by amending
   const impression = save.pendingImpression !== undefined ? save.pendingImpression : (state?.review?.impression ?? null);
   const current = shown.find((i) => i.key === selected) ?? null;
   const numbers = new Map(shown.map((it, n) => [it.key, n + 1])); // the tag on the image = the row number in the list
@@ -198,7 +199,12 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
       </main>
     );
   }
-  const banner = <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />;
+  const banner = (
+    <>
+      <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />
+      {state?.amendable && <AmendRead studyId={studyId} purpose={purpose} amendable={state.amendable} />}
+    </>
+  );
   const panel = (
     <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
       filters={<>

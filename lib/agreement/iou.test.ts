@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { iou } from "@/lib/agreement/iou";
 import { matchBoxes, type ReadBox } from "@/lib/agreement/match-boxes";
 
 const rb = (id: string, box: [number, number, number, number], className = "Nodule/Mass", imageId = "i1"): ReadBox => ({ id, imageId, className, box });
-
-describe("iou", () => {
-  it("is intersection over union in pixels", () => {
-    expect(iou([0, 0, 10, 10], [0, 0, 10, 10])).toBe(1);
-    expect(iou([0, 0, 10, 10], [5, 0, 15, 10])).toBeCloseTo(50 / 150); // half overlap
-    expect(iou([0, 0, 10, 10], [1, 1, 11, 11])).toBeCloseTo(81 / 119);
-    expect(iou([0, 0, 10, 10], [10, 0, 20, 10])).toBe(0); // touching edges
-    expect(iou([0, 0, 10, 10], [20, 20, 30, 30])).toBe(0);
-  });
-});
 
 describe("matchBoxes", () => {
   it("matches at IoU ≥ 0.4 (inclusive), same class and image only", () => {

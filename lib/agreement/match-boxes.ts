@@ -1,5 +1,6 @@
 import type { Box } from "@/lib/schemas/review";
-import { DEFAULT_MATCH_IOU, iou } from "@/lib/agreement/iou";
+import { DEFAULT_MATCH_IOU } from "@/lib/agreement/iou";
+import { iou } from "@/lib/boxes/convert";
 
 // A reader's box: the image it is on, its class and where it is.
 export type ReadBox = { id: string; imageId: string; className: string; box: Box };

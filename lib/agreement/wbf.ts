@@ -1,5 +1,6 @@
 import type { Box } from "@/lib/schemas/review";
-import { DEFAULT_MATCH_IOU, iou } from "@/lib/agreement/iou";
+import { DEFAULT_MATCH_IOU } from "@/lib/agreement/iou";
+import { iou } from "@/lib/boxes/convert";
 
 // Weighted boxes fusion (Solovyev et al., as ensemble-boxes' weighted_boxes_fusion with conf_type "avg"), per image
 // and class: boxes sorted by score join the first fused box of their class with IoU > threshold; a fused box is the

@@ -68,3 +68,13 @@ describe("clamp, area, iou", () => {
     expect(iou([0, 0, 10, 10], [5, 5, 15, 15])).toBeCloseTo(25 / 175, 12);
   });
 });
+
+describe("iou", () => {
+  it("is intersection over union in pixels", () => {
+    expect(iou([0, 0, 10, 10], [0, 0, 10, 10])).toBe(1);
+    expect(iou([0, 0, 10, 10], [5, 0, 15, 10])).toBeCloseTo(50 / 150); // half overlap
+    expect(iou([0, 0, 10, 10], [1, 1, 11, 11])).toBeCloseTo(81 / 119);
+    expect(iou([0, 0, 10, 10], [10, 0, 20, 10])).toBe(0); // touching edges
+    expect(iou([0, 0, 10, 10], [20, 20, 30, 30])).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { invalidateRouting } from "@/lib/predictions/route-study";
+import { invalidateRouting } from "@/lib/models/routing-table";
 
 export const STAGES = ["registered", "staging", "canary", "production", "archived"] as const;
 export type Stage = (typeof STAGES)[number];

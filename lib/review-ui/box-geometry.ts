@@ -1,6 +1,7 @@
 // Pure box maths in full-resolution image pixels: [x1, y1, x2, y2], x1 < x2, y1 < y2, inside the image.
+import type { BoxXyxy } from "@/lib/boxes/convert";
 
-export type Box = [number, number, number, number];
+export type Box = BoxXyxy; // the one box tuple type (lib/boxes/convert.ts)
 export type Point = { x: number; y: number };
 export type ImageSize = { columns: number; rows: number };
 /** A box corner in image space: which of x1/x2 and y1/y2 it is. */

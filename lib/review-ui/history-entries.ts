@@ -28,6 +28,7 @@ const VERB: Record<LabelChange, string> = {
   delete: "deleted",
   restore: "restored",
   consensus: "fused into the consensus",
+  amend: "carried into the amendment",
 };
 
 const fmtBox = (b: readonly number[]) => `[${b.map((v) => Math.round(v)).join(", ")}]`;

@@ -14,7 +14,8 @@ function state(labels: LabelDto[], findings = [finding("f1", 0.9), finding("f2",
     studyId: "s1", studyStatus: "in_review", purpose: "primary", modelVersion: { id: "m1", name: "demo", version: "1", thresholds: { confidence: 0.25, perClass: {} } },
     instances: [{ id: "i1", rows: 100, columns: 100, frames: 1 }], findings,
     review: { id: "r1", studyId: "s1", reader: { id: "u", email: "u@x", name: "U" }, role: "radiologist", purpose: "primary", status: "in_progress", version: 3,
-      impression: null, comment: null, modelVersionId: "m1", startedAt: "", updatedAt: "", signedOffAt: null, labels },
+      impression: null, comment: null, modelVersionId: "m1", startedAt: "", updatedAt: "", signedOffAt: null, round: 0, amendsId: null, labels },
+    amendable: null,
   };
 }
 

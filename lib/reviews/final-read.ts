@@ -1,6 +1,9 @@
 // Which of a study's finished reads is its final one — the label exports train on, the registry evaluates against and
 // the SR reports: a consensus first (the fused label), then an annotator's correction, then the primary read, then a
 // double read; among reads of one purpose, the latest (sign-off, else last save) wins.
+// "Latest wins" is safe for primary reads because a second primary read cannot be started or signed off over a
+// signed-off one: it has to be an explicit amendment that starts from the signed-off labels (lib/reviews/amend-review.ts,
+// lib/reviews/primary-rounds.ts), so the latest primary sign-off is always the latest amendment of what came before.
 const PRECEDENCE: Record<string, number> = { consensus: 0, annotation: 1, primary: 2, double_read: 3 };
 
 export type ReadCandidate = { studyId: string; purpose: string; signedOffAt: Date | null; updatedAt: Date };

@@ -67,6 +67,8 @@ export async function loadReviewDtoOrThrow(client: Client, reviewId: string): Pr
     startedAt: r.startedAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     signedOffAt: r.signedOffAt?.toISOString() ?? null,
+    round: r.round,
+    amendsId: r.amendsId,
     labels,
   };
 }

@@ -25,7 +25,7 @@ export async function saveReview(reader: Reader, studyId: string, body: SaveRevi
         version = await bumpVersionOrThrow(tx, existing, body.version, { ...fields, modelVersionId: ctx.modelVersion?.id });
         reviewId = existing;
       } else if (body.version === 0) {
-        assertStartable(purpose);
+        await assertStartable(tx, studyId, purpose);
         reviewId = (await createReview(tx, reader, ctx, purpose, fields)).id;
         version = 1;
       } else {

@@ -7,6 +7,7 @@ import { loadReviewDtoOrThrow } from "@/lib/reviews/review-dto";
 import { bumpVersionOrThrow } from "@/lib/reviews/review-lock";
 import { canSignOff, resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
 import { findReviewId } from "@/lib/reviews/start-review";
+import { assertNotSuperseded } from "@/lib/reviews/primary-rounds";
 import { enqueueAutoAssign } from "@/lib/assignments/auto-assign-job";
 import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
 import { enqueueResultPushes } from "@/lib/pacs/push/push-job";
@@ -19,8 +20,9 @@ export async function signOffReview(reader: Reader, studyId: string, body: SignO
   return db.$transaction(async (tx) => {
     const ctx = await loadReviewContext(tx, studyId);
     const reviewId = await findReviewId(tx, studyId, reader, purpose);
-    const review = reviewId ? { id: reviewId } : null;
+    const review = reviewId ? await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { id: true, studyId: true, round: true } }) : null;
     if (!review) throw new AppError("not_found", "You have no review of this study to sign off; start one first.");
+    if (purpose === "primary") await assertNotSuperseded(tx, review); // another read was signed off since this one started
     const version = await bumpVersionOrThrow(tx, review.id, body.version, {
       status: "signed_off",
       signedOffAt: new Date(),

@@ -7,29 +7,35 @@ import { loadReviewContext, type ReviewContext } from "@/lib/reviews/review-cont
 import { loadReviewDtoOrThrow } from "@/lib/reviews/review-dto";
 import { isUniqueViolation } from "@/lib/reviews/review-lock";
 import { resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
+import { assertNoSignedOffPrimary } from "@/lib/reviews/primary-rounds";
 
 type Tx = Prisma.TransactionClient;
 
-export const reviewKey = (studyId: string, reader: Reader, purpose: ReviewPurpose) => ({ studyId_readerId_purpose: { studyId, readerId: reader.id, purpose } });
+export const reviewKey = (studyId: string, reader: Reader, purpose: ReviewPurpose, round = 0) => ({
+  studyId_readerId_purpose_round: { studyId, readerId: reader.id, purpose, round },
+});
 
-// The review a reader works on: their own, except the consensus, one per study, which any admin may adjust and confirm
-// (each revision names its author).
+// The review a reader works on: their own (of the latest round: an amendment they opened), except the consensus, one
+// per study, which any admin may adjust and confirm (each revision names its author).
 export async function findReviewId(client: Pick<Tx, "review">, studyId: string, reader: Reader, purpose: ReviewPurpose): Promise<string | null> {
   const r =
     purpose === "consensus"
       ? await client.review.findFirst({ where: { studyId, purpose }, orderBy: [{ startedAt: "asc" }, { id: "asc" }], select: { id: true } })
-      : await client.review.findUnique({ where: reviewKey(studyId, reader, purpose), select: { id: true } });
+      : await client.review.findFirst({ where: { studyId, readerId: reader.id, purpose }, orderBy: { round: "desc" }, select: { id: true } });
   return r?.id ?? null;
 }
 
-// A consensus starts only from the fused double reads (lib/double-reading/create-consensus.ts), never empty.
-export function assertStartable(purpose: ReviewPurpose): void {
+// A consensus starts only from the fused double reads (lib/double-reading/create-consensus.ts), never empty; a primary
+// read only while none is signed off (after that, by amending it: lib/reviews/amend-review.ts).
+export async function assertStartable(client: Pick<Tx, "review">, studyId: string, purpose: ReviewPurpose): Promise<void> {
   if (purpose === "consensus")
     throw new AppError("unprocessable", "This study has no consensus yet: it is made by fusing its two signed-off double reads (Agreement → Fuse boxes).");
+  if (purpose === "primary") await assertNoSignedOffPrimary(client, studyId);
 }
 
 // A new review starts at version 1. A primary read moves a new or predicted study to in_review. Audited.
-export async function createReview(tx: Tx, reader: Reader, ctx: ReviewContext, purpose: ReviewPurpose, fields: { impression?: string | null; comment?: string | null } = {}) {
+type StartFields = { impression?: string | null; comment?: string | null; round?: number; amendsId?: string };
+export async function createReview(tx: Tx, reader: Reader, ctx: ReviewContext, purpose: ReviewPurpose, fields: StartFields = {}) {
   const review = await tx.review.create({
     data: { studyId: ctx.studyId, readerId: reader.id, role: reader.role, purpose, modelVersionId: ctx.modelVersion?.id ?? null, ...fields },
   });
@@ -46,7 +52,7 @@ export async function startReview(reader: Reader, studyId: string, requested?: R
       const ctx = await loadReviewContext(tx, studyId);
       const existing = await findReviewId(tx, studyId, reader, purpose);
       if (existing) return { id: existing, created: false };
-      assertStartable(purpose);
+      await assertStartable(tx, studyId, purpose);
       return { id: (await createReview(tx, reader, ctx, purpose)).id, created: true };
     });
     return { review: await loadReviewDtoOrThrow(db, id), created };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BoxXyxy } from "@/lib/boxes/convert";
 import { roleSchema } from "@/lib/schemas/common";
 import { studyStatusSchema } from "@/lib/schemas/study";
 
@@ -17,7 +18,8 @@ export type Impression = z.infer<typeof impressionSchema>;
 export const REVIEW_STATUSES = ["in_progress", "signed_off", "completed"] as const;
 export const LABEL_SOURCES = ["ai_accepted", "ai_edited", "reader_added"] as const;
 export type LabelSource = (typeof LABEL_SOURCES)[number];
-export const LABEL_CHANGES = ["accept", "reject", "edit", "add", "delete", "restore", "consensus"] as const;
+// amend: the label was copied from the signed-off read an amendment starts from (lib/reviews/amend-review.ts).
+export const LABEL_CHANGES = ["accept", "reject", "edit", "add", "delete", "restore", "consensus", "amend"] as const;
 export type LabelChange = (typeof LABEL_CHANGES)[number];
 
 const MAX_PIXEL = 65_535; // DICOM Rows/Columns are 16-bit; the image's own size is checked by the service
@@ -28,7 +30,7 @@ export const boxSchema = z
   .refine(([x1, , x2]) => x1 < x2, "x1 must be less than x2.")
   .refine(([, y1, , y2]) => y1 < y2, "y1 must be less than y2.")
   .meta({ description: "[x1, y1, x2, y2] in pixels of the image, with x1 < x2 and y1 < y2" });
-export type Box = [number, number, number, number];
+export type Box = BoxXyxy; // the one box tuple type (lib/boxes/convert.ts)
 
 const id = z.string().min(1).max(64);
 const className = z.string().trim().min(1, "className must not be empty.").max(120);
@@ -125,6 +127,8 @@ export const ReviewSchema = z.object({
   startedAt: z.string(),
   updatedAt: z.string(),
   signedOffAt: z.string().nullable(),
+  round: z.number().int(), // 0 for a first read; k for the k-th amendment of the study's signed-off primary read
+  amendsId: z.string().nullable(), // the signed-off read this amendment started from
   labels: z.array(LabelSchema),
 }).meta({ id: "Review" });
 export type ReviewDto = z.infer<typeof ReviewSchema>;
@@ -143,6 +147,9 @@ export const StudyReviewSchema = z.object({
   modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string(), thresholds: DisplayThresholdsSchema }).nullable(),
   instances: z.array(z.object({ id: z.string(), rows: z.number(), columns: z.number(), frames: z.number().int() })),
   findings: z.array(AiFindingSchema),
+  // The study's signed-off primary read when the caller can only change it by amending it (a primary view, and no
+  // amendment of theirs open): the UI offers "Amend" instead of an editable read.
+  amendable: z.object({ reviewId: z.string(), readerName: z.string(), signedOffAt: z.string(), round: z.number().int() }).nullable(),
 }).meta({ id: "StudyReview" });
 export type StudyReviewDto = z.infer<typeof StudyReviewSchema>;
 

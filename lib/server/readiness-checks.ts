@@ -1,12 +1,12 @@
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { registerReadinessCheck } from "@/lib/health/check-readiness";
 import { getJobQueue } from "@/lib/jobs/job-queue";
+import { findProductionVersion } from "@/lib/models/production-version";
 import { engineFor } from "@/lib/models/version-detector";
 import { checkInferenceServer } from "@/lib/server/inference-check";
 import { getStorage } from "@/lib/storage/get-storage";
 
-const production = () => db.modelVersion.findFirst({ where: { stage: "production" }, orderBy: { stagedAt: "desc" } });
+const production = () => findProductionVersion();
 
 // What /api/ready asks besides the database: each backend the app needs to accept and process work.
 export function registerBackendReadinessChecks(): void {

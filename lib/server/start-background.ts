@@ -1,4 +1,3 @@
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import "@/lib/jobs/all-handlers";
@@ -8,6 +7,7 @@ import { queueDepthByFamily } from "@/lib/jobs/queue-depth";
 import { registerQueueDepth } from "@/lib/metrics/job-metrics";
 import { registerBackendReadinessChecks } from "@/lib/server/readiness-checks";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
+import { findProductionVersion } from "@/lib/models/production-version";
 import { engineFor } from "@/lib/models/version-detector";
 import { startAutoPullSchedule } from "@/lib/pacs/poll-job";
 import { startDicomNodeWithReadiness } from "@/lib/server/start-dicom-node-service";
@@ -28,7 +28,7 @@ export async function startBackground(): Promise<void> {
   try {
     const r = await ensureBundledModel();
     log.info("model bootstrap", r);
-    const production = await db.modelVersion.findFirst({ where: { stage: "production" }, orderBy: { stagedAt: "desc" } });
+    const production = await findProductionVersion();
     if (production) {
       const engine = await engineFor(production); // warm: the first study does not wait for the model to load
       log.info("inference engine ready", { model: production.name, version: production.version, provider: engine.providerUsed });

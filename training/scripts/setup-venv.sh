@@ -5,7 +5,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$here/.venv"
 py="${PYTHON:-python3.11}"
 stamp="$venv/.cxr-train-stamp"
-want="$( (cat "$here/pyproject.toml"; echo "torch==2.14.1 torchvision==0.29.1") | sha256sum | cut -d' ' -f1)"
+want="$( (cat "$here/pyproject.toml" "$here/../clients/python/pyproject.toml"; echo "torch==2.14.1 torchvision==0.29.1") | sha256sum | cut -d' ' -f1)"
 
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -x "$venv/bin/python" ]]; then
   echo "[setup-venv] $venv is up to date"
@@ -21,6 +21,8 @@ if ! "$venv/bin/python" -c "import torch, torchvision" 2>/dev/null; then
   echo "[setup-venv] installing torch==2.14.1 torchvision==0.29.1"
   "${pip[@]}" install torch==2.14.1 torchvision==0.29.1
 fi
+echo "[setup-venv] installing the app's Python client (editable; register uploads through it)"
+"${pip[@]}" install -e "$here/../clients/python"
 echo "[setup-venv] installing cxr-train (editable) with test extras"
 "${pip[@]}" install -e "$here[test]"
 echo "$want" > "$stamp"

@@ -1,24 +1,16 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { ModelRow } from "@/components/admin/models/model-row";
 import { ModelUploadForm } from "@/components/admin/models/model-upload-form";
 import { PerformanceCharts } from "@/components/admin/models/performance-charts";
 import { ErrorText } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { AutomaticRollbackDto, RegistryEntryDto } from "@/lib/schemas/model-registry";
-
-const KEY = ["model-registry"];
-type Registry = { models: RegistryEntryDto[]; automaticRollbacks: AutomaticRollbackDto[] };
+import { useModelRegistry } from "@/components/admin/models/use-models";
 
 export function ModelRegistry() {
   const qc = useQueryClient();
   // Evaluations run in the background: poll while one is queued or running.
-  const q = useQuery({
-    queryKey: KEY,
-    queryFn: () => fetchJson<Registry>("/api/v1/models"),
-    refetchInterval: (query) => (query.state.data?.models.some((m) => m.evaluation && ["queued", "running"].includes(m.evaluation.status)) ? 1500 : false),
-  });
+  const q = useModelRegistry({ poll: true });
   const refresh = () => void qc.invalidateQueries();
   const rollbacks = q.data?.automaticRollbacks ?? [];
   return (

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText, Field } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
+import { modelActions } from "@/components/admin/models/use-models";
 
 // Upload an ONNX with its model card (JSON file); the server validates it and queues its evaluation.
 export function ModelUploadForm({ onUploaded }: { onUploaded: () => void }) {
@@ -18,7 +18,7 @@ export function ModelUploadForm({ onUploaded }: { onUploaded: () => void }) {
     setDone("");
     setBusy(true);
     try {
-      const r = await fetchJson<{ model: { name: string; version: string } }>("/api/v1/models", { method: "POST", body: new FormData(form) });
+      const r = await modelActions.upload(new FormData(form));
       setDone(`Registered ${r.model.name} ${r.model.version}; its evaluation is queued.`);
       form.reset();
       onUploaded();

@@ -1,11 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ErrorText } from "@/components/ui/field";
-import { fetchJson } from "@/lib/http/fetch-json";
-import { seriesByDay, versionLabel } from "@/lib/performance/performance-views";
+import { usePerformance } from "@/components/admin/models/use-performance";
 import type { PerformanceReport } from "@/lib/schemas/model-registry";
+import { seriesByDay, versionLabel } from "@/lib/performance/performance-views";
 
 const PALETTE = ["#34d399", "#fbbf24", "#38bdf8", "#f472b6", "#c084fc", "#94a3b8"];
 const AXIS = { stroke: "#64748b", fontSize: 12 };
@@ -37,7 +36,7 @@ function DayChart({ report, metric, title, percent }: { report: PerformanceRepor
 
 // How readers judge each version's boxes: acceptance, rejected (false positives) and added (misses) per image, per day.
 export function PerformanceCharts() {
-  const q = useQuery({ queryKey: ["performance"], queryFn: () => fetchJson<PerformanceReport>("/api/v1/admin/performance?days=30") });
+  const q = usePerformance(30);
   const report = q.data;
   return (
     <section className="space-y-3" data-testid="performance-section">

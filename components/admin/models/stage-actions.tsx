@@ -4,7 +4,8 @@ import { useState } from "react";
 import { OverrideDialog } from "@/components/admin/models/override-dialog";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/field";
-import { ApiRequestError, fetchJson } from "@/lib/http/fetch-json";
+import { modelActions } from "@/components/admin/models/use-models";
+import { ApiRequestError } from "@/lib/http/fetch-json";
 import type { RegistryEntryDto } from "@/lib/schemas/model-registry";
 
 const TARGETS = ["staging", "canary", "production", "registered", "archived"] as const;
@@ -33,7 +34,7 @@ export function StageActions({ model, onChanged }: { model: RegistryEntryDto; on
     }
   }
   const promote = (overrideReason?: string) =>
-    run(() => fetchJson(`/api/v1/models/${model.id}/stage`, { method: "POST", json: { to, ...(to === "canary" ? { canaryShare: share / 100 } : {}), ...(overrideReason ? { overrideReason } : {}) } }));
+    run(() => modelActions.changeStage(model.id, { to, ...(to === "canary" ? { canaryShare: share / 100 } : {}), ...(overrideReason ? { overrideReason } : {}) }));
 
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="stage-actions">
@@ -64,7 +65,7 @@ export function StageActions({ model, onChanged }: { model: RegistryEntryDto; on
       {confirmRollback && (
         <span className="flex items-center gap-2 text-sm" data-testid="rollback-confirmation">
           {model.stage === "production" ? "Restore the previous production version for every reader?" : "Stop this canary?"}
-          <Button variant="danger" disabled={busy} onClick={() => { setConfirmRollback(false); void run(() => fetchJson(`/api/v1/models/${model.id}/rollback`, { method: "POST", json: {} })); }} data-testid="rollback-confirm">
+          <Button variant="danger" disabled={busy} onClick={() => { setConfirmRollback(false); void run(() => modelActions.rollback(model.id)); }} data-testid="rollback-confirm">
             Yes, roll back
           </Button>
           <Button variant="secondary" onClick={() => setConfirmRollback(false)}>
@@ -72,7 +73,7 @@ export function StageActions({ model, onChanged }: { model: RegistryEntryDto; on
           </Button>
         </span>
       )}
-      <Button variant="secondary" disabled={busy} onClick={() => run(() => fetchJson(`/api/v1/models/${model.id}/evaluations`, { method: "POST" }))} data-testid="re-evaluate">
+      <Button variant="secondary" disabled={busy} onClick={() => run(() => modelActions.reEvaluate(model.id))} data-testid="re-evaluate">
         {model.evaluation ? "Re-evaluate" : "Evaluate"}
       </Button>
       <ErrorText>{error}</ErrorText>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { PacsConnectionDto, PacsTestResult } from "@/lib/schemas/pacs";
+import { z } from "zod";
+import { api } from "@/lib/api-client/web";
+import { PacsConnectionListResponse, PacsConnectionResponse, PacsTestResponse } from "@/lib/api-client/responses";
 
 const KEY = ["pacs-connections"];
 
@@ -10,15 +11,15 @@ const KEY = ["pacs-connections"];
 export function usePacsConnections() {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: KEY });
-  const list = useQuery({ queryKey: KEY, queryFn: () => fetchJson<{ connections: PacsConnectionDto[] }>("/api/v1/pacs/connections") });
+  const list = useQuery({ queryKey: KEY, queryFn: () => api(PacsConnectionListResponse, "/api/v1/pacs/connections") });
   const save = useMutation({
     mutationFn: ({ id, body }: { id?: string; body: Record<string, unknown> }) =>
-      fetchJson<{ connection: PacsConnectionDto }>(id ? `/api/v1/pacs/connections/${id}` : "/api/v1/pacs/connections", { method: id ? "PATCH" : "POST", json: body }),
+      api(PacsConnectionResponse, id ? `/api/v1/pacs/connections/${encodeURIComponent(id)}` : "/api/v1/pacs/connections", { method: id ? "PATCH" : "POST", json: body }),
     onSuccess: refresh,
   });
-  const remove = useMutation({ mutationFn: (id: string) => fetchJson(`/api/v1/pacs/connections/${id}`, { method: "DELETE" }).catch(() => null), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: (id: string) => api(z.null(), `/api/v1/pacs/connections/${encodeURIComponent(id)}`, { method: "DELETE" }).catch(() => null), onSuccess: refresh });
   const test = useMutation({
-    mutationFn: (id: string) => fetchJson<{ result: PacsTestResult }>(`/api/v1/pacs/connections/${id}/test`, { method: "POST" }).then((r) => ({ id, result: r.result })),
+    mutationFn: (id: string) => api(PacsTestResponse, `/api/v1/pacs/connections/${encodeURIComponent(id)}/test`, { method: "POST" }).then((r) => ({ id, result: r.result })),
     onSuccess: refresh,
   });
   return { list, save, remove, test };

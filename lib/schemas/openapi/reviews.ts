@@ -17,6 +17,16 @@ const review = jsonContent(z.object({ review: ReviewSchema }));
 const admin = { roles: ["admin"] } as const;
 
 export const reviewPaths: ZodOpenApiPathsObject = {
+  "/api/v1/studies/{studyId}/review/amend": {
+    post: operation({
+      summary:
+        "Amend the study's signed-off primary read: a new primary read that starts from its labels, audited; it becomes the final read once signed off (radiologist, admin)",
+      auth: { roles: ["radiologist", "admin"] },
+      path: studyIdPathSchema,
+      ok: { 201: jsonContent(z.object({ review: ReviewSchema }), "Amendment started"), 200: jsonContent(z.object({ review: ReviewSchema }), "The caller's open amendment") },
+      errors: ["conflict"],
+    }),
+  },
   "/api/v1/studies/{studyId}/review": {
     get: operation({
       summary: "The caller's review of a study (null until started), with the visible AI findings",
