@@ -59,7 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run-dir", type=Path, help="Ultralytics run folder (default <out>/run)")
     p.add_argument("--data-description", default="", help="text for the model card's data section")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                   help="extra Ultralytics train argument, e.g. --set mosaic=0.5 (repeatable)")
+                   help="extra Ultralytics train argument, e.g. --set mosaic=0.5 (repeatable); nbs, warmup_epochs "
+                        "and mosaic default from the dataset size (small_data.py)")
+    p.add_argument("--export-id", help="the app's export this folder was unpacked from: the card records it and "
+                                       "the manifest's sha256 instead of the (temporary) folder")
     _common(p)
 
     p = sub.add_parser("evaluate", help="ONNX + dataset -> mAP@0.5, mAP@0.4, per-class AP (JSON)")
@@ -113,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         train(args.dataset, args.out, size=args.size, epochs=args.epochs, imgsz=args.imgsz, batch=args.batch,
               device=args.device, workers=args.workers, seed=args.seed, patience=args.patience, name=args.name,
               version=args.version, run_dir=args.run_dir, data_description=args.data_description,
-              extra=_parse_set(args.set))
+              extra=_parse_set(args.set), export_id=args.export_id)
         return 0
     if args.command == "evaluate":
         from .evaluate import evaluate
