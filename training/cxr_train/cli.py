@@ -1,4 +1,4 @@
-"""`cxr-train` command line: import | train | evaluate | register | make-bench-model.
+"""`cxr-train` command line: import | train | evaluate | optimize | register | make-bench-model.
 
 --progress-json (before or after the command) prints one JSON object per line on stdout
 ({"stage": ..., ...}); logs and progress bars go to stderr.
@@ -84,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fallback-dir", type=Path, help="models directory used when the upload endpoint is missing (404)")
     _common(p)
 
+    p = sub.add_parser("optimize", help="float ONNX -> static INT8 (QDQ) ONNX calibrated on the dataset + card with "
+                                         "the float/INT8 comparison")
+    p.add_argument("model", type=Path, help="model.onnx, or the folder holding model.onnx and model-card.json")
+    p.add_argument("dataset", type=Path, help="dataset folder: calibration on its train images, comparison on val")
+    p.add_argument("--out", type=Path, required=True, help="folder for the INT8 model.onnx and model-card.json")
+    p.add_argument("--card", type=Path, help="the float model's card (default: model-card.json beside the model)")
+    p.add_argument("--calibration-images", type=int, default=64)
+    p.add_argument("--version-suffix", default="-int8")
+    _common(p)
+
     p = sub.add_parser("make-bench-model", help="untrained production-sized YOLO11 ONNX for benchmarks only")
     p.add_argument("--out", type=Path, help="default <repo>/.data/bench-models/yolo11<size>-<nc>c-<imgsz>.onnx")
     p.add_argument("--size", default="l", choices=list("nsmlx"))
@@ -133,6 +143,14 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "register":
         from .register import register
         register(args.model_dir, url=args.url, token=args.token, to_dir=args.to_dir, fallback_dir=args.fallback_dir)
+        return 0
+    if args.command == "optimize":
+        from .optimize import optimize
+        model = args.model / "model.onnx" if args.model.is_dir() else args.model
+        card_path = args.card or model.parent / "model-card.json"
+        card = json.loads(card_path.read_text()) if card_path.exists() else None
+        optimize(model, args.dataset, args.out, card=card, calibration=args.calibration_images,
+                 version_suffix=args.version_suffix)
         return 0
     if args.command == "make-bench-model":
         from .bench_model import make_bench_model
