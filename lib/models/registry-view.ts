@@ -1,6 +1,7 @@
 import type { Evaluation, ModelStageChange } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { toModelVersionDto, type ModelVersionDto } from "@/lib/models/list-models";
+import { optimizationOf, type OptimizationDto } from "@/lib/models/optimization-view";
 
 export type EvaluationDto = {
   id: string;
@@ -17,7 +18,8 @@ export type EvaluationDto = {
   finishedAt: string | null;
 };
 export type StageChangeDto = { id: string; from: string; to: string; reason: string | null; automatic: boolean; at: string };
-export type RegistryEntryDto = ModelVersionDto & { evaluation: EvaluationDto | null; stageHistory: StageChangeDto[] };
+// optimization: for an INT8 version, its comparison with the float version it came from (null otherwise).
+export type RegistryEntryDto = ModelVersionDto & { evaluation: EvaluationDto | null; stageHistory: StageChangeDto[]; optimization: OptimizationDto | null };
 export type AutomaticRollbackDto = StageChangeDto & { modelVersionId: string; name: string; version: string };
 
 export const toEvaluationDto = (e: Evaluation): EvaluationDto => ({
@@ -50,8 +52,14 @@ export async function getRegistryView(): Promise<{ models: RegistryEntryDto[]; a
     take: 5,
     include: { modelVersion: { select: { name: true, version: true } } },
   });
+  const siblings = versions.map((v) => ({ id: v.id, sha256: v.sha256, evaluation: v.evaluations[0] ?? null }));
   return {
-    models: versions.map((v) => ({ ...toModelVersionDto(v), evaluation: v.evaluations[0] ? toEvaluationDto(v.evaluations[0]) : null, stageHistory: v.stageChanges.map(toChangeDto) })),
+    models: versions.map((v) => ({
+      ...toModelVersionDto(v),
+      evaluation: v.evaluations[0] ? toEvaluationDto(v.evaluations[0]) : null,
+      stageHistory: v.stageChanges.map(toChangeDto),
+      optimization: optimizationOf(v.modelCard, v.evaluations[0] ?? null, siblings),
+    })),
     automaticRollbacks: rollbacks.map((c) => ({ ...toChangeDto(c), modelVersionId: c.modelVersionId, name: c.modelVersion.name, version: c.modelVersion.version })),
   };
 }
