@@ -74,6 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-det", type=int, default=300)
     p.add_argument("--output", type=Path, help="write the JSON here as well as stdout")
     p.add_argument("--dump-detections", type=Path, help="detections + ground truth JSON (for cross-checks)")
+    p.add_argument("--engine", default="onnxruntime", choices=["onnxruntime", "openvino"])
+    p.add_argument("--precision", choices=["f32", "bf16", "f16"],
+                   help="openvino: inference precision (default: OpenVINO's own, bf16 on CPUs that have it)")
+    _common(p)
+
+    p = sub.add_parser("serve-openvino", help="KServe v2 (Open Inference Protocol) REST server running ONNX models "
+                                              "on OpenVINO's CPU plugin")
+    p.add_argument("models", nargs="+", help="NAME=path/to/model.onnx (or a path: name = file stem)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--precision", choices=["f32", "bf16", "f16"],
+                   help="inference precision (default: OpenVINO's own, bf16 on CPUs that have it)")
+    p.add_argument("--threads", type=int, default=0, help="OpenVINO inference threads (0: its default)")
     _common(p)
 
     p = sub.add_parser("register", help="upload model.onnx + model card to the app (or write models/<name>-<version>/)")
@@ -113,6 +126,11 @@ def _parse_set(items: list[str]) -> dict:
     return out
 
 
+def _model_arg(text: str) -> tuple[str, Path]:
+    name, sep, path = text.partition("=")
+    return (name, Path(path)) if sep else (Path(text).stem, Path(text))
+
+
 def run(args: argparse.Namespace) -> int:
     if args.command == "import":
         from .import_cmd import run_import
@@ -131,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "evaluate":
         from .evaluate import evaluate
         result = evaluate(args.model, args.dataset, args.split, args.conf, args.nms_iou, args.max_det,
-                          args.dump_detections)
+                          args.dump_detections, args.engine, args.precision)
         text = json.dumps(result, indent=None if progress.json_mode() else 2)
         if args.output:
             args.output.write_text(text + "\n")
@@ -143,6 +161,10 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "register":
         from .register import register
         register(args.model_dir, url=args.url, token=args.token, to_dir=args.to_dir, fallback_dir=args.fallback_dir)
+        return 0
+    if args.command == "serve-openvino":
+        from .kserve_openvino import serve
+        serve(dict(_model_arg(m) for m in args.models), args.host, args.port, args.precision, args.threads)
         return 0
     if args.command == "optimize":
         from .optimize import optimize
