@@ -5,7 +5,7 @@ import { computeDriftBodySchema, listDriftQuerySchema } from "@/lib/schemas/drif
 import { listAuditQuerySchema } from "@/lib/schemas/audit";
 import { createExportBodySchema, listExportsQuerySchema } from "@/lib/schemas/export";
 import { createTrainingRunBodySchema, listTrainingRunsQuerySchema } from "@/lib/schemas/training";
-import { canaryRuleSchema, changeStageBodySchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
+import { canaryRuleSchema, changeStageBodySchema, optimizeBodySchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
 import { BatchPredictResponseSchema, PredictResponseSchema } from "@/lib/schemas/predict";
 import { saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
 import { listStudiesQuerySchema, WorklistItemSchema } from "@/lib/schemas/study";
@@ -211,6 +211,9 @@ export function openApiDocument(serverUrl = "/") {
       "/api/v1/models/{id}/evaluations": {
         get: { summary: "Evaluations of a version, newest first (admin)", parameters: [idParam], responses: { "200": ok({ type: "object" }), ...common } },
         post: { summary: "Re-evaluate on the held-out signed-off reviews (admin)", parameters: [idParam], responses: { "202": ok({ type: "object" }, "Queued"), ...common } },
+      },
+      "/api/v1/models/{id}/optimize": {
+        post: { summary: "Queue a statically quantized INT8 (QDQ) sibling version, calibrated on an export's images; registered and evaluated in the background (admin)", parameters: [idParam], requestBody: jsonBody(optimizeBodySchema), responses: { "202": ok({ type: "object" }, "Queued"), "404": err("Unknown version"), "503": err("Training worker not installed"), ...common } },
       },
       "/api/v1/admin/performance": {
         get: { summary: "Live performance from reader verdicts per version, class and day (admin)", parameters: queryParams(performanceQuerySchema), responses: { "200": ok({ type: "object" }), ...common } },

@@ -5,11 +5,11 @@ import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/job-queue";
 import { registerJobHandler } from "@/lib/jobs/job-registry";
 import { exportIdOfCard, optimizeVersion, usableExportOrThrow } from "@/lib/models/optimize-version";
+import type { optimizeBodySchema } from "@/lib/schemas/model";
 import { trainingWorkerStatus } from "@/lib/training/worker-install";
 
 export const MODEL_OPTIMIZE = "model.optimize";
 const payloadSchema = z.object({ versionId: z.string().min(1).max(64), exportId: z.string().min(1).max(64), requestedById: z.string().max(64).nullable() });
-export const optimizeBodySchema = z.object({ exportId: z.string().min(1).max(64).optional() }).strict();
 
 registerJobHandler(MODEL_OPTIMIZE, { schema: payloadSchema, run: (p, ctx) => optimizeVersion(p, ctx) });
 

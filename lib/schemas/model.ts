@@ -40,3 +40,6 @@ export const canaryRuleSchema = z.object({
   minReviewedStudies: z.number().int().min(1).max(100_000).default(20),
 });
 export type CanaryRule = z.infer<typeof canaryRuleSchema>;
+
+// POST /api/v1/models/:id/optimize: the export to calibrate the INT8 version on (default: the one it was trained on).
+export const optimizeBodySchema = z.object({ exportId: z.string().min(1).max(64).optional() }).strict();

@@ -1,7 +1,8 @@
 import { paramOf, parseJsonBody } from "@/lib/api/parse-body";
 import { withAuth } from "@/lib/api/with-auth";
 import { actorOf } from "@/lib/auth/principal";
-import { optimizeBodySchema, requestOptimization } from "@/lib/models/optimize-job";
+import { requestOptimization } from "@/lib/models/optimize-job";
+import { optimizeBodySchema } from "@/lib/schemas/model";
 
 export const runtime = "nodejs";
 
