@@ -5,6 +5,7 @@ import "@/lib/jobs/all-handlers";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/job-worker";
 import { registeredJobTypes } from "@/lib/jobs/job-registry";
 import { TRAINING_RUN } from "@/lib/training/training-job";
+import { MODEL_OPTIMIZE } from "@/lib/models/optimize-job";
 import { registerBackendReadinessChecks } from "@/lib/server/readiness-checks";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { engineFor } from "@/lib/models/version-detector";
@@ -37,9 +38,11 @@ export async function startBackground(): Promise<void> {
     log.error("model bootstrap failed", { error: (e as Error).message });
   }
   if (env.JOBS_IN_PROCESS && !worker) {
-    // A retraining run can take hours: it gets a worker of its own so predictions and exports keep flowing.
-    worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY, types: registeredJobTypes().filter((t) => t !== TRAINING_RUN) });
-    startJobWorker({ concurrency: 1, types: [TRAINING_RUN], pollMs: 5000 });
+    // A retraining run can take hours (an INT8 calibration minutes): they get a worker of their own so predictions and
+    // exports keep flowing.
+    const long = [TRAINING_RUN, MODEL_OPTIMIZE];
+    worker = startJobWorker({ concurrency: env.JOB_CONCURRENCY, types: registeredJobTypes().filter((t) => !long.includes(t)) });
+    startJobWorker({ concurrency: 1, types: long, pollMs: 5000 });
     // Daily drift check (default windows); only when there is something to compare.
     setInterval(async () => {
       if ((await db.prediction.count({ where: { visible: true } })) > 0) await enqueueDriftCompute({}).catch((e) => log.warn("drift enqueue failed", { error: (e as Error).message }));

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { ModelRow } from "@/components/admin/models/model-row";
 import { ModelUploadForm } from "@/components/admin/models/model-upload-form";
 import { PerformanceCharts } from "@/components/admin/models/performance-charts";
@@ -13,11 +14,17 @@ type Registry = { models: RegistryEntryDto[]; automaticRollbacks: AutomaticRollb
 
 export function ModelRegistry() {
   const qc = useQueryClient();
-  // Evaluations run in the background: poll while one is queued or running.
+  const [optimizing, setOptimizing] = useState<string[]>([]); // versions whose INT8 sibling is being made
+  // Evaluations and INT8 versions are made in the background: poll while one is queued or running.
   const q = useQuery({
     queryKey: KEY,
     queryFn: () => fetchJson<Registry>("/api/v1/models"),
-    refetchInterval: (query) => (query.state.data?.models.some((m) => m.evaluation && ["queued", "running"].includes(m.evaluation.status)) ? 1500 : false),
+    refetchInterval: (query) => {
+      const models = query.state.data?.models ?? [];
+      const evaluating = models.some((m) => m.evaluation && ["queued", "running"].includes(m.evaluation.status));
+      const awaited = optimizing.some((id) => !models.some((m) => m.optimization?.base.id === id));
+      return evaluating || awaited ? 1500 : false;
+    },
   });
   const refresh = () => void qc.invalidateQueries();
   const rollbacks = q.data?.automaticRollbacks ?? [];
@@ -50,7 +57,7 @@ export function ModelRegistry() {
           </thead>
           <tbody>
             {q.data?.models.map((m) => (
-              <ModelRow key={m.id} model={m} onChanged={refresh} />
+              <ModelRow key={m.id} model={m} onChanged={refresh} onOptimizeQueued={() => setOptimizing((ids) => [...ids, m.id])} />
             ))}
           </tbody>
         </table>

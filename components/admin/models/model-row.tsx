@@ -14,7 +14,7 @@ const STAGE_STYLE: Record<string, string> = {
   archived: "bg-slate-800 text-slate-400",
 };
 
-export function ModelRow({ model, onChanged }: { model: RegistryEntryDto; onChanged: () => void }) {
+export function ModelRow({ model, onChanged, onOptimizeQueued }: { model: RegistryEntryDto; onChanged: () => void; onOptimizeQueued?: () => void }) {
   const [open, setOpen] = useState(false);
   return (
     <Fragment>
@@ -44,7 +44,7 @@ export function ModelRow({ model, onChanged }: { model: RegistryEntryDto; onChan
           <td colSpan={4} className="grid grid-cols-2 gap-6 pb-4 pl-6">
             <div className="space-y-3">
               <EvaluationDetails evaluation={model.evaluation} />
-              <OptimizeAction model={model} onQueued={onChanged} />
+              <OptimizeAction model={model} onQueued={onOptimizeQueued ?? onChanged} />
             </div>
             <div>
               <h3 className="text-xs text-slate-400">Serve on Triton (model repository zip)</h3>
