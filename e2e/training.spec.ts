@@ -50,6 +50,8 @@ test("an admin retrains on an export from /admin/training and the new model appe
   await expect(training.row(runId).getByTestId("training-model")).toContainText("cxr-retrained");
   await expect(training.row(runId).getByTestId("training-model")).toContainText("(registered)");
   await expect(training.row(runId)).toContainText("mAP@0.5");
+  // a handful of images: every batch steps, no warm-up, no mosaic (set from the export's size)
+  await expect(training.row(runId).getByTestId("training-small-data")).toHaveText("nbs 4 · warm-up 0 ep · mosaic 0");
 
   const models = (await (await admin.get("/api/v1/models")).json()) as { models: { name: string; version: string; stage: string }[] };
   expect(models.models.filter((m) => m.name === "cxr-retrained").map((m) => m.stage)).toEqual(["registered"]);

@@ -1,8 +1,12 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { MODEL_EVALUATE } from "@/lib/evaluation/evaluation-job";
+import { TRAINING_PYTHON } from "@/lib/evaluation/testing/cross-check";
 import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { createExport } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeExports, removeReviewedStudies } from "@/lib/exports/testing/reviewed-studies";
@@ -37,7 +41,11 @@ describe.skipIf(!worker.installed)("INT8 optimization of a registered version", 
     exportId = (await createExport(actor, createExportBodySchema.parse({ format: "yolo", filters: { readerId: reader.id, includeHeldOut: true }, valFraction: 0.25, seed: 1 }))).id;
     await runNextJob(EXPORT_BUILD);
     const card = JSON.parse(fs.readFileSync("models/demo-nodule-mass/model-card.json", "utf8")) as Record<string, unknown>;
-    const bytes = new Uint8Array(fs.readFileSync("models/demo-nodule-mass/model.onnx"));
+    // The demo graph under a doc string of its own: other files register the demo file itself (the sha256 is unique)
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cxr-int8-test-")), "model.onnx");
+    execFileSync(TRAINING_PYTHON, ["-c", "import onnx,sys; m=onnx.load(sys.argv[1]); m.doc_string='int8-test copy'; onnx.save(m, sys.argv[2])", "models/demo-nodule-mass/model.onnx", copy]);
+    const bytes = new Uint8Array(fs.readFileSync(copy));
+    fs.rmSync(path.dirname(copy), { recursive: true, force: true });
     floatId = (await registerModel(SYSTEM_ACTOR, bytes, { ...card, name: "int8-test", version: "1.0.0" })).id;
   }, 120_000);
 

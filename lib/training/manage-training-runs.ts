@@ -17,7 +17,7 @@ export async function createTrainingRun(actor: Actor, body: CreateTrainingRunBod
   if (exp.status !== "succeeded") throw new AppError("unprocessable", `Export ${exp.id} is ${exp.status}; train on a finished export.`);
   if (exp.format === "coco") throw new AppError("unprocessable", `Export ${exp.id} is COCO only; the training worker reads YOLO exports (format yolo or both).`);
   const { exportId, nbs, warmupEpochs, mosaic, ...rest } = body;
-  const trainImages = trainImagesOf({ imageCount: exp.imageCount, summary: exp.summary as never });
+  const trainImages = trainImagesOf({ imageCount: exp.imageCount, summary: exp.summary as { splits?: { train?: { images: number } } } | null });
   const params = { ...rest, ...resolveSmallData({ nbs, warmupEpochs, mosaic }, trainImages, rest.batch, rest.epochs) };
   const run = await db.$transaction(async (tx) => {
     const r = await tx.trainingRun.create({ data: { exportId, params, createdById: actor.id ?? actor.email ?? "system" } });
