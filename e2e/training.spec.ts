@@ -32,7 +32,7 @@ async function exportOfSignedOffReviews(admin: APIRequestContext, baseURL: strin
   return id;
 }
 
-test("an admin retrains on an export from /admin/training and the new model appears as registered", async ({ page, baseURL }) => {
+test("an admin retrains on an export from /admin/training, the new model appears as registered, and its INT8 version appears beside it with numbers", async ({ page, baseURL }) => {
   test.skip(!fs.existsSync(WORKER), `training worker not installed (${WORKER}): run training/scripts/setup-venv.sh`);
   test.setTimeout(240_000);
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
