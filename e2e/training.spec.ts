@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { ModelsPage } from "./pages/models-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { TrainingPage } from "./pages/training-page";
 import { E2E_ADMIN } from "./support/accounts";
@@ -31,7 +32,7 @@ async function exportOfSignedOffReviews(admin: APIRequestContext, baseURL: strin
   return id;
 }
 
-test("an admin retrains on an export from /admin/training and the new model appears as registered", async ({ page, baseURL }) => {
+test("an admin retrains on an export from /admin/training, the new model appears as registered, and its INT8 version appears beside it with numbers", async ({ page, baseURL }) => {
   test.skip(!fs.existsSync(WORKER), `training worker not installed (${WORKER}): run training/scripts/setup-venv.sh`);
   test.setTimeout(240_000);
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
@@ -49,7 +50,21 @@ test("an admin retrains on an export from /admin/training and the new model appe
   await expect(training.row(runId).getByTestId("training-model")).toContainText("cxr-retrained");
   await expect(training.row(runId).getByTestId("training-model")).toContainText("(registered)");
   await expect(training.row(runId)).toContainText("mAP@0.5");
+  // a handful of images: every batch steps, no warm-up, no mosaic (set from the export's size)
+  await expect(training.row(runId).getByTestId("training-small-data")).toHaveText("nbs 4 · warm-up 0 ep · mosaic 0");
 
-  const models = (await (await admin.get("/api/v1/models")).json()) as { models: { name: string; stage: string }[] };
+  const models = (await (await admin.get("/api/v1/models")).json()) as { models: { name: string; version: string; stage: string }[] };
   expect(models.models.filter((m) => m.name === "cxr-retrained").map((m) => m.stage)).toEqual(["registered"]);
+
+  // INT8: made from the retrained version, calibrated on the export its card records, shown beside it with numbers
+  const label = `cxr-retrained ${models.models.find((m) => m.name === "cxr-retrained")!.version}`;
+  const registry = new ModelsPage(page);
+  await registry.open();
+  await registry.row(label).getByTestId("model-expand").click();
+  await registry.details(label).getByTestId("optimize-start").click();
+  const int8 = registry.row(`${label}-int8`);
+  await expect(int8).toBeVisible({ timeout: 120_000 });
+  await expect(int8.getByTestId("optimization-summary")).toContainText(`INT8 of ${label}`);
+  await expect(int8.getByTestId("optimization-export")).toContainText("export val: mAP@0.5");
+  await expect(int8.getByTestId("model-stage")).toHaveText("registered");
 });

@@ -35,7 +35,7 @@ export async function evaluateVersion(evaluationId: string, progress?: (fraction
   }
   const version = ev.modelVersion;
   const classes = [...new Set((version.classes as string[]).map(mapClassName))];
-  const { ranked, served, latencies } = await runImages(version, set.images, progress);
+  const { ranked, served, latencies, engine } = await runImages(version, set.images, progress);
   const score = scoreDetections(ranked, set.truth, classes);
   const fp = falsePositives(served, set.truth, classes);
   const fpTotal = Object.values(fp).reduce((a, b) => a + b, 0);
@@ -58,6 +58,8 @@ export async function evaluateVersion(evaluationId: string, progress?: (fraction
         perClass: Object.fromEntries(Object.entries(score.perClass).map(([n, r]) => [n, { ...r, falsePositives: fp[n] ?? 0 }])),
         unscoredBoxes: set.truth.filter((b) => !classes.includes(b.className)).length,
         apDecode: EVAL_DECODE,
+        engine, // what ran the graph, e.g. "cpu" or "kserve:openvino/bf16": bf16 changes outputs, so a promotion checks it
+
         operatingThresholds: { confidence: t.confidence, iou: t.iou, perClass: t.perClass },
         definition: "VOC all-point AP, greedy by confidence over unmatched ground truth, IoU >= t (as cxr-train evaluate); FP/image at the version's thresholds, IoU 0.5",
       },
@@ -84,5 +86,5 @@ async function runImages(version: ModelVersion, images: { instanceId: string; fr
     for (const d of shown.detections) served.push({ image: key, className: d.finding, score: d.confidence, box: d.box });
     await progress?.((i + 1) / images.length, `${i + 1}/${images.length} images`);
   }
-  return { ranked, served, latencies };
+  return { ranked, served, latencies, engine: engine.providerUsed };
 }

@@ -110,13 +110,26 @@ async function decodeResponse(res: Response): Promise<Record<string, OrtTensorLi
   return out;
 }
 
-/** Reads the model's v2 metadata and returns a session-like client; AppError when the server or model is absent. */
-export async function openKserveSession(o: KserveOptions): Promise<OrtSessionLike> {
+// "openvino/bf16" when the server states its engine and precision in the model metadata's parameters (as
+// `cxr-train serve-openvino` does; bf16 changes outputs, so the registry records it with each evaluation); else null.
+export function engineOfMetadata(m: { parameters?: Record<string, unknown> }): string | null {
+  const p = m.parameters ?? {};
+  const clean = (v: unknown) => (typeof v === "string" && /^[\w.-]{1,40}$/.test(v) ? v : null);
+  const engine = clean(p.engine);
+  if (!engine) return null;
+  const precision = clean(p.precision);
+  return precision ? `${engine}/${precision}` : engine;
+}
+
+/** Reads the model's v2 metadata and returns a session-like client (with the server's engine when it states one);
+ * AppError when the server or model is absent. */
+export async function openKserveSession(o: KserveOptions): Promise<OrtSessionLike & { engine: string | null }> {
   const path = `/v2/models/${encodeURIComponent(o.model)}`;
-  const m = (await (await call(o, path, {}, true)).json()) as { inputs?: V2Tensor[]; outputs?: V2Tensor[] };
+  const m = (await (await call(o, path, {}, true)).json()) as { inputs?: V2Tensor[]; outputs?: V2Tensor[]; parameters?: Record<string, unknown> };
   if (!Array.isArray(m.inputs) || !Array.isArray(m.outputs)) throw new AppError("unprocessable", `Inference server has no tensor metadata for '${o.model}'`);
   const outputNames = m.outputs.map((t) => t.name);
   return {
+    engine: engineOfMetadata(m),
     inputMetadata: m.inputs.map(meta),
     outputMetadata: m.outputs.map(meta),
     async run(feeds) {

@@ -9,3 +9,4 @@ import "@/lib/performance/canary-job";
 import "@/lib/pacs/pull-job";
 import "@/lib/pacs/poll-job";
 import "@/lib/pacs/push/push-job";
+import "@/lib/models/optimize-job";

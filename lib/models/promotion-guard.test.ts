@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { assertPromotionAllowed, promotionShortfall } from "@/lib/models/promotion-guard";
+import { assertEngineEvaluated, assertPromotionAllowed, engineMismatch, promotionShortfall } from "@/lib/models/promotion-guard";
 
 describe("promotion guard", () => {
   it("needs an override to promote below production's mAP@0.5, or unevaluated against an evaluated production", () => {
@@ -24,5 +24,15 @@ describe("promotion guard", () => {
       expect(e).toMatchObject({ code: "unprocessable", details: { overrideRequired: true, candidateMap50: 0.2, productionMap50: 0.5 } });
     }
     expect.assertions(1);
+  });
+
+  it("needs an override to serve a version on another engine than it was evaluated on (fp32 vs OpenVINO bf16)", () => {
+    expect(engineMismatch("production", "cpu", "kserve:openvino/bf16")).toMatch(/evaluated on cpu but would run on kserve:openvino\/bf16/);
+    expect(engineMismatch("canary", "kserve:openvino/f32", "kserve:openvino/bf16")).not.toBeNull();
+    expect(engineMismatch("production", "kserve:openvino/bf16", "kserve:openvino/bf16")).toBeNull();
+    expect(engineMismatch("staging", "cpu", "kserve:openvino/bf16")).toBeNull();
+    expect(engineMismatch("production", null, "kserve:openvino/bf16")).toBeNull(); // evaluated before engines were recorded
+    expect(() => assertEngineEvaluated("production", "cpu", "kserve:openvino/bf16")).toThrow(AppError);
+    expect(() => assertEngineEvaluated("production", "cpu", "kserve:openvino/bf16", "bf16 measured offline")).not.toThrow();
   });
 });

@@ -24,3 +24,18 @@ export function assertPromotionAllowed(to: string, candidate: Score, production:
       productionMap50: production?.map50 ?? null,
     });
 }
+
+// The mAP a promotion relies on must come from the engine the version will run on: an evaluation on fp32 ONNX Runtime
+// says nothing certain about OpenVINO in bf16 (its outputs differ). Evaluations from before engines were recorded
+// (evaluatedOn null) are not held against a version.
+export function engineMismatch(to: string, evaluatedOn: string | null, servedOn: string): string | null {
+  if (to !== "canary" && to !== "production") return null;
+  if (!evaluatedOn || evaluatedOn === servedOn) return null;
+  return `This version was evaluated on ${evaluatedOn} but would run on ${servedOn}, whose outputs differ (e.g. bf16): re-evaluate it there first.`;
+}
+
+export function assertEngineEvaluated(to: string, evaluatedOn: string | null, servedOn: string, overrideReason?: string): void {
+  const mismatch = engineMismatch(to, evaluatedOn, servedOn);
+  if (mismatch && !overrideReason)
+    throw new AppError("unprocessable", `${mismatch} Give an override reason to promote it anyway.`, { overrideRequired: true, evaluatedOn, servedOn });
+}

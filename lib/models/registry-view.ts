@@ -2,6 +2,7 @@ import type { Evaluation, ModelStageChange } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { toModelVersionDto } from "@/lib/models/list-models";
 import type { EvaluationDto, RegistryView, StageChangeDto } from "@/lib/schemas/model-registry";
+import { optimizationOf } from "@/lib/models/optimization-view";
 
 
 export const toEvaluationDto = (e: Evaluation): EvaluationDto => ({
@@ -34,8 +35,14 @@ export async function getRegistryView(): Promise<RegistryView> {
     take: 5,
     include: { modelVersion: { select: { name: true, version: true } } },
   });
+  const siblings = versions.map((v) => ({ id: v.id, sha256: v.sha256, evaluation: v.evaluations[0] ?? null }));
   return {
-    models: versions.map((v) => ({ ...toModelVersionDto(v), evaluation: v.evaluations[0] ? toEvaluationDto(v.evaluations[0]) : null, stageHistory: v.stageChanges.map(toChangeDto) })),
+    models: versions.map((v) => ({
+      ...toModelVersionDto(v),
+      evaluation: v.evaluations[0] ? toEvaluationDto(v.evaluations[0]) : null,
+      stageHistory: v.stageChanges.map(toChangeDto),
+      optimization: optimizationOf(v.modelCard, v.evaluations[0] ?? null, siblings),
+    })),
     automaticRollbacks: rollbacks.map((c) => ({ ...toChangeDto(c), modelVersionId: c.modelVersionId, name: c.modelVersion.name, version: c.modelVersion.version })),
   };
 }

@@ -39,7 +39,20 @@ export type EvaluationDto = z.infer<typeof EvaluationSchema>;
 
 export const StageChangeSchema = z.object({ id: z.string(), from: z.string(), to: z.string(), reason: z.string().nullable(), automatic: z.boolean(), at: z.string() }).meta({ id: "StageChange" });
 export type StageChangeDto = z.infer<typeof StageChangeSchema>;
-export const RegistryEntrySchema = ModelVersionSchema.extend({ evaluation: EvaluationSchema.nullable(), stageHistory: z.array(StageChangeSchema) }).meta({ id: "RegistryEntry" });
+// What the registry shows for an optimized (INT8) version beside the float version it came from: the worker's
+// comparison on the export's val split (from the card) and the registry's own held-out evaluations of both.
+const optimizationComparison = z.object({ floatMap50: z.number().nullable(), int8Map50: z.number().nullable(), map50Delta: z.number().nullable(), floatLatencyMs: z.number().nullable(), int8LatencyMs: z.number().nullable() });
+export const OptimizationSchema = z.object({
+  method: z.string(),
+  precision: z.string(),
+  base: z.object({ id: z.string().nullable(), name: z.string(), version: z.string() }),
+  calibrationImages: z.number().nullable(),
+  exportComparison: optimizationComparison.nullable(),
+  heldOut: optimizationComparison.nullable(),
+}).meta({ id: "Optimization" });
+export type OptimizationDto = z.infer<typeof OptimizationSchema>;
+// optimization: for an INT8 version, its comparison with the float version it came from (null otherwise).
+export const RegistryEntrySchema = ModelVersionSchema.extend({ evaluation: EvaluationSchema.nullable(), stageHistory: z.array(StageChangeSchema), optimization: OptimizationSchema.nullable() }).meta({ id: "RegistryEntry" });
 export type RegistryEntryDto = z.infer<typeof RegistryEntrySchema>;
 export const AutomaticRollbackSchema = StageChangeSchema.extend({ modelVersionId: z.string(), name: z.string(), version: z.string() });
 export type AutomaticRollbackDto = z.infer<typeof AutomaticRollbackSchema>;

@@ -54,3 +54,6 @@ export const modelCardSchema = z.looseObject({
   version: z.string().trim().min(1).max(40),
   thresholds: z.object({ confidence: z.number().min(0).max(1).optional(), iou: z.number().min(0).max(1).optional() }).optional(),
 });
+
+// POST /api/v1/models/:id/optimize: the export to calibrate the INT8 version on (default: the one it was trained on).
+export const optimizeBodySchema = z.object({ exportId: z.string().min(1).max(64).optional() }).strict();

@@ -10,9 +10,15 @@ export const createTrainingRunBodySchema = z
     epochs: z.number().int().min(1).max(1000).default(50),
     imageSize: z.number().int().min(32).max(2048).multipleOf(32, { message: "must be a multiple of 32 (the detector's largest stride)" }).default(640),
     batch: z.number().int().min(1).max(256).default(16),
+    // Small-data settings (Ultralytics' nbs, warmup_epochs, mosaic): left out, they are set from the export's
+    // training image count (lib/training/small-data.ts) and stored with the run.
+    nbs: z.number().int().min(1).max(1024).optional(),
+    warmupEpochs: z.number().min(0).max(100).optional(),
+    mosaic: z.number().min(0).max(1).optional(),
   })
   .strict();
 export type CreateTrainingRunBody = z.infer<typeof createTrainingRunBodySchema>;
+// As stored with a run: the small-data settings resolved (runs from before they existed have none).
 export type TrainingParams = Omit<CreateTrainingRunBody, "exportId">;
 
 export const listTrainingRunsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
@@ -24,7 +30,16 @@ export type TrainingMetrics = z.infer<typeof TrainingMetricsSchema>;
 export const TrainingRunSchema = z.object({
   id: z.string(),
   exportId: z.string(),
-  params: z.object({ modelSize: z.enum(MODEL_SIZES), epochs: z.number().int(), imageSize: z.number().int(), batch: z.number().int() }),
+  params: z.object({
+    modelSize: z.enum(MODEL_SIZES),
+    epochs: z.number().int(),
+    imageSize: z.number().int(),
+    batch: z.number().int(),
+    // the small-data settings the run used (runs from before they existed have none)
+    nbs: z.number().int().optional(),
+    warmupEpochs: z.number().optional(),
+    mosaic: z.number().optional(),
+  }),
   status: z.string().describe("queued | running | succeeded | failed"),
   progress: z.number(),
   progressMessage: z.string().nullable(),

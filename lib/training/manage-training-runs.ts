@@ -2,11 +2,13 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import type { CreateTrainingRunBody, TrainingRunDto } from "@/lib/schemas/training";
+import { resolveSmallData, trainImagesOf } from "@/lib/training/small-data";
 import { enqueueTrainingRun } from "@/lib/training/training-job";
 import { toTrainingRunDto } from "@/lib/training/training-run-dto";
 import { trainingWorkerStatus } from "@/lib/training/worker-install";
 
-// Starts a retraining run on a finished YOLO export: the run row and its job in one transaction (audited).
+// Starts a retraining run on a finished YOLO export: the run row and its job in one transaction (audited). The
+// small-data settings not given are set from the export's training image count and stored with the run.
 export async function createTrainingRun(actor: Actor, body: CreateTrainingRunBody, o: { workerBin?: string } = {}): Promise<TrainingRunDto> {
   const worker = trainingWorkerStatus(o.workerBin);
   if (!worker.installed) throw new AppError("unavailable", worker.reason!);
@@ -14,7 +16,9 @@ export async function createTrainingRun(actor: Actor, body: CreateTrainingRunBod
   if (!exp) throw new AppError("unprocessable", `Unknown export '${body.exportId}'.`);
   if (exp.status !== "succeeded") throw new AppError("unprocessable", `Export ${exp.id} is ${exp.status}; train on a finished export.`);
   if (exp.format === "coco") throw new AppError("unprocessable", `Export ${exp.id} is COCO only; the training worker reads YOLO exports (format yolo or both).`);
-  const { exportId, ...params } = body;
+  const { exportId, nbs, warmupEpochs, mosaic, ...rest } = body;
+  const trainImages = trainImagesOf({ imageCount: exp.imageCount, summary: exp.summary as { splits?: { train?: { images: number } } } | null });
+  const params = { ...rest, ...resolveSmallData({ nbs, warmupEpochs, mosaic }, trainImages, rest.batch, rest.epochs) };
   const run = await db.$transaction(async (tx) => {
     const r = await tx.trainingRun.create({ data: { exportId, params, createdById: actor.id ?? actor.email ?? "system" } });
     const { id: jobId } = await enqueueTrainingRun(r.id, tx);

@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { MODEL_EVALUATE } from "@/lib/evaluation/evaluation-job";
 import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { exportStorageKey } from "@/lib/exports/build-export";
 import { createExport } from "@/lib/exports/manage-exports";
@@ -23,6 +26,7 @@ describe("retraining run on an export", () => {
   let yoloExport: string;
   let cocoExport: string;
   const modelIds: string[] = [];
+  const started = new Date();
 
   beforeAll(async () => {
     const admin = await makeUser("admin");
@@ -49,7 +53,7 @@ describe("retraining run on an export", () => {
     for (const m of await db.modelVersion.findMany({ where: { id: { in: modelIds } } })) await storage.delete(m.storageKey);
     await db.modelVersion.deleteMany({ where: { id: { in: modelIds } } });
     await db.trainingRun.deleteMany({ where: { exportId: { in: [yoloExport, cocoExport] } } });
-    await db.job.deleteMany({ where: { type: TRAINING_RUN } });
+    await db.job.deleteMany({ where: { type: { in: [TRAINING_RUN, MODEL_EVALUATE] }, createdAt: { gte: started } } });
     await removeExports([yoloExport, cocoExport]);
     await removeReviewedStudies(fixture);
   });
@@ -67,31 +71,48 @@ describe("retraining run on an export", () => {
   });
 
   it.skipIf(!worker.installed)(
-    "trains 1 epoch at 64 px through the job, reports progress, and registers the model with its metrics",
+    "trains 3 epochs at 64 px through the job with the small-data settings: validation loss moves; registers and queues the evaluation",
     async () => {
-      const started = Date.now();
-      const run = await createTrainingRun(actor, createTrainingRunBodySchema.parse({ exportId: yoloExport, modelSize: "n", epochs: 1, imageSize: 64, batch: 4 }));
+      const t0 = Date.now();
+      const run = await createTrainingRun(actor, createTrainingRunBodySchema.parse({ exportId: yoloExport, modelSize: "n", epochs: 3, imageSize: 64, batch: 4 }));
       expect(run).toMatchObject({ status: "queued", progress: 0, model: null });
+      // 9 training images at batch 4: accumulation over 64/4 batches would never step in 3 epochs
+      expect(run.params).toMatchObject({ nbs: 4, warmupEpochs: 0, mosaic: 0 });
       const seen: string[] = [];
       const watch = setInterval(async () => {
         const j = await db.job.findFirst({ where: { type: TRAINING_RUN, state: "running" }, select: { progress: true, message: true } }).catch(() => null);
         if (j?.message && !seen.includes(j.message)) seen.push(j.message);
       }, 100);
       await runNextJob(TRAINING_RUN).finally(() => clearInterval(watch));
-      console.log(`training run: ${((Date.now() - started) / 1000).toFixed(1)} s; progress messages: ${seen.join(" | ")}`);
       const done = await getTrainingRunOrThrow(run.id);
       expect(done.error).toBeNull();
       expect(done).toMatchObject({ status: "succeeded", progress: 1 });
       expect(done.model).toMatchObject({ name: "cxr-retrained", stage: "registered" });
       modelIds.push(done.model!.id);
-      expect(done.metrics!.epochs).toBe(1);
+      expect(done.metrics!.epochs).toBe(3);
       expect(Object.keys(done.metrics!.perClass)).toEqual(expect.arrayContaining(["Nodule/Mass", "Pleural effusion"]));
-      expect(done.log).toContain('"stage":"train"');
-      expect(seen.some((m) => m.startsWith("epoch 1/1"))).toBe(true);
-      const model = await db.modelVersion.findUniqueOrThrow({ where: { id: done.model!.id } });
+      const epochs = done.log!.split("\n").filter((l) => l.includes('"stage":"train"')).map((l) => JSON.parse(l) as { metrics: Record<string, number> });
+      const losses = epochs.map((e) => [e.metrics["val/box_loss"], e.metrics["val/cls_loss"], e.metrics["val/dfl_loss"]]);
+      console.log(`training run: ${((Date.now() - t0) / 1000).toFixed(1)} s; validation losses (box, cls, dfl) by epoch: ${JSON.stringify(losses)}; progress: ${seen.join(" | ")}`);
+      expect(losses).toHaveLength(3);
+      // Ultralytics' defaults (nbs 64, 3 warm-up epochs) gave the same three losses to the last digit: the weights never changed
+      expect(new Set(losses.map((l) => JSON.stringify(l))).size).toBe(3);
+      expect(seen.some((m) => m.startsWith("epoch 3/3"))).toBe(true);
+      const model = await db.modelVersion.findUniqueOrThrow({ where: { id: done.model!.id }, include: { evaluations: true } });
       expect((model.classes as string[]).length).toBe(14); // the export's classes: the VinDr-CXR vocabulary
-      expect((model.modelCard as { data: { description: string } }).data.description).toContain(`CXR Review export ${yoloExport}`);
+      const card = model.modelCard as { data: { description: string; folder?: string; export?: { id: string; manifest_sha256: string } }; training: { settings: Record<string, number> } };
+      expect(card.data.description).toContain(`CXR Review export ${yoloExport}`);
+      // the export it came from, not the deleted temp folder it was unpacked into
+      const exp = await db.export.findUniqueOrThrow({ where: { id: yoloExport } });
+      const manifest = unzipSync(await (await getStorage()).get(exp.storageKey!))["manifest.json"]!;
+      expect(card.data.export).toEqual({ id: yoloExport, manifest_sha256: createHash("sha256").update(manifest).digest("hex") });
+      expect(card.data.folder).toBeUndefined();
+      expect(card.training.settings).toMatchObject({ nbs: 4, warmup_epochs: 0, mosaic: 0 });
       expect(await db.auditEvent.count({ where: { action: "model.registered", targetId: model.id } })).toBe(1);
+      // the registry evaluation is queued like an upload's
+      expect(model.evaluations).toHaveLength(1);
+      expect(model.evaluations[0]!.status).toBe("queued");
+      expect(await db.job.count({ where: { type: MODEL_EVALUATE, createdAt: { gte: started } } })).toBe(1);
     },
     240_000,
   );

@@ -1,4 +1,4 @@
-"""`cxr-train` command line: import | train | evaluate | register | make-bench-model.
+"""`cxr-train` command line: import | train | evaluate | optimize | register | make-bench-model.
 
 --progress-json (before or after the command) prints one JSON object per line on stdout
 ({"stage": ..., ...}); logs and progress bars go to stderr.
@@ -59,7 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run-dir", type=Path, help="Ultralytics run folder (default <out>/run)")
     p.add_argument("--data-description", default="", help="text for the model card's data section")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                   help="extra Ultralytics train argument, e.g. --set mosaic=0.5 (repeatable)")
+                   help="extra Ultralytics train argument, e.g. --set mosaic=0.5 (repeatable); nbs, warmup_epochs "
+                        "and mosaic default from the dataset size (small_data.py)")
+    p.add_argument("--export-id", help="the app's export this folder was unpacked from: the card records it and "
+                                       "the manifest's sha256 instead of the (temporary) folder")
     _common(p)
 
     p = sub.add_parser("evaluate", help="ONNX + dataset -> mAP@0.5, mAP@0.4, per-class AP (JSON)")
@@ -71,6 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-det", type=int, default=300)
     p.add_argument("--output", type=Path, help="write the JSON here as well as stdout")
     p.add_argument("--dump-detections", type=Path, help="detections + ground truth JSON (for cross-checks)")
+    p.add_argument("--engine", default="onnxruntime", choices=["onnxruntime", "openvino"])
+    p.add_argument("--precision", choices=["f32", "bf16", "f16"],
+                   help="openvino: inference precision (default: OpenVINO's own, bf16 on CPUs that have it)")
+    _common(p)
+
+    p = sub.add_parser("serve-openvino", help="KServe v2 (Open Inference Protocol) REST server running ONNX models "
+                                              "on OpenVINO's CPU plugin")
+    p.add_argument("models", nargs="+", help="NAME=path/to/model.onnx (or a path: name = file stem)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--precision", choices=["f32", "bf16", "f16"],
+                   help="inference precision (default: OpenVINO's own, bf16 on CPUs that have it)")
+    p.add_argument("--threads", type=int, default=0, help="OpenVINO inference threads (0: its default)")
     _common(p)
 
     p = sub.add_parser("register", help="upload model.onnx + model card to the app (or write models/<name>-<version>/)")
@@ -79,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--token", help="API token (env CXR_API_TOKEN)")
     p.add_argument("--to-dir", type=Path, help="write into this models directory instead of uploading")
     p.add_argument("--fallback-dir", type=Path, help="models directory used when the upload endpoint is missing (404)")
+    _common(p)
+
+    p = sub.add_parser("optimize", help="float ONNX -> static INT8 (QDQ) ONNX calibrated on the dataset + card with "
+                                         "the float/INT8 comparison")
+    p.add_argument("model", type=Path, help="model.onnx, or the folder holding model.onnx and model-card.json")
+    p.add_argument("dataset", type=Path, help="dataset folder: calibration on its train images, comparison on val")
+    p.add_argument("--out", type=Path, required=True, help="folder for the INT8 model.onnx and model-card.json")
+    p.add_argument("--card", type=Path, help="the float model's card (default: model-card.json beside the model)")
+    p.add_argument("--calibration-images", type=int, default=64)
+    p.add_argument("--version-suffix", default="-int8")
     _common(p)
 
     p = sub.add_parser("make-bench-model", help="untrained production-sized YOLO11 ONNX for benchmarks only")
@@ -100,6 +126,11 @@ def _parse_set(items: list[str]) -> dict:
     return out
 
 
+def _model_arg(text: str) -> tuple[str, Path]:
+    name, sep, path = text.partition("=")
+    return (name, Path(path)) if sep else (Path(text).stem, Path(text))
+
+
 def run(args: argparse.Namespace) -> int:
     if args.command == "import":
         from .import_cmd import run_import
@@ -113,12 +144,12 @@ def run(args: argparse.Namespace) -> int:
         train(args.dataset, args.out, size=args.size, epochs=args.epochs, imgsz=args.imgsz, batch=args.batch,
               device=args.device, workers=args.workers, seed=args.seed, patience=args.patience, name=args.name,
               version=args.version, run_dir=args.run_dir, data_description=args.data_description,
-              extra=_parse_set(args.set))
+              extra=_parse_set(args.set), export_id=args.export_id)
         return 0
     if args.command == "evaluate":
         from .evaluate import evaluate
         result = evaluate(args.model, args.dataset, args.split, args.conf, args.nms_iou, args.max_det,
-                          args.dump_detections)
+                          args.dump_detections, args.engine, args.precision)
         text = json.dumps(result, indent=None if progress.json_mode() else 2)
         if args.output:
             args.output.write_text(text + "\n")
@@ -130,6 +161,18 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "register":
         from .register import register
         register(args.model_dir, url=args.url, token=args.token, to_dir=args.to_dir, fallback_dir=args.fallback_dir)
+        return 0
+    if args.command == "serve-openvino":
+        from .kserve_openvino import serve
+        serve(dict(_model_arg(m) for m in args.models), args.host, args.port, args.precision, args.threads)
+        return 0
+    if args.command == "optimize":
+        from .optimize import optimize
+        model = args.model / "model.onnx" if args.model.is_dir() else args.model
+        card_path = args.card or model.parent / "model-card.json"
+        card = json.loads(card_path.read_text()) if card_path.exists() else None
+        optimize(model, args.dataset, args.out, card=card, calibration=args.calibration_images,
+                 version_suffix=args.version_suffix)
         return 0
     if args.command == "make-bench-model":
         from .bench_model import make_bench_model

@@ -56,10 +56,12 @@ def score(dets, gts) -> dict:
 
 
 def evaluate(model_path: Path, folder: Path, split: str = "val", conf: float = 0.001, nms_iou: float = 0.7,
-             max_det: int = 300, dump_detections: Path | None = None) -> dict:
-    model = OnnxDetector(model_path)
+             max_det: int = 300, dump_detections: Path | None = None, engine: str = "onnxruntime",
+             precision: str | None = None) -> dict:
+    model = OnnxDetector(model_path, engine, precision)
     names, dets, gts, n = collect(model, Path(folder), split, conf, nms_iou, max_det)
     result = {"model": str(model_path), "dataset": str(folder), "split": split, "images": n,
+              "engine": {"name": model.engine, "precision": model.precision},
               "definition": "VOC all-point AP, greedy by confidence over unmatched GT, IoU>=t; "
                             "mAP = mean over classes with GT",
               "conf": conf, "nms_iou": nms_iou, "max_det": max_det, **score(dets, gts)}

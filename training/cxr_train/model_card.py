@@ -47,14 +47,15 @@ def _f(v) -> str:
 
 
 def to_markdown(card: dict) -> str:
-    ev, tr, data = card.get("evaluation") or {}, card["training"], card["data"]
-    lines = [f"# {card['name']} {card['version']}", "", f"**{card['intended_use']}**", "",
-             f"- Architecture: {card['architecture']}, input {card['input']['shape'][2]} px, "
-             f"classes: {', '.join(card['classes'])}",
+    ev, tr, data = card.get("evaluation") or {}, card.get("training") or {}, card.get("data") or {}
+    shape = (card.get("input") or {}).get("shape") or [None, None, "?"]
+    lines = [f"# {card['name']} {card['version']}", "", f"**{card.get('intended_use', DISCLAIMER)}**", "",
+             f"- Architecture: {card.get('architecture', 'YOLO (Ultralytics)')}, input {shape[2]} px, "
+             f"classes: {', '.join(card.get('classes') or [])}",
              f"- ONNX: `{card['file']}`, {card['size_bytes'] / 1e6:.1f} MB, sha256 `{card['sha256']}`",
              f"- Data: {data.get('description', '')}",
              f"- Split: {data.get('split', '')}",
-             f"- Trained: {tr.get('date', '')}, {tr.get('epochs')} epochs, {tr.get('duration_s', 0) / 60:.1f} min "
+             f"- Trained: {tr.get('date', '')}, {tr.get('epochs')} epochs, {(tr.get('duration_s') or 0) / 60:.1f} min "
              f"on {tr.get('device', '')} ({tr.get('host', '')})",
              f"- Command: `{tr.get('command', '')}`"]
     if data.get("preparation_command"):
@@ -68,6 +69,17 @@ def to_markdown(card: dict) -> str:
         for n, r in ev.get("per_class", {}).items():
             lines.append(f"| {n} | {r['gt']} | {_f(r['ap50'])} | {_f(r['ap40'])} |")
         lines.append("")
+    opt = card.get("optimization")
+    if opt:
+        cmp_ = opt.get("comparison") or {}
+        fl, q = cmp_.get("float") or {}, cmp_.get("int8") or {}
+        lines += [f"## Optimization: {opt.get('method', '')}", "",
+                  f"From {opt['base']['name']} {opt['base']['version']} (sha256 `{opt['base']['sha256']}`), calibrated on "
+                  f"{opt['calibration']['images']} images of the `{opt['calibration']['split']}` split.", "",
+                  "| | mAP@0.5 | mAP@0.4 | latency p50 ms |", "|---|---|---|---|",
+                  f"| float | {_f(fl.get('map50'))} | {_f(fl.get('map40'))} | {fl.get('latency_p50_ms')} |",
+                  f"| INT8 | {_f(q.get('map50'))} | {_f(q.get('map40'))} | {q.get('latency_p50_ms')} |", "",
+                  f"mAP@0.5 delta {cmp_.get('map50_delta')}; latency: {cmp_.get('latency', '')}.", ""]
     tr_ev = card.get("evaluation_train_split")
     if tr_ev:  # fit on the training images: a sanity figure, not a measure of generalisation
         lines += [f"Training split ({tr_ev.get('images')} images, seen in training): mAP@0.5 {_f(tr_ev.get('map50'))}, "

@@ -13,10 +13,21 @@ import numpy as np
 
 
 class OnnxDetector:
-    def __init__(self, path: Path):
+    """`engine` "onnxruntime" (CPU) or "openvino" (CPU plugin, `precision` f32 | bf16 | None = its default); the
+    metadata always comes from the ONNX itself."""
+
+    def __init__(self, path: Path, engine: str = "onnxruntime", precision: str | None = None):
         import onnxruntime as ort
 
         self.session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+        self.engine, self.precision, self._compiled = engine, "f32", None
+        if engine == "openvino":
+            from .openvino_engine import compile_model, precision_of
+
+            self._compiled = compile_model(path, precision)
+            self.precision = precision_of(self._compiled)
+        elif engine != "onnxruntime":
+            raise ValueError(f"engine must be onnxruntime or openvino, not {engine!r}")
         meta = self.session.get_modelmeta().custom_metadata_map
         self.metadata = dict(meta)
         self.names: dict[int, str] = {int(k): v for k, v in ast.literal_eval(meta["names"]).items()}
@@ -41,6 +52,8 @@ class OnnxDetector:
         return np.ascontiguousarray(x), r, (left, top)
 
     def raw(self, x: np.ndarray) -> np.ndarray:
+        if self._compiled is not None:
+            return self._compiled([x])[0]
         return self.session.run(None, {self.input_name: x})[0]
 
     def predict(self, image_path: Path, conf: float = 0.001, iou: float = 0.7, max_det: int = 300):

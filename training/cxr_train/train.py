@@ -15,10 +15,11 @@ from pathlib import Path
 import yaml
 
 from . import progress
-from .dataset import list_split, load_data_yaml
+from .dataset import list_split, load_data_yaml, sha256_file
 from .evaluate import evaluate
 from .model_card import build_card, write_card
 from .offline import prepare_ultralytics
+from .small_data import small_data_settings
 
 
 def _mark_epoch(trainer) -> None:
@@ -71,18 +72,21 @@ def export_onnx(weights: Path, imgsz: int, out: Path) -> Path:
 def train(dataset: Path, out: Path, *, size: str = "n", epochs: int = 50, imgsz: int = 640, batch: int = 16,
           device: str = "cpu", workers: int = 2, seed: int = 0, patience: int = 100, name: str = "cxr-yolo11",
           version: str = "0.1.0", run_dir: Path | None = None, data_description: str = "",
-          notes: str | None = None, extra: dict | None = None) -> dict:
+          notes: str | None = None, extra: dict | None = None, export_id: str | None = None) -> dict:
     dataset, out = Path(dataset).resolve(), Path(out).resolve()
     run_dir = Path(run_dir or out / "run").resolve()
     prepare_ultralytics(quiet=progress.json_mode())
     data = load_data_yaml(dataset)
     classes = [data["names"][i] for i in sorted(data["names"])]
     n_train, n_val = len(list_split(dataset, "train")), len(list_split(dataset, "val"))
+    # from the dataset size unless given (--set nbs=… wins): see small_data.py
+    settings = {**small_data_settings(n_train, batch, epochs), **(extra or {})}
     progress.emit("start", f"yolo11{size} on {dataset} ({n_train} train / {n_val} val images, "
-                  f"classes {classes}), {epochs} epochs at {imgsz} px", epochs=epochs, imgsz=imgsz,
-                  classes=classes, train_images=n_train, val_images=n_val)
+                  f"classes {classes}), {epochs} epochs at {imgsz} px, nbs {settings['nbs']}, warm-up "
+                  f"{settings['warmup_epochs']} epochs, mosaic {settings['mosaic']}", epochs=epochs, imgsz=imgsz,
+                  classes=classes, train_images=n_train, val_images=n_val, settings=settings)
     t0 = time.time()
-    best, epochs_run = fit(dataset, run_dir, size, epochs, imgsz, batch, device, workers, seed, patience, extra)
+    best, epochs_run = fit(dataset, run_dir, size, epochs, imgsz, batch, device, workers, seed, patience, settings)
     train_s = time.time() - t0
     progress.emit("export", f"exporting {best} to ONNX")
     onnx_path = export_onnx(best, imgsz, out / "model.onnx")
@@ -91,11 +95,11 @@ def train(dataset: Path, out: Path, *, size: str = "n", epochs: int = 50, imgsz:
                 "command": "cxr-train " + shlex.join(sys.argv[1:]) if sys.argv and "cxr" in sys.argv[0]
                 else "cxr_train.train.train(...)",
                 "epochs": epochs_run, "epochs_requested": epochs, "imgsz": imgsz, "batch": batch, "seed": seed,
-                "device": device,
+                "device": device, "settings": settings,
                 "host": f"{platform.machine()}, {platform.processor() or 'cpu'}",
                 "duration_s": round(train_s, 1), "weights_init": "random (built from yolo11 yaml, no pretraining)",
                 "framework": _versions()}
-    data_info = {"folder": str(dataset), "classes": classes, "train_images": n_train, "val_images": n_val,
+    data_info = {**_source(dataset, export_id), "classes": classes, "train_images": n_train, "val_images": n_val,
                  "description": data_description or _describe(dataset),
                  "split": "train/val as given by the dataset folder (patient-level when made by the app's export "
                           "or `cxr-train import`)"}
@@ -106,6 +110,15 @@ def train(dataset: Path, out: Path, *, size: str = "n", epochs: int = 50, imgsz:
     progress.emit("done", f"model {onnx_path} ({card['size_bytes'] / 1e6:.1f} MB), card {jpath}",
                   model=str(onnx_path), card=str(jpath), map50=(evaluation or {}).get("map50"))
     return card
+
+
+def _source(dataset: Path, export_id: str | None) -> dict:
+    """Where the data came from: the app's export (id + manifest hash: the unpacked folder is temporary) or a folder."""
+    manifest = dataset / "manifest.json"
+    digest = {"manifest_sha256": sha256_file(manifest)} if manifest.exists() else {}
+    if export_id:
+        return {"export": {"id": export_id, **digest}}
+    return {"folder": str(dataset), **digest}
 
 
 def _describe(dataset: Path) -> str:

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Idempotent: creates training/.venv and installs torch + this package; skips when pyproject.toml is unchanged.
+# Idempotent: creates training/.venv and installs the exact set in requirements-lock.txt (torch included), then this
+# package (editable, without re-resolving its dependencies). Skips when the lock file and pyproject.toml are unchanged.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$here/.venv"
 py="${PYTHON:-python3.11}"
 stamp="$venv/.cxr-train-stamp"
-want="$( (cat "$here/pyproject.toml" "$here/../clients/python/pyproject.toml"; echo "torch==2.14.1 torchvision==0.29.1") | sha256sum | cut -d' ' -f1)"
+lock="$here/requirements-lock.txt"
+want="$(cat "$here/pyproject.toml" "$lock" "$here/../clients/python/pyproject.toml" | sha256sum | cut -d' ' -f1)"
 
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -x "$venv/bin/python" ]]; then
   echo "[setup-venv] $venv is up to date"
@@ -17,13 +19,13 @@ if [[ ! -x "$venv/bin/python" ]]; then
 fi
 pip=("$venv/bin/python" -m pip --disable-pip-version-check)
 "${pip[@]}" install -q --upgrade pip
-if ! "$venv/bin/python" -c "import torch, torchvision" 2>/dev/null; then
-  echo "[setup-venv] installing torch==2.14.1 torchvision==0.29.1"
-  "${pip[@]}" install torch==2.14.1 torchvision==0.29.1
-fi
-echo "[setup-venv] installing the app's Python client (editable; register uploads through it)"
-"${pip[@]}" install -e "$here/../clients/python"
-echo "[setup-venv] installing cxr-train (editable) with test extras"
-"${pip[@]}" install -e "$here[test]"
+echo "[setup-venv] installing the locked set ($lock)"
+"${pip[@]}" install -r "$lock"
+echo "[setup-venv] installing the app's Python client (editable, dependencies from the lock; register uploads through it)"
+"${pip[@]}" install --no-deps -e "$here/../clients/python"
+echo "[setup-venv] installing cxr-train (editable, dependencies from the lock)"
+"${pip[@]}" install --no-deps -e "$here"
+# The lock must satisfy pyproject.toml's ranges: a drifted lock fails here, not at the first import.
+"${pip[@]}" check
 echo "$want" > "$stamp"
 echo "[setup-venv] done"

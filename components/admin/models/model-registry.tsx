@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { ModelRow } from "@/components/admin/models/model-row";
 import { ModelUploadForm } from "@/components/admin/models/model-upload-form";
 import { PerformanceCharts } from "@/components/admin/models/performance-charts";
@@ -9,8 +10,9 @@ import { useModelRegistry } from "@/components/admin/models/use-models";
 
 export function ModelRegistry() {
   const qc = useQueryClient();
-  // Evaluations run in the background: poll while one is queued or running.
-  const q = useModelRegistry({ poll: true });
+  const [optimizing, setOptimizing] = useState<string[]>([]); // versions whose INT8 sibling is being made
+  // Evaluations and INT8 versions are made in the background: poll while one is queued or running.
+  const q = useModelRegistry({ poll: true, awaitingOptimizationOf: optimizing });
   const refresh = () => void qc.invalidateQueries();
   const rollbacks = q.data?.automaticRollbacks ?? [];
   return (
@@ -42,7 +44,7 @@ export function ModelRegistry() {
           </thead>
           <tbody>
             {q.data?.models.map((m) => (
-              <ModelRow key={m.id} model={m} onChanged={refresh} />
+              <ModelRow key={m.id} model={m} onChanged={refresh} onOptimizeQueued={() => setOptimizing((ids) => [...ids, m.id])} />
             ))}
           </tbody>
         </table>

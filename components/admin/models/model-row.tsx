@@ -2,6 +2,7 @@
 
 import { Fragment, useState } from "react";
 import { EvaluationDetails, EvaluationSummary } from "@/components/admin/models/evaluation-summary";
+import { OptimizationSummary, OptimizeAction } from "@/components/admin/models/optimization-summary";
 import { StageActions } from "@/components/admin/models/stage-actions";
 import type { RegistryEntryDto } from "@/lib/schemas/model-registry";
 
@@ -13,7 +14,7 @@ const STAGE_STYLE: Record<string, string> = {
   archived: "bg-slate-800 text-slate-400",
 };
 
-export function ModelRow({ model, onChanged }: { model: RegistryEntryDto; onChanged: () => void }) {
+export function ModelRow({ model, onChanged, onOptimizeQueued }: { model: RegistryEntryDto; onChanged: () => void; onOptimizeQueued?: () => void }) {
   const [open, setOpen] = useState(false);
   return (
     <Fragment>
@@ -32,6 +33,7 @@ export function ModelRow({ model, onChanged }: { model: RegistryEntryDto; onChan
         </td>
         <td className="py-2 pr-3">
           <EvaluationSummary evaluation={model.evaluation} />
+          {model.optimization && <OptimizationSummary optimization={model.optimization} />}
         </td>
         <td className="py-2">
           <StageActions model={model} onChanged={onChanged} />
@@ -40,7 +42,10 @@ export function ModelRow({ model, onChanged }: { model: RegistryEntryDto; onChan
       {open && (
         <tr data-testid="model-details" data-model={`${model.name} ${model.version}`}>
           <td colSpan={4} className="grid grid-cols-2 gap-6 pb-4 pl-6">
-            <EvaluationDetails evaluation={model.evaluation} />
+            <div className="space-y-3">
+              <EvaluationDetails evaluation={model.evaluation} />
+              <OptimizeAction model={model} onQueued={onOptimizeQueued ?? onChanged} />
+            </div>
             <div>
               <h3 className="text-xs text-slate-400">Serve on Triton (model repository zip)</h3>
               <p className="mb-3 flex gap-3 text-xs">

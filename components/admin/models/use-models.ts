@@ -12,11 +12,15 @@ const evaluating = (r: Registry | undefined) => r?.models.some((m) => m.evaluati
 const Registered = z.object({ model: z.looseObject({ id: z.string(), name: z.string(), version: z.string() }), evaluationId: z.string() });
 
 /** The model registry (admin): every version with its stage, latest evaluation and history; `poll` while one evaluates. */
-export function useModelRegistry({ poll = false }: { poll?: boolean } = {}) {
+// `awaitingOptimizationOf`: versions whose INT8 sibling is being made (poll until it is registered).
+export function useModelRegistry({ poll = false, awaitingOptimizationOf = [] }: { poll?: boolean; awaitingOptimizationOf?: readonly string[] } = {}) {
   return useQuery({
     queryKey: MODELS_KEY,
     queryFn: () => api(unchecked<Registry>(), "/api/v1/models"),
-    refetchInterval: (q) => (poll && evaluating(q.state.data) ? 1500 : false),
+    refetchInterval: (q) => {
+      const awaited = awaitingOptimizationOf.some((id) => !q.state.data?.models.some((m) => m.optimization?.base.id === id));
+      return poll && (evaluating(q.state.data) || awaited) ? 1500 : false;
+    },
   });
 }
 

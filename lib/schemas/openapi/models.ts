@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { binaryContent, jsonContent, operation } from "@/lib/api/openapi-operation";
 import { idPathSchema } from "@/lib/schemas/common";
-import { canaryRuleSchema, changeStageBodySchema, modelCardSchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
+import { canaryRuleSchema, changeStageBodySchema, modelCardSchema, optimizeBodySchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
 import {
   CanaryRuleResponseSchema,
   EvaluationListSchema,
@@ -75,6 +75,16 @@ export const modelPaths: ZodOpenApiPathsObject = {
       jsonOptional: true,
       ok: { 200: jsonContent(RollbackResponseSchema) },
       errors: ["not_found", "conflict"],
+    }),
+  },
+  "/api/v1/models/{id}/optimize": {
+    post: operation({
+      summary: "Queue a statically quantized INT8 (QDQ) sibling version, calibrated on an export's images; registered and evaluated in the background (admin, audited)",
+      auth: { roles: ["admin"] },
+      path: idPathSchema,
+      json: optimizeBodySchema,
+      ok: { 202: jsonContent(z.object({ jobId: z.string(), exportId: z.string() }), "Queued") },
+      errors: ["not_found", "unprocessable", "unavailable"],
     }),
   },
   "/api/v1/models/{id}/evaluations": {

@@ -4,8 +4,7 @@ import { actorOf } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { toModelVersionDto } from "@/lib/models/list-models";
 import { getRegistryView } from "@/lib/models/registry-view";
-import { registerModel } from "@/lib/models/register-model";
-import { requestEvaluation } from "@/lib/evaluation/evaluation-job";
+import { registerAndEvaluate } from "@/lib/models/register-and-evaluate";
 
 export const runtime = "nodejs";
 
@@ -26,8 +25,7 @@ export const POST = withAuth(
     } catch {
       throw new AppError("bad_request", "The model card is not valid JSON.");
     }
-    const version = await registerModel(actorOf(principal), file!.bytes, card);
-    const { evaluationId } = await requestEvaluation(version.id); // on the held-out signed-off reviews, in the background
+    const { version, evaluationId } = await registerAndEvaluate(actorOf(principal), file!.bytes, card); // evaluated in the background
     return Response.json({ model: toModelVersionDto(version), evaluationId }, { status: 201 });
   },
   { roles: ["admin"], tokenScope: "models:write" },
