@@ -5,7 +5,19 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "generated/**", "node_modules/**", "training/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "scripts/schema-engine-wasm.mjs", "clients/typescript/dist/**", "clients/python/.venv/**"],
+    ignores: [
+      ".next/**",
+      "generated/**",
+      "node_modules/**",
+      "training/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "scripts/schema-engine-wasm.mjs",
+      "clients/typescript/dist/**",
+      "clients/python/.venv/**",
+    ],
   },
   {
     // STYLE.md 7: lib/ is loaded by workers, CLIs and tests, so it never depends on Next or React.

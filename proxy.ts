@@ -27,7 +27,14 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-function refuse(status: number, code: string, message: string, kind: ReturnType<typeof responseKind>, https: boolean, extra: Record<string, string> = {}) {
+function refuse(
+  status: number,
+  code: string,
+  message: string,
+  kind: ReturnType<typeof responseKind>,
+  https: boolean,
+  extra: Record<string, string> = {},
+) {
   const headers = { ...securityHeaders(kind === "page" ? "api" : kind, { https }), ...extra };
   return NextResponse.json({ error: { code, message } }, { status, headers });
 }
@@ -43,4 +50,3 @@ export const config = {
     },
   ],
 };
-

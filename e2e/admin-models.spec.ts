@@ -14,28 +14,44 @@ const SIZE = 256;
 function heldOutPatients(n: number): string[] {
   const prefix = `E2E-EVAL-${Date.now() % 1e6}`;
   const ids: string[] = [];
-  for (let i = 0; ids.length < n; i++) if (isHeldOut(patientKeyOf({ patientId: `${prefix}-${i}`, pseudonym: "" }), DEFAULT_HELD_OUT_FRACTION)) ids.push(`${prefix}-${i}`);
+  for (let i = 0; ids.length < n; i++)
+    if (isHeldOut(patientKeyOf({ patientId: `${prefix}-${i}`, pseudonym: "" }), DEFAULT_HELD_OUT_FRACTION)) ids.push(`${prefix}-${i}`);
   return ids;
 }
 
 // A reader (the admin) reads each study: accepts the AI suggestions and adds one box of their own; signs off.
 async function readStudy(api: APIRequestContext, studyId: string) {
-  await expect.poll(async () => (await (await api.get(`/api/v1/studies/${studyId}/review`)).json()).studyStatus, { timeout: 60_000 }).toBe("predicted");
+  await expect
+    .poll(async () => (await (await api.get(`/api/v1/studies/${studyId}/review`)).json()).studyStatus, { timeout: 60_000 })
+    .toBe("predicted");
   expect((await api.post(`/api/v1/studies/${studyId}/review`)).status()).toBe(201);
   const state = await (await api.get(`/api/v1/studies/${studyId}/review`)).json();
   const ops: unknown[] = state.findings.map((f: { id: string }) => ({ op: "accept", findingId: f.id }));
   ops.push({ op: "add", box: [SIZE * 0.125, SIZE * 0.125, SIZE * 0.375, SIZE * 0.375], className: "Nodule/Mass" });
   const saved = await api.patch(`/api/v1/studies/${studyId}/review`, { data: { version: state.review.version, operations: ops } });
   expect(saved.status()).toBe(200);
-  const signed = await api.post(`/api/v1/studies/${studyId}/review/sign-off`, { data: { version: (await saved.json()).review.version, impression: "abnormal" } });
+  const signed = await api.post(`/api/v1/studies/${studyId}/review/sign-off`, {
+    data: { version: (await saved.json()).review.version, impression: "abnormal" },
+  });
   expect(signed.status()).toBe(200);
 }
 
-test("an admin uploads a model, sees its evaluation, runs it as a 20 % canary with live performance and drift charts, and rolls it back", async ({ page, baseURL }) => {
+test("an admin uploads a model, sees its evaluation, runs it as a 20 % canary with live performance and drift charts, and rolls it back", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const api = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
   for (const patientId of heldOutPatients(3)) {
-    const up = await api.post("/api/v1/studies", { multipart: { files: { name: `${patientId}.dcm`, mimeType: "application/dicom", buffer: Buffer.from(makeStudyDicom({ size: SIZE, patientId }).bytes) } } });
+    const up = await api.post("/api/v1/studies", {
+      multipart: {
+        files: {
+          name: `${patientId}.dcm`,
+          mimeType: "application/dicom",
+          buffer: Buffer.from(makeStudyDicom({ size: SIZE, patientId }).bytes),
+        },
+      },
+    });
     expect(up.status()).toBe(201);
     await readStudy(api, (await up.json()).results[0].studyId);
   }
@@ -46,12 +62,19 @@ test("an admin uploads a model, sees its evaluation, runs it as a 20 % canary wi
   const version = `1.0.${Date.now()}`;
   const label = `e2e-tiny ${version}`;
   await models.upload(
-    { name: "tiny.onnx", mimeType: "application/octet-stream", buffer: Buffer.concat([fs.readFileSync(TINY_MODEL), Buffer.from([0x32, 4]), Buffer.from(version.slice(-4))]) },
+    {
+      name: "tiny.onnx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.concat([fs.readFileSync(TINY_MODEL), Buffer.from([0x32, 4]), Buffer.from(version.slice(-4))]),
+    },
     { name: "card.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ name: "e2e-tiny", version })) },
   );
   const row = models.row(label);
   await expect(row.getByTestId("model-stage")).toHaveText("registered");
-  await expect(row.getByTestId("evaluation-metrics")).toContainText(/mAP@0\.5 \d\.\d{3} · mAP@0\.4 \d\.\d{3} · FP\/img \d+\.\d{3} · p50 \d+ ms · 3 img/, { timeout: 90_000 });
+  await expect(row.getByTestId("evaluation-metrics")).toContainText(
+    /mAP@0\.5 \d\.\d{3} · mAP@0\.4 \d\.\d{3} · FP\/img \d+\.\d{3} · p50 \d+ ms · 3 img/,
+    { timeout: 90_000 },
+  );
   await row.getByTestId("model-expand").click();
   await expect(models.details(label).getByTestId("per-class-ap")).toContainText("Nodule/Mass");
 
@@ -61,7 +84,8 @@ test("an admin uploads a model, sees its evaluation, runs it as a 20 % canary wi
 
   // Live performance: the reads above, on the production version.
   await expect(page.getByTestId("performance-row").first()).toContainText("demo-nodule-mass");
-  for (const chart of ["acceptanceRate", "rejectedPerImage", "addedPerImage"]) await expect(page.getByTestId(`performance-chart-${chart}`).locator(".recharts-line-dot").first()).toBeVisible();
+  for (const chart of ["acceptanceRate", "rejectedPerImage", "addedPerImage"])
+    await expect(page.getByTestId(`performance-chart-${chart}`).locator(".recharts-line-dot").first()).toBeVisible();
 
   // Drift: compute over this run's predictions and see both charts drawn.
   await page.getByRole("link", { name: "Drift" }).click();
@@ -92,5 +116,7 @@ test("an admin uploads a model, sees its evaluation, runs it as a 20 % canary wi
   await expect(models.row(demo).getByTestId("model-stage")).toHaveText("production");
   await expect(models.row(label).getByTestId("model-stage")).toHaveText("archived");
   await models.row(demo).getByTestId("model-expand").click();
-  await expect(models.details(demo).getByTestId("stage-history")).toContainText("override: comparison run requested by the lead radiologist");
+  await expect(models.details(demo).getByTestId("stage-history")).toContainText(
+    "override: comparison run requested by the lead radiologist",
+  );
 });

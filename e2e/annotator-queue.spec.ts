@@ -57,13 +57,17 @@ test("An annotator corrects a box from the queue", async ({ page, baseURL }) => 
   const label = state.review!.labels.find((l) => l.originFindingId === key.slice(2))!;
   expect(label).toMatchObject({ className: "Pleural effusion", source: "ai_edited" });
   expect(label.box[2] - label.box[0]).toBeLessThan(label.origin!.box[2] - label.origin!.box[0]);
-  const history = (await (await page.request.get(`/api/v1/reviews/${state.review!.id}/history`)).json()) as { revisions: LabelRevisionDto[] };
+  const history = (await (await page.request.get(`/api/v1/reviews/${state.review!.id}/history`)).json()) as {
+    revisions: LabelRevisionDto[];
+  };
   expect(history.revisions.map((r) => [r.change, r.className, r.author.email])).toEqual([
     ["edit", "Pleural effusion", annotator.email],
     ["edit", "Pleural effusion", annotator.email],
   ]);
   const done = (await (await admin.get(`/api/v1/assignments?status=done&studyId=${studyId}`)).json()) as { assignments: AssignmentDto[] };
-  expect(done.assignments).toEqual([expect.objectContaining({ id: task!.id, status: "done", assignee: expect.objectContaining({ email: annotator.email }) })]);
+  expect(done.assignments).toEqual([
+    expect.objectContaining({ id: task!.id, status: "done", assignee: expect.objectContaining({ email: annotator.email }) }),
+  ]);
   await tasks.open();
   await expect(page.getByTestId("task-table").or(page.getByTestId("no-tasks"))).toBeVisible();
   await expect(tasks.row(studyId!)).toHaveCount(0); // done tasks leave the queue (automatic ones may have arrived meanwhile)
@@ -91,6 +95,8 @@ test("An annotator cannot upload, and completes an assigned study opened from th
   await page.getByTestId("complete-task").click();
   await page.getByTestId("complete-task-confirm").click();
   await expect(page.getByTestId("task-completed-banner")).toBeVisible();
-  const mine = (await (await page.request.get(`/api/v1/assignments?mine=1&status=done&studyId=${studyId}`)).json()) as { assignments: AssignmentDto[] };
+  const mine = (await (await page.request.get(`/api/v1/assignments?mine=1&status=done&studyId=${studyId}`)).json()) as {
+    assignments: AssignmentDto[];
+  };
   expect(mine.assignments.map((a) => [a.id, a.status])).toEqual([[task!.id, "done"]]);
 });

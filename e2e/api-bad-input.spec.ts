@@ -7,7 +7,8 @@ test.beforeAll(async ({ baseURL }) => {
   admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
 });
 
-const post = (data: string, type = "application/json") => admin.post("/api/v1/users", { data: Buffer.from(data), headers: { "content-type": type } });
+const post = (data: string, type = "application/json") =>
+  admin.post("/api/v1/users", { data: Buffer.from(data), headers: { "content-type": type } });
 
 test("malformed JSON is a 400 with a reason", async () => {
   const res = await post("{not json");
@@ -20,7 +21,11 @@ test("a non-JSON content type is a 415", async () => {
 });
 
 test("missing fields, wrong types and an unknown role are 422 with the zod issues", async () => {
-  for (const body of [{}, { email: "a@b.c", name: 5, role: "radiologist", password: "long-enough-pw" }, { email: "a@b.c", name: "A", role: "surgeon", password: "long-enough-pw" }]) {
+  for (const body of [
+    {},
+    { email: "a@b.c", name: 5, role: "radiologist", password: "long-enough-pw" },
+    { email: "a@b.c", name: "A", role: "surgeon", password: "long-enough-pw" },
+  ]) {
     const res = await post(JSON.stringify(body));
     expect(res.status()).toBe(422);
     const err = (await res.json()).error;
@@ -42,7 +47,9 @@ test("a duplicate user is a 409 and the first one is untouched", async () => {
 
 test("role changes and token creation land in the audit trail", async () => {
   const email = `audit-${Date.now()}@e2e.local`;
-  const created = (await (await admin.post("/api/v1/users", { data: { email, name: "A", role: "radiologist", password: "audit-password-1" } })).json()).user;
+  const created = (
+    await (await admin.post("/api/v1/users", { data: { email, name: "A", role: "radiologist", password: "audit-password-1" } })).json()
+  ).user;
   expect((await admin.patch(`/api/v1/users/${created.id}`, { data: { role: "annotator" } })).status()).toBe(200);
   expect((await admin.post("/api/v1/tokens", { data: { name: "audit-check" } })).status()).toBe(201);
   const events = (await (await admin.get("/api/v1/audit?limit=50")).json()).events as { action: string; targetId: string | null }[];

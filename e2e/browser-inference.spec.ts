@@ -14,7 +14,10 @@ const NIH = path.resolve("../shared/data/cxr-mass-nodule/images");
 // The first shared NIH image on which the bundled model (server side) finds at least two boxes; else a synthetic DICOM.
 async function imageWithBoxes(admin: APIRequestContext) {
   if (fs.existsSync(NIH)) {
-    for (const name of fs.readdirSync(NIH).filter((f) => f.endsWith(".jpg")).sort()) {
+    for (const name of fs
+      .readdirSync(NIH)
+      .filter((f) => f.endsWith(".jpg"))
+      .sort()) {
       const file = nihJpeg(path.join(NIH, name));
       const res = await admin.post("/api/v1/predict", { multipart: { file } });
       expect(res.status(), name).toBe(200);
@@ -35,7 +38,10 @@ test("'Run in browser' runs the server's model version with onnxruntime-web and 
   // Wait for the server's automatic prediction (the predict.study job).
   let server: StudyReviewDto | undefined;
   await expect
-    .poll(async () => (server = (await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).modelVersion?.name, { timeout: 90_000 })
+    .poll(
+      async () => (server = (await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).modelVersion?.name,
+      { timeout: 90_000 },
+    )
     .toBe("demo-nodule-mass");
   const findings: AiFindingDto[] = server!.findings;
   if (withBoxes) expect(findings.length).toBeGreaterThanOrEqual(2);
@@ -62,9 +68,14 @@ test("'Run in browser' runs the server's model version with onnxruntime-web and 
   b.forEach((x, i) => {
     expect(Math.abs(x.confidence - s[i]!.confidence), `confidence of box ${i}`).toBeLessThanOrEqual(0.01);
     x.box.forEach((v, k) => expect(Math.abs(v - s[i]!.box[k]!), `coordinate ${k} of box ${i}`).toBeLessThanOrEqual(1));
-    worst = { confidence: Math.max(worst.confidence, Math.abs(x.confidence - s[i]!.confidence)), px: Math.max(worst.px, ...x.box.map((v, k) => Math.abs(v - s[i]!.box[k]!))) };
+    worst = {
+      confidence: Math.max(worst.confidence, Math.abs(x.confidence - s[i]!.confidence)),
+      px: Math.max(worst.px, ...x.box.map((v, k) => Math.abs(v - s[i]!.box[k]!))),
+    };
   });
-  console.log(`browser vs server on ${file.name}: ${b.length} boxes, max |Δconf| ${worst.confidence.toExponential(2)}, max |Δbox| ${worst.px.toExponential(2)} px; ${await panel.summary.textContent()} on ${await panel.backend.textContent()}`);
+  console.log(
+    `browser vs server on ${file.name}: ${b.length} boxes, max |Δconf| ${worst.confidence.toExponential(2)}, max |Δbox| ${worst.px.toExponential(2)} px; ${await panel.summary.textContent()} on ${await panel.backend.textContent()}`,
+  );
 
   // The comparison layer draws them over the image and can be hidden.
   await expect(panel.layerBoxes).toHaveCount(findings.length);
@@ -77,14 +88,22 @@ test("'Run in browser' runs the server's model version with onnxruntime-web and 
 
 test("the model file is served to signed-in users with its sha256 as ETag and revalidates with 304", async ({ baseURL }) => {
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
-  const models = (await (await admin.get("/api/v1/models")).json()).models as { id: string; sha256: string; sizeBytes: number; stage: string }[];
+  const models = (await (await admin.get("/api/v1/models")).json()).models as {
+    id: string;
+    sha256: string;
+    sizeBytes: number;
+    stage: string;
+  }[];
   const prod = models.find((m) => m.stage === "production")!;
   const res = await admin.get(`/api/v1/models/${prod.id}/file`);
   expect(res.status()).toBe(200);
   expect(res.headers()["etag"]).toBe(`"${prod.sha256}"`);
   expect(res.headers()["cache-control"]).toContain("immutable");
   expect((await res.body()).length).toBe(prod.sizeBytes);
-  expect(JSON.parse(decodeURIComponent(res.headers()["x-model-thresholds"]!))).toMatchObject({ confidence: expect.any(Number), iou: expect.any(Number) });
+  expect(JSON.parse(decodeURIComponent(res.headers()["x-model-thresholds"]!))).toMatchObject({
+    confidence: expect.any(Number),
+    iou: expect.any(Number),
+  });
   const again = await admin.get(`/api/v1/models/${prod.id}/file`, { headers: { "if-none-match": `"${prod.sha256}"` } });
   expect(again.status()).toBe(304);
 });

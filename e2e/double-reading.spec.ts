@@ -14,14 +14,26 @@ test("a double read: two independent readers, the agreement view, and a fused co
   const up = await admin.post("/api/v1/studies", { multipart: { files: syntheticDicom({ size: 256 }, "double-read.dcm") } });
   expect(up.ok(), await up.text()).toBeTruthy();
   const studyId = (await up.json()).results[0].studyId as string;
-  await expect.poll(async () => ((await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).studyStatus, { timeout: 60_000 }).not.toBe("new");
+  await expect
+    .poll(async () => ((await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).studyStatus, {
+      timeout: 60_000,
+    })
+    .not.toBe("new");
   const [a, b] = [await newUser(admin, "radiologist", "reader-a"), await newUser(admin, "radiologist", "reader-b")];
-  expect((await admin.post("/api/v1/assignments", { data: { kind: "double_read", studyIds: [studyId], assigneeIds: [a.id, b.id] } })).status()).toBe(201);
+  expect(
+    (await admin.post("/api/v1/assignments", { data: { kind: "double_read", studyIds: [studyId], assigneeIds: [a.id, b.id] } })).status(),
+  ).toBe(201);
 
   // Reader A reads through the API: one cardiomegaly box, signed off.
   const readerA = await signedInContext(baseURL!, a.email, a.password);
   const url = `/api/v1/studies/${studyId}/review`;
-  expect((await readerA.patch(`${url}?purpose=double_read`, { data: { version: 0, operations: [{ op: "add", box: [60, 80, 200, 200], className: "Cardiomegaly" }] } })).status()).toBe(200);
+  expect(
+    (
+      await readerA.patch(`${url}?purpose=double_read`, {
+        data: { version: 0, operations: [{ op: "add", box: [60, 80, 200, 200], className: "Cardiomegaly" }] },
+      })
+    ).status(),
+  ).toBe(200);
   expect((await readerA.post(`${url}/sign-off?purpose=double_read`, { data: { version: 1, impression: "abnormal" } })).status()).toBe(200);
 
   // Reader B opens the task: a double read that does not show A's box; B draws a nodule and signs off.
@@ -69,8 +81,13 @@ test("a double read: two independent readers, the agreement view, and a fused co
   expect(consensus.review).toMatchObject({ purpose: "consensus", status: "signed_off" });
   expect(consensus.review!.labels.map((l) => l.className).sort()).toEqual(["Cardiomegaly", "Nodule/Mass"]);
   expect(consensus.review!.labels.find((l) => l.className === "Cardiomegaly")!.box).toEqual([60, 80, 200, 200]);
-  const history = (await (await page.request.get(`/api/v1/reviews/${consensus.review!.id}/history`)).json()) as { revisions: LabelRevisionDto[] };
-  expect(history.revisions.map((r) => [r.change, r.author.email])).toEqual([["consensus", E2E_ADMIN.email], ["consensus", E2E_ADMIN.email]]);
+  const history = (await (await page.request.get(`/api/v1/reviews/${consensus.review!.id}/history`)).json()) as {
+    revisions: LabelRevisionDto[];
+  };
+  expect(history.revisions.map((r) => [r.change, r.author.email])).toEqual([
+    ["consensus", E2E_ADMIN.email],
+    ["consensus", E2E_ADMIN.email],
+  ]);
   const done = (await (await page.request.get(`/api/v1/assignments?studyId=${studyId}&status=done`)).json()) as { assignments: unknown[] };
   expect(done.assignments).toHaveLength(2);
 });

@@ -26,7 +26,9 @@ test("the upload page refuses a corrupt header and a conflicting instance with t
   await upload.upload([good, corrupt]);
   await expect(upload.row("good.dcm")).toHaveAttribute("data-state", "stored");
   await expect(upload.row("corrupt.dcm")).toHaveAttribute("data-state", "rejected");
-  await expect(upload.row("corrupt.dcm")).toContainText("Invalid DICOM: PhotometricInterpretation (0028,0004) contains the byte 0xF2, which CS does not allow.");
+  await expect(upload.row("corrupt.dcm")).toContainText(
+    "Invalid DICOM: PhotometricInterpretation (0028,0004) contains the byte 0xF2, which CS does not allow.",
+  );
   await upload.upload([conflicting]);
   await expect(upload.row("conflicting.dcm")).toHaveAttribute("data-state", "rejected");
   await expect(upload.row("conflicting.dcm")).toContainText("is already stored with different content");

@@ -18,24 +18,42 @@ const shown = (view: StudyReviewDto) => (f: AiFindingDto) =>
 async function threeFrameStudy(admin: APIRequestContext): Promise<{ studyId: string; view: StudyReviewDto } | null> {
   const counts: { file: string; n: number }[] = [];
   for (const file of nihImageFiles()) {
-    const res = await admin.post("/api/v1/predict", { multipart: { file: { name: "f.jpg", mimeType: "image/jpeg", buffer: fs.readFileSync(file) } } });
+    const res = await admin.post("/api/v1/predict", {
+      multipart: { file: { name: "f.jpg", mimeType: "image/jpeg", buffer: fs.readFileSync(file) } },
+    });
     expect(res.status()).toBe(200);
-    counts.push({ file, n: ((await res.json()) as { predictions: { confidence: number }[] }).predictions.filter((p) => p.confidence >= 0.25).length });
+    counts.push({
+      file,
+      n: ((await res.json()) as { predictions: { confidence: number }[] }).predictions.filter((p) => p.confidence >= 0.25).length,
+    });
     const withBoxes = counts.filter((c) => c.n > 0);
     const empty = counts.find((c) => c.n === 0);
     if (withBoxes.length < 2 || !empty) continue;
     const bytes = await multiFrameChestDicom([withBoxes[0]!.file, empty.file, withBoxes[1]!.file]);
-    const up = await admin.post("/api/v1/studies", { multipart: { files: { name: "three-frames.dcm", mimeType: "application/dicom", buffer: Buffer.from(bytes) } } });
+    const up = await admin.post("/api/v1/studies", {
+      multipart: { files: { name: "three-frames.dcm", mimeType: "application/dicom", buffer: Buffer.from(bytes) } },
+    });
     expect(up.ok(), await up.text()).toBeTruthy();
     const studyId = (await up.json()).results[0].studyId as string;
     let view: StudyReviewDto | undefined;
-    await expect.poll(async () => (view = (await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).findings.filter((f) => f.frame === 3).length, { timeout: 90_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () =>
+          (view = (await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).findings.filter(
+            (f) => f.frame === 3,
+          ).length,
+        { timeout: 90_000 },
+      )
+      .toBeGreaterThan(0);
     return { studyId, view: view! };
   }
   return null;
 }
 
-test("a reader pages through a 3-frame study, sees each frame's boxes, adds a box on frame 2 and finds it there after a reload", async ({ page, baseURL }) => {
+test("a reader pages through a 3-frame study, sees each frame's boxes, adds a box on frame 2 and finds it there after a reload", async ({
+  page,
+  baseURL,
+}) => {
   test.skip(!hasNihImages, "shared NIH images absent: this test needs real radiographs for the AI to find boxes");
   test.setTimeout(240_000);
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
@@ -43,7 +61,12 @@ test("a reader pages through a 3-frame study, sees each frame's boxes, adds a bo
   test.skip(!made, "the bundled model shows boxes on fewer than two shared NIH images, or on all of them");
   const { studyId, view } = made!;
   expect(view.instances).toEqual([expect.objectContaining({ frames: 3 })]);
-  const keysOn = (frame: number) => view.findings.filter((f) => f.frame === frame).filter(shown(view)).map((f) => `f:${f.id}`).sort();
+  const keysOn = (frame: number) =>
+    view.findings
+      .filter((f) => f.frame === frame)
+      .filter(shown(view))
+      .map((f) => `f:${f.id}`)
+      .sort();
   expect(keysOn(2)).toEqual([]);
 
   const reader = await newUser(admin, "radiologist", "frames-reader");

@@ -28,13 +28,20 @@ test.afterAll(async () => {
   await orthanc?.stop();
 });
 
-test("sign-off sends the SR and GSPS to the PACS; the study page shows the push reaching 'sent', and Send to PACS re-sends", async ({ baseURL, page }) => {
+test("sign-off sends the SR and GSPS to the PACS; the study page shows the push reaching 'sent', and Send to PACS re-sends", async ({
+  baseURL,
+  page,
+}) => {
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
   const { bytes } = makeStudyDicom({ size: 128 });
   await orthanc.upload(bytes); // the PACS already holds the image the app reads
-  const up = await admin.post("/api/v1/studies", { multipart: { files: { name: "pacs.dcm", mimeType: "application/dicom", buffer: Buffer.from(bytes) } } });
+  const up = await admin.post("/api/v1/studies", {
+    multipart: { files: { name: "pacs.dcm", mimeType: "application/dicom", buffer: Buffer.from(bytes) } },
+  });
   const studyId = (await up.json()).results[0].studyId as string;
-  await expect.poll(async () => (await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()).studyStatus, { timeout: 60_000 }).toBe("predicted");
+  await expect
+    .poll(async () => (await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()).studyStatus, { timeout: 60_000 })
+    .toBe("predicted");
 
   await new SignInPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password);
   const review = new ReviewPage(page);
@@ -45,21 +52,33 @@ test("sign-off sends the SR and GSPS to the PACS; the study page shows the push 
   const panel = new PacsPushPanel(page);
   await panel.expectState(destination.name, "sent", "sign_off");
   await expect(panel.row(destination.name)).toContainText("STOW-RS HTTP 200: 2 stored");
-  const study = (await (await admin.get(`/api/v1/studies/${studyId}`)).json()) as { pacsPushes: { state: string; connection: { name: string } }[]; instances: { sopInstanceUid?: string }[] };
-  expect(study.pacsPushes).toEqual([expect.objectContaining({ state: "sent", connection: expect.objectContaining({ name: destination.name }) })]);
+  const study = (await (await admin.get(`/api/v1/studies/${studyId}`)).json()) as {
+    pacsPushes: { state: string; connection: { name: string } }[];
+    instances: { sopInstanceUid?: string }[];
+  };
+  expect(study.pacsPushes).toEqual([
+    expect.objectContaining({ state: "sent", connection: expect.objectContaining({ name: destination.name }) }),
+  ]);
   const uid = (await (await admin.get(`/api/v1/studies/${studyId}/pacs-pushes`)).json()).pushes[0].objects[0].sopInstanceUid as string;
   expect(uid).toMatch(/^2\.25\./);
 
   // Orthanc files both objects under the study it already had.
-  const dicomStudyUid = (await orthanc.rest<Array<{ MainDicomTags: { StudyInstanceUID: string } }>>("/studies?expand"))[0]!.MainDicomTags.StudyInstanceUID;
+  const dicomStudyUid = (await orthanc.rest<Array<{ MainDicomTags: { StudyInstanceUID: string } }>>("/studies?expand"))[0]!.MainDicomTags
+    .StudyInstanceUID;
   const classes = (await orthancStudyInstances(orthanc, dicomStudyUid)).map((i) => i.sopClassUid);
   expect(classes).toEqual(expect.arrayContaining([COMPREHENSIVE_SR_SOP_CLASS, GSPS_SOP_CLASS]));
   expect(classes).toHaveLength(3);
 
   // Re-send on demand: queued again, then sent (the PACS keeps one copy of each object).
-  const [resent] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/pacs-pushes") && r.request().method() === "POST"), panel.sendButton.click()]);
+  const [resent] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/pacs-pushes") && r.request().method() === "POST"),
+    panel.sendButton.click(),
+  ]);
   expect(resent.status()).toBe(202);
   await panel.expectState(destination.name, "sent", "manual"); // the re-send's own row, not the first push's
-  expect((await (await admin.get(`/api/v1/studies/${studyId}/pacs-pushes`)).json()).pushes[0]).toMatchObject({ trigger: "manual", state: "sent" });
+  expect((await (await admin.get(`/api/v1/studies/${studyId}/pacs-pushes`)).json()).pushes[0]).toMatchObject({
+    trigger: "manual",
+    state: "sent",
+  });
   expect(await orthancStudyInstances(orthanc, dicomStudyUid)).toHaveLength(3);
 });

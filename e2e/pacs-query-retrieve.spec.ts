@@ -30,7 +30,14 @@ test.describe("PACS query/retrieve", () => {
     await new SignInPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password);
     const admin = new PacsAdminPage(page);
     await admin.open();
-    await admin.add({ name: good, url: orthanc.dicomWebUrl, username: "app", password: "pacs-e2e-pw", aeTitle: orthanc.aeTitle, port: orthanc.dicomPort });
+    await admin.add({
+      name: good,
+      url: orthanc.dicomWebUrl,
+      username: "app",
+      password: "pacs-e2e-pw",
+      aeTitle: orthanc.aeTitle,
+      port: orthanc.dicomPort,
+    });
     const ok = await admin.test(good);
     await expect(ok).toHaveAttribute("data-ok", "true");
     await expect(ok).toContainText("C-ECHO");

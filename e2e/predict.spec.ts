@@ -31,7 +31,12 @@ test("a machine client predicts on one image through /predict and /api/v1/predic
     expect(body.model).toEqual({ name: "demo-nodule-mass", version: expect.any(String) });
     expect(typeof body.inference_time).toBe("number");
     expect(Array.isArray(body.predictions)).toBe(true);
-    for (const p of body.predictions) expect(p).toMatchObject({ class: expect.any(String), confidence: expect.any(Number), bbox: [expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)] });
+    for (const p of body.predictions)
+      expect(p).toMatchObject({
+        class: expect.any(String),
+        confidence: expect.any(Number),
+        bbox: [expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)],
+      });
     expect(JSON.stringify(body)).not.toMatch(/patient/i);
   }
 });
@@ -43,13 +48,19 @@ test("batch answers per file, in order, with errors per file", async () => {
   });
   expect(res.status()).toBe(200);
   const { results } = await res.json();
-  expect(results.map((r: { file: string; ok: boolean }) => [r.file, r.ok])).toEqual([["a.png", true], ["b.txt", false], [dicom.name, true]]);
+  expect(results.map((r: { file: string; ok: boolean }) => [r.file, r.ok])).toEqual([
+    ["a.png", true],
+    ["b.txt", false],
+    [dicom.name, true],
+  ]);
   expect(results[1].error.code).toBe("unsupported_media_type");
 });
 
 test("bad requests get a clear 4xx and the server stays up", async () => {
   expect((await machine.post("/predict", { multipart: { other: "x" } })).status()).toBe(400);
-  expect((await machine.post("/predict", { multipart: { file: { name: "e.png", mimeType: "image/png", buffer: Buffer.alloc(0) } } })).status()).toBe(400);
+  expect(
+    (await machine.post("/predict", { multipart: { file: { name: "e.png", mimeType: "image/png", buffer: Buffer.alloc(0) } } })).status(),
+  ).toBe(400);
   const many = Array.from({ length: 100 }, (_, i) => chestPng(`${i}.png`));
   const tooMany = await machine.post("/predict/batch", { multipart: formOf(many) });
   expect(tooMany.status()).toBe(413);

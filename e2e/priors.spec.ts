@@ -16,8 +16,14 @@ async function upload(admin: APIRequestContext, file: { name: string; mimeType: 
 
 // The reader's boxes on a study (a fresh review: version 0), after its prediction has landed so the AI state is settled.
 async function addBoxes(reader: APIRequestContext, studyId: string, boxes: [string, [number, number, number, number]][]): Promise<number> {
-  await expect.poll(async () => ((await (await reader.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).studyStatus, { timeout: 60_000 }).not.toBe("new");
-  const res = await reader.patch(`/api/v1/studies/${studyId}/review`, { data: { version: 0, operations: boxes.map(([className, box]) => ({ op: "add", className, box })) } });
+  await expect
+    .poll(async () => ((await (await reader.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).studyStatus, {
+      timeout: 60_000,
+    })
+    .not.toBe("new");
+  const res = await reader.patch(`/api/v1/studies/${studyId}/review`, {
+    data: { version: 0, operations: boxes.map(([className, box]) => ({ op: "add", className, box })) },
+  });
   expect(res.status(), await res.text()).toBe(200);
   return ((await res.json()) as { review: { version: number } }).review.version;
 }
@@ -34,9 +40,17 @@ test("A prior comparison of a synthetic patient's two studies shows new, persist
   const reader = await signedInContext(baseURL!, rad.email, rad.password);
 
   // The prior's final read: a nodule and a pleural thickening. The current read keeps the nodule and adds atelectasis.
-  const v = await addBoxes(reader, priorId, [["Nodule/Mass", [60, 80, 110, 130]], ["Pleural thickening", [150, 180, 200, 220]]]);
-  expect((await reader.post(`/api/v1/studies/${priorId}/review/sign-off`, { data: { version: v, impression: "abnormal" } })).status()).toBe(200);
-  await addBoxes(reader, currentId, [["Nodule/Mass", [64, 84, 112, 132]], ["Atelectasis", [150, 40, 200, 80]]]);
+  const v = await addBoxes(reader, priorId, [
+    ["Nodule/Mass", [60, 80, 110, 130]],
+    ["Pleural thickening", [150, 180, 200, 220]],
+  ]);
+  expect((await reader.post(`/api/v1/studies/${priorId}/review/sign-off`, { data: { version: v, impression: "abnormal" } })).status()).toBe(
+    200,
+  );
+  await addBoxes(reader, currentId, [
+    ["Nodule/Mass", [64, 84, 112, 132]],
+    ["Atelectasis", [150, 40, 200, 80]],
+  ]);
 
   await new SignInPage(page).signIn(rad.email, rad.password);
   await new ReviewPage(page).open(currentId);
@@ -49,10 +63,12 @@ test("A prior comparison of a synthetic patient's two studies shows new, persist
 
   const comparison = page.getByTestId("prior-comparison");
   await expect(comparison).toBeVisible();
-  for (const side of ["current", "prior"]) await expect(page.getByTestId(`compare-${side}`).getByTestId("viewport")).toHaveAttribute("data-rendered", "true", { timeout: 30_000 });
+  for (const side of ["current", "prior"])
+    await expect(page.getByTestId(`compare-${side}`).getByTestId("viewport")).toHaveAttribute("data-rendered", "true", { timeout: 30_000 });
   // The bundled model may add its own suggestions on the synthetic film: they are current boxes too, so counts are "at least"
   // (an AI box on the prior's nodule persists with the reader's; matching is per box).
-  const entry = (status: string, cls: string) => page.locator(`[data-testid="diff-entry"][data-status="${status}"][data-class="${cls}"]`).first();
+  const entry = (status: string, cls: string) =>
+    page.locator(`[data-testid="diff-entry"][data-status="${status}"][data-class="${cls}"]`).first();
   await expect(entry("new", "Atelectasis")).toBeVisible();
   await expect(entry("resolved", "Pleural thickening")).toBeVisible();
   await expect(entry("persisting", "Nodule/Mass")).toBeVisible();
@@ -65,7 +81,8 @@ test("A prior comparison of a synthetic patient's two studies shows new, persist
   await expect(page.getByTestId("compare-current").locator('[data-testid="diff-box"][data-status="new"]').first()).toBeVisible();
 
   // Linked zoom: one key zooms both films alike.
-  const nodule = (side: string) => page.getByTestId(`compare-${side}`).locator('[data-testid="diff-box"][data-status="persisting"] rect').first();
+  const nodule = (side: string) =>
+    page.getByTestId(`compare-${side}`).locator('[data-testid="diff-box"][data-status="persisting"] rect').first();
   const before = { current: await width(nodule("current")), prior: await width(nodule("prior")) };
   await page.keyboard.press("+");
   await expect.poll(() => width(nodule("prior"))).toBeGreaterThan(before.prior * 1.2);

@@ -9,7 +9,10 @@ import { NIH, newUser, uploadStudyWithAiBoxes } from "./support/ai-study";
 
 // Review integrity: once a radiologist signed a study's primary read off, a second reader cannot start an empty read
 // that would silently become the final one; they amend the signed-off read, starting from its boxes, and it is audited.
-test("a signed-off primary read is changed only by an explicit, audited amendment that starts from its boxes", async ({ page, baseURL }) => {
+test("a signed-off primary read is changed only by an explicit, audited amendment that starts from its boxes", async ({
+  page,
+  baseURL,
+}) => {
   test.skip(!fs.existsSync(NIH), `shared data absent (${NIH}): the AI needs real NIH images to find boxes`);
   test.setTimeout(180_000);
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
@@ -21,7 +24,9 @@ test("a signed-off primary read is changed only by an explicit, audited amendmen
   const rad = await newUser(admin, "radiologist", "amend-rad");
   const radApi = await signedInContext(baseURL!, rad.email, rad.password);
   const { findings } = (await (await radApi.get(url)).json()) as StudyReviewDto;
-  expect((await radApi.patch(url, { data: { version: 0, operations: [{ op: "accept", findingId: findings[0]!.id }] } })).status()).toBe(200);
+  expect((await radApi.patch(url, { data: { version: 0, operations: [{ op: "accept", findingId: findings[0]!.id }] } })).status()).toBe(
+    200,
+  );
   const signOff = await radApi.post(`${url}/sign-off`, { data: { version: 1, impression: "abnormal" } });
   expect(signOff.status()).toBe(200);
   const original = ((await signOff.json()) as { review: ReviewDto }).review;
@@ -57,11 +62,15 @@ test("a signed-off primary read is changed only by an explicit, audited amendmen
   // The amendment is the admin's round-1 read of the signed-off one; the original is kept as it was; both are audited.
   const mine = (await (await admin.get(url)).json()) as StudyReviewDto;
   expect(mine.review).toMatchObject({ status: "signed_off", impression: "no_finding", round: 1, amendsId: original.id });
-  expect(mine.review!.labels.map((l) => ({ originFindingId: l.originFindingId, rejected: l.rejected }))).toEqual([{ originFindingId: findings[0]!.id, rejected: true }]);
+  expect(mine.review!.labels.map((l) => ({ originFindingId: l.originFindingId, rejected: l.rejected }))).toEqual([
+    { originFindingId: findings[0]!.id, rejected: true },
+  ]);
   const theirs = (await (await radApi.get(url)).json()) as StudyReviewDto;
   expect(theirs.review).toMatchObject({ id: original.id, status: "signed_off", impression: "abnormal", version: original.version });
   expect(theirs.amendable).toMatchObject({ reviewId: mine.review!.id, round: 1 }); // the radiologist may amend the amendment in turn
   const audit = await admin.get(`/api/v1/audit?action=review.amendment_started&targetId=${mine.review!.id}`);
   const events = ((await audit.json()) as { events: { actorEmail: string; details: { amends: string } }[] }).events;
-  expect(events).toEqual([expect.objectContaining({ actorEmail: E2E_ADMIN.email, details: expect.objectContaining({ amends: original.id, round: 1 }) })]);
+  expect(events).toEqual([
+    expect.objectContaining({ actorEmail: E2E_ADMIN.email, details: expect.objectContaining({ amends: original.id, round: 1 }) }),
+  ]);
 });

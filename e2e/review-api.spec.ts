@@ -13,10 +13,14 @@ async function waitForPrediction(ctx: APIRequestContext, studyId: string) {
     .toBe("predicted");
 }
 
-test("review over HTTP with real sessions: save, a concurrent stale save gets 409, sign-off locks, history is kept", async ({ baseURL }) => {
+test("review over HTTP with real sessions: save, a concurrent stale save gets 409, sign-off locks, history is kept", async ({
+  baseURL,
+}) => {
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
   const email = `reader-${Date.now()}@e2e.local`;
-  expect((await admin.post("/api/v1/users", { data: { email, name: "Reader", role: "radiologist", password: "reader-password-2" } })).status()).toBe(201);
+  expect(
+    (await admin.post("/api/v1/users", { data: { email, name: "Reader", role: "radiologist", password: "reader-password-2" } })).status(),
+  ).toBe(201);
   const file = fs.existsSync(NIH) ? nihJpeg(NIH, "nih.jpg") : chestPng("review.png");
   const up = await admin.post("/api/v1/studies", { multipart: { files: file } });
   const studyId = (await up.json()).results[0].studyId as string;
@@ -41,7 +45,9 @@ test("review over HTTP with real sessions: save, a concurrent stale save gets 40
   const loser = a.status() === 409 ? a : b;
   expect((await loser.json()).error).toMatchObject({ code: "conflict", details: { currentVersion: 3 } });
 
-  const bad = await tabA.patch(`/api/v1/studies/${studyId}/review`, { data: { version: 3, operations: [{ op: "add", box: [50, 50, 10, 10], className: "ILD" }] } });
+  const bad = await tabA.patch(`/api/v1/studies/${studyId}/review`, {
+    data: { version: 3, operations: [{ op: "add", box: [50, 50, 10, 10], className: "ILD" }] },
+  });
   expect(bad.status()).toBe(422);
   const signed = await tabA.post(`/api/v1/studies/${studyId}/review/sign-off`, { data: { version: 3, impression: "abnormal" } });
   expect(signed.status()).toBe(200);

@@ -74,7 +74,10 @@ test("The review timeline shows each kind of change, per study and per box, with
   await expect(entries).toHaveCount(8);
 });
 
-test("An annotation task shows the reader's rejected and added boxes, and Complete task asks about undecided suggestions", async ({ page, baseURL }) => {
+test("An annotation task shows the reader's rejected and added boxes, and Complete task asks about undecided suggestions", async ({
+  page,
+  baseURL,
+}) => {
   test.skip(!fs.existsSync(NIH), `shared data absent (${NIH}): this test needs real NIH images for the AI to find boxes`);
   test.setTimeout(180_000);
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
@@ -85,26 +88,34 @@ test("An annotation task shows the reader's rejected and added boxes, and Comple
   const { findings, modelVersion } = await reviewOf(reader, studyId!);
   const [f1, ...rest] = findings; // highest confidence first
   // Only the suggestions the display thresholds show are offered for a bulk accept.
-  const undecided = rest.filter((f) => f.confidence >= (modelVersion!.thresholds.perClass[f.className] ?? modelVersion!.thresholds.confidence));
+  const undecided = rest.filter(
+    (f) => f.confidence >= (modelVersion!.thresholds.perClass[f.className] ?? modelVersion!.thresholds.confidence),
+  );
   const v = await save(reader, studyId!, 0, [
     { op: "reject", findingId: f1!.id, reason: "overlapping scapula" },
     { op: "add", box: [20, 20, 90, 90], className: "Atelectasis" },
   ]);
-  expect((await reader.post(`/api/v1/studies/${studyId}/review/sign-off`, { data: { version: v, impression: "abnormal" } })).status()).toBe(200);
+  expect((await reader.post(`/api/v1/studies/${studyId}/review/sign-off`, { data: { version: v, impression: "abnormal" } })).status()).toBe(
+    200,
+  );
 
   const annotator = await newUser(admin, "annotator", "decisions-annotator");
   const assigned = await admin.post("/api/v1/assignments", { data: { kind: "annotate", studyIds: [studyId], assigneeId: annotator.id } });
   expect(assigned.status()).toBe(201);
   // Another annotator (no task on the study) is refused the reader's decisions.
   const other = await newUser(admin, "annotator", "decisions-outsider");
-  expect((await (await signedInContext(baseURL!, other.email, other.password)).get(`/api/v1/studies/${studyId}/reader-decisions`)).status()).toBe(404);
+  expect(
+    (await (await signedInContext(baseURL!, other.email, other.password)).get(`/api/v1/studies/${studyId}/reader-decisions`)).status(),
+  ).toBe(404);
 
   await new SignInPage(page).signIn(annotator.email, annotator.password);
   const tasks = new TasksPage(page);
   await tasks.open();
   await tasks.openTask(studyId!);
   const list = page.getByTestId("reader-decisions");
-  await expect(list.getByTestId("reader-decision").and(page.locator('[data-decision="rejected"]'))).toContainText("reason: overlapping scapula");
+  await expect(list.getByTestId("reader-decision").and(page.locator('[data-decision="rejected"]'))).toContainText(
+    "reason: overlapping scapula",
+  );
   await expect(list.getByTestId("reader-decision").and(page.locator('[data-decision="added"]'))).toContainText("Atelectasis");
   const layer = page.getByTestId("reader-decisions-layer");
   await expect(layer.locator('[data-decision="rejected"]')).toHaveCount(1);
@@ -131,7 +142,10 @@ test("An annotation task shows the reader's rejected and added boxes, and Comple
 
   const after = (await (await page.request.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto;
   expect(after.review).toMatchObject({ purpose: "annotation", status: "completed" });
-  const kept = after.review!.labels.filter((l) => !l.rejected && !l.deleted).map((l) => l.originFindingId).sort();
+  const kept = after
+    .review!.labels.filter((l) => !l.rejected && !l.deleted)
+    .map((l) => l.originFindingId)
+    .sort();
   expect(kept).toEqual(undecided.map((f) => f.id).sort());
   const done = (await (await admin.get(`/api/v1/assignments?status=done&studyId=${studyId}`)).json()) as { assignments: AssignmentDto[] };
   expect(done.assignments.map((a) => a.assignee.email)).toContain(annotator.email);

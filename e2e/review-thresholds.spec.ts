@@ -9,7 +9,10 @@ import { signedInContext } from "./support/api-session";
 
 const CLASS = "Nodule/Mass"; // the bundled model's only class
 
-test("per-class thresholds start at the model version's values; raising one hides that class's low-confidence AI suggestions (not rejected), decided and other-class boxes stay, reset restores", async ({ page, baseURL }) => {
+test("per-class thresholds start at the model version's values; raising one hides that class's low-confidence AI suggestions (not rejected), decided and other-class boxes stay, reset restores", async ({
+  page,
+  baseURL,
+}) => {
   test.skip(!fs.existsSync(NIH), `shared data absent (${NIH}): this test needs real NIH images for the AI to find boxes`);
   test.setTimeout(180_000);
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);

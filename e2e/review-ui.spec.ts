@@ -15,7 +15,10 @@ const MIN_CONFIDENCE = 0.25; // the bundled model's confidence threshold (its ca
 
 // The first NIH image on which the bundled model shows at least three boxes above the overlay's threshold.
 async function imageWithThreeBoxes(admin: APIRequestContext) {
-  for (const name of fs.readdirSync(NIH).filter((f) => f.endsWith(".jpg")).sort()) {
+  for (const name of fs
+    .readdirSync(NIH)
+    .filter((f) => f.endsWith(".jpg"))
+    .sort()) {
     const file = nihJpeg(path.join(NIH, name));
     const res = await admin.post("/api/v1/predict", { multipart: { file } });
     expect(res.status(), name).toBe(200);
@@ -33,7 +36,11 @@ async function readerAndStudy(admin: APIRequestContext, file: { name: string; mi
   const up = await admin.post("/api/v1/studies", { multipart: { files: file } });
   expect(up.ok(), await up.text()).toBeTruthy();
   const studyId = (await up.json()).results[0].studyId as string;
-  await expect.poll(async () => ((await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).findings.length, { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => ((await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).findings.length, {
+      timeout: 60_000,
+    })
+    .toBeGreaterThan(0);
   return { email, password, studyId };
 }
 
@@ -51,7 +58,11 @@ async function openAsNewReader(page: Page, baseURL: string) {
   return { email, password, studyId, review };
 }
 
-test("a radiologist accepts, rejects, resizes and adds boxes on the overlay, signs off, the provenance is stored, and the export holds exactly those boxes", async ({ page, baseURL, browser }) => {
+test("a radiologist accepts, rejects, resizes and adds boxes on the overlay, signs off, the provenance is stored, and the export holds exactly those boxes", async ({
+  page,
+  baseURL,
+  browser,
+}) => {
   const { email, studyId, review } = await openAsNewReader(page, baseURL!);
   await expect(review.aiBoxes.first()).toBeVisible();
   expect(await review.aiBoxes.count()).toBeGreaterThanOrEqual(3);
@@ -136,14 +147,23 @@ async function expectExportHoldsExactly(browser: Browser, readerId: string, labe
   await ctx.close();
 
   const files = Object.keys(zip).sort();
-  expect(files).toEqual(["annotations.coco.json", "data.yaml", "images/train/img_000001.png", "labels/train/img_000001.txt", "manifest.json"]);
+  expect(files).toEqual([
+    "annotations.coco.json",
+    "data.yaml",
+    "images/train/img_000001.png",
+    "labels/train/img_000001.txt",
+    "manifest.json",
+  ]);
   const coco = JSON.parse(strFromU8(zip["annotations.coco.json"]!)) as {
     images: { id: number; width: number; height: number; file_name: string }[];
     annotations: { category_id: number; bbox: number[] }[];
     categories: { id: number; name: string }[];
   };
   const { width, height } = coco.images[0]!;
-  const byCoco = coco.annotations.map((a) => ({ cls: coco.categories.find((c) => c.id === a.category_id)!.name, box: [a.bbox[0]!, a.bbox[1]!, a.bbox[0]! + a.bbox[2]!, a.bbox[1]! + a.bbox[3]!] }));
+  const byCoco = coco.annotations.map((a) => ({
+    cls: coco.categories.find((c) => c.id === a.category_id)!.name,
+    box: [a.bbox[0]!, a.bbox[1]!, a.bbox[0]! + a.bbox[2]!, a.bbox[1]! + a.bbox[3]!],
+  }));
   const names = [...strFromU8(zip["data.yaml"]!).matchAll(/^ {2}(\d+): (".*")$/gm)].map((m) => JSON.parse(m[2]!) as string);
   const byYolo = strFromU8(zip["labels/train/img_000001.txt"]!)
     .trim()
@@ -162,18 +182,25 @@ async function expectExportHoldsExactly(browser: Browser, readerId: string, labe
     expect(sorted.map((b) => b.cls)).toEqual(want.map((b) => b.cls));
     sorted.forEach((b, i) => b.box.forEach((v, k) => expect(Math.abs(v - want[i]!.box[k]!)).toBeLessThanOrEqual(tolerancePx)));
   }
-  const text = Object.values(zip).map((v) => strFromU8(v, true)).join("\n");
+  const text = Object.values(zip)
+    .map((v) => strFromU8(v, true))
+    .join("\n");
   expect(text).not.toContain(readerId);
   for (const l of labels) expect(text).not.toContain(l.instanceId ?? "none");
 }
 
-test("boxes follow a rotation, and a save against a review changed elsewhere shows the conflict banner instead of overwriting", async ({ page, baseURL }) => {
+test("boxes follow a rotation, and a save against a review changed elsewhere shows the conflict banner instead of overwriting", async ({
+  page,
+  baseURL,
+}) => {
   const { email, password, studyId, review } = await openAsNewReader(page, baseURL!);
   const first = review.aiBoxes.first();
   const key = (await first.getAttribute("data-key"))!;
   const before = await review.rectOf(key);
   await review.press("r"); // nothing selected: the viewer's rotate
-  await expect.poll(async () => (await review.rectOf(key)).x, { message: "the box should be re-projected after the rotation" }).not.toBeCloseTo(before.x, 0);
+  await expect
+    .poll(async () => (await review.rectOf(key)).x, { message: "the box should be re-projected after the rotation" })
+    .not.toBeCloseTo(before.x, 0);
   const rotated = await review.rectOf(key);
   expect(rotated.width).toBeCloseTo(before.height, 0); // a quarter turn swaps the sides on screen
   const v = (await review.viewer.viewport.boundingBox())!;
@@ -183,7 +210,13 @@ test("boxes follow a rotation, and a save against a review changed elsewhere sho
   // The same reader, in another session, starts the review first.
   const otherTab = await signedInContext(baseURL!, email, password);
   const state = (await (await otherTab.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto;
-  expect((await otherTab.patch(`/api/v1/studies/${studyId}/review`, { data: { version: 0, operations: [{ op: "accept", findingId: key.slice(2) }] } })).status()).toBe(200);
+  expect(
+    (
+      await otherTab.patch(`/api/v1/studies/${studyId}/review`, {
+        data: { version: 0, operations: [{ op: "accept", findingId: key.slice(2) }] },
+      })
+    ).status(),
+  ).toBe(200);
   expect(state.review).toBeNull();
 
   await review.selectNext();

@@ -13,16 +13,22 @@ test("a signed-off study's findings download as a DICOM SR; before sign-off the 
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
   const up = await admin.post("/api/v1/studies", { multipart: { files: syntheticDicom({ size: 128 }, "sr.dcm") } });
   const studyId = (await up.json()).results[0].studyId as string;
-  await expect.poll(async () => (await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()).studyStatus, { timeout: 60_000 }).toBe("predicted");
+  await expect
+    .poll(async () => (await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()).studyStatus, { timeout: 60_000 })
+    .toBe("predicted");
 
   const early = await admin.get(`/api/v1/studies/${studyId}/sr`);
   expect(early.status()).toBe(409);
   expect((await early.json()).error.message).toMatch(/signed-off/);
 
   expect((await admin.post(`/api/v1/studies/${studyId}/review`)).status()).toBe(201);
-  const saved = await admin.patch(`/api/v1/studies/${studyId}/review`, { data: { version: 1, operations: [{ op: "add", box: [10, 12, 60, 70], className: "Nodule/Mass" }] } });
+  const saved = await admin.patch(`/api/v1/studies/${studyId}/review`, {
+    data: { version: 1, operations: [{ op: "add", box: [10, 12, 60, 70], className: "Nodule/Mass" }] },
+  });
   expect(saved.status()).toBe(200);
-  expect((await admin.post(`/api/v1/studies/${studyId}/review/sign-off`, { data: { version: 2, impression: "abnormal" } })).status()).toBe(200);
+  expect((await admin.post(`/api/v1/studies/${studyId}/review/sign-off`, { data: { version: 2, impression: "abnormal" } })).status()).toBe(
+    200,
+  );
 
   const sr = await admin.get(`/api/v1/studies/${studyId}/sr`);
   expect(sr.status()).toBe(200);

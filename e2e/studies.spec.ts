@@ -41,7 +41,9 @@ test("the upload API answers per file and refuses requests without files", async
   const noField = await page.request.post("/api/v1/studies", { multipart: { other: "x" } });
   expect(noField.status()).toBe(400);
   expect((await noField.json()).error.message).toContain("files");
-  const bad = await page.request.post("/api/v1/studies", { multipart: { files: { name: "x.dcm", mimeType: "application/dicom", buffer: Buffer.from("DICM?") } } });
+  const bad = await page.request.post("/api/v1/studies", {
+    multipart: { files: { name: "x.dcm", mimeType: "application/dicom", buffer: Buffer.from("DICM?") } },
+  });
   expect(bad.status()).toBe(415);
   expect((await bad.json()).results[0]).toMatchObject({ status: "rejected", error: { code: "unsupported_media_type" } });
 });

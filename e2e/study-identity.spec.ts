@@ -34,7 +34,11 @@ test("One study name everywhere, the pseudonym for annotators; a PNG upload has 
   // A reader's double-read task carries the same name as the worklist; the viewer names the study the same way.
   const rad = await newUser(admin, "radiologist", "identity-reader");
   const rad2 = await newUser(admin, "radiologist", "identity-reader-b");
-  expect((await admin.post("/api/v1/assignments", { data: { kind: "double_read", studyIds: [dicomId], assigneeIds: [rad.id, rad2.id] } })).status()).toBe(201);
+  expect(
+    (
+      await admin.post("/api/v1/assignments", { data: { kind: "double_read", studyIds: [dicomId], assigneeIds: [rad.id, rad2.id] } })
+    ).status(),
+  ).toBe(201);
   const readerApi = await signedInContext(baseURL!, rad.email, rad.password);
   const mine = (await (await readerApi.get(`/api/v1/assignments?mine=1&studyId=${dicomId}`)).json()) as { assignments: AssignmentDto[] };
   expect(mine.assignments.map((a) => a.study.displayName)).toEqual([accession]);
@@ -44,7 +48,9 @@ test("One study name everywhere, the pseudonym for annotators; a PNG upload has 
 
   // An annotator meets the pseudonym on the task queue and in the viewer, never the accession.
   const annotator = await newUser(admin, "annotator", "identity-annotator");
-  expect((await admin.post("/api/v1/assignments", { data: { kind: "annotate", studyIds: [dicomId], assigneeId: annotator.id } })).status()).toBe(201);
+  expect(
+    (await admin.post("/api/v1/assignments", { data: { kind: "annotate", studyIds: [dicomId], assigneeId: annotator.id } })).status(),
+  ).toBe(201);
   const pseudonym = ((await (await admin.get(`/api/v1/studies/${dicomId}`)).json()) as StudyDetail).study.pseudonym;
   await page.context().clearCookies();
   await new SignInPage(page).signIn(annotator.email, annotator.password);

@@ -13,26 +13,45 @@ const WORKER = path.resolve("training/.venv/bin/cxr-train");
 // Six studies read and signed off by one new radiologist (one drawn box each), exported as YOLO by the admin.
 async function exportOfSignedOffReviews(admin: APIRequestContext, baseURL: string) {
   const email = `train-reader-${Date.now()}@e2e.local`;
-  expect((await admin.post("/api/v1/users", { data: { email, name: "Train Reader", role: "radiologist", password: "reader-password-t" } })).status()).toBe(201);
+  expect(
+    (
+      await admin.post("/api/v1/users", { data: { email, name: "Train Reader", role: "radiologist", password: "reader-password-t" } })
+    ).status(),
+  ).toBe(201);
   const reader = await signedInContext(baseURL, email, "reader-password-t");
   for (let i = 0; i < 6; i++) {
-    const up = await admin.post("/api/v1/studies", { multipart: { files: syntheticDicom({ size: 128, patientId: `TRAIN-E2E-${Date.now()}-${i}` }, `t${i}.dcm`) } });
+    const up = await admin.post("/api/v1/studies", {
+      multipart: { files: syntheticDicom({ size: 128, patientId: `TRAIN-E2E-${Date.now()}-${i}` }, `t${i}.dcm`) },
+    });
     expect(up.ok(), await up.text()).toBeTruthy();
     const studyId = (await up.json()).results[0].studyId as string;
     expect((await reader.post(`/api/v1/studies/${studyId}/review`)).status()).toBe(201);
-    const saved = await reader.patch(`/api/v1/studies/${studyId}/review`, { data: { version: 1, operations: [{ op: "add", box: [30 + i, 40, 60 + i, 70], className: "Nodule/Mass" }] } });
+    const saved = await reader.patch(`/api/v1/studies/${studyId}/review`, {
+      data: { version: 1, operations: [{ op: "add", box: [30 + i, 40, 60 + i, 70], className: "Nodule/Mass" }] },
+    });
     expect(saved.status(), await saved.text()).toBe(200);
-    expect((await reader.post(`/api/v1/studies/${studyId}/review/sign-off`, { data: { version: 2, impression: "abnormal" } })).status()).toBe(200);
+    expect(
+      (await reader.post(`/api/v1/studies/${studyId}/review/sign-off`, { data: { version: 2, impression: "abnormal" } })).status(),
+    ).toBe(200);
   }
   const readerId = ((await (await reader.get("/api/v1/me")).json()) as { user: { id: string } }).user.id;
-  const created = await admin.post("/api/v1/exports", { data: { format: "yolo", filters: { readerId, includeHeldOut: true }, valFraction: 0.34, seed: 0 } });
+  const created = await admin.post("/api/v1/exports", {
+    data: { format: "yolo", filters: { readerId, includeHeldOut: true }, valFraction: 0.34, seed: 0 },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const id = ((await created.json()) as { export: { id: string } }).export.id;
-  await expect.poll(async () => ((await (await admin.get(`/api/v1/exports/${id}`)).json()) as { export: { status: string } }).export.status, { timeout: 60_000 }).toBe("succeeded");
+  await expect
+    .poll(async () => ((await (await admin.get(`/api/v1/exports/${id}`)).json()) as { export: { status: string } }).export.status, {
+      timeout: 60_000,
+    })
+    .toBe("succeeded");
   return id;
 }
 
-test("an admin retrains on an export from /admin/training, the new model appears as registered, and its INT8 version appears beside it with numbers", async ({ page, baseURL }) => {
+test("an admin retrains on an export from /admin/training, the new model appears as registered, and its INT8 version appears beside it with numbers", async ({
+  page,
+  baseURL,
+}) => {
   test.skip(!fs.existsSync(WORKER), `training worker not installed (${WORKER}): run training/scripts/setup-venv.sh`);
   test.setTimeout(240_000);
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);

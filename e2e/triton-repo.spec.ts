@@ -10,7 +10,9 @@ import { signedInContext } from "./support/api-session";
 // ONNX and a config.pbtxt for the onnxruntime backend with GPU instances and TensorRT.
 test("an admin downloads the production model as a Triton repository (GPU + TensorRT)", async ({ page, baseURL }) => {
   const api = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
-  const { models } = (await (await api.get("/api/v1/models")).json()) as { models: { name: string; version: string; sha256: string; stage: string }[] };
+  const { models } = (await (await api.get("/api/v1/models")).json()) as {
+    models: { name: string; version: string; sha256: string; stage: string }[];
+  };
   const demo = models.find((m) => m.name === "demo-nodule-mass")!;
 
   await new SignInPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password);

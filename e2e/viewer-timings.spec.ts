@@ -36,7 +36,16 @@ test("viewer timings for RG1_J2KI.dcm (cold page, then warm navigation)", async 
   expect(warm?.firstDrawAfterBytesMs).toEqual(expect.any(Number));
 
   const line = (t: Record<string, unknown> | undefined) =>
-    ["fetchMs", "parseMs", "previewCodecWaitMs", "previewDecodeMs", "previewVoiMs", "firstDrawAfterBytesMs", "decodeMs", "fullDrawAfterBytesMs"]
+    [
+      "fetchMs",
+      "parseMs",
+      "previewCodecWaitMs",
+      "previewDecodeMs",
+      "previewVoiMs",
+      "firstDrawAfterBytesMs",
+      "decodeMs",
+      "fullDrawAfterBytesMs",
+    ]
       .map((k) => `${k}=${typeof t?.[k] === "number" ? (t[k] as number).toFixed(1) : "—"}`)
       .join(" ");
   console.log(`[viewer timings] RG1_J2KI cold: ${line(cold)}`);

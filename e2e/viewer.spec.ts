@@ -16,7 +16,8 @@ function syntheticStudy(tag: string, photometric: "MONOCHROME1" | "MONOCHROME2")
   const air = photometric === "MONOCHROME1" ? 3600 : 400;
   const dense = photometric === "MONOCHROME1" ? 400 : 3600;
   const pixels = new Uint16Array(SIZE * SIZE);
-  for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) pixels[y * SIZE + x] = (x < SIZE / 2 ? air : dense) + ((x * 3 + y * 2) % 200);
+  for (let y = 0; y < SIZE; y++)
+    for (let x = 0; x < SIZE; x++) pixels[y * SIZE + x] = (x < SIZE / 2 ? air : dense) + ((x * 3 + y * 2) % 200);
   const uid = (n: number) => `1.2.826.0.1.3680043.10.77.${tag}.${n}`;
   const elements: DicomElement[] = [
     { tag: 0x00080016, vr: "UI", value: DX },

@@ -13,7 +13,9 @@ async function collectCspViolations(page: Page): Promise<() => Promise<string[]>
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    );
   });
   const fromConsole: string[] = [];
   page.on("console", (m) => {
@@ -41,7 +43,10 @@ test("sign-out ends the session on the server: the browser's old cookie is refus
   await stale.close();
 });
 
-test("under the CSP the viewer decodes a JPEG 2000 radiograph and onnxruntime-web runs the model, with no violation", async ({ page, baseURL }) => {
+test("under the CSP the viewer decodes a JPEG 2000 radiograph and onnxruntime-web runs the model, with no violation", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const violations = await collectCspViolations(page);
   const admin = await signedInContext(baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);

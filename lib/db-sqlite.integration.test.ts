@@ -26,11 +26,14 @@ async function pair(file: string, tuned: boolean) {
 
 async function contend(a: PrismaClient, b: PrismaClient, each: number) {
   const one = (c: PrismaClient) =>
-    c.$transaction(async (tx) => {
-      await tx.$queryRawUnsafe("SELECT count(*) FROM counter"); // read first: a deferred BEGIN cannot wait for the lock after this
-      await new Promise((r) => setTimeout(r, 5));
-      await tx.$executeRawUnsafe("INSERT INTO counter (n) VALUES (1)");
-    }, { timeout: 20_000, maxWait: 20_000 });
+    c.$transaction(
+      async (tx) => {
+        await tx.$queryRawUnsafe("SELECT count(*) FROM counter"); // read first: a deferred BEGIN cannot wait for the lock after this
+        await new Promise((r) => setTimeout(r, 5));
+        await tx.$executeRawUnsafe("INSERT INTO counter (n) VALUES (1)");
+      },
+      { timeout: 20_000, maxWait: 20_000 },
+    );
   const runs = [...Array.from({ length: each }, () => one(a)), ...Array.from({ length: each }, () => one(b))];
   const results = await Promise.allSettled(runs);
   const rows = (await a.$queryRawUnsafe<{ c: bigint }[]>("SELECT count(*) AS c FROM counter"))[0]!.c;
@@ -43,7 +46,9 @@ describe("SQLite shared by two processes' connections", () => {
     expect(await a.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode")).toEqual([{ journal_mode: "wal" }]);
     expect(await contend(a, b, 20)).toEqual({ errors: 0, rows: 40 });
     // Plain statements outside transactions interleave with them too.
-    const plain = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).$executeRawUnsafe("INSERT INTO counter (n) VALUES (2)")));
+    const plain = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).$executeRawUnsafe("INSERT INTO counter (n) VALUES (2)")),
+    );
     expect(plain.every((r) => r.status === "fulfilled")).toBe(true);
   });
 

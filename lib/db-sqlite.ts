@@ -19,7 +19,9 @@ const SYNC_BUSY_MS = 25; // the longest the event loop may block in one try
 export function isSqliteBusy(e: unknown): boolean {
   const o = e as { code?: unknown; cause?: { kind?: unknown; originalCode?: unknown } } | null;
   if (typeof o?.code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(o.code)) return true;
-  return o?.cause?.kind === "SocketTimeout" || (typeof o?.cause?.originalCode === "string" && /^SQLITE_(BUSY|LOCKED)/.test(o.cause.originalCode));
+  return (
+    o?.cause?.kind === "SocketTimeout" || (typeof o?.cause?.originalCode === "string" && /^SQLITE_(BUSY|LOCKED)/.test(o.cause.originalCode))
+  );
 }
 
 async function retryBusy<T>(work: () => Promise<T> | T, deadline: number): Promise<T> {

@@ -24,21 +24,51 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: boolish,
   MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
-  JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  JOBS_IN_PROCESS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   JOB_QUEUE: z.enum(["database", "redis"]).default("database"), // redis: dispatch through Redis (REDIS_URL), rows stay in the DB
-  REDIS_URL: z.string().url().regex(/^rediss?:\/\//, "redis:// or rediss:// (TLS)").optional(),
+  REDIS_URL: z
+    .string()
+    .url()
+    .regex(/^rediss?:\/\//, "redis:// or rediss:// (TLS)")
+    .optional(),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000), // a stalled Redis fails a command after this
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1), // predictions at once per worker
   // Other job families' concurrency per worker, e.g. "training=1,exports=2" (defaults: review 2, pacs 2, others 1).
   JOB_FAMILY_CONCURRENCY: z
     .string()
     .default("")
-    .refine((s) => s.split(",").every((p) => !p.trim() || /^\s*(predict|review|exports|evaluation|training|pacs)\s*=\s*([1-9]|[12]\d|3[0-2])\s*$/.test(p)), "family=N[,family=N] with N in 1..32")
-    .transform((s) => Object.fromEntries(s.split(",").filter((p) => p.trim()).map((p) => p.split("=").map((x) => x.trim())).map(([f, n]) => [f!, Number(n)])) as Record<string, number>),
+    .refine(
+      (s) =>
+        s
+          .split(",")
+          .every((p) => !p.trim() || /^\s*(predict|review|exports|evaluation|training|pacs)\s*=\s*([1-9]|[12]\d|3[0-2])\s*$/.test(p)),
+      "family=N[,family=N] with N in 1..32",
+    )
+    .transform(
+      (s) =>
+        Object.fromEntries(
+          s
+            .split(",")
+            .filter((p) => p.trim())
+            .map((p) => p.split("=").map((x) => x.trim()))
+            .map(([f, n]) => [f!, Number(n)]),
+        ) as Record<string, number>,
+    ),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(), // `npm run worker` serves /metrics here (0: any free port)
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   // Inference: execution providers in order (the CPU is always the fallback), threads and dynamic batching.
-  INFERENCE_PROVIDERS: z.string().default("cpu").transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean)),
+  INFERENCE_PROVIDERS: z
+    .string()
+    .default("cpu")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
   INFERENCE_THREADS: z.coerce.number().int().min(1).optional(),
   INFERENCE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   INFERENCE_MAX_BATCH: z.coerce.number().int().min(1).max(64).default(8),
@@ -72,10 +102,27 @@ const schema = z.object({
   SKIP_BUILD: boolish, // serve the image's build as is
   SKIP_MIGRATIONS: boolish, // migrations and the first admin are a separate one-shot (compose `migrate`, Kubernetes Job)
   // PACS in (lib/pacs): the app's DICOM node (C-STORE / C-ECHO SCP); STOW-RS needs no settings beyond MAX_UPLOAD_MB.
-  DICOM_ENABLED: z.enum(["true", "false", "1", "0"]).default("true").transform((v) => v === "true" || v === "1"),
+  DICOM_ENABLED: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
   DICOM_PORT: z.coerce.number().int().min(1).max(65535).default(11112),
-  DICOM_AE_TITLE: z.string().trim().min(1).max(16).regex(/^[\x20-\x5b\x5d-\x7e]+$/, "printable ASCII without backslash").default("CXR_REVIEW"),
-  DICOM_ALLOWED_AETS: z.string().default("").transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean)), // empty: any calling AE
+  DICOM_AE_TITLE: z
+    .string()
+    .trim()
+    .min(1)
+    .max(16)
+    .regex(/^[\x20-\x5b\x5d-\x7e]+$/, "printable ASCII without backslash")
+    .default("CXR_REVIEW"),
+  DICOM_ALLOWED_AETS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ), // empty: any calling AE
   DICOM_TIMEOUT_S: z.coerce.number().int().min(5).max(3600).default(300), // idle association / PDU timeout
   // Ingest limits: pixel values an image may declare (rows × columns × frames × samples), checked before any decode;
   // the default fits a 4k×4k radiograph with room to spare and refuses decompression bombs. JSON bodies have their own cap.
@@ -99,7 +146,11 @@ const schema = z.object({
   JOB_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
   JOB_RETRY_MAX_MS: z.coerce.number().int().min(10).default(30_000),
-  JOB_RETRY_DEADLINE_MS: z.coerce.number().int().min(1000).default(24 * 3_600_000),
+  JOB_RETRY_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(24 * 3_600_000),
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   READY_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
 });
@@ -111,14 +162,21 @@ export const envSchema = schema;
 
 function load(): Env {
   const parsed = schema
-    .refine((e) => e.INFERENCE_BACKEND !== "kserve" || e.INFERENCE_KSERVE_URL, { path: ["INFERENCE_KSERVE_URL"], message: "required when INFERENCE_BACKEND=kserve" })
-    .refine((e) => e.JOB_HEARTBEAT_MS * 2 <= e.JOB_LEASE_MS, { path: ["JOB_HEARTBEAT_MS"], message: "must be at most half of JOB_LEASE_MS" })
+    .refine((e) => e.INFERENCE_BACKEND !== "kserve" || e.INFERENCE_KSERVE_URL, {
+      path: ["INFERENCE_KSERVE_URL"],
+      message: "required when INFERENCE_BACKEND=kserve",
+    })
+    .refine((e) => e.JOB_HEARTBEAT_MS * 2 <= e.JOB_LEASE_MS, {
+      path: ["JOB_HEARTBEAT_MS"],
+      message: "must be at most half of JOB_LEASE_MS",
+    })
     .safeParse(process.env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${issues}`);
   }
-  if (parsed.data.JOB_QUEUE === "redis" && !parsed.data.REDIS_URL) throw new Error("Invalid environment: JOB_QUEUE=redis needs REDIS_URL (redis://host:6379 or rediss://).");
+  if (parsed.data.JOB_QUEUE === "redis" && !parsed.data.REDIS_URL)
+    throw new Error("Invalid environment: JOB_QUEUE=redis needs REDIS_URL (redis://host:6379 or rediss://).");
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
     ...parsed.data,

@@ -51,5 +51,10 @@ export function isAppError(e: unknown): e is AppError {
 
 /** True for a zod validation error from any copy of zod (its name and issue list, not instanceof). */
 export function isZodError(e: unknown): e is { name: "ZodError"; issues: { path: PropertyKey[]; message: string; code: string }[] } {
-  return typeof e === "object" && e !== null && (e as { name?: unknown }).name === "ZodError" && Array.isArray((e as { issues?: unknown }).issues);
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as { name?: unknown }).name === "ZodError" &&
+    Array.isArray((e as { issues?: unknown }).issues)
+  );
 }

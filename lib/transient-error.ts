@@ -28,19 +28,41 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P203
 // SQLite and PostgreSQL driver codes that mean "busy, try again": locked, serialization, deadlock, shutting down.
 const DRIVER_CODES = new Set(["SQLITE_BUSY", "SQLITE_LOCKED", "40001", "40P01", "53300", "57P01", "57P02", "57P03"]);
 // Names of timeouts/aborts (AbortSignal.timeout, AWS SDK) and of S3's own "try later" answers.
-const TRANSIENT_NAMES = new Set(["TimeoutError", "AbortError", "RequestTimeout", "RequestTimeoutException", "ServiceUnavailable", "SlowDown", "InternalError", "ThrottlingException"]);
+const TRANSIENT_NAMES = new Set([
+  "TimeoutError",
+  "AbortError",
+  "RequestTimeout",
+  "RequestTimeoutException",
+  "ServiceUnavailable",
+  "SlowDown",
+  "InternalError",
+  "ThrottlingException",
+]);
 
-type Shape = { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; $metadata?: { httpStatusCode?: unknown }; $retryable?: unknown };
+type Shape = {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+  $retryable?: unknown;
+};
 
 function transientShape(e: Shape): boolean {
-  if (typeof e.code === "string" && (NETWORK_CODES.has(e.code) || PRISMA_CODES.has(e.code) || DRIVER_CODES.has(e.code) || e.code.startsWith("SQLITE_BUSY"))) return true;
+  if (
+    typeof e.code === "string" &&
+    (NETWORK_CODES.has(e.code) || PRISMA_CODES.has(e.code) || DRIVER_CODES.has(e.code) || e.code.startsWith("SQLITE_BUSY"))
+  )
+    return true;
   if (typeof e.name === "string" && TRANSIENT_NAMES.has(e.name)) return true;
   const http = e.$metadata?.httpStatusCode;
   if (typeof http === "number" && (http >= 500 || http === 429)) return true; // the AWS SDK's view of an S3 answer
   if (e.$retryable) return true;
   // Prisma wraps the adapter's error; fetch wraps the socket's ("fetch failed" with a cause).
   const msg = typeof e.message === "string" ? e.message : "";
-  return /database is locked|Operation has timed out|Unable to start a transaction in the given time|connection terminated|Connection is closed/i.test(msg);
+  return /database is locked|Operation has timed out|Unable to start a transaction in the given time|connection terminated|Connection is closed/i.test(
+    msg,
+  );
 }
 
 /** Classifies a thrown value per the shared job contract. Walks `cause` chains (fetch, Prisma, AWS SDK wrap theirs). */

@@ -28,7 +28,9 @@ const bundle = await build({
   logLevel: "error",
 });
 const js = bundle.outputFiles[0]!.contents;
-const wasmDirs = ["codec-openjpeg", "codec-charls", "codec-libjpeg-turbo-8bit"].map((p) => path.join(root, "node_modules/@cornerstonejs", p, "dist"));
+const wasmDirs = ["codec-openjpeg", "codec-charls", "codec-libjpeg-turbo-8bit"].map((p) =>
+  path.join(root, "node_modules/@cornerstonejs", p, "dist"),
+);
 const html = `<!doctype html><body style="margin:0;background:#000"><div id="viewport" style="width:1000px;height:1000px"></div><script type="module" src="/bench.js"></script></body>`;
 
 const server = http.createServer((req, res) => {
@@ -46,7 +48,15 @@ const port = (server.address() as { port: number }).port;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 });
 const cold: ViewerTimings[] = [];
 const warm: ViewerTimings[] = [];

@@ -4,6 +4,30 @@ import { execFileSync } from "node:child_process";
 import { build } from "esbuild";
 
 const dir = "clients/typescript";
-await build({ entryPoints: [`${dir}/src/index.ts`], outfile: `${dir}/dist/index.js`, bundle: true, platform: "node", format: "esm", target: "node20", external: ["zod"], logLevel: "warning" });
-execFileSync("npx", ["dts-bundle-generator", "--silent", "--no-check", "--project", "tsconfig.json", "--external-imports", "zod", "-o", `${dir}/dist/index.d.ts`, `${dir}/src/index.ts`], { stdio: "inherit" });
+await build({
+  entryPoints: [`${dir}/src/index.ts`],
+  outfile: `${dir}/dist/index.js`,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  external: ["zod"],
+  logLevel: "warning",
+});
+execFileSync(
+  "npx",
+  [
+    "dts-bundle-generator",
+    "--silent",
+    "--no-check",
+    "--project",
+    "tsconfig.json",
+    "--external-imports",
+    "zod",
+    "-o",
+    `${dir}/dist/index.d.ts`,
+    `${dir}/src/index.ts`,
+  ],
+  { stdio: "inherit" },
+);
 console.log(`built ${dir}/dist/index.js and index.d.ts`);

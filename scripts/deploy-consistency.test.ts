@@ -14,9 +14,13 @@ function composeProblems(services: Record<string, ComposeService>): string[] {
     for (const [dep, { condition }] of Object.entries(s.depends_on ?? {})) {
       const target = services[dep];
       if (!target) problems.push(`${name} depends on unknown service ${dep}`);
-      else if (condition === "service_healthy" && (target.healthcheck?.disable || (!target.healthcheck?.test && !(runsAppImage(target) && imageHasHealthcheck))))
+      else if (
+        condition === "service_healthy" &&
+        (target.healthcheck?.disable || (!target.healthcheck?.test && !(runsAppImage(target) && imageHasHealthcheck)))
+      )
         problems.push(`${name} waits for ${dep} to be healthy, but ${dep} has no healthcheck`);
-      else if (condition === "service_completed_successfully" && target.restart !== "no") problems.push(`${name} waits for ${dep} to complete, but ${dep} restarts`);
+      else if (condition === "service_completed_successfully" && target.restart !== "no")
+        problems.push(`${name} waits for ${dep} to complete, but ${dep} restarts`);
     }
     if (!s.healthcheck && !(runsAppImage(s) && imageHasHealthcheck) && s.restart !== "no") problems.push(`${name} has no healthcheck`);
   }
@@ -35,12 +39,15 @@ function k8sProblems(objects: K8sObject[]): string[] {
       continue;
     }
     const portNames = new Set(match.pod.containers.flatMap((c) => (c.ports ?? []).map((p) => p.name)));
-    for (const p of svc.spec!.ports ?? []) if (typeof p.targetPort === "string" && !portNames.has(p.targetPort)) problems.push(`Service ${svc.metadata.name} targets unknown port ${p.targetPort}`);
+    for (const p of svc.spec!.ports ?? [])
+      if (typeof p.targetPort === "string" && !portNames.has(p.targetPort))
+        problems.push(`Service ${svc.metadata.name} targets unknown port ${p.targetPort}`);
   }
   for (const { owner, pod } of pods) {
     const labels = owner.spec!.template!.metadata?.labels ?? {};
     const selector = owner.spec!.selector?.matchLabels;
-    if (selector && !Object.entries(selector).every(([k, v]) => labels[k] === v)) problems.push(`${owner.kind} ${owner.metadata.name}: selector does not match its pod labels`);
+    if (selector && !Object.entries(selector).every(([k, v]) => labels[k] === v))
+      problems.push(`${owner.kind} ${owner.metadata.name}: selector does not match its pod labels`);
     for (const c of [...pod.containers, ...(pod.initContainers ?? [])]) {
       const names = new Set((c.ports ?? []).map((p) => p.name));
       for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) {
@@ -49,13 +56,15 @@ function k8sProblems(objects: K8sObject[]): string[] {
       }
       for (const from of c.envFrom ?? []) {
         const ref = from.configMapRef ? ["ConfigMap", from.configMapRef.name] : ["Secret", from.secretRef!.name];
-        if (!objects.some((o) => o.kind === ref[0] && o.metadata.name === ref[1])) problems.push(`${owner.metadata.name}/${c.name}: envFrom ${ref.join(" ")} does not exist`);
+        if (!objects.some((o) => o.kind === ref[0] && o.metadata.name === ref[1]))
+          problems.push(`${owner.metadata.name}/${c.name}: envFrom ${ref.join(" ")} does not exist`);
       }
     }
   }
   for (const hpa of byKind("HorizontalPodAutoscaler")) {
     const t = hpa.spec!.scaleTargetRef!;
-    if (!objects.some((o) => o.kind === t.kind && o.metadata.name === t.name)) problems.push(`HPA ${hpa.metadata.name} scales unknown ${t.kind} ${t.name}`);
+    if (!objects.some((o) => o.kind === t.kind && o.metadata.name === t.name))
+      problems.push(`HPA ${hpa.metadata.name} scales unknown ${t.kind} ${t.name}`);
   }
   return problems;
 }
@@ -67,11 +76,21 @@ describe("deployment references", () => {
 
   it("Kubernetes: Services select pods and ports, probes use declared ports, envFrom and HPA targets exist", () => {
     expect(k8sProblems(k8sObjects("base"))).toEqual([]);
-    expect(podSpecs(k8sObjects("base")).map(({ owner }) => owner.metadata.name).sort()).toEqual(["cxr-review-dicom-node", "cxr-review-migrate", "cxr-review-web", "cxr-review-worker", "triton"]);
+    expect(
+      podSpecs(k8sObjects("base"))
+        .map(({ owner }) => owner.metadata.name)
+        .sort(),
+    ).toEqual(["cxr-review-dicom-node", "cxr-review-migrate", "cxr-review-web", "cxr-review-worker", "triton"]);
   });
 
   it("the checks find what they look for", () => {
-    const broken = { ...composeServices("deploy/compose.yaml"), extra: { image: "x", depends_on: { worker: { condition: "service_healthy" }, redis: { condition: "service_completed_successfully" }, ghost: {} } } };
+    const broken = {
+      ...composeServices("deploy/compose.yaml"),
+      extra: {
+        image: "x",
+        depends_on: { worker: { condition: "service_healthy" }, redis: { condition: "service_completed_successfully" }, ghost: {} },
+      },
+    };
     expect(composeProblems(broken)).toEqual([
       "extra waits for worker to be healthy, but worker has no healthcheck",
       "extra waits for redis to complete, but redis restarts",
@@ -80,7 +99,9 @@ describe("deployment references", () => {
     ]);
     const objects = k8sObjects("base");
     const web = objects.find((o) => o.kind === "Service" && o.metadata.name === "cxr-review-web")!;
-    const mutated = objects.map((o) => (o === web ? { ...web, spec: { ...web.spec, selector: { "app.kubernetes.io/name": "nobody" } } } : o));
+    const mutated = objects.map((o) =>
+      o === web ? { ...web, spec: { ...web.spec, selector: { "app.kubernetes.io/name": "nobody" } } } : o,
+    );
     expect(k8sProblems(mutated)).toEqual(["Service cxr-review-web selects no pod"]);
   });
 });

@@ -15,17 +15,27 @@ const asEnv = (e: unknown): Env =>
   Array.isArray(e) ? Object.fromEntries(e.map((kv: string) => [kv.split("=")[0]!, kv.slice(kv.indexOf("=") + 1)])) : ((e ?? {}) as Env);
 
 // Per compose file: the environment of every service that runs the app image.
-const composeEnvs = (file: string): Env[] => Object.values(composeServices(file)).filter(runsAppImage).map((s) => asEnv(s.environment));
+const composeEnvs = (file: string): Env[] =>
+  Object.values(composeServices(file))
+    .filter(runsAppImage)
+    .map((s) => asEnv(s.environment));
 
 function dockerfileEnvNames(file: string): string[] {
   const text = fs.readFileSync(file, "utf8").replace(/\\\n/g, " ");
-  return text.split("\n").filter((l) => /^ENV\s/.test(l)).flatMap((l) => [...l.slice(4).matchAll(/([A-Z_][A-Z0-9_]*)=/g)].map((m) => m[1]!));
+  return text
+    .split("\n")
+    .filter((l) => /^ENV\s/.test(l))
+    .flatMap((l) => [...l.slice(4).matchAll(/([A-Z_][A-Z0-9_]*)=/g)].map((m) => m[1]!));
 }
 
 const unknown = (names: Iterable<string>) => [...names].filter((n) => !KNOWN.has(n) && !TOOL_VARIABLES.has(n));
 // Literal values (no compose interpolation) must pass the same validation the app applies at start.
 function invalidValues(env: Env): string[] {
-  const literal = Object.fromEntries(Object.entries(env).filter(([k, v]) => KNOWN.has(k) && !String(v).includes("${")).map(([k, v]) => [k, String(v)]));
+  const literal = Object.fromEntries(
+    Object.entries(env)
+      .filter(([k, v]) => KNOWN.has(k) && !String(v).includes("${"))
+      .map(([k, v]) => [k, String(v)]),
+  );
   const issues = Object.entries(literal).flatMap(([k, v]) => {
     const r = envSchema.shape[k as keyof typeof envSchema.shape].safeParse(v);
     return r.success ? [] : r.error.issues.map((i) => `${k}: ${i.message}`);
@@ -52,12 +62,19 @@ describe("deployment variables are lib/env.ts variables", () => {
     expect(unknown(Object.keys(config.data!))).toEqual([]);
     expect(unknown(Object.keys(secret.stringData!))).toEqual([]);
     expect(invalidValues(config.data!)).toEqual([]);
-    expect(Object.keys(secret.stringData!)).toEqual(expect.arrayContaining(["NEXTAUTH_SECRET", "DATABASE_URL", "REDIS_URL", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]));
-    const appContainers = podSpecs(objects).flatMap(({ pod: p }) => [...p.containers, ...(p.initContainers ?? [])]).filter((c) => c.image === undefined || APP_IMAGE.test(c.image));
+    expect(Object.keys(secret.stringData!)).toEqual(
+      expect.arrayContaining(["NEXTAUTH_SECRET", "DATABASE_URL", "REDIS_URL", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]),
+    );
+    const appContainers = podSpecs(objects)
+      .flatMap(({ pod: p }) => [...p.containers, ...(p.initContainers ?? [])])
+      .filter((c) => c.image === undefined || APP_IMAGE.test(c.image));
     expect(appContainers.length).toBeGreaterThanOrEqual(5); // web, worker, dicom-node, migrate, triton-repo (+ overlay patch)
     for (const c of appContainers) {
       expect(unknown((c.env ?? []).map((e) => e.name)), c.name).toEqual([]);
-      for (const from of c.envFrom ?? []) expect([from.configMapRef?.name, from.secretRef?.name]).toEqual(expect.arrayContaining([expect.stringMatching(/^cxr-review-(config|secrets)$/)]));
+      for (const from of c.envFrom ?? [])
+        expect([from.configMapRef?.name, from.secretRef?.name]).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^cxr-review-(config|secrets)$/)]),
+        );
     }
   });
 

@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help) return console.log(USAGE), 0;
+  if (values.help) return (console.log(USAGE), 0);
   if (!values.out) throw new AppError("bad_request", "--out FILE.zip is required.");
   const out = path.resolve(values.out);
   if (!fs.existsSync(path.dirname(out))) throw new AppError("bad_request", `The folder of --out does not exist: ${path.dirname(out)}`);
@@ -88,9 +88,15 @@ async function main(argv: string[]): Promise<number> {
     fs.writeFileSync(out, await (await getStorage()).get(exportStorageKey(exp.id)));
     const s = (await db.export.findUniqueOrThrow({ where: { id: exp.id } })).summary as ExportSummary;
     console.log(`wrote ${out} (${(r.sizeBytes / 1e6).toFixed(1)} MB): ${r.imageCount} images, ${r.boxCount} boxes`);
-    for (const [part, x] of Object.entries(s.splits)) console.log(`  ${part}: ${x.images} images, ${x.boxes} boxes, ${x.patients} patients`);
+    for (const [part, x] of Object.entries(s.splits))
+      console.log(`  ${part}: ${x.images} images, ${x.boxes} boxes, ${x.patients} patients`);
     const h = s.heldOut;
-    if (h) console.log(h.included ? `  held-out evaluation patients included (fraction ${h.fraction})` : `  left out: ${h.excludedStudies} studies, ${h.excludedImages} images of held-out evaluation patients (fraction ${h.fraction}; --include-held-out keeps them)`);
+    if (h)
+      console.log(
+        h.included
+          ? `  held-out evaluation patients included (fraction ${h.fraction})`
+          : `  left out: ${h.excludedStudies} studies, ${h.excludedImages} images of held-out evaluation patients (fraction ${h.fraction}; --include-held-out keeps them)`,
+      );
     return 0;
   } catch (e) {
     bar.done();

@@ -41,7 +41,9 @@ function buildIsStale() {
       const p = path.join(dir, d.name);
       return d.isDirectory() ? newer(p) : fs.statSync(p).mtimeMs > built;
     });
-  return ["app", "components", "lib", "public"].some(newer) || ["next.config.mjs", "package.json"].some((f) => fs.statSync(f).mtimeMs > built);
+  return (
+    ["app", "components", "lib", "public"].some(newer) || ["next.config.mjs", "package.json"].some((f) => fs.statSync(f).mtimeMs > built)
+  );
 }
 
 const prismaArgs = ["prisma", "migrate", "deploy", ...(postgres ? ["--config", "prisma.postgres.config.ts"] : [])];

@@ -41,6 +41,7 @@ bash training/scripts/setup-venv.sh
 
 step "lint and types"
 npx eslint . --max-warnings=0
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "Run npm run format (Prettier owns layout)." >&2; exit 1; }
 npx tsc --noEmit
 bash scripts/check-deploy.sh
 

@@ -41,11 +41,12 @@ async function main(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help) return console.log(USAGE), 0;
+  if (values.help) return (console.log(USAGE), 0);
   if (!values.out) throw new AppError("bad_request", "--out DIR is required.");
   if (values.version && values.stage) throw new AppError("bad_request", "Give --version or --stage, not both.");
   const stage = values.stage as (typeof MODEL_STAGES)[number] | undefined;
-  if (stage !== undefined && !MODEL_STAGES.includes(stage)) throw new AppError("bad_request", `--stage must be one of ${MODEL_STAGES.join(", ")}.`);
+  if (stage !== undefined && !MODEL_STAGES.includes(stage))
+    throw new AppError("bad_request", `--stage must be one of ${MODEL_STAGES.join(", ")}.`);
   const options = tritonRepoOptionsSchema.parse({
     kind: values.kind,
     instances: values.instances,
@@ -64,9 +65,13 @@ async function main(argv: string[]): Promise<number> {
   for (const [i, v] of repo.versions.entries()) {
     const c = repo.configs[i]!;
     const batching = c.maxBatchSize > 0 ? `max_batch_size ${c.maxBatchSize}, dynamic batching` : "fixed batch (max_batch_size 0)";
-    console.log(`  ${v.tritonName}/  ← ${v.name} ${v.version} (${v.stage}, sha256 ${v.sha256.slice(0, 12)}…): ${batching}, ${c.instanceGroup[0]!.kind}`);
+    console.log(
+      `  ${v.tritonName}/  ← ${v.name} ${v.version} (${v.stage}, sha256 ${v.sha256.slice(0, 12)}…): ${batching}, ${c.instanceGroup[0]!.kind}`,
+    );
   }
-  console.log(`serve it with: tritonserver --model-repository=${out}   (INFERENCE_BACKEND=kserve INFERENCE_KSERVE_URL=http://<triton>:8000)`);
+  console.log(
+    `serve it with: tritonserver --model-repository=${out}   (INFERENCE_BACKEND=kserve INFERENCE_KSERVE_URL=http://<triton>:8000)`,
+  );
   return 0;
 }
 

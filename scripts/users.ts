@@ -31,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
   const cmd = positionals[0];
   switch (cmd) {
     case "list":
-      for (const u of await listUsers()) console.log(`${u.email.padEnd(32)} ${u.role.padEnd(12)} ${u.disabled ? "disabled" : "active"}  ${u.name}`);
+      for (const u of await listUsers())
+        console.log(`${u.email.padEnd(32)} ${u.role.padEnd(12)} ${u.disabled ? "disabled" : "active"}  ${u.name}`);
       return 0;
     case "add": {
       const password = values.password ?? generatePassword();

@@ -7,5 +7,10 @@ export const TEST_PASSWORD = "correct horse battery";
 
 // A user with a unique e-mail, created through the real service.
 export function makeUser(role: Role = "radiologist") {
-  return createUser(SYSTEM_ACTOR, { email: `${role}-${randomUUID().slice(0, 8)}@test.local`, name: `Test ${role}`, role, password: TEST_PASSWORD });
+  return createUser(SYSTEM_ACTOR, {
+    email: `${role}-${randomUUID().slice(0, 8)}@test.local`,
+    name: `Test ${role}`,
+    role,
+    password: TEST_PASSWORD,
+  });
 }

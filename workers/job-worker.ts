@@ -17,7 +17,9 @@ try {
   await checkQueueAtStart(getJobQueue());
 } catch (e) {
   log.error("job worker cannot start", { error: (e as Error).message });
-  await getJobQueue().close().catch(() => undefined);
+  await getJobQueue()
+    .close()
+    .catch(() => undefined);
   process.exit(2);
 }
 // KServe/Triton: a misconfigured inference server is logged loudly at start, not once per failed prediction.

@@ -46,7 +46,11 @@ export function TokenManager() {
       )}
       {tokens.isPending && <p className="text-slate-400">Loading…</p>}
       {tokens.isError && <ErrorText>{tokens.error.message}</ErrorText>}
-      {tokens.data?.tokens.length === 0 && <p className="text-slate-400" data-testid="no-tokens">No tokens yet.</p>}
+      {tokens.data?.tokens.length === 0 && (
+        <p className="text-slate-400" data-testid="no-tokens">
+          No tokens yet.
+        </p>
+      )}
       {!!tokens.data?.tokens.length && (
         <table className="w-full max-w-4xl text-left text-sm">
           <thead className="text-slate-400">
@@ -72,12 +76,12 @@ export function TokenManager() {
                     <Button variant="danger" onClick={() => revoke.mutate(t.id)}>
                       Revoke
                     </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </div>
   );

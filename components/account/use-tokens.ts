@@ -12,7 +12,13 @@ export function useTokens() {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: KEY });
   const list = useQuery({ queryKey: KEY, queryFn: () => api(TokenListResponse, "/api/v1/tokens") });
-  const create = useMutation({ mutationFn: (body: CreateTokenBody) => api(CreatedTokenResponse, "/api/v1/tokens", { json: body }), onSuccess: refresh });
-  const revoke = useMutation({ mutationFn: (id: string) => api(TokenResponse, `/api/v1/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }), onSuccess: refresh });
+  const create = useMutation({
+    mutationFn: (body: CreateTokenBody) => api(CreatedTokenResponse, "/api/v1/tokens", { json: body }),
+    onSuccess: refresh,
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(TokenResponse, `/api/v1/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
   return { list, create, revoke };
 }

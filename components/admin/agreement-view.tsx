@@ -18,16 +18,31 @@ export function AgreementView() {
   return (
     <div className="space-y-6" data-testid="agreement-view">
       <p className="text-sm text-slate-300" data-testid="agreement-total">
-        Boxes matched at IoU ≥ {r.iouThreshold} (same class, same image), over {r.studies.filter((s) => s.state === "complete").length} completed double read(s):{" "}
-        {r.total.matched} matched, {r.total.onlyA} only reader A, {r.total.onlyB} only reader B — F1 {pct(r.total.f1)}, agreement {pct(r.total.agreementRate)}.
+        Boxes matched at IoU ≥ {r.iouThreshold} (same class, same image), over {r.studies.filter((s) => s.state === "complete").length}{" "}
+        completed double read(s): {r.total.matched} matched, {r.total.onlyA} only reader A, {r.total.onlyB} only reader B — F1{" "}
+        {pct(r.total.f1)}, agreement {pct(r.total.agreementRate)}.
       </p>
       <AgreementChart perClass={r.perClass} />
       <table className="w-full max-w-4xl text-left text-sm" data-testid="agreement-class-table">
-        <thead className="text-slate-400"><tr><th className="py-2">Class</th><th>Matched</th><th>Only A</th><th>Only B</th><th>F1</th><th>Agreement</th></tr></thead>
+        <thead className="text-slate-400">
+          <tr>
+            <th className="py-2">Class</th>
+            <th>Matched</th>
+            <th>Only A</th>
+            <th>Only B</th>
+            <th>F1</th>
+            <th>Agreement</th>
+          </tr>
+        </thead>
         <tbody>
           {r.perClass.map((c) => (
             <tr key={c.className} className="border-t border-slate-800" data-testid="agreement-class-row" data-class={c.className}>
-              <td className="py-1.5">{c.className}</td><td>{c.matched}</td><td>{c.onlyA}</td><td>{c.onlyB}</td><td>{pct(c.f1)}</td><td>{pct(c.agreementRate)}</td>
+              <td className="py-1.5">{c.className}</td>
+              <td>{c.matched}</td>
+              <td>{c.onlyA}</td>
+              <td>{c.onlyB}</td>
+              <td>{pct(c.f1)}</td>
+              <td>{pct(c.agreementRate)}</td>
             </tr>
           ))}
         </tbody>
@@ -36,10 +51,26 @@ export function AgreementView() {
         <h2 className="text-lg font-medium">Studies</h2>
         <ErrorText>{fuse.error?.message}</ErrorText>
         <table className="w-full max-w-6xl text-left text-sm" data-testid="agreement-study-table">
-          <thead className="text-slate-400"><tr><th className="py-2">Study</th><th>Reader A</th><th>Reader B</th><th>State</th><th>Matched / A / B</th><th>F1</th><th>Consensus</th></tr></thead>
+          <thead className="text-slate-400">
+            <tr>
+              <th className="py-2">Study</th>
+              <th>Reader A</th>
+              <th>Reader B</th>
+              <th>State</th>
+              <th>Matched / A / B</th>
+              <th>F1</th>
+              <th>Consensus</th>
+            </tr>
+          </thead>
           <tbody>
             {r.studies.map((s) => (
-              <tr key={s.studyId} className="border-t border-slate-800" data-testid="agreement-study-row" data-study-id={s.studyId} data-state={s.state}>
+              <tr
+                key={s.studyId}
+                className="border-t border-slate-800"
+                data-testid="agreement-study-row"
+                data-study-id={s.studyId}
+                data-state={s.state}
+              >
                 <td className="py-1.5 font-mono text-xs">{s.pseudonym}</td>
                 <td>{s.readerA.email}</td>
                 <td>{s.readerB.email}</td>
@@ -52,7 +83,14 @@ export function AgreementView() {
                       {s.consensus.status === "signed_off" ? "confirmed" : "adjust & confirm"} ({s.consensus.labels} boxes)
                     </Link>
                   ) : s.state === "complete" ? (
-                    <Button className="px-2 py-0.5 text-xs" onClick={() => fuse.mutate(s.studyId)} disabled={fuse.isPending} data-testid="create-consensus">Fuse boxes (WBF)</Button>
+                    <Button
+                      className="px-2 py-0.5 text-xs"
+                      onClick={() => fuse.mutate(s.studyId)}
+                      disabled={fuse.isPending}
+                      data-testid="create-consensus"
+                    >
+                      Fuse boxes (WBF)
+                    </Button>
                   ) : null}
                 </td>
               </tr>

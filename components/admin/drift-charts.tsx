@@ -4,13 +4,40 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, R
 import type { ScorePoint } from "@/lib/drift/snapshot-views";
 import type { DriftFeatureDto } from "@/lib/schemas/drift";
 
-const PALETTE = ["#38bdf8", "#f472b6", "#a3e635", "#fbbf24", "#c084fc", "#34d399", "#fb7185", "#60a5fa", "#facc15", "#2dd4bf", "#f97316", "#e879f9", "#4ade80", "#94a3b8", "#818cf8"];
+const PALETTE = [
+  "#38bdf8",
+  "#f472b6",
+  "#a3e635",
+  "#fbbf24",
+  "#c084fc",
+  "#34d399",
+  "#fb7185",
+  "#60a5fa",
+  "#facc15",
+  "#2dd4bf",
+  "#f97316",
+  "#e879f9",
+  "#4ade80",
+  "#94a3b8",
+  "#818cf8",
+];
 const AXIS = { stroke: "#64748b", fontSize: 12 };
 const TOOLTIP = { contentStyle: { background: "#0f172a", border: "1px solid #334155" }, labelStyle: { color: "#cbd5e1" } };
-const shortTime = (iso: string) => new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+const shortTime = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
 // Each feature's score over the stored computations; the selected feature is drawn bold, the threshold dashed.
-export function DriftScoreChart({ series, features, selected, threshold }: { series: ScorePoint[]; features: string[]; selected: string | null; threshold: number }) {
+export function DriftScoreChart({
+  series,
+  features,
+  selected,
+  threshold,
+}: {
+  series: ScorePoint[];
+  features: string[];
+  selected: string | null;
+  threshold: number;
+}) {
   if (series.length === 0) return <p className="text-sm text-slate-400">No snapshots yet: compute drift to start the history.</p>;
   return (
     <div className="h-72" data-testid="drift-score-chart">

@@ -53,7 +53,11 @@ export function DriftComputeForm({ onReport }: { onReport: (report: DriftReportD
         </Select>
       </Field>
       <Field label="Reference">
-        <Select value={mode} onChange={(e) => setMode(e.target.value === "period" ? "period" : "firstN")} data-testid="drift-reference-mode">
+        <Select
+          value={mode}
+          onChange={(e) => setMode(e.target.value === "period" ? "period" : "firstN")}
+          data-testid="drift-reference-mode"
+        >
           <option value="firstN">First N predictions</option>
           <option value="period">A period (UTC)</option>
         </Select>

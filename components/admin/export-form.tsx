@@ -75,10 +75,9 @@ export function ExportForm() {
       <Field label="Reader">
         <Select name="readerId" defaultValue="" data-testid="export-reader">
           <option value="">Any reader</option>
-          {users.data?.users
-            .map((u) => (
-              <option key={u.id} value={u.id}>{`${u.name} (${u.email})`}</option>
-            ))}
+          {users.data?.users.map((u) => (
+            <option key={u.id} value={u.id}>{`${u.name} (${u.email})`}</option>
+          ))}
         </Select>
       </Field>
       <Field label="Validation share (by patient)">
@@ -97,8 +96,12 @@ export function ExportForm() {
         <label className="mt-1 flex items-center gap-1">
           <input type="checkbox" name="includeInProgress" data-testid="export-include-in-progress" /> also reviews not yet signed off
         </label>
-        <label className="mt-1 flex items-center gap-1" title="Held-out patients are the registry's evaluation set; a model trained on them is evaluated on its own training data.">
-          <input type="checkbox" name="includeHeldOut" data-testid="export-include-held-out" /> also held-out evaluation patients (not for retraining)
+        <label
+          className="mt-1 flex items-center gap-1"
+          title="Held-out patients are the registry's evaluation set; a model trained on them is evaluated on its own training data."
+        >
+          <input type="checkbox" name="includeHeldOut" data-testid="export-include-held-out" /> also held-out evaluation patients (not for
+          retraining)
         </label>
       </fieldset>
       <div className="col-span-full flex items-center gap-3">

@@ -4,7 +4,11 @@ import { ProgressBar } from "@/components/admin/progress-bar";
 import type { ExportDto } from "@/lib/schemas/export";
 
 const splitText = (e: ExportDto) =>
-  e.summary ? (["train", "val"] as const).map((p) => `${p} ${e.summary!.splits[p].images} img · ${e.summary!.splits[p].boxes} boxes · ${e.summary!.splits[p].patients} pt`).join(" | ") : "";
+  e.summary
+    ? (["train", "val"] as const)
+        .map((p) => `${p} ${e.summary!.splits[p].images} img · ${e.summary!.splits[p].boxes} boxes · ${e.summary!.splits[p].patients} pt`)
+        .join(" | ")
+    : "";
 
 const heldOutText = (e: ExportDto) => {
   const h = e.summary?.heldOut;
@@ -28,7 +32,13 @@ export function ExportList({ exports }: { exports: ExportDto[] }) {
       </thead>
       <tbody>
         {exports.map((e) => (
-          <tr key={e.id} className="border-t border-slate-800 align-top" data-testid="export-row" data-export-id={e.id} data-status={e.status}>
+          <tr
+            key={e.id}
+            className="border-t border-slate-800 align-top"
+            data-testid="export-row"
+            data-export-id={e.id}
+            data-status={e.status}
+          >
             <td className="py-2">{new Date(e.createdAt).toLocaleString()}</td>
             <td>{e.format}</td>
             <td>

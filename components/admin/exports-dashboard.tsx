@@ -5,7 +5,6 @@ import { ExportList } from "@/components/admin/export-list";
 import { ErrorText } from "@/components/ui/field";
 import { useExports } from "@/components/admin/use-exports";
 
-
 export function ExportsDashboard() {
   // Polls every second while an export is queued or running, so the progress bars move; idle otherwise.
   const { list } = useExports({ poll: true });

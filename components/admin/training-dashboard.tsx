@@ -6,7 +6,6 @@ import { ErrorText } from "@/components/ui/field";
 import { useExports } from "@/components/admin/use-exports";
 import { useTrainingRuns } from "@/components/admin/use-training-runs";
 
-
 export function TrainingDashboard() {
   const runs = useTrainingRuns().list;
   const exports = useExports().list;
@@ -14,7 +13,11 @@ export function TrainingDashboard() {
   return (
     <div className="space-y-6">
       {worker && !worker.installed && (
-        <div role="alert" className="rounded border border-amber-700 bg-amber-950 px-4 py-3 text-sm text-amber-200" data-testid="training-worker-missing">
+        <div
+          role="alert"
+          className="rounded border border-amber-700 bg-amber-950 px-4 py-3 text-sm text-amber-200"
+          data-testid="training-worker-missing"
+        >
           {worker.reason}
         </div>
       )}

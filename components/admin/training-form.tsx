@@ -23,7 +23,16 @@ export function TrainingForm({ exports, disabled }: { exports: ExportDto[]; disa
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-    const body = { exportId: f.exportId, modelSize: f.modelSize, epochs: Number(f.epochs), imageSize: Number(f.imageSize), batch: Number(f.batch), nbs: optionalNumber(f.nbs), warmupEpochs: optionalNumber(f.warmupEpochs), mosaic: optionalNumber(f.mosaic) };
+    const body = {
+      exportId: f.exportId,
+      modelSize: f.modelSize,
+      epochs: Number(f.epochs),
+      imageSize: Number(f.imageSize),
+      batch: Number(f.batch),
+      nbs: optionalNumber(f.nbs),
+      warmupEpochs: optionalNumber(f.warmupEpochs),
+      mosaic: optionalNumber(f.mosaic),
+    };
     const parsed = createTrainingRunBodySchema.safeParse(body);
     if (!parsed.success) return setError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(" · "));
     setError("");
@@ -38,10 +47,18 @@ export function TrainingForm({ exports, disabled }: { exports: ExportDto[]; disa
     <form onSubmit={onSubmit} className="grid grid-cols-2 gap-3 md:grid-cols-6" data-testid="training-form">
       <div className="col-span-2">
         <Field label="Dataset (finished YOLO export)">
-          <Select name="exportId" required data-testid="training-export" onChange={(e) => setPicked((p) => ({ ...p, exportId: e.target.value }))}>
+          <Select
+            name="exportId"
+            required
+            data-testid="training-export"
+            onChange={(e) => setPicked((p) => ({ ...p, exportId: e.target.value }))}
+          >
             {usable.length === 0 && <option value="">No finished YOLO export yet</option>}
             {usable.map((e) => (
-              <option key={e.id} value={e.id}>{`${new Date(e.createdAt).toLocaleString()} · ${e.imageCount} images · ${e.boxCount} boxes`}</option>
+              <option
+                key={e.id}
+                value={e.id}
+              >{`${new Date(e.createdAt).toLocaleString()} · ${e.imageCount} images · ${e.boxCount} boxes`}</option>
             ))}
           </Select>
         </Field>
@@ -54,25 +71,58 @@ export function TrainingForm({ exports, disabled }: { exports: ExportDto[]; disa
         </Select>
       </Field>
       <Field label="Epochs">
-        <Input name="epochs" type="number" min={1} max={1000} defaultValue={50} data-testid="training-epochs" onChange={(e) => setPicked((p) => ({ ...p, epochs: Number(e.target.value) }))} />
+        <Input
+          name="epochs"
+          type="number"
+          min={1}
+          max={1000}
+          defaultValue={50}
+          data-testid="training-epochs"
+          onChange={(e) => setPicked((p) => ({ ...p, epochs: Number(e.target.value) }))}
+        />
       </Field>
       <Field label="Image size (px)">
         <Input name="imageSize" type="number" min={32} max={2048} step={32} defaultValue={640} data-testid="training-image-size" />
       </Field>
       <Field label="Batch">
-        <Input name="batch" type="number" min={1} max={256} defaultValue={16} data-testid="training-batch" onChange={(e) => setPicked((p) => ({ ...p, batch: Number(e.target.value) }))} />
+        <Input
+          name="batch"
+          type="number"
+          min={1}
+          max={256}
+          defaultValue={16}
+          data-testid="training-batch"
+          onChange={(e) => setPicked((p) => ({ ...p, batch: Number(e.target.value) }))}
+        />
       </Field>
       <Field label="Nominal batch (nbs)">
         <Input name="nbs" type="number" min={1} max={1024} placeholder={auto ? `auto: ${auto.nbs}` : "auto"} data-testid="training-nbs" />
       </Field>
       <Field label="Warm-up epochs">
-        <Input name="warmupEpochs" type="number" min={0} max={100} step="any" placeholder={auto ? `auto: ${auto.warmupEpochs}` : "auto"} data-testid="training-warmup" />
+        <Input
+          name="warmupEpochs"
+          type="number"
+          min={0}
+          max={100}
+          step="any"
+          placeholder={auto ? `auto: ${auto.warmupEpochs}` : "auto"}
+          data-testid="training-warmup"
+        />
       </Field>
       <Field label="Mosaic (0–1)">
-        <Input name="mosaic" type="number" min={0} max={1} step="any" placeholder={auto ? `auto: ${auto.mosaic}` : "auto"} data-testid="training-mosaic" />
+        <Input
+          name="mosaic"
+          type="number"
+          min={0}
+          max={1}
+          step="any"
+          placeholder={auto ? `auto: ${auto.mosaic}` : "auto"}
+          data-testid="training-mosaic"
+        />
       </Field>
       <p className="col-span-full text-xs text-slate-400" data-testid="training-small-data-note">
-        Empty small-data fields are set from the export&apos;s training images: accumulation no longer than an epoch (nbs), no warm-up when it would take over half the run, no mosaic below 100 images.
+        Empty small-data fields are set from the export&apos;s training images: accumulation no longer than an epoch (nbs), no warm-up when
+        it would take over half the run, no mosaic below 100 images.
       </p>
       <div className="col-span-full flex items-center gap-3">
         <Button type="submit" disabled={disabled || create.isPending || usable.length === 0} data-testid="training-start">

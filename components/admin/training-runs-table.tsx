@@ -21,11 +21,22 @@ export function TrainingRunsTable({ runs }: { runs: TrainingRunDto[] }) {
       </thead>
       <tbody>
         {runs.map((r) => (
-          <tr key={r.id} className="border-t border-slate-800 align-top" data-testid="training-row" data-run-id={r.id} data-status={r.status}>
+          <tr
+            key={r.id}
+            className="border-t border-slate-800 align-top"
+            data-testid="training-row"
+            data-run-id={r.id}
+            data-status={r.status}
+          >
             <td className="py-2">{new Date(r.createdAt).toLocaleString()}</td>
             <td>
               {`yolo11${r.params.modelSize} · ${r.params.epochs} ep · ${r.params.imageSize} px · batch ${r.params.batch}`}
-              {r.params.nbs !== undefined && <span className="block text-xs text-slate-400" data-testid="training-small-data">{`nbs ${r.params.nbs} · warm-up ${r.params.warmupEpochs} ep · mosaic ${r.params.mosaic}`}</span>}
+              {r.params.nbs !== undefined && (
+                <span
+                  className="block text-xs text-slate-400"
+                  data-testid="training-small-data"
+                >{`nbs ${r.params.nbs} · warm-up ${r.params.warmupEpochs} ep · mosaic ${r.params.mosaic}`}</span>
+              )}
             </td>
             <td>
               {r.status === "failed" ? (

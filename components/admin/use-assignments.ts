@@ -14,8 +14,15 @@ const KEY = ["assignments"];
 export function useAssignments(status: AssignmentStatus, { watchUntil = 0 }: { watchUntil?: number } = {}) {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: KEY });
-  const list = useQuery({ queryKey: [...KEY, status], queryFn: () => api(AssignmentListResponse, "/api/v1/assignments", { query: { status } }), refetchInterval: () => (Date.now() < watchUntil ? 2000 : false) });
-  const cancel = useMutation({ mutationFn: (id: string) => api(z.unknown(), `/api/v1/assignments/${encodeURIComponent(id)}`, { method: "DELETE" }), onSuccess: refresh });
+  const list = useQuery({
+    queryKey: [...KEY, status],
+    queryFn: () => api(AssignmentListResponse, "/api/v1/assignments", { query: { status } }),
+    refetchInterval: () => (Date.now() < watchUntil ? 2000 : false),
+  });
+  const cancel = useMutation({
+    mutationFn: (id: string) => api(z.unknown(), `/api/v1/assignments/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
   const auto = useMutation({ mutationFn: () => api(AutoAssignResponse, "/api/v1/assignments/auto", { json: {} }) });
   return { list, cancel, auto };
 }
@@ -23,9 +30,13 @@ export function useAssignments(status: AssignmentStatus, { watchUntil = 0 }: { w
 /** Creating tasks, and the recent studies an admin picks them from. */
 export function useAssignTasks() {
   const qc = useQueryClient();
-  const studies = useQuery({ queryKey: ["assign-studies"], queryFn: () => api(unchecked<WorklistPage>(), "/api/v1/studies", { query: { pageSize: 100 } }) });
+  const studies = useQuery({
+    queryKey: ["assign-studies"],
+    queryFn: () => api(unchecked<WorklistPage>(), "/api/v1/studies", { query: { pageSize: 100 } }),
+  });
   const create = useMutation({
-    mutationFn: (body: CreateAssignmentsBody) => api(unchecked<{ created: unknown[]; skipped: unknown[] }>(), "/api/v1/assignments", { json: body }),
+    mutationFn: (body: CreateAssignmentsBody) =>
+      api(unchecked<{ created: unknown[]; skipped: unknown[] }>(), "/api/v1/assignments", { json: body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
   return { studies, create };

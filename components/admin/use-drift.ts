@@ -11,9 +11,13 @@ const KEY = ["drift-snapshots"];
 /** Stored drift computations (admin), and computing a new report (stored too: the history refreshes). */
 export function useDrift() {
   const qc = useQueryClient();
-  const history = useQuery({ queryKey: KEY, queryFn: () => api(unchecked<{ snapshots: DriftSnapshotDto[] }>(), "/api/v1/admin/drift", { query: { limit: 1000 } }) });
+  const history = useQuery({
+    queryKey: KEY,
+    queryFn: () => api(unchecked<{ snapshots: DriftSnapshotDto[] }>(), "/api/v1/admin/drift", { query: { limit: 1000 } }),
+  });
   const compute = useMutation({
-    mutationFn: (body: z.input<typeof computeDriftBodySchema>) => api(unchecked<{ report: DriftReportDto }>(), "/api/v1/admin/drift", { json: body }),
+    mutationFn: (body: z.input<typeof computeDriftBodySchema>) =>
+      api(unchecked<{ report: DriftReportDto }>(), "/api/v1/admin/drift", { json: body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
   return { history, compute };

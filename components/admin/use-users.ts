@@ -13,7 +13,10 @@ export function useUsers() {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: USERS_KEY });
   const list = useQuery({ queryKey: USERS_KEY, queryFn: () => api(UserListResponse, "/api/v1/users") });
-  const create = useMutation({ mutationFn: (body: CreateUserBody) => api(UserResponse, "/api/v1/users", { json: body }), onSuccess: refresh });
+  const create = useMutation({
+    mutationFn: (body: CreateUserBody) => api(UserResponse, "/api/v1/users", { json: body }),
+    onSuccess: refresh,
+  });
   const update = useMutation({
     mutationFn: ({ id, body }: { id: string; body: { role?: Role; disabled?: boolean } }) =>
       api(UserResponse, `/api/v1/users/${encodeURIComponent(id)}`, { method: "PATCH", json: body }),

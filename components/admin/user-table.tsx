@@ -9,7 +9,11 @@ import { useUsers } from "./use-users";
 export function UserTable({ currentUserId }: { currentUserId: string }) {
   const [error, setError] = useState("");
   const { list: users, update: updateUser } = useUsers();
-  const update = { isPending: updateUser.isPending, mutate: (v: { id: string; body: { role?: Role; disabled?: boolean } }) => updateUser.mutate(v, { onSuccess: () => setError(""), onError: (e) => setError(e.message) }) };
+  const update = {
+    isPending: updateUser.isPending,
+    mutate: (v: { id: string; body: { role?: Role; disabled?: boolean } }) =>
+      updateUser.mutate(v, { onSuccess: () => setError(""), onError: (e) => setError(e.message) }),
+  };
 
   if (users.isPending) return <p className="text-slate-400">Loading users…</p>;
   if (users.isError) return <ErrorText>{users.error.message}</ErrorText>;

@@ -1,4 +1,8 @@
-type Operation = { summary?: string; responses?: Record<string, { description?: string }>; requestBody?: { content?: Record<string, unknown> } };
+type Operation = {
+  summary?: string;
+  responses?: Record<string, { description?: string }>;
+  requestBody?: { content?: Record<string, unknown> };
+};
 
 export function ApiOperation({ method, path, op }: { method: string; path: string; op: Operation }) {
   return (

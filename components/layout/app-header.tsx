@@ -16,10 +16,19 @@ const READING: NavItem[] = [
 ];
 // Admin pages on a second row, grouped by what the admin is looking after.
 const ADMIN: NavGroup[] = [
-  { label: "People", items: [{ href: "/admin/users", label: "Users", roles: ["admin"] }, { href: "/admin/audit", label: "Audit", roles: ["admin"] }] },
+  {
+    label: "People",
+    items: [
+      { href: "/admin/users", label: "Users", roles: ["admin"] },
+      { href: "/admin/audit", label: "Audit", roles: ["admin"] },
+    ],
+  },
   {
     label: "Reading tasks",
-    items: [{ href: "/admin/assignments", label: "Assignments", roles: ["admin"] }, { href: "/admin/agreement", label: "Agreement", roles: ["admin"] }],
+    items: [
+      { href: "/admin/assignments", label: "Assignments", roles: ["admin"] },
+      { href: "/admin/agreement", label: "Agreement", roles: ["admin"] },
+    ],
   },
   {
     label: "Model",
@@ -47,7 +56,12 @@ function NavLinks({ items, role, pathname }: { items: NavItem[]; role: Role; pat
     .map((n) => {
       const active = isActive(pathname, n.href);
       return (
-        <Link key={n.href} href={n.href} aria-current={active ? "page" : undefined} className={active ? "text-white underline underline-offset-4" : "text-slate-300 hover:text-white"}>
+        <Link
+          key={n.href}
+          href={n.href}
+          aria-current={active ? "page" : undefined}
+          className={active ? "text-white underline underline-offset-4" : "text-slate-300 hover:text-white"}
+        >
           {n.label}
         </Link>
       );
@@ -69,12 +83,20 @@ export function AppHeader({ name, role }: { name: string; role: Role }) {
         <span className="text-sm text-slate-400" data-testid="current-user">
           {name} · {role}
         </span>
-        <button onClick={() => signOut({ callbackUrl: "/sign-in" })} className="text-sm text-slate-300 underline hover:text-white" data-testid="sign-out">
+        <button
+          onClick={() => signOut({ callbackUrl: "/sign-in" })}
+          className="text-sm text-slate-300 underline hover:text-white"
+          data-testid="sign-out"
+        >
           Sign out
         </button>
       </div>
       {role === "admin" && (
-        <nav className="flex flex-wrap items-center gap-x-6 gap-y-1 border-t border-slate-800/60 bg-slate-950/60 px-6 py-1.5 text-sm" aria-label="Admin" data-testid="admin-nav">
+        <nav
+          className="flex flex-wrap items-center gap-x-6 gap-y-1 border-t border-slate-800/60 bg-slate-950/60 px-6 py-1.5 text-sm"
+          aria-label="Admin"
+          data-testid="admin-nav"
+        >
           <span className="text-xs font-semibold uppercase tracking-wide text-slate-400">Admin</span>
           {ADMIN.map((g) => (
             <span key={g.label} className="flex items-center gap-3">

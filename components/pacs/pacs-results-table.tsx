@@ -6,7 +6,12 @@ type Props = { studies: PacsStudy[]; pulls: PacsPullDto[]; selected: Set<string>
 // Search results: tick studies to pull; those already here link to the viewer, those being pulled show progress.
 export function PacsResultsTable({ studies, pulls, selected, toggle }: Props) {
   const pullOf = new Map(pulls.map((p) => [p.studyInstanceUid, p]));
-  if (studies.length === 0) return <p className="text-sm text-slate-400" data-testid="pacs-no-results">No studies match.</p>;
+  if (studies.length === 0)
+    return (
+      <p className="text-sm text-slate-400" data-testid="pacs-no-results">
+        No studies match.
+      </p>
+    );
   return (
     <table className="w-full text-left text-sm" data-testid="pacs-results">
       <thead className="text-slate-400">
@@ -27,9 +32,20 @@ export function PacsResultsTable({ studies, pulls, selected, toggle }: Props) {
           const pull = pullOf.get(s.studyInstanceUid);
           const studyId = s.studyId ?? (pull?.state === "succeeded" ? pull.studyId : null);
           return (
-            <tr key={s.studyInstanceUid} className="border-t border-slate-800" data-testid="pacs-result-row" data-accession={s.accessionNumber ?? ""}>
+            <tr
+              key={s.studyInstanceUid}
+              className="border-t border-slate-800"
+              data-testid="pacs-result-row"
+              data-accession={s.accessionNumber ?? ""}
+            >
               <td className="py-2">
-                <input type="checkbox" aria-label={`Pull study ${s.accessionNumber ?? s.studyInstanceUid}`} checked={selected.has(s.studyInstanceUid)} disabled={Boolean(studyId)} onChange={() => toggle(s.studyInstanceUid)} />
+                <input
+                  type="checkbox"
+                  aria-label={`Pull study ${s.accessionNumber ?? s.studyInstanceUid}`}
+                  checked={selected.has(s.studyInstanceUid)}
+                  disabled={Boolean(studyId)}
+                  onChange={() => toggle(s.studyInstanceUid)}
+                />
               </td>
               <td>{s.patientId}</td>
               <td>{s.patientName}</td>

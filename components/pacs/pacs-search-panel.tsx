@@ -22,7 +22,9 @@ export function PacsSearchPanel() {
 
   async function onSearch(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const q = Object.fromEntries([...new FormData(e.currentTarget)].filter(([, v]) => typeof v === "string" && v.trim() !== "") as [string, string][]);
+    const q = Object.fromEntries(
+      [...new FormData(e.currentTarget)].filter(([, v]) => typeof v === "string" && v.trim() !== "") as [string, string][],
+    );
     setSearching(true);
     setError("");
     try {
@@ -45,7 +47,12 @@ export function PacsSearchPanel() {
     }
   }
 
-  if (connections.data?.connections.length === 0) return <p className="text-sm text-slate-400" data-testid="pacs-search-panel">No PACS is connected (an admin adds one at /admin/pacs).</p>;
+  if (connections.data?.connections.length === 0)
+    return (
+      <p className="text-sm text-slate-400" data-testid="pacs-search-panel">
+        No PACS is connected (an admin adds one at /admin/pacs).
+      </p>
+    );
   return (
     <section className="space-y-3 rounded border border-slate-800 p-3" data-testid="pacs-search-panel" aria-label="Search PACS">
       <form onSubmit={onSearch} className="grid grid-cols-2 items-end gap-3 md:grid-cols-7">
@@ -78,7 +85,14 @@ export function PacsSearchPanel() {
         </Button>
       </form>
       <ErrorText>{error}</ErrorText>
-      {studies && <PacsResultsTable studies={studies} pulls={pulls.data?.pulls ?? []} selected={selected} toggle={(uid) => setSelected((s) => new Set(s.has(uid) ? [...s].filter((x) => x !== uid) : [...s, uid]))} />}
+      {studies && (
+        <PacsResultsTable
+          studies={studies}
+          pulls={pulls.data?.pulls ?? []}
+          selected={selected}
+          toggle={(uid) => setSelected((s) => new Set(s.has(uid) ? [...s].filter((x) => x !== uid) : [...s, uid]))}
+        />
+      )}
       {studies && studies.length > 0 && (
         <Button onClick={() => void onPull()} disabled={selected.size === 0 || pull.isPending} data-testid="pacs-pull">
           Pull {selected.size || ""} {selected.size === 1 ? "study" : "studies"}

@@ -24,7 +24,10 @@ export function usePacsPulls(connectionId: string) {
     seen.current = finished;
   }, [finished, qc]);
   const pull = useMutation({
-    mutationFn: (studyInstanceUids: string[]) => api(PacsPullsRequestedResponse, `/api/v1/pacs/connections/${encodeURIComponent(connectionId)}/pulls`, { json: { studyInstanceUids } }),
+    mutationFn: (studyInstanceUids: string[]) =>
+      api(PacsPullsRequestedResponse, `/api/v1/pacs/connections/${encodeURIComponent(connectionId)}/pulls`, {
+        json: { studyInstanceUids },
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["pacs-pulls", connectionId] }),
   });
   return { pulls, pull };

@@ -15,8 +15,19 @@ const TONE: Record<AiStatus["kind"], string> = {
 export function AiStatusNote({ studyName, status, live }: { studyName: string | null; status: AiStatus; live: boolean }) {
   return (
     <div className="flex flex-col gap-0.5 text-xs">
-      {studyName && <p className="font-mono text-slate-200" data-testid="study-name">{studyName}</p>}
-      <p className={TONE[status.kind]} role="status" data-testid="ai-status" data-kind={status.kind} data-hidden={status.hidden} data-live={live}>
+      {studyName && (
+        <p className="font-mono text-slate-200" data-testid="study-name">
+          {studyName}
+        </p>
+      )}
+      <p
+        className={TONE[status.kind]}
+        role="status"
+        data-testid="ai-status"
+        data-kind={status.kind}
+        data-hidden={status.hidden}
+        data-live={live}
+      >
         {status.text}
       </p>
     </div>

@@ -10,7 +10,11 @@ export function BrowserBoxesLayer({ api, boxes }: { api: ViewportApi | null; box
   if (!api) return null;
   const toCanvas = (p: { x: number; y: number }) => api.pixelToCanvas(p);
   return (
-    <svg className="pointer-events-none absolute inset-0 h-full w-full" data-testid="browser-boxes-layer" aria-label="Browser (WASM) AI suggestions">
+    <svg
+      className="pointer-events-none absolute inset-0 h-full w-full"
+      data-testid="browser-boxes-layer"
+      aria-label="Browser (WASM) AI suggestions"
+    >
       {boxes.map((b, i) => {
         const r = projectBox(b.box, toCanvas);
         return (

@@ -62,9 +62,32 @@ export function OverlayBox({ item, box, toCanvas, selected, hovered, editing, on
       onPointerEnter={() => onHover(item.key)}
       onPointerLeave={() => onHover(null)}
     >
-      {emphasis && <rect x={r.x - 3} y={r.y - 3} width={r.width + 6} height={r.height + 6} fill="none" stroke="white" strokeWidth={selected ? 1.5 : 1} strokeOpacity={0.8} />}
-      {item.status === "added" && <rect x={r.x} y={r.y} width={r.width} height={r.height} fill="none" stroke="white" strokeWidth={s.width + 2} strokeOpacity={0.5} />}
-      <rect x={r.x} y={r.y} width={r.width} height={r.height} fill="none" stroke={colour} strokeWidth={s.width} strokeDasharray={s.dash} data-testid="box-rect" />
+      {emphasis && (
+        <rect
+          x={r.x - 3}
+          y={r.y - 3}
+          width={r.width + 6}
+          height={r.height + 6}
+          fill="none"
+          stroke="white"
+          strokeWidth={selected ? 1.5 : 1}
+          strokeOpacity={0.8}
+        />
+      )}
+      {item.status === "added" && (
+        <rect x={r.x} y={r.y} width={r.width} height={r.height} fill="none" stroke="white" strokeWidth={s.width + 2} strokeOpacity={0.5} />
+      )}
+      <rect
+        x={r.x}
+        y={r.y}
+        width={r.width}
+        height={r.height}
+        fill="none"
+        stroke={colour}
+        strokeWidth={s.width}
+        strokeDasharray={s.dash}
+        data-testid="box-rect"
+      />
       {/* A wide invisible border to pick the box; inside, the image stays draggable unless the box is being edited. */}
       <rect
         x={r.x}
@@ -77,10 +100,26 @@ export function OverlayBox({ item, box, toCanvas, selected, hovered, editing, on
         style={{ pointerEvents: editing ? "all" : "stroke", cursor: editing ? "move" : "pointer" }}
         onPointerDown={(e) => onPointerDown(e, item)}
       />
-      {item.status === "edited" && <circle cx={r.x + r.width} cy={r.y} r={4} fill={colour} stroke="white" strokeWidth={1} data-testid="edited-marker" />}
+      {item.status === "edited" && (
+        <circle cx={r.x + r.width} cy={r.y} r={4} fill={colour} stroke="white" strokeWidth={1} data-testid="edited-marker" />
+      )}
       {/* The tag: a number linked to the side list; the full label while the box is selected or hovered. */}
-      <g data-testid="box-tag" data-side={label.side} style={{ pointerEvents: "all", cursor: "pointer", userSelect: "none" }} onPointerDown={(e) => onPointerDown(e, item)}>
-        <rect x={label.x} y={label.y} width={label.width} height={label.height} rx={3} fill={emphasis ? colour : "rgba(0,0,0,0.75)"} stroke={colour} strokeWidth={1} />
+      <g
+        data-testid="box-tag"
+        data-side={label.side}
+        style={{ pointerEvents: "all", cursor: "pointer", userSelect: "none" }}
+        onPointerDown={(e) => onPointerDown(e, item)}
+      >
+        <rect
+          x={label.x}
+          y={label.y}
+          width={label.width}
+          height={label.height}
+          rx={3}
+          fill={emphasis ? colour : "rgba(0,0,0,0.75)"}
+          stroke={colour}
+          strokeWidth={1}
+        />
         <text x={label.x + 4} y={label.y + label.height - 4} fill={emphasis ? "black" : colour} fontSize={11} fontWeight={600}>
           {emphasis ? `${number} ${statusText(item)}` : number}
         </text>

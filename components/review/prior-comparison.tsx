@@ -25,7 +25,17 @@ function currentBoxes(items: readonly ReviewItem[], instanceId: string): DiffBox
  */
 const NOT_TOOLS = new Set<ViewerCommand["type"]>(["navigate", "frame", "image", "togglePanel", "toggleDock", "peek", "openMenu"]);
 
-export function PriorComparison({ studyId, priorId, items, onClose }: { studyId: string; priorId: string; items: readonly ReviewItem[]; onClose: () => void }) {
+export function PriorComparison({
+  studyId,
+  priorId,
+  items,
+  onClose,
+}: {
+  studyId: string;
+  priorId: string;
+  items: readonly ReviewItem[];
+  onClose: () => void;
+}) {
   const q = usePriorComparison(studyId, priorId);
   const [state, dispatch] = useReducer(viewerReducer, initialViewerState);
   const [swapped, setSwapped] = useState(false);
@@ -50,34 +60,72 @@ export function PriorComparison({ studyId, priorId, items, onClose }: { studyId:
 
   const data = q.data;
   const diff = useMemo(
-    () => (data ? findingsDiff({ prior: data.prior.boxes, current: currentBoxes(items, data.current.instanceId), priorLung: data.prior.lungBox, currentLung: data.current.lungBox }) : { prior: [], current: [] }),
+    () =>
+      data
+        ? findingsDiff({
+            prior: data.prior.boxes,
+            current: currentBoxes(items, data.current.instanceId),
+            priorLung: data.prior.lungBox,
+            currentLung: data.current.lungBox,
+          })
+        : { prior: [], current: [] },
     [data, items],
   );
-  if (q.error) return <p className="p-4 text-rose-400" role="alert">{q.error.message}</p>;
+  if (q.error)
+    return (
+      <p className="p-4 text-rose-400" role="alert">
+        {q.error.message}
+      </p>
+    );
   if (!data) return <p className="p-4 text-slate-400">Loading the prior…</p>;
   const cur = currentBoxes(items, data.current.instanceId);
-  const currentLayer = diff.current.map((d) => ({ id: d.currentId!, className: d.className, box: cur.find((c) => c.id === d.currentId)!.box, status: d.status }));
-  const priorLayer = diff.prior.map((d) => ({ id: d.priorId!, className: d.className, box: data.prior.boxes.find((b) => b.id === d.priorId)!.box, status: d.status }));
+  const currentLayer = diff.current.map((d) => ({
+    id: d.currentId!,
+    className: d.className,
+    box: cur.find((c) => c.id === d.currentId)!.box,
+    status: d.status,
+  }));
+  const priorLayer = diff.prior.map((d) => ({
+    id: d.priorId!,
+    className: d.className,
+    box: data.prior.boxes.find((b) => b.id === d.priorId)!.box,
+    status: d.status,
+  }));
   const listed = [...diff.prior, ...diff.current.filter((d) => d.status === "new")]; // a persisting current box is listed with its prior
   const pane = (side: "current" | "prior") => {
     const film = side === "current" ? data.current : data.prior;
     return (
       <div className="relative min-w-0 flex-1" data-testid={`compare-${side}`}>
         <p className="absolute left-2 top-1 z-10 rounded bg-black/70 px-1.5 text-xs text-slate-200">
-          {side === "current" ? "Current" : `Prior · ${formatStudyDate(data.prior.studyDate)} · ${data.prior.finalRead ? `final read (${data.prior.finalRead.purpose.replace("_", " ")})` : "no final read yet"}`}
+          {side === "current"
+            ? "Current"
+            : `Prior · ${formatStudyDate(data.prior.studyDate)} · ${data.prior.finalRead ? `final read (${data.prior.finalRead.purpose.replace("_", " ")})` : "no final read yet"}`}
         </p>
-        <DicomViewport fileUrl={film.fileUrl} state={state} dispatch={dispatch} onImageRendered={(api) => setApis((a) => (a[side] === api ? a : { ...a, [side]: api }))}>
+        <DicomViewport
+          fileUrl={film.fileUrl}
+          state={state}
+          dispatch={dispatch}
+          onImageRendered={(api) => setApis((a) => (a[side] === api ? a : { ...a, [side]: api }))}
+        >
           <DiffBoxesLayer api={apis[side]} side={side} lungBox={film.lungBox} boxes={side === "current" ? currentLayer : priorLayer} />
         </DicomViewport>
       </div>
     );
   };
   return (
-    <div className="flex h-[calc(100vh-7.5rem)] min-h-96 flex-col rounded border border-slate-800" data-testid="prior-comparison" data-swapped={swapped}>
+    <div
+      className="flex h-[calc(100vh-7.5rem)] min-h-96 flex-col rounded border border-slate-800"
+      data-testid="prior-comparison"
+      data-swapped={swapped}
+    >
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-800 px-2 py-1 text-xs">
         <span className="text-slate-300">Comparing with {data.prior.displayName}</span>
-        <button type="button" className="rounded bg-slate-700 px-2 py-0.5" onClick={() => setSwapped((s) => !s)} data-testid="compare-swap">Swap sides (X)</button>
-        <button type="button" className="rounded bg-slate-700 px-2 py-0.5" onClick={onClose} data-testid="compare-close">Close (Esc)</button>
+        <button type="button" className="rounded bg-slate-700 px-2 py-0.5" onClick={() => setSwapped((s) => !s)} data-testid="compare-swap">
+          Swap sides (X)
+        </button>
+        <button type="button" className="rounded bg-slate-700 px-2 py-0.5" onClick={onClose} data-testid="compare-close">
+          Close (Esc)
+        </button>
         <span className="text-slate-500">Zoom, pan and window are linked.</span>
       </div>
       <div className={`flex min-h-0 flex-1 gap-1 ${swapped ? "flex-row-reverse" : ""}`}>
@@ -87,14 +135,21 @@ export function PriorComparison({ studyId, priorId, items, onClose }: { studyId:
       <div className="border-t border-slate-800 px-2 py-1 text-xs" data-testid="findings-diff">
         <p className="text-slate-400" data-testid="diff-method">
           How this is decided: both films are aligned by their lung-field bounding box (the dark regions inside the body, dotted); a prior
-          final box is <b>persisting</b> when the current AI or reader has a box of the same class overlapping it by IoU ≥ {PRIOR_MATCH_IOU} after that
-          alignment, else <b>resolved</b>; a current box without a prior partner is <b>new</b>. A guide for reading, not a diagnosis.
+          final box is <b>persisting</b> when the current AI or reader has a box of the same class overlapping it by IoU ≥ {PRIOR_MATCH_IOU}{" "}
+          after that alignment, else <b>resolved</b>; a current box without a prior partner is <b>new</b>. A guide for reading, not a
+          diagnosis.
         </p>
         <ul className="mt-1 flex flex-wrap gap-1">
           {listed.length === 0 && <li className="text-slate-500">No boxes on either film.</li>}
           {listed.map((d) => (
-            <li key={`${d.priorId}-${d.currentId}`} className="rounded border px-1.5 py-0.5" style={{ borderColor: DIFF_COLOUR[d.status], color: DIFF_COLOUR[d.status] }}
-              data-testid="diff-entry" data-status={d.status} data-class={d.className}>
+            <li
+              key={`${d.priorId}-${d.currentId}`}
+              className="rounded border px-1.5 py-0.5"
+              style={{ borderColor: DIFF_COLOUR[d.status], color: DIFF_COLOUR[d.status] }}
+              data-testid="diff-entry"
+              data-status={d.status}
+              data-class={d.className}
+            >
               {d.status}: {d.className}
               {d.iou !== null && <> (IoU {d.iou.toFixed(2)})</>}
             </li>

@@ -17,7 +17,11 @@ export function ReaderDecisionsLayer({ api, decisions }: { api: ViewportApi | nu
   if (!api) return null;
   const toCanvas = (p: { x: number; y: number }) => api.pixelToCanvas(p);
   return (
-    <svg className="pointer-events-none absolute inset-0 h-full w-full" data-testid="reader-decisions-layer" aria-label="The reader's decisions (reference)">
+    <svg
+      className="pointer-events-none absolute inset-0 h-full w-full"
+      data-testid="reader-decisions-layer"
+      aria-label="The reader's decisions (reference)"
+    >
       {decisions.map((d) => {
         const r = projectBox(d.box, toCanvas);
         const s = DECISION_STYLE[d.decision];

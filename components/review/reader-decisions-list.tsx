@@ -5,13 +5,27 @@ import { DECISION_STYLE } from "./reader-decisions-layer";
 
 // The annotation task's reference: what the radiologist decided on each box (with the reason for a rejection),
 // beside the AI suggestions the annotator corrects. Shown, never editable.
-export function ReaderDecisionsList({ data, shown, onToggle }: { data: ReaderDecisionsDto | undefined; shown: boolean; onToggle: () => void }) {
+export function ReaderDecisionsList({
+  data,
+  shown,
+  onToggle,
+}: {
+  data: ReaderDecisionsDto | undefined;
+  shown: boolean;
+  onToggle: () => void;
+}) {
   if (!data) return null;
   return (
     <section className="flex flex-col gap-1 text-xs" data-testid="reader-decisions" aria-label="The reader's decisions">
       <div className="flex items-center justify-between">
         <h3 className="font-medium text-slate-300">The reader&apos;s decisions (reference)</h3>
-        <button type="button" className="rounded bg-slate-700 px-2 py-0.5" onClick={onToggle} aria-pressed={shown} data-testid="reader-decisions-toggle">
+        <button
+          type="button"
+          className="rounded bg-slate-700 px-2 py-0.5"
+          onClick={onToggle}
+          aria-pressed={shown}
+          data-testid="reader-decisions-toggle"
+        >
           {shown ? "Hide on image" : "Show on image"}
         </button>
       </div>
@@ -19,7 +33,8 @@ export function ReaderDecisionsList({ data, shown, onToggle }: { data: ReaderDec
       {data.reads.map((r) => (
         <div key={r.reviewId} data-testid="reader-read">
           <p className="text-slate-400">
-            {r.reader.name} ({r.purpose === "double_read" ? "double read" : "primary read"}) · impression {r.impression === "no_finding" ? "no finding" : (r.impression ?? "—")}
+            {r.reader.name} ({r.purpose === "double_read" ? "double read" : "primary read"}) · impression{" "}
+            {r.impression === "no_finding" ? "no finding" : (r.impression ?? "—")}
           </p>
           <ul className="flex flex-col gap-0.5">
             {r.decisions.length === 0 && <li className="text-slate-500">No box decisions.</li>}

@@ -2,7 +2,17 @@
 
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { ViewportApi } from "@/components/viewer/dicom-viewport";
-import { boxFromPoints, moveBox, projectBox, resizeBox, sameBox, type Box, type Corner, type ImageSize, type Point } from "@/lib/review-ui/box-geometry";
+import {
+  boxFromPoints,
+  moveBox,
+  projectBox,
+  resizeBox,
+  sameBox,
+  type Box,
+  type Corner,
+  type ImageSize,
+  type Point,
+} from "@/lib/review-ui/box-geometry";
 import { placeLabels } from "@/lib/review-ui/label-placement";
 import type { ReviewItem } from "@/lib/review-ui/review-items";
 import { BoxLegend } from "./box-legend";
@@ -26,7 +36,20 @@ interface Props {
 type Drag = { item: ReviewItem; corner?: Corner; start: Point; orig: Box; box: Box };
 
 // Re-projected from image pixels on every render: the viewer re-renders this after each draw (zoom, pan, rotate, flip).
-export function ReviewOverlay({ api, items, selectedKey, hoveredKey, editing, adding, draft, onSelect, onHover, onEditBox, onDrawn, numbers }: Props) {
+export function ReviewOverlay({
+  api,
+  items,
+  selectedKey,
+  hoveredKey,
+  editing,
+  adding,
+  draft,
+  onSelect,
+  onHover,
+  onEditBox,
+  onDrawn,
+  numbers,
+}: Props) {
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [drawing, setDrawing] = useState<{ start: Point; box: Box | null } | null>(null);
@@ -58,7 +81,9 @@ export function ReviewOverlay({ api, items, selectedKey, hoveredKey, editing, ad
   const onMove = (e: ReactPointerEvent) => {
     if (drag) {
       const p = toPixel(e);
-      const box = drag.corner ? resizeBox(drag.orig, drag.corner, p, size) : moveBox(drag.orig, p.x - drag.start.x, p.y - drag.start.y, size);
+      const box = drag.corner
+        ? resizeBox(drag.orig, drag.corner, p, size)
+        : moveBox(drag.orig, p.x - drag.start.x, p.y - drag.start.y, size);
       setDrag({ ...drag, box });
     } else if (drawing) setDrawing({ ...drawing, box: boxFromPoints(drawing.start, toPixel(e), size) });
   };
@@ -85,27 +110,55 @@ export function ReviewOverlay({ api, items, selectedKey, hoveredKey, editing, ad
   const pr = preview && projectBox(preview, toCanvas);
   return (
     <>
-    <svg ref={svg} className="absolute inset-0 h-full w-full" data-testid="review-overlay" onPointerMove={onMove} onPointerUp={onUp} onPointerCancel={onUp}>
-      {items.map((it) => (
-        <OverlayBox
-          key={it.key}
-          item={it}
-          box={boxOf(it)}
-          number={numbers.get(it.key) ?? 0}
-          label={labels.get(it.key)!}
-          toCanvas={toCanvas}
-          selected={it.key === selectedKey}
-          hovered={it.key === hoveredKey}
-          editing={editing && it.key === selectedKey}
-          onPointerDown={onBoxDown}
-          onHover={onHover}
-        />
-      ))}
-      {/* On top while drawing, so a new box can start over an existing one. */}
-      {adding && <rect width="100%" height="100%" fill="transparent" style={{ pointerEvents: "all", cursor: "crosshair" }} onPointerDown={onDrawDown} data-testid="draw-surface" />}
-      {pr && <rect x={pr.x} y={pr.y} width={pr.width} height={pr.height} fill="none" stroke="white" strokeWidth={2} strokeDasharray="4 2" data-testid="draft-box" />}
-    </svg>
-    <BoxLegend items={items} />
+      <svg
+        ref={svg}
+        className="absolute inset-0 h-full w-full"
+        data-testid="review-overlay"
+        onPointerMove={onMove}
+        onPointerUp={onUp}
+        onPointerCancel={onUp}
+      >
+        {items.map((it) => (
+          <OverlayBox
+            key={it.key}
+            item={it}
+            box={boxOf(it)}
+            number={numbers.get(it.key) ?? 0}
+            label={labels.get(it.key)!}
+            toCanvas={toCanvas}
+            selected={it.key === selectedKey}
+            hovered={it.key === hoveredKey}
+            editing={editing && it.key === selectedKey}
+            onPointerDown={onBoxDown}
+            onHover={onHover}
+          />
+        ))}
+        {/* On top while drawing, so a new box can start over an existing one. */}
+        {adding && (
+          <rect
+            width="100%"
+            height="100%"
+            fill="transparent"
+            style={{ pointerEvents: "all", cursor: "crosshair" }}
+            onPointerDown={onDrawDown}
+            data-testid="draw-surface"
+          />
+        )}
+        {pr && (
+          <rect
+            x={pr.x}
+            y={pr.y}
+            width={pr.width}
+            height={pr.height}
+            fill="none"
+            stroke="white"
+            strokeWidth={2}
+            strokeDasharray="4 2"
+            data-testid="draft-box"
+          />
+        )}
+      </svg>
+      <BoxLegend items={items} />
     </>
   );
 }

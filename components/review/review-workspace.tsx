@@ -47,14 +47,27 @@ import { useSignOff } from "./use-sign-off";
 
 const target = (it: ReviewItem) => (it.kind === "ai" ? { findingId: it.findingId! } : { labelId: it.labelId! });
 // The image and frame on screen: boxes are drawn only on their own frame, and a drawn box is added to it.
-const onScreen = (api: ViewportApi | null) => (api ? { instanceId: instanceIdFromImageId(api.image.imageId), frame: frameFromImageId(api.image.imageId) } : { instanceId: null, frame: null });
+const onScreen = (api: ViewportApi | null) =>
+  api
+    ? { instanceId: instanceIdFromImageId(api.image.imageId), frame: frameFromImageId(api.image.imageId) }
+    : { instanceId: null, frame: null };
 
 /**
  * The reading view with the AI overlay, per-box verdicts (autosaved) and sign-off. The same view serves every purpose:
  * annotation (class editing first, "Complete task" instead of sign-off), an independent double read, and the consensus
  * an admin confirms (fused reader boxes only, no AI suggestions).
  */
-export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskFromUrl }: { studyId: string; worklistQuery: string; purpose?: ReviewPurpose; taskId?: string }) {
+export function ReviewWorkspace({
+  studyId,
+  worklistQuery,
+  purpose,
+  taskId: taskFromUrl,
+}: {
+  studyId: string;
+  worklistQuery: string;
+  purpose?: ReviewPurpose;
+  taskId?: string;
+}) {
   const events = useStudyEvents(studyId);
   const query = useStudyReview(studyId, purpose, events.live);
   const studyName = useStudy(studyId).data?.study.displayName ?? null;
@@ -104,7 +117,9 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const decisions = useReaderDecisions(studyId, mode === "annotation");
   const decisionsOn = (api: ViewportApi | null) => {
     const at = onScreen(api);
-    return (decisions.data?.reads ?? []).flatMap((r) => r.decisions).filter((d) => (d.instanceId === null || d.instanceId === at.instanceId) && d.frame === (at.frame ?? 1));
+    return (decisions.data?.reads ?? [])
+      .flatMap((r) => r.decisions)
+      .filter((d) => (d.instanceId === null || d.instanceId === at.instanceId) && d.frame === (at.frame ?? 1));
   };
   const completeTask = (acceptUndecided: boolean) => {
     if (acceptUndecided) for (const it of taskSummary(all, shown).undecided) actions.onAccept(it);
@@ -121,9 +136,18 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
     },
     onHover: setHovered,
     onAccept: (it: ReviewItem) => it.kind === "ai" && push({ op: "accept", findingId: it.findingId! }),
-    onReject: (it: ReviewItem, reason?: string) => it.kind === "ai" && push({ op: "reject", findingId: it.findingId!, ...(reason ? { reason } : {}) }),
-    onEdit: (it: ReviewItem) => { setSelected(it.key); setEditing((e) => !e || it.key !== selected); },
-    onDelete: (it: ReviewItem) => { if (it.kind === "reader") { push({ op: "delete", labelId: it.labelId! }); setSelected(null); } },
+    onReject: (it: ReviewItem, reason?: string) =>
+      it.kind === "ai" && push({ op: "reject", findingId: it.findingId!, ...(reason ? { reason } : {}) }),
+    onEdit: (it: ReviewItem) => {
+      setSelected(it.key);
+      setEditing((e) => !e || it.key !== selected);
+    },
+    onDelete: (it: ReviewItem) => {
+      if (it.kind === "reader") {
+        push({ op: "delete", labelId: it.labelId! });
+        setSelected(null);
+      }
+    },
     onClassChange: (it: ReviewItem, className: string) => push({ op: "edit", ...target(it), className }),
   };
   const editBox = (it: ReviewItem, box: Box) => push({ op: "edit", ...target(it), box });
@@ -142,7 +166,14 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   const ask = (key: string, field: "reason" | "class") => setFocusRequest((r) => ({ key, field, n: (r?.n ?? 0) + 1 }));
   useReviewKeys((c: ReviewKeyCommand): boolean => {
     if (completing) return false; // the modal summary has the keyboard
-    const a = reviewKeyAction(c, { selected: current, hasSelection: !!selected, drafting: !!draft || adding || editing, readOnly, signable, canCompleteTask: !!taskId });
+    const a = reviewKeyAction(c, {
+      selected: current,
+      hasSelection: !!selected,
+      drafting: !!draft || adding || editing,
+      readOnly,
+      signable,
+      canCompleteTask: !!taskId,
+    });
     switch (a.type) {
       case "pass":
         return false;
@@ -159,27 +190,27 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
         setSelected(null);
         return true;
       case "accept":
-        return actions.onAccept(a.item), true;
+        return (actions.onAccept(a.item), true);
       case "reject":
-        return actions.onReject(a.item), true;
+        return (actions.onReject(a.item), true);
       case "reason":
         if (a.item.status !== "rejected") actions.onReject(a.item);
-        return ask(a.item.key, "reason"), true;
+        return (ask(a.item.key, "reason"), true);
       case "classify":
         setEditing(true);
-        return ask(a.item.key, "class"), true;
+        return (ask(a.item.key, "class"), true);
       case "edit":
-        return setEditing((e) => !e), true;
+        return (setEditing((e) => !e), true);
       case "delete":
-        return actions.onDelete(a.item), true;
+        return (actions.onDelete(a.item), true);
       case "add":
-        return setAdding((v) => !v), setDraft(null), true;
+        return (setAdding((v) => !v), setDraft(null), true);
       case "impression":
-        return setImpression(a.impression), true;
+        return (setImpression(a.impression), true);
       case "signOff":
-        return setConfirming(true), true;
+        return (setConfirming(true), true);
       case "completeTask":
-        return setCompleting(true), true;
+        return (setCompleting(true), true);
     }
   });
 
@@ -201,25 +232,84 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
   }
   const banner = (
     <>
-      <ReviewBanner status={save.status} error={save.error} signedOff={state?.review?.status === "signed_off"} completed={state?.review?.status === "completed"} onReload={save.reload} />
+      <ReviewBanner
+        status={save.status}
+        error={save.error}
+        signedOff={state?.review?.status === "signed_off"}
+        completed={state?.review?.status === "completed"}
+        onReload={save.reload}
+      />
       {state?.amendable && <AmendRead studyId={studyId} purpose={purpose} amendable={state.amendable} />}
     </>
   );
   const panel = (
-    <ReviewPanel modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null} items={shown}
-      filters={<>
-        {mode !== "consensus" && <AiStatusNote studyName={studyName} live={events.live} status={aiStatus({ studyStatus: state?.studyStatus, hasModel: !!state?.modelVersion, all, shown })} />}
-        <DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />
-      </>} selectedKey={selected} hoveredKey={hovered} editing={editing} readOnly={readOnly}
-      classOptions={classOptions} adding={adding} onToggleAdd={() => { setAdding((a) => !a); setDraft(null); }} impression={impression}
-      onImpression={setImpression} onSignOff={() => setConfirming(true)} canSignOff={!readOnly} srHref={srHref} results={srHref ? <PacsPushStatus studyId={studyId} /> : null} showSignOff={signable} classFirst={mode === "annotation"} showFrames={multiFrame} focusRequest={focusRequest} {...actions}
-      footer={mode === "annotation" && taskId ? <TaskFooter busy={task.busy} error={task.error} done={state?.review?.status === "completed"} disabled={readOnly} onComplete={() => setCompleting(true)} /> : null}>
+    <ReviewPanel
+      modelName={state?.modelVersion ? `${state.modelVersion.name} ${state.modelVersion.version}` : null}
+      items={shown}
+      filters={
+        <>
+          {mode !== "consensus" && (
+            <AiStatusNote
+              studyName={studyName}
+              live={events.live}
+              status={aiStatus({ studyStatus: state?.studyStatus, hasModel: !!state?.modelVersion, all, shown })}
+            />
+          )}
+          <DisplayFilters f={display} classes={[...new Set([...classes, ...aiClasses])].sort()} aiClasses={aiClasses} />
+        </>
+      }
+      selectedKey={selected}
+      hoveredKey={hovered}
+      editing={editing}
+      readOnly={readOnly}
+      classOptions={classOptions}
+      adding={adding}
+      onToggleAdd={() => {
+        setAdding((a) => !a);
+        setDraft(null);
+      }}
+      impression={impression}
+      onImpression={setImpression}
+      onSignOff={() => setConfirming(true)}
+      canSignOff={!readOnly}
+      srHref={srHref}
+      results={srHref ? <PacsPushStatus studyId={studyId} /> : null}
+      showSignOff={signable}
+      classFirst={mode === "annotation"}
+      showFrames={multiFrame}
+      focusRequest={focusRequest}
+      {...actions}
+      footer={
+        mode === "annotation" && taskId ? (
+          <TaskFooter
+            busy={task.busy}
+            error={task.error}
+            done={state?.review?.status === "completed"}
+            disabled={readOnly}
+            onComplete={() => setCompleting(true)}
+          />
+        ) : null
+      }
+    >
       <PurposeChip purpose={mode} />
       <SaveStatusBadge status={save.status} version={state?.review?.version ?? 0} />
-      <BrowserInferencePanel run={browser.run} canRun={!!state?.modelVersion} shown={browserShown} onToggle={() => setBrowserShown((v) => !v)}
-        onRun={() => state?.modelVersion && void browser.start(state.modelVersion.id, state.instances.map((i) => i.id))} />
+      <BrowserInferencePanel
+        run={browser.run}
+        canRun={!!state?.modelVersion}
+        shown={browserShown}
+        onToggle={() => setBrowserShown((v) => !v)}
+        onRun={() =>
+          state?.modelVersion &&
+          void browser.start(
+            state.modelVersion.id,
+            state.instances.map((i) => i.id),
+          )
+        }
+      />
       {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
-      {mode === "annotation" && <ReaderDecisionsList data={decisions.data} shown={decisionsShown} onToggle={() => setDecisionsShown((v) => !v)} />}
+      {mode === "annotation" && (
+        <ReaderDecisionsList data={decisions.data} shown={decisionsShown} onToggle={() => setDecisionsShown((v) => !v)} />
+      )}
       {mode !== "annotation" && <PriorsList studyId={studyId} comparing={comparing} onCompare={setComparing} />}
       <ReviewHistoryPanel review={state?.review ?? null} selectedKey={selected} />
     </ReviewPanel>
@@ -234,28 +324,74 @@ export function ReviewWorkspace({ studyId, worklistQuery, purpose, taskId: taskF
           </div>
           {panel}
         </div>
-      ) : <StudyViewer studyId={studyId} worklistQuery={worklistQuery} reveal={reveal} banner={banner} panel={panel} overlay={(api) => (<>
-        <ReviewOverlay api={api} items={visibleItems(all, { ...filter, ...onScreen(api) })} numbers={numbers}
-          selectedKey={selected} hoveredKey={hovered} editing={editing && !readOnly} adding={adding && !readOnly && !draft} draft={draft}
-          onSelect={actions.onSelect} onHover={setHovered} onEditBox={editBox}
-          onDrawn={(box) => { setDraft(box); setDraftImage(api ? onScreen(api) : null); }} />
-        {mode === "annotation" && decisionsShown && <ReaderDecisionsLayer api={api} decisions={decisionsOn(api)} />}
-        {browser.run.status === "done" && browserShown && (
-          // The in-browser run predicts frame 1 of each image (lib/predictions/predict-dicom-bytes.ts).
-          <BrowserBoxesLayer api={api} boxes={browser.run.boxes.filter((b) => api && b.instanceId === onScreen(api).instanceId && onScreen(api).frame === 1)} />
-        )}
-      </>)} />}
-      {completing && (
-        <CompleteTaskDialog summary={taskSummary(all, shown)} busy={task.busy} error={task.error} onComplete={completeTask} onCancel={() => setCompleting(false)} />
+      ) : (
+        <StudyViewer
+          studyId={studyId}
+          worklistQuery={worklistQuery}
+          reveal={reveal}
+          banner={banner}
+          panel={panel}
+          overlay={(api) => (
+            <>
+              <ReviewOverlay
+                api={api}
+                items={visibleItems(all, { ...filter, ...onScreen(api) })}
+                numbers={numbers}
+                selectedKey={selected}
+                hoveredKey={hovered}
+                editing={editing && !readOnly}
+                adding={adding && !readOnly && !draft}
+                draft={draft}
+                onSelect={actions.onSelect}
+                onHover={setHovered}
+                onEditBox={editBox}
+                onDrawn={(box) => {
+                  setDraft(box);
+                  setDraftImage(api ? onScreen(api) : null);
+                }}
+              />
+              {mode === "annotation" && decisionsShown && <ReaderDecisionsLayer api={api} decisions={decisionsOn(api)} />}
+              {browser.run.status === "done" && browserShown && (
+                // The in-browser run predicts frame 1 of each image (lib/predictions/predict-dicom-bytes.ts).
+                <BrowserBoxesLayer
+                  api={api}
+                  boxes={browser.run.boxes.filter((b) => api && b.instanceId === onScreen(api).instanceId && onScreen(api).frame === 1)}
+                />
+              )}
+            </>
+          )}
+        />
       )}
-      <SignOffDialog open={confirming} impression={impression} counts={counts} busy={signOff.busy} error={signOff.error} onImpression={setImpression}
-        onCancel={() => { setConfirming(false); signOff.clearError(); }}
-        onConfirm={() => impression && void signOff.signOff(impression).then((ok) => {
-          if (!ok) return;
+      {completing && (
+        <CompleteTaskDialog
+          summary={taskSummary(all, shown)}
+          busy={task.busy}
+          error={task.error}
+          onComplete={completeTask}
+          onCancel={() => setCompleting(false)}
+        />
+      )}
+      <SignOffDialog
+        open={confirming}
+        impression={impression}
+        counts={counts}
+        busy={signOff.busy}
+        error={signOff.error}
+        onImpression={setImpression}
+        onCancel={() => {
           setConfirming(false);
-          toast("Signed off — press J or → for the next study.");
-          focusImage();
-        })} />
+          signOff.clearError();
+        }}
+        onConfirm={() =>
+          impression &&
+          void signOff.signOff(impression).then((ok) => {
+            if (!ok) return;
+            setConfirming(false);
+            toast("Signed off — press J or → for the next study.");
+            focusImage();
+          })
+        }
+      />
     </div>
   );
 }

@@ -39,27 +39,45 @@ export function SignOffDialog({ open, impression, counts, busy, error, onImpress
     }
   };
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && !busy && onCancel()} title="Sign off this review?" testId="sign-off-dialog" onKeyDown={onKeyDown}
+    <Dialog
+      open={open}
+      onOpenChange={(o) => !o && !busy && onCancel()}
+      title="Sign off this review?"
+      testId="sign-off-dialog"
+      onKeyDown={onKeyDown}
       onOpenAutoFocus={(e) => {
         e.preventDefault();
         (impression ? confirm.current : firstChoice.current)?.focus();
       }}
-      description={`${counts.accepted} accepted, ${counts.rejected} rejected, ${counts.added} added; ${counts.undecided} AI suggestion(s) left undecided. Your sign-off locks the review.`}>
+      description={`${counts.accepted} accepted, ${counts.rejected} rejected, ${counts.added} added; ${counts.undecided} AI suggestion(s) left undecided. Your sign-off locks the review.`}
+    >
       <fieldset className="mb-3 flex gap-4" data-testid="sign-off-impression">
         <legend className="mb-1 text-slate-400">Impression (Y / Q)</legend>
         {IMPRESSIONS.map((i, n) => (
           <label key={i.value} className="flex items-center gap-2">
-            <input ref={n === 0 ? firstChoice : undefined} type="radio" name="sign-off-impression" checked={impression === i.value} onChange={() => onImpression(i.value)}
-              data-testid={`sign-off-impression-${i.value}`} />
+            <input
+              ref={n === 0 ? firstChoice : undefined}
+              type="radio"
+              name="sign-off-impression"
+              checked={impression === i.value}
+              onChange={() => onImpression(i.value)}
+              data-testid={`sign-off-impression-${i.value}`}
+            />
             {i.label}
           </label>
         ))}
       </fieldset>
       {!impression && <p className="mb-3 text-amber-400">Choose an impression first.</p>}
-      {error && <p className="mb-3 text-rose-400" role="alert" data-testid="sign-off-error">{error}</p>}
+      {error && (
+        <p className="mb-3 text-rose-400" role="alert" data-testid="sign-off-error">
+          {error}
+        </p>
+      )}
       <div className="flex justify-end gap-2">
         <DialogClose asChild>
-          <Button variant="secondary" disabled={busy}>Cancel (Esc)</Button>
+          <Button variant="secondary" disabled={busy}>
+            Cancel (Esc)
+          </Button>
         </DialogClose>
         <Button ref={confirm} onClick={onConfirm} disabled={busy || !impression} data-testid="sign-off-confirm">
           {busy ? "Signing off…" : "Sign off (Enter)"}

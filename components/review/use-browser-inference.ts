@@ -47,7 +47,9 @@ export function useBrowserInference() {
         const { bytes } = await fetchBytes(`/api/v1/instances/${encodeURIComponent(instanceId)}/file`, "image");
         const r = await predictDicomBytes(model, bytes, decodeOptionsOf(thresholds));
         inferenceMs += r.timings.detectMs;
-        boxes.push(...r.detections.map((d) => ({ instanceId, className: d.className, finding: d.finding, confidence: d.confidence, box: d.box })));
+        boxes.push(
+          ...r.detections.map((d) => ({ instanceId, className: d.className, finding: d.finding, confidence: d.confidence, box: d.box })),
+        );
       }
       const backend = model.providerUsed === "webgpu" ? "WebGPU" : `WASM SIMD, ${model.threads} thread${model.threads === 1 ? "" : "s"}`;
       setRun({ status: "done", boxes, ms: performance.now() - t0, inferenceMs, model: label, backend });

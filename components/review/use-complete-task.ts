@@ -21,12 +21,20 @@ export function useCompleteTask(studyId: string, taskId: string | undefined, sav
     try {
       if (!(await save.flushNow())) throw new Error("Your last changes could not be saved; the task was not completed.");
       const version = qc.getQueryData<StudyReviewDto>(reviewQueryKey(studyId, purpose))?.review?.version ?? 0;
-      const res = await fetchJson<{ assignment: AssignmentDto; review: ReviewDto }>(`/api/v1/assignments/${encodeURIComponent(taskId)}/complete`, { method: "POST", json: { version } });
+      const res = await fetchJson<{ assignment: AssignmentDto; review: ReviewDto }>(
+        `/api/v1/assignments/${encodeURIComponent(taskId)}/complete`,
+        { method: "POST", json: { version } },
+      );
       save.applySignedOff(res.review);
       void qc.invalidateQueries({ queryKey: ["my-tasks"] });
       return true;
     } catch (e) {
-      if (e instanceof ApiRequestError && e.status === 409 && (e.details as { currentVersion?: number } | undefined)?.currentVersion !== undefined) save.markConflict();
+      if (
+        e instanceof ApiRequestError &&
+        e.status === 409 &&
+        (e.details as { currentVersion?: number } | undefined)?.currentVersion !== undefined
+      )
+        save.markConflict();
       setError(e instanceof Error ? e.message : String(e));
       return false;
     } finally {
@@ -41,7 +49,8 @@ export function useCompleteTask(studyId: string, taskId: string | undefined, sav
 export function useOpenTaskId(studyId: string, enabled: boolean): string | undefined {
   const q = useQuery({
     queryKey: ["my-tasks", "study", studyId],
-    queryFn: () => fetchJson<{ assignments: AssignmentDto[] }>(`/api/v1/assignments?mine=1&kind=annotate&studyId=${encodeURIComponent(studyId)}`),
+    queryFn: () =>
+      fetchJson<{ assignments: AssignmentDto[] }>(`/api/v1/assignments?mine=1&kind=annotate&studyId=${encodeURIComponent(studyId)}`),
     enabled,
   });
   return q.data?.assignments[0]?.id;

@@ -1,7 +1,14 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { effectiveThresholds, modelDefaults, NO_CHOICES, withClassThreshold, withoutClassThreshold, type ThresholdChoices } from "@/lib/review-ui/display-thresholds";
+import {
+  effectiveThresholds,
+  modelDefaults,
+  NO_CHOICES,
+  withClassThreshold,
+  withoutClassThreshold,
+  type ThresholdChoices,
+} from "@/lib/review-ui/display-thresholds";
 import type { StudyReviewDto } from "@/lib/schemas/review";
 
 // The overlay's display filters for this page: hidden classes and the reader's threshold choices over the version's defaults.
@@ -15,7 +22,12 @@ export function useDisplayFilters(state: StudyReviewDto | undefined) {
     defaults,
     choices,
     thresholds,
-    toggleClass: (c: string) => setHidden((h) => { const n = new Set(h); if (!n.delete(c)) n.add(c); return n; }),
+    toggleClass: (c: string) =>
+      setHidden((h) => {
+        const n = new Set(h);
+        if (!n.delete(c)) n.add(c);
+        return n;
+      }),
     setGlobal: (v: number) => setChoices((ch) => ({ ...ch, confidence: v })),
     setClass: (c: string, v: number) => setChoices((ch) => withClassThreshold(ch, c, v)),
     resetClass: (c: string) => setChoices((ch) => withoutClassThreshold(ch, c)),

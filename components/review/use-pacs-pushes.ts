@@ -17,7 +17,8 @@ export function usePacsPushes(studyId: string) {
     refetchInterval: (q) => (!q.state.data || q.state.data.some((p) => ACTIVE.has(p.state)) ? 2000 : false),
   });
   const send = useMutation({
-    mutationFn: async (connectionId?: string) => (await fetchJson<{ pushes: PacsPushDto[] }>(url(studyId), { method: "POST", json: connectionId ? { connectionId } : {} })).pushes,
+    mutationFn: async (connectionId?: string) =>
+      (await fetchJson<{ pushes: PacsPushDto[] }>(url(studyId), { method: "POST", json: connectionId ? { connectionId } : {} })).pushes,
     onSuccess: (pushes) => qc.setQueryData(key(studyId), pushes),
   });
   return { query, send };

@@ -4,7 +4,18 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiRequestError, fetchJson } from "@/lib/http/fetch-json";
 import type { Impression, ReviewDto, ReviewPurpose, SaveReviewResult, StudyReviewDto } from "@/lib/schemas/review";
-import { EMPTY_QUEUE, enqueue, isEmpty, resolveTempIds, setImpression, takeBatch, tempIdMap, toWire, type LocalOperation, type SaveQueue } from "@/lib/review-ui/save-queue";
+import {
+  EMPTY_QUEUE,
+  enqueue,
+  isEmpty,
+  resolveTempIds,
+  setImpression,
+  takeBatch,
+  tempIdMap,
+  toWire,
+  type LocalOperation,
+  type SaveQueue,
+} from "@/lib/review-ui/save-queue";
 import { reviewQueryKey, reviewUrl } from "./use-review";
 
 export type SaveStatus = "saved" | "pending" | "saving" | "conflict" | "error";
@@ -80,15 +91,21 @@ export function useReviewSave(studyId: string, onTempResolved: (map: Map<string,
     publish(inFlight.current ? undefined : "pending");
   }, [publish]);
 
-  const push = useCallback((op: LocalOperation) => {
-    queue.current = enqueue(queue.current, op);
-    schedule();
-  }, [schedule]);
+  const push = useCallback(
+    (op: LocalOperation) => {
+      queue.current = enqueue(queue.current, op);
+      schedule();
+    },
+    [schedule],
+  );
 
-  const pushImpression = useCallback((impression: Impression | null) => {
-    queue.current = setImpression(queue.current, impression);
-    schedule();
-  }, [schedule]);
+  const pushImpression = useCallback(
+    (impression: Impression | null) => {
+      queue.current = setImpression(queue.current, impression);
+      schedule();
+    },
+    [schedule],
+  );
 
   /** Sends everything queued now; true once nothing is left unsaved (used before sign-off). */
   const flushNow = useCallback(async (): Promise<boolean> => {
@@ -107,9 +124,12 @@ export function useReviewSave(studyId: string, onTempResolved: (map: Map<string,
   }, [qc, key, publish]);
 
   const markConflict = useCallback(() => publish("conflict"), [publish]);
-  const applySignedOff = useCallback((review: ReviewDto) => {
-    qc.setQueryData<StudyReviewDto>(key, (old) => old && { ...old, review });
-  }, [qc, key]);
+  const applySignedOff = useCallback(
+    (review: ReviewDto) => {
+      qc.setQueryData<StudyReviewDto>(key, (old) => old && { ...old, review });
+    },
+    [qc, key],
+  );
 
   const pending = useMemo(() => [...(view.inFlight?.ops ?? []), ...view.queue.ops], [view]);
   const pendingImpression = view.queue.impression !== undefined ? view.queue.impression : view.inFlight?.impression;

@@ -21,10 +21,14 @@ export function useSignOff(studyId: string, save: SaveHandle, purpose?: ReviewPu
     try {
       if (!(await save.flushNow())) throw new Error("Your last changes could not be saved; sign-off was not sent.");
       const version = qc.getQueryData<StudyReviewDto>(reviewQueryKey(studyId, purpose))?.review?.version ?? 0;
-      const res = await fetchJson<{ review: ReviewDto }>(reviewUrl(studyId, purpose, "/sign-off"), { method: "POST", json: { version, impression } });
+      const res = await fetchJson<{ review: ReviewDto }>(reviewUrl(studyId, purpose, "/sign-off"), {
+        method: "POST",
+        json: { version, impression },
+      });
       save.applySignedOff(res.review);
       // A primary sign-off signs the study off: the study panel beside the image says so without a reload.
-      if (res.review.purpose === "primary") qc.setQueryData<StudyDetail>(["study", studyId], (old) => old && { ...old, study: { ...old.study, status: "signed_off" } });
+      if (res.review.purpose === "primary")
+        qc.setQueryData<StudyDetail>(["study", studyId], (old) => old && { ...old, study: { ...old.study, status: "signed_off" } });
       return true;
     } catch (e) {
       if (e instanceof ApiRequestError && e.status === 409) save.markConflict();

@@ -16,7 +16,11 @@ const COLOUR: Record<StudyStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: StudyStatus }) {
-  return <span className={`rounded px-2 py-0.5 text-xs ${COLOUR[status]}`} data-testid={`status-${status}`}>{STATUS_LABEL[status]}</span>;
+  return (
+    <span className={`rounded px-2 py-0.5 text-xs ${COLOUR[status]}`} data-testid={`status-${status}`}>
+      {STATUS_LABEL[status]}
+    </span>
+  );
 }
 
 export function StatusChips(props: { counts?: Record<StudyStatus, number>; active: string; onSelect: (s: string) => void }) {

@@ -6,7 +6,14 @@ import { useRef, useState, type DragEvent } from "react";
 import { collectDroppedFiles, uploadOne } from "@/components/studies/collect-dropped-files";
 import type { IngestResult } from "@/lib/schemas/study";
 
-type Row = { name: string; size: number; progress: number; state: "queued" | "uploading" | IngestResult["status"] | "failed"; message?: string; studyId?: string };
+type Row = {
+  name: string;
+  size: number;
+  progress: number;
+  state: "queued" | "uploading" | IngestResult["status"] | "failed";
+  message?: string;
+  studyId?: string;
+};
 const CONCURRENCY = 2;
 
 export function UploadPanel() {
@@ -18,7 +25,10 @@ export function UploadPanel() {
 
   async function start(files: File[]) {
     const offset = rows.length;
-    setRows((rs) => [...rs, ...files.map((f) => ({ name: f.webkitRelativePath || f.name, size: f.size, progress: 0, state: "queued" as const }))]);
+    setRows((rs) => [
+      ...rs,
+      ...files.map((f) => ({ name: f.webkitRelativePath || f.name, size: f.size, progress: 0, state: "queued" as const })),
+    ]);
     let next = 0;
     const worker = async () => {
       while (next < files.length) {
@@ -57,7 +67,14 @@ export function UploadPanel() {
       >
         <p>Drop DICOM, PNG or JPEG files or whole folders here, or click to choose files.</p>
         <p className="mt-1 text-sm text-slate-400">Each file is checked completely; a duplicate SOP Instance UID is stored once.</p>
-        <input ref={input} type="file" multiple hidden data-testid="upload-input" onChange={(e) => e.target.files && start(Array.from(e.target.files))} />
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          data-testid="upload-input"
+          onChange={(e) => e.target.files && start(Array.from(e.target.files))}
+        />
       </div>
       {rows.length > 0 && (
         <table className="w-full text-left text-sm [&_td]:pr-4" data-testid="upload-results">

@@ -24,11 +24,22 @@ export function WorklistFilters({ params, update }: { params: WorklistParams; up
     <div className="flex flex-wrap items-end gap-3 text-sm">
       <label className="flex flex-col">
         <span className="text-slate-400">Accession or patient ID</span>
-        <input value={q} onChange={(e) => setQ(e.target.value)} className={control} data-testid="worklist-search" placeholder="starts with…" />
+        <input
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          className={control}
+          data-testid="worklist-search"
+          placeholder="starts with…"
+        />
       </label>
       <label className="flex flex-col">
         <span className="text-slate-400">Modality</span>
-        <select value={params.modality} onChange={(e) => update({ modality: e.target.value })} className={control} data-testid="worklist-modality">
+        <select
+          value={params.modality}
+          onChange={(e) => update({ modality: e.target.value })}
+          className={control}
+          data-testid="worklist-modality"
+        >
           <option value="">any</option>
           {["CR", "DX", "OT"].map((m) => (
             <option key={m}>{m}</option>

@@ -9,12 +9,26 @@ import { formatStudyDate } from "@/lib/studies/display-name";
 
 type SortKey = "received" | "studyDate" | "aiPriority";
 
-function SortHeader({ k, label, params, update }: { k: SortKey; label: string; params: WorklistParams; update: (p: Partial<WorklistParams>) => void }) {
+function SortHeader({
+  k,
+  label,
+  params,
+  update,
+}: {
+  k: SortKey;
+  label: string;
+  params: WorklistParams;
+  update: (p: Partial<WorklistParams>) => void;
+}) {
   const active = (params.sort || "received") === k;
   const dir = params.dir || "desc";
   return (
     <th className="py-2">
-      <button onClick={() => update({ sort: k, dir: active && dir === "desc" ? "asc" : "desc" })} className="hover:text-white" data-testid={`sort-${k}`}>
+      <button
+        onClick={() => update({ sort: k, dir: active && dir === "desc" ? "asc" : "desc" })}
+        className="hover:text-white"
+        data-testid={`sort-${k}`}
+      >
         {label} {active ? (dir === "desc" ? "↓" : "↑") : ""}
       </button>
     </th>
@@ -52,7 +66,11 @@ export function WorklistTable(props: {
               {props.canRerun && s.status === "prediction_failed" && <RerunPredictionButton studyId={s.id} />}
             </td>
             <td>
-              <Link href={`/studies/${s.id}${queryString ? `?${queryString}` : ""}`} className="text-sky-400 hover:underline" data-testid="open-study">
+              <Link
+                href={`/studies/${s.id}${queryString ? `?${queryString}` : ""}`}
+                className="text-sky-400 hover:underline"
+                data-testid="open-study"
+              >
                 {s.displayName}
               </Link>
             </td>
@@ -60,7 +78,9 @@ export function WorklistTable(props: {
             <td>{s.modality}</td>
             <td data-testid="study-date">{formatStudyDate(s.studyDate)}</td>
             <td className="text-slate-400">{new Date(s.receivedAt).toLocaleString()}</td>
-            <td title="Highest AI finding confidence: a triage hint, not a diagnosis">{s.aiPriority === null ? "—" : `${Math.round(s.aiPriority * 100)} %`}</td>
+            <td title="Highest AI finding confidence: a triage hint, not a diagnosis">
+              {s.aiPriority === null ? "—" : `${Math.round(s.aiPriority * 100)} %`}
+            </td>
             <td className="text-slate-400">{s.description ?? ""}</td>
           </tr>
         ))}

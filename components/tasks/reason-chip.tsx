@@ -9,7 +9,11 @@ const REASON: Record<AssignmentReason, { text: string; cls: string }> = {
 
 export function ReasonChip({ reason }: { reason: AssignmentReason }) {
   const r = REASON[reason];
-  return <span className={`rounded px-1.5 py-0.5 text-xs ${r.cls}`} data-testid="reason-chip" data-reason={reason}>{r.text}</span>;
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs ${r.cls}`} data-testid="reason-chip" data-reason={reason}>
+      {r.text}
+    </span>
+  );
 }
 
 export const kindText = (k: AssignmentKind) => (k === "annotate" ? "Annotate" : "Double read");

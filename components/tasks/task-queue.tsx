@@ -9,11 +9,19 @@ import { kindText, ReasonChip, taskHref } from "./reason-chip";
 
 /** The signed-in user's open tasks, oldest first, each opening the viewer configured for it. */
 export function TaskQueue() {
-  const tasks = useQuery({ queryKey: ["my-tasks"], queryFn: () => fetchJson<{ assignments: AssignmentDto[] }>("/api/v1/assignments?mine=1") });
+  const tasks = useQuery({
+    queryKey: ["my-tasks"],
+    queryFn: () => fetchJson<{ assignments: AssignmentDto[] }>("/api/v1/assignments?mine=1"),
+  });
   if (tasks.isPending) return <p className="text-slate-400">Loading tasks…</p>;
   if (tasks.isError) return <ErrorText>{tasks.error.message}</ErrorText>;
   const list = tasks.data.assignments;
-  if (list.length === 0) return <p className="text-slate-400" data-testid="no-tasks">No open tasks.</p>;
+  if (list.length === 0)
+    return (
+      <p className="text-slate-400" data-testid="no-tasks">
+        No open tasks.
+      </p>
+    );
   return (
     <table className="w-full max-w-4xl text-left text-sm" data-testid="task-table">
       <thead className="text-slate-400">
@@ -29,12 +37,20 @@ export function TaskQueue() {
       <tbody>
         {list.map((t) => (
           <tr key={t.id} className="border-t border-slate-800" data-testid="task-row" data-study-id={t.studyId} data-task-id={t.id}>
-            <td className="py-2 font-mono text-xs" data-testid="task-study-name">{t.study.displayName}</td>
+            <td className="py-2 font-mono text-xs" data-testid="task-study-name">
+              {t.study.displayName}
+            </td>
             <td>{kindText(t.kind)}</td>
-            <td><ReasonChip reason={t.reason} /></td>
+            <td>
+              <ReasonChip reason={t.reason} />
+            </td>
             <td>{t.study.aiPriority === null ? "—" : `${Math.round(t.study.aiPriority * 100)}%`}</td>
             <td className="text-slate-400">{new Date(t.createdAt).toLocaleString()}</td>
-            <td><Link href={taskHref(t)} className="text-sky-400 underline" data-testid="open-task">Open</Link></td>
+            <td>
+              <Link href={taskHref(t)} className="text-sky-400 underline" data-testid="open-task">
+                Open
+              </Link>
+            </td>
           </tr>
         ))}
       </tbody>

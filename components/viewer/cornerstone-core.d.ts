@@ -1,6 +1,9 @@
 // The slice of cornerstone-core 2.6 the viewer uses (the package ships no types).
 declare module "cornerstone-core" {
-  export interface Point { x: number; y: number }
+  export interface Point {
+    x: number;
+    y: number;
+  }
   export interface Viewport {
     scale: number;
     translation: Point;
@@ -12,9 +15,21 @@ declare module "cornerstone-core" {
     vflip: boolean;
     voiLUT?: unknown;
   }
-  export interface EnabledElement { element: HTMLElement; image?: { imageId: string }; viewport?: Viewport; canvas?: HTMLCanvasElement }
-  export interface ImageLoadObject { promise: Promise<unknown>; cancelFn?: () => void }
-  export interface RenderedEventDetail { element: HTMLElement; viewport: Viewport; image: { imageId: string } }
+  export interface EnabledElement {
+    element: HTMLElement;
+    image?: { imageId: string };
+    viewport?: Viewport;
+    canvas?: HTMLCanvasElement;
+  }
+  export interface ImageLoadObject {
+    promise: Promise<unknown>;
+    cancelFn?: () => void;
+  }
+  export interface RenderedEventDetail {
+    element: HTMLElement;
+    viewport: Viewport;
+    image: { imageId: string };
+  }
   interface Cornerstone {
     enable(element: HTMLElement, options?: object): void;
     disable(element: HTMLElement): void;

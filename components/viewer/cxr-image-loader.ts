@@ -68,9 +68,17 @@ async function load(imageId: string, source: string, preview: boolean): Promise<
   if (!d.preview && o.meta.numberOfFrames === 1) opened.delete(url);
   recordTiming(
     url,
-    d.preview ? { previewCodecWaitMs: codecWaitMs, previewDecodeMs: d.decodeMs, previewVoiMs: d.voiMs, previewLevel: level } : { decodeMs: d.decodeMs, voiMs: d.voiMs },
+    d.preview
+      ? { previewCodecWaitMs: codecWaitMs, previewDecodeMs: d.decodeMs, previewVoiMs: d.voiMs, previewLevel: level }
+      : { decodeMs: d.decodeMs, voiMs: d.voiMs },
   );
-  return { ...d.image, cxrPreview: d.preview, cxrScale: d.scale, cxrFullSize: { columns: o.meta.columns, rows: o.meta.rows }, cxrPresets: d.presets };
+  return {
+    ...d.image,
+    cxrPreview: d.preview,
+    cxrScale: d.scale,
+    cxrFullSize: { columns: o.meta.columns, rows: o.meta.rows },
+    cxrPresets: d.presets,
+  };
 }
 
 let registered = false;

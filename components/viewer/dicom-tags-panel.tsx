@@ -5,7 +5,16 @@ import { formatStudyDate } from "@/lib/studies/display-name";
 
 const fmt = (v: string | number | null | undefined) => (v === null || v === undefined || v === "" ? "—" : String(v));
 // Tags the summary rows above already show (under a readable name).
-const SHOWN_ABOVE = new Set(["Modality", "StudyDescription", "PhotometricInterpretation", "Rows", "Columns", "BitsStored", "WindowCenter", "WindowWidth"]);
+const SHOWN_ABOVE = new Set([
+  "Modality",
+  "StudyDescription",
+  "PhotometricInterpretation",
+  "Rows",
+  "Columns",
+  "BitsStored",
+  "WindowCenter",
+  "WindowWidth",
+]);
 const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 10) / 10);
 
 /** Key study and DICOM attributes beside the image, plus the current display state. */
@@ -14,7 +23,11 @@ export function DicomTagsPanel({ study, instance, state }: { study: StudyDetail[
     ["Pseudonym", study.pseudonym],
     // Null for roles that work on pseudonyms only (annotators): those rows are not shown at all.
     ...(study.patientId !== null || study.patientName !== null || study.accessionNumber !== null
-      ? ([["Patient", fmt(study.patientName)], ["Patient ID", fmt(study.patientId)], ["Accession", fmt(study.accessionNumber)]] as [string, string][])
+      ? ([
+          ["Patient", fmt(study.patientName)],
+          ["Patient ID", fmt(study.patientId)],
+          ["Accession", fmt(study.accessionNumber)],
+        ] as [string, string][])
       : []),
     ["Study date", formatStudyDate(study.studyDate)],
     ["Modality", fmt(study.modality)],
@@ -26,8 +39,13 @@ export function DicomTagsPanel({ study, instance, state }: { study: StudyDetail[
       ["Size", `${instance.columns} × ${instance.rows}`],
       ["Photometric", instance.photometric],
       ["Bits stored", String(instance.bitsStored)],
-      ["File window", instance.windowCenter !== null && instance.windowWidth !== null ? `C ${instance.windowCenter} / W ${instance.windowWidth}` : "—"],
-      ...Object.entries(instance.tags).filter(([k]) => !SHOWN_ABOVE.has(k)).map(([k, v]): [string, string] => [k, fmt(v)]),
+      [
+        "File window",
+        instance.windowCenter !== null && instance.windowWidth !== null ? `C ${instance.windowCenter} / W ${instance.windowWidth}` : "—",
+      ],
+      ...Object.entries(instance.tags)
+        .filter(([k]) => !SHOWN_ABOVE.has(k))
+        .map(([k, v]): [string, string] => [k, fmt(v)]),
     );
   }
   const preset = state.presetIndex !== null ? state.image?.presets[state.presetIndex]?.label : "custom";

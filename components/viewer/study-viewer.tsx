@@ -51,7 +51,10 @@ export function StudyViewer({ studyId, worklistQuery, overlay, reveal, panel, ba
   const frames = instance?.frames ?? 1;
   const frame = instance ? (frameOf[instance.id] ?? 1) : 1;
   const pageFrame = useCallback(
-    (step: number) => instance && instance.frames > 1 && setFrameOf((m) => ({ ...m, [instance.id]: stepFrame(m[instance.id] ?? 1, instance.frames, step) })),
+    (step: number) =>
+      instance &&
+      instance.frames > 1 &&
+      setFrameOf((m) => ({ ...m, [instance.id]: stepFrame(m[instance.id] ?? 1, instance.frames, step) })),
     [instance],
   );
 
@@ -83,26 +86,62 @@ export function StudyViewer({ studyId, worklistQuery, overlay, reveal, panel, ba
   );
   useViewerKeys(onCommand);
 
-  if (study.isError) return <p className="text-rose-400" data-testid="study-error">{study.error.message}</p>;
+  if (study.isError)
+    return (
+      <p className="text-rose-400" data-testid="study-error">
+        {study.error.message}
+      </p>
+    );
   const reviewOpen = !!panel && layout.review;
   return (
     // Full bleed under the header: the shell's side padding (px-6) is taken back for the image.
-    <div ref={fillRef} style={fill} className="-mx-6 flex min-h-80 flex-col border-b border-slate-800" data-testid="study-viewer" data-study-id={studyId}
-      data-tags={layout.tags ? "open" : "closed"} data-review-panel={reviewOpen ? layout.dock : "closed"}>
-      <ViewerToolbar state={state} layout={layout} hasReviewPanel={!!panel} onCommand={onCommand} hasPrevious={!!neighbours.data?.previousId} hasNext={!!neighbours.data?.nextId}
-        worklistHref={worklistHref(worklistQuery)} menuOpen={menuOpen} onMenuOpenChange={setMenuOpen} />
+    <div
+      ref={fillRef}
+      style={fill}
+      className="-mx-6 flex min-h-80 flex-col border-b border-slate-800"
+      data-testid="study-viewer"
+      data-study-id={studyId}
+      data-tags={layout.tags ? "open" : "closed"}
+      data-review-panel={reviewOpen ? layout.dock : "closed"}
+    >
+      <ViewerToolbar
+        state={state}
+        layout={layout}
+        hasReviewPanel={!!panel}
+        onCommand={onCommand}
+        hasPrevious={!!neighbours.data?.previousId}
+        hasNext={!!neighbours.data?.nextId}
+        worklistHref={worklistHref(worklistQuery)}
+        menuOpen={menuOpen}
+        onMenuOpenChange={setMenuOpen}
+      />
       {banner}
       <div className="relative flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1" data-testid="image-area">
           {study.isSuccess && instances.length === 0 && <p className="p-4 text-slate-400">This study has no images.</p>}
-          <DicomViewport fileUrl={instance ? frameSource(instance.fileUrl, frame) : null} state={state} dispatch={dispatch} onImageRendered={overlay ? setApi : undefined}>
-            {overlay && <div className={peek ? "hidden" : "contents"} data-testid="overlay-layer" data-peek={peek ? "true" : undefined}>{overlay(api)}</div>}
+          <DicomViewport
+            fileUrl={instance ? frameSource(instance.fileUrl, frame) : null}
+            state={state}
+            dispatch={dispatch}
+            onImageRendered={overlay ? setApi : undefined}
+          >
+            {overlay && (
+              <div className={peek ? "hidden" : "contents"} data-testid="overlay-layer" data-peek={peek ? "true" : undefined}>
+                {overlay(api)}
+              </div>
+            )}
           </DicomViewport>
           {instances.length > 1 && (
             <div className="absolute bottom-2 left-2 z-10 flex gap-1">
               {instances.map((inst, i) => (
-                <button key={inst.id} type="button" onClick={() => setInstanceIndex(i)} data-testid={`instance-${i}`} aria-pressed={i === instanceIndex}
-                  className={`rounded px-2 py-0.5 text-xs ${i === instanceIndex ? "bg-sky-700" : "bg-slate-800"}`}>
+                <button
+                  key={inst.id}
+                  type="button"
+                  onClick={() => setInstanceIndex(i)}
+                  data-testid={`instance-${i}`}
+                  aria-pressed={i === instanceIndex}
+                  className={`rounded px-2 py-0.5 text-xs ${i === instanceIndex ? "bg-sky-700" : "bg-slate-800"}`}
+                >
                   Image {i + 1}
                 </button>
               ))}
@@ -112,8 +151,16 @@ export function StudyViewer({ studyId, worklistQuery, overlay, reveal, panel, ba
         </div>
         {panel && (
           // One element in both docks, so switching keeps the panel's state; a closed panel stays mounted but hidden.
-          <div hidden={!reviewOpen} data-testid="review-panel-dock" data-dock={layout.dock}
-            className={layout.dock === "overlay" ? "absolute bottom-2 right-2 top-2 z-20 w-72 overflow-hidden rounded-md border border-slate-700 bg-slate-950/90 shadow-xl backdrop-blur" : "w-72 shrink-0 border-l border-slate-800"}>
+          <div
+            hidden={!reviewOpen}
+            data-testid="review-panel-dock"
+            data-dock={layout.dock}
+            className={
+              layout.dock === "overlay"
+                ? "absolute bottom-2 right-2 top-2 z-20 w-72 overflow-hidden rounded-md border border-slate-700 bg-slate-950/90 shadow-xl backdrop-blur"
+                : "w-72 shrink-0 border-l border-slate-800"
+            }
+          >
             {panel}
           </div>
         )}

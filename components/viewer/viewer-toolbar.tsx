@@ -27,7 +27,23 @@ function keysOf(command: ViewerCommand): string {
   return b ? b.keys.map(keyLabel).join(" / ") : "";
 }
 
-function Tool({ command, onCommand, label, active, disabled, testId, children }: { command: ViewerCommand; onCommand: (c: ViewerCommand) => void; label: string; active?: boolean; disabled?: boolean; testId: string; children: ReactNode }) {
+function Tool({
+  command,
+  onCommand,
+  label,
+  active,
+  disabled,
+  testId,
+  children,
+}: {
+  command: ViewerCommand;
+  onCommand: (c: ViewerCommand) => void;
+  label: string;
+  active?: boolean;
+  disabled?: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
   const keys = keysOf(command);
   return (
     <Tooltip content={keys ? `${label} (${keys})` : label}>
@@ -49,29 +65,98 @@ function Tool({ command, onCommand, label, active, disabled, testId, children }:
 const Sep = () => <span className="mx-1 h-5 w-px shrink-0 bg-slate-700" aria-hidden />;
 
 /** One row: navigation, the drag tools and the frequent display actions; everything else in the "More" menu. */
-export function ViewerToolbar({ state, layout, hasReviewPanel, onCommand, hasPrevious, hasNext, worklistHref, menuOpen, onMenuOpenChange }: Props) {
+export function ViewerToolbar({
+  state,
+  layout,
+  hasReviewPanel,
+  onCommand,
+  hasPrevious,
+  hasNext,
+  worklistHref,
+  menuOpen,
+  onMenuOpenChange,
+}: Props) {
   const t = { onCommand };
   const item = (command: ViewerCommand, label: string, testId: string, checked?: boolean) => (
-    <MenuItem onSelect={() => onCommand(command)} shortcut={keysOf(command)} checked={checked} testId={testId}>{label}</MenuItem>
+    <MenuItem onSelect={() => onCommand(command)} shortcut={keysOf(command)} checked={checked} testId={testId}>
+      {label}
+    </MenuItem>
   );
   return (
-    <div className="flex flex-nowrap items-center gap-1 overflow-hidden border-b border-slate-800 px-2 py-1.5" data-testid="viewer-toolbar" role="toolbar" aria-label="Viewer">
-      <Link href={worklistHref} className={`mr-1 shrink-0 rounded text-xs text-sky-400 hover:underline ${focusRing}`} data-testid="back-to-worklist">← Worklist</Link>
-      <Tool {...t} command={{ type: "navigate", direction: "previous" }} label="Previous study" testId="tool-previous" disabled={!hasPrevious}>◀ Prev</Tool>
-      <Tool {...t} command={{ type: "navigate", direction: "next" }} label="Next study" testId="tool-next" disabled={!hasNext}>Next ▶</Tool>
+    <div
+      className="flex flex-nowrap items-center gap-1 overflow-hidden border-b border-slate-800 px-2 py-1.5"
+      data-testid="viewer-toolbar"
+      role="toolbar"
+      aria-label="Viewer"
+    >
+      <Link
+        href={worklistHref}
+        className={`mr-1 shrink-0 rounded text-xs text-sky-400 hover:underline ${focusRing}`}
+        data-testid="back-to-worklist"
+      >
+        ← Worklist
+      </Link>
+      <Tool
+        {...t}
+        command={{ type: "navigate", direction: "previous" }}
+        label="Previous study"
+        testId="tool-previous"
+        disabled={!hasPrevious}
+      >
+        ◀ Prev
+      </Tool>
+      <Tool {...t} command={{ type: "navigate", direction: "next" }} label="Next study" testId="tool-next" disabled={!hasNext}>
+        Next ▶
+      </Tool>
       <Sep />
-      <Tool {...t} command={{ type: "setMode", mode: "window" }} label="Window/level drag" testId="tool-window" active={state.mode === "window"}>W/L</Tool>
-      <Tool {...t} command={{ type: "setMode", mode: "zoom" }} label="Zoom drag" testId="tool-zoom" active={state.mode === "zoom"}>Zoom</Tool>
-      <Tool {...t} command={{ type: "setMode", mode: "pan" }} label="Pan drag" testId="tool-pan" active={state.mode === "pan"}>Pan</Tool>
-      <Tool {...t} command={{ type: "fit" }} label="Fit to window" testId="tool-fit" active={state.fitted}>Fit</Tool>
-      <Tool {...t} command={{ type: "invert" }} label="Invert" testId="tool-invert" active={state.invert}>Invert</Tool>
-      <Tool {...t} command={{ type: "rotate" }} label="Rotate 90°" testId="tool-rotate">Rotate</Tool>
+      <Tool
+        {...t}
+        command={{ type: "setMode", mode: "window" }}
+        label="Window/level drag"
+        testId="tool-window"
+        active={state.mode === "window"}
+      >
+        W/L
+      </Tool>
+      <Tool {...t} command={{ type: "setMode", mode: "zoom" }} label="Zoom drag" testId="tool-zoom" active={state.mode === "zoom"}>
+        Zoom
+      </Tool>
+      <Tool {...t} command={{ type: "setMode", mode: "pan" }} label="Pan drag" testId="tool-pan" active={state.mode === "pan"}>
+        Pan
+      </Tool>
+      <Tool {...t} command={{ type: "fit" }} label="Fit to window" testId="tool-fit" active={state.fitted}>
+        Fit
+      </Tool>
+      <Tool {...t} command={{ type: "invert" }} label="Invert" testId="tool-invert" active={state.invert}>
+        Invert
+      </Tool>
+      <Tool {...t} command={{ type: "rotate" }} label="Rotate 90°" testId="tool-rotate">
+        Rotate
+      </Tool>
       <span className="ml-auto" />
-      <Tool {...t} command={{ type: "togglePanel", panel: "tags" }} label="DICOM tags panel" testId="toggle-tags" active={layout.tags}>Tags</Tool>
+      <Tool {...t} command={{ type: "togglePanel", panel: "tags" }} label="DICOM tags panel" testId="toggle-tags" active={layout.tags}>
+        Tags
+      </Tool>
       {hasReviewPanel && (
         <>
-          <Tool {...t} command={{ type: "togglePanel", panel: "review" }} label="Review panel" testId="toggle-review" active={layout.review}>Panel</Tool>
-          <Tool {...t} command={{ type: "toggleDock" }} label="Float the review panel over the image" testId="toggle-dock" active={layout.dock === "overlay"}>Float</Tool>
+          <Tool
+            {...t}
+            command={{ type: "togglePanel", panel: "review" }}
+            label="Review panel"
+            testId="toggle-review"
+            active={layout.review}
+          >
+            Panel
+          </Tool>
+          <Tool
+            {...t}
+            command={{ type: "toggleDock" }}
+            label="Float the review panel over the image"
+            testId="toggle-dock"
+            active={layout.dock === "overlay"}
+          >
+            Float
+          </Tool>
         </>
       )}
       <MenuButton label="More ▾" title="More tools" open={menuOpen} onOpenChange={onMenuOpenChange} testId="tool-more">
@@ -83,12 +168,20 @@ export function ViewerToolbar({ state, layout, hasReviewPanel, onCommand, hasPre
         {item({ type: "reset" }, "Reset view", "tool-reset")}
         {(state.image?.presets ?? []).length > 0 && <MenuSeparator />}
         {(state.image?.presets ?? []).map((p, i) => (
-          <MenuItem key={p.id} onSelect={() => onCommand({ type: "preset", index: i })} shortcut={i < 4 ? String(i + 2) : undefined} checked={state.presetIndex === i} testId={`preset-${p.id}`}>
+          <MenuItem
+            key={p.id}
+            onSelect={() => onCommand({ type: "preset", index: i })}
+            shortcut={i < 4 ? String(i + 2) : undefined}
+            checked={state.presetIndex === i}
+            testId={`preset-${p.id}`}
+          >
             {p.label} window
           </MenuItem>
         ))}
       </MenuButton>
-      <Tool {...t} command={{ type: "toggleHelp" }} label="Keyboard shortcuts" testId="tool-help" active={state.helpOpen}>?</Tool>
+      <Tool {...t} command={{ type: "toggleHelp" }} label="Keyboard shortcuts" testId="tool-help" active={state.helpOpen}>
+        ?
+      </Tool>
     </div>
   );
 }

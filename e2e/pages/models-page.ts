@@ -43,7 +43,10 @@ export class ModelsPage {
   /** Opens a version's details and downloads its Triton repository zip (`cpu`, `gpu` or `gpu-trt`); returns the bytes. */
   async downloadTritonRepo(label: string, variant: "cpu" | "gpu" | "gpu-trt"): Promise<{ fileName: string; bytes: Buffer }> {
     await this.row(label).getByTestId("model-expand").click();
-    const [download] = await Promise.all([this.page.waitForEvent("download"), this.details(label).getByTestId(`triton-repo-${variant}`).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.details(label).getByTestId(`triton-repo-${variant}`).click(),
+    ]);
     const chunks: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
     return { fileName: download.suggestedFilename(), bytes: Buffer.concat(chunks) };

@@ -12,7 +12,9 @@ export class UploadPage {
     const before = await this.page.getByTestId("upload-row").count();
     await this.page.getByTestId("upload-input").setInputFiles(files);
     await expect(this.page.getByTestId("upload-row")).toHaveCount(before + files.length);
-    await expect(this.page.locator('[data-testid="upload-row"][data-state="queued"], [data-testid="upload-row"][data-state="uploading"]')).toHaveCount(0, { timeout: 30_000 });
+    await expect(
+      this.page.locator('[data-testid="upload-row"][data-state="queued"], [data-testid="upload-row"][data-state="uploading"]'),
+    ).toHaveCount(0, { timeout: 30_000 });
   }
 
   row(name: string) {

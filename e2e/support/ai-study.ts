@@ -10,7 +10,11 @@ const MIN_CONFIDENCE = 0.25; // the bundled model's confidence threshold (its ca
 // Uploads the last shared NIH image (in name order) on which the bundled model shows at least `minBoxes` boxes above
 // the overlay's threshold, and waits for its findings. null when no image qualifies.
 export async function uploadStudyWithAiBoxes(admin: APIRequestContext, minBoxes: number): Promise<string | null> {
-  for (const name of fs.readdirSync(NIH).filter((f) => f.endsWith(".jpg")).sort().reverse()) {
+  for (const name of fs
+    .readdirSync(NIH)
+    .filter((f) => f.endsWith(".jpg"))
+    .sort()
+    .reverse()) {
     const file = nihJpeg(path.join(NIH, name));
     const res = await admin.post("/api/v1/predict", { multipart: { file } });
     expect(res.status(), name).toBe(200);
@@ -19,7 +23,11 @@ export async function uploadStudyWithAiBoxes(admin: APIRequestContext, minBoxes:
     const up = await admin.post("/api/v1/studies", { multipart: { files: file } });
     expect(up.ok(), await up.text()).toBeTruthy();
     const studyId = (await up.json()).results[0].studyId as string;
-    await expect.poll(async () => ((await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).findings.length, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => ((await (await admin.get(`/api/v1/studies/${studyId}/review`)).json()) as StudyReviewDto).findings.length, {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(0);
     return studyId;
   }
   return null;

@@ -16,7 +16,10 @@ describe("agreement", () => {
     // Study 1: both mark a nodule at the same place; A alone marks cardiomegaly.
     const s1 = matchBoxes([rb("a1", "Nodule/Mass"), rb("a2", "Cardiomegaly", 50)], [rb("b1", "Nodule/Mass")]);
     // Study 2: nodules in different places (no match); both mark the same effusion.
-    const s2 = matchBoxes([rb("a3", "Nodule/Mass"), rb("a4", "Pleural effusion", 30)], [rb("b2", "Nodule/Mass", 100), rb("b3", "Pleural effusion", 30)]);
+    const s2 = matchBoxes(
+      [rb("a3", "Nodule/Mass"), rb("a4", "Pleural effusion", 30)],
+      [rb("b2", "Nodule/Mass", 100), rb("b3", "Pleural effusion", 30)],
+    );
     expect(perClassAgreement([s1, s2])).toEqual([
       { className: "Cardiomegaly", matched: 0, onlyA: 1, onlyB: 0, f1: 0, agreementRate: 0 },
       { className: "Nodule/Mass", matched: 1, onlyA: 1, onlyB: 1, f1: 0.5, agreementRate: 1 / 3 },

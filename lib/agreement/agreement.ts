@@ -34,6 +34,12 @@ export function perClassAgreement(results: MatchResult[]): ClassAgreement[] {
 }
 
 export function totalAgreement(results: MatchResult[]): AgreementCounts & { f1: number | null; agreementRate: number | null } {
-  const c = results.map(countsOf).reduce((s, x) => ({ matched: s.matched + x.matched, onlyA: s.onlyA + x.onlyA, onlyB: s.onlyB + x.onlyB }), { matched: 0, onlyA: 0, onlyB: 0 });
+  const c = results
+    .map(countsOf)
+    .reduce((s, x) => ({ matched: s.matched + x.matched, onlyA: s.onlyA + x.onlyA, onlyB: s.onlyB + x.onlyB }), {
+      matched: 0,
+      onlyA: 0,
+      onlyB: 0,
+    });
   return { ...c, f1: f1Of(c), agreementRate: agreementRateOf(c) };
 }

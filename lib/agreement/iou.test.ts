@@ -1,14 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { matchBoxes, type ReadBox } from "@/lib/agreement/match-boxes";
 
-const rb = (id: string, box: [number, number, number, number], className = "Nodule/Mass", imageId = "i1"): ReadBox => ({ id, imageId, className, box });
+const rb = (id: string, box: [number, number, number, number], className = "Nodule/Mass", imageId = "i1"): ReadBox => ({
+  id,
+  imageId,
+  className,
+  box,
+});
 
 describe("matchBoxes", () => {
   it("matches at IoU ≥ 0.4 (inclusive), same class and image only", () => {
     // [0,0,10,10] vs [0,0,10,25]: inter 100, union 250 → exactly 0.4
     const r = matchBoxes([rb("a1", [0, 0, 10, 10])], [rb("b1", [0, 0, 10, 25])]);
     expect(r.matched.map((m) => [m.a.id, m.b.id, m.iou])).toEqual([["a1", "b1", 0.4]]);
-    const other = matchBoxes([rb("a1", [0, 0, 10, 10])], [rb("b1", [0, 0, 10, 10], "Cardiomegaly"), rb("b2", [0, 0, 10, 10], "Nodule/Mass", "i2")]);
+    const other = matchBoxes(
+      [rb("a1", [0, 0, 10, 10])],
+      [rb("b1", [0, 0, 10, 10], "Cardiomegaly"), rb("b2", [0, 0, 10, 10], "Nodule/Mass", "i2")],
+    );
     expect(other.matched).toEqual([]);
     expect(other.onlyA.map((x) => x.id)).toEqual(["a1"]);
     expect(other.onlyB.map((x) => x.id)).toEqual(["b1", "b2"]);

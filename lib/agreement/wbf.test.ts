@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { weightedBoxesFusion, type WbfInput } from "@/lib/agreement/wbf";
 
-const b = (id: string, reader: number, box: [number, number, number, number], score?: number, className = "Nodule/Mass"): WbfInput => ({ id, reader, imageId: "i", className, box, score });
+const b = (id: string, reader: number, box: [number, number, number, number], score?: number, className = "Nodule/Mass"): WbfInput => ({
+  id,
+  reader,
+  imageId: "i",
+  className,
+  box,
+  score,
+});
 
 describe("weighted boxes fusion", () => {
   it("averages two overlapping readers' boxes; both readers → score 1", () => {

@@ -39,7 +39,13 @@ export function weightedBoxesFusion(boxes: WbfInput[], readers: number, o: WbfOp
   }
   return clusters.map((c) => {
     const mean = c.members.reduce((s, m) => s + m.s, 0) / c.members.length;
-    return { imageId: c.imageId, className: c.className, box: c.box, score: (mean * Math.min(readers, c.members.length)) / weightSum, members: c.members.map((m) => m.b) };
+    return {
+      imageId: c.imageId,
+      className: c.className,
+      box: c.box,
+      score: (mean * Math.min(readers, c.members.length)) / weightSum,
+      members: c.members.map((m) => m.b),
+    };
   });
 }
 

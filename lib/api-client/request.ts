@@ -6,7 +6,14 @@ import { ApiRequestError } from "@/lib/http/fetch-json";
 // body is checked against it, so a handler drifting from its contract fails loudly in development and in tests.
 
 export type Query = Record<string, string | number | boolean | null | undefined | readonly (string | number)[]>;
-export type RequestOptions = { method?: string; query?: Query; json?: unknown; body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal };
+export type RequestOptions = {
+  method?: string;
+  query?: Query;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+};
 export type ApiTransport = { baseUrl?: string; headers?: Record<string, string>; fetch?: typeof fetch; validate?: boolean };
 export type ApiRequest = <S extends z.ZodType>(schema: S, path: string, options?: RequestOptions) => Promise<z.output<S>>;
 
@@ -17,7 +24,12 @@ export class ContractError extends Error {
     readonly operation: string,
     readonly issues: z.core.$ZodIssue[],
   ) {
-    super(`${operation}: the response does not match its schema (${issues.slice(0, 3).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")})`);
+    super(
+      `${operation}: the response does not match its schema (${issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+        .join("; ")})`,
+    );
   }
 }
 

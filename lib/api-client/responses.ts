@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { AssignmentSchema } from "@/lib/schemas/assignment";
-import { PacsConnectionSchema, PacsConnectionSummarySchema, PacsPullSchema, PacsStudySchema, PacsTestResultSchema } from "@/lib/schemas/pacs";
+import {
+  PacsConnectionSchema,
+  PacsConnectionSummarySchema,
+  PacsPullSchema,
+  PacsStudySchema,
+  PacsTestResultSchema,
+} from "@/lib/schemas/pacs";
 import { ApiTokenSchema, CreatedApiTokenSchema } from "@/lib/schemas/token";
 import { UserSchema } from "@/lib/schemas/user";
 
@@ -17,6 +23,8 @@ export const PacsTestResponse = z.object({ result: PacsTestResultSchema });
 export const PacsSearchableResponse = z.object({ connections: z.array(PacsConnectionSummarySchema) });
 export const PacsStudiesResponse = z.object({ studies: z.array(PacsStudySchema) });
 export const PacsPullListResponse = z.object({ pulls: z.array(PacsPullSchema) });
-export const PacsPullsRequestedResponse = z.object({ pulls: z.array(z.object({ studyInstanceUid: z.string(), pullId: z.string(), jobId: z.string(), alreadyRunning: z.boolean() })) });
+export const PacsPullsRequestedResponse = z.object({
+  pulls: z.array(z.object({ studyInstanceUid: z.string(), pullId: z.string(), jobId: z.string(), alreadyRunning: z.boolean() })),
+});
 export const AssignmentListResponse = z.object({ assignments: z.array(AssignmentSchema) });
 export const AutoAssignResponse = z.object({ jobId: z.string(), alreadyQueued: z.boolean() });

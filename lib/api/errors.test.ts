@@ -52,7 +52,11 @@ describe("the error map", () => {
 
 describe("errors that cross bundles and backends", () => {
   it("maps an AppError made by another copy of the class (another bundle) by its code: 503 with Retry-After", async () => {
-    const foreign = Object.assign(new Error("Inference queue is full; retry shortly."), { name: "AppError", code: "unavailable", details: { retryAfterSeconds: 1 } });
+    const foreign = Object.assign(new Error("Inference queue is full; retry shortly."), {
+      name: "AppError",
+      code: "unavailable",
+      details: { retryAfterSeconds: 1 },
+    });
     const res = toErrorResponse(foreign);
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("1");
@@ -79,8 +83,12 @@ describe("errors that cross bundles and backends", () => {
   });
 
   it("keeps decoder internals (details.cause) out of the body", async () => {
-    const res = toErrorResponse(new AppError("unprocessable", "JPEG image could not be decoded", { cause: "RangeError at libjpeg.c:42", frame: 1 }));
-    expect(await res.json()).toEqual({ error: { code: "unprocessable", message: "JPEG image could not be decoded", details: { frame: 1 } } });
+    const res = toErrorResponse(
+      new AppError("unprocessable", "JPEG image could not be decoded", { cause: "RangeError at libjpeg.c:42", frame: 1 }),
+    );
+    expect(await res.json()).toEqual({
+      error: { code: "unprocessable", message: "JPEG image could not be decoded", details: { frame: 1 } },
+    });
     const only = toErrorResponse(new AppError("unprocessable", "bad", { cause: "x" }));
     expect(await only.json()).toEqual({ error: { code: "unprocessable", message: "bad" } });
   });
@@ -88,7 +96,7 @@ describe("errors that cross bundles and backends", () => {
   it("logs a 500 with method, path and a request id — never the query or the error message", async () => {
     const lines: string[] = [];
     const spy = vi.spyOn(console, "error").mockImplementation((l: string) => void lines.push(l));
-    const prismaLike = new Error("Invalid `db.study.findMany()` invocation: { patientId: { startsWith: \"PAT-4711\" } } Invalid date");
+    const prismaLike = new Error('Invalid `db.study.findMany()` invocation: { patientId: { startsWith: "PAT-4711" } } Invalid date');
     const res = toErrorResponse(prismaLike, new Request("http://x/api/v1/studies?patientId=PAT-4711&from=2024-13-45"));
     spy.mockRestore();
     expect(res.status).toBe(500);
@@ -96,6 +104,11 @@ describe("errors that cross bundles and backends", () => {
     expect(body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain("PAT-4711");
-    expect(JSON.parse(lines[0]!)).toMatchObject({ requestId: body.error.requestId, method: "GET", path: "/api/v1/studies", error: "Error" });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      requestId: body.error.requestId,
+      method: "GET",
+      path: "/api/v1/studies",
+      error: "Error",
+    });
   });
 });

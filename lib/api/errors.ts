@@ -48,14 +48,30 @@ function publicDetails(details: unknown): unknown {
 // values such as a patient ID prefix in it) and without the query string of the request.
 function logUnexpected(e: unknown, req: Request | undefined, requestId: string) {
   const o = (typeof e === "object" && e !== null ? e : {}) as { name?: unknown; code?: unknown; stack?: unknown };
-  const at = typeof o.stack === "string" ? o.stack.split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 4).map((l) => l.trim()) : [];
+  const at =
+    typeof o.stack === "string"
+      ? o.stack
+          .split("\n")
+          .filter((l) => l.trimStart().startsWith("at "))
+          .slice(0, 4)
+          .map((l) => l.trim())
+      : [];
   const path = req ? new URL(req.url).pathname : undefined;
-  log.error("unhandled error in API handler", { requestId, method: req?.method, path, error: typeof o.name === "string" ? o.name : typeof e, code: o.code, at });
+  log.error("unhandled error in API handler", {
+    requestId,
+    method: req?.method,
+    path,
+    error: typeof o.name === "string" ? o.name : typeof e,
+    code: o.code,
+    at,
+  });
 }
 
 export function toErrorResponse(e: unknown, req?: Request): Response {
   if (isAppError(e)) {
-    const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? (e.code === "unavailable" || e.code === "rate_limited" ? DEFAULT_RETRY_AFTER_S : undefined);
+    const retry =
+      (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ??
+      (e.code === "unavailable" || e.code === "rate_limited" ? DEFAULT_RETRY_AFTER_S : undefined);
     const headers: Record<string, string> = retry === undefined ? {} : { "Retry-After": String(retry) };
     return jsonError(STATUS[e.code], e.code, e.message, publicDetails(e.details), headers);
   }
@@ -67,7 +83,12 @@ export function toErrorResponse(e: unknown, req?: Request): Response {
   const requestId = randomUUID();
   if (isTransientFailure(e)) {
     // A backend (database, storage, queue, inference server) down, slow or busy: retry later, not a server bug.
-    log.warn("backend unavailable in API handler", { requestId, path: req ? new URL(req.url).pathname : undefined, error: (e as { name?: string }).name, code: (e as { code?: unknown }).code });
+    log.warn("backend unavailable in API handler", {
+      requestId,
+      path: req ? new URL(req.url).pathname : undefined,
+      error: (e as { name?: string }).name,
+      code: (e as { code?: unknown }).code,
+    });
     const body = { error: { code: "unavailable", message: "A backend service is unavailable or busy; retry shortly.", requestId } };
     return Response.json(body, { status: 503, headers: { "Retry-After": String(DEFAULT_RETRY_AFTER_S) } });
   }

@@ -6,7 +6,16 @@ const ok = { 200: jsonContent(z.object({ ok: z.boolean() })) };
 
 describe("operation(): error responses derived from the handler's shape and the error map", () => {
   it("an authenticated JSON write with a path id answers 400, 401, 403, 413, 415, 422 and its codes' statuses", () => {
-    const statuses = [...errorCodesByStatus({ summary: "x", auth: { roles: ["admin"] }, path: z.object({ id: z.string() }), json: z.object({}), ok, errors: ["not_found", "conflict"] }).keys()];
+    const statuses = [
+      ...errorCodesByStatus({
+        summary: "x",
+        auth: { roles: ["admin"] },
+        path: z.object({ id: z.string() }),
+        json: z.object({}),
+        ok,
+        errors: ["not_found", "conflict"],
+      }).keys(),
+    ];
     expect(statuses.sort()).toEqual([400, 401, 403, 404, 409, 413, 415, 422]);
   });
 

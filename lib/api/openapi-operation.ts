@@ -29,7 +29,10 @@ export type OperationSpec = {
 
 const AUTH_CODES: Record<number, string> = { 401: "unauthorized, invalid_token", 403: "forbidden (role or token scope), cross_origin" };
 
-export const jsonContent = (schema: z.ZodType, description = "OK"): ZodOpenApiResponseObject => ({ description, content: { "application/json": { schema } } });
+export const jsonContent = (schema: z.ZodType, description = "OK"): ZodOpenApiResponseObject => ({
+  description,
+  content: { "application/json": { schema } },
+});
 
 export function binaryContent(mediaType: string, description: string): ZodOpenApiResponseObject {
   return { description, content: { [mediaType]: { schema: { type: "string", format: "binary" } } } } as ZodOpenApiResponseObject;
@@ -65,7 +68,10 @@ export function operation(spec: OperationSpec): ZodOpenApiOperationObject {
   }
   for (const [status, r] of Object.entries(spec.other ?? {})) responses[status] = r;
   const auth = spec.auth;
-  const who = auth === "public" ? "No authentication." : `Roles: ${auth.roles?.join(", ") ?? "any signed-in user"}. API tokens: ${auth.tokenScope ? `with the '${auth.tokenScope}' scope` : "not accepted"}.`;
+  const who =
+    auth === "public"
+      ? "No authentication."
+      : `Roles: ${auth.roles?.join(", ") ?? "any signed-in user"}. API tokens: ${auth.tokenScope ? `with the '${auth.tokenScope}' scope` : "not accepted"}.`;
   const requestBody: ZodOpenApiRequestBodyObject | undefined = spec.json
     ? { required: !spec.jsonOptional, content: { "application/json": { schema: spec.json } } }
     : spec.multipart
@@ -75,7 +81,9 @@ export function operation(spec: OperationSpec): ZodOpenApiOperationObject {
     summary: spec.summary,
     description: [spec.description, who].filter(Boolean).join("\n\n"),
     security: auth === "public" ? [] : auth.tokenScope ? [{ session: [] }, { bearer: [] }] : [{ session: [] }],
-    ...(spec.path || spec.query ? { requestParams: { ...(spec.path ? { path: spec.path } : {}), ...(spec.query ? { query: spec.query } : {}) } } : {}),
+    ...(spec.path || spec.query
+      ? { requestParams: { ...(spec.path ? { path: spec.path } : {}), ...(spec.query ? { query: spec.query } : {}) } }
+      : {}),
     ...(requestBody ? { requestBody } : {}),
     responses,
     "x-error-codes": spec.errors ?? [],

@@ -4,8 +4,16 @@ import { statusOfCode } from "@/lib/api/errors";
 import type { AppErrorCode } from "@/lib/errors";
 import { handlerFacts, handlers, libClosure, routeFiles, routePath, thrownCodes } from "@/test/openapi/route-source";
 
-type Op = { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>; parameters?: { name: string; in: string }[]; "x-error-codes": AppErrorCode[] };
-const doc = openApiDocument() as unknown as { openapi: string; paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+type Op = {
+  responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
+  parameters?: { name: string; in: string }[];
+  "x-error-codes": AppErrorCode[];
+};
+const doc = openApiDocument() as unknown as {
+  openapi: string;
+  paths: Record<string, Record<string, Op>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+};
 // Not part of the API contract: NextAuth's own sign-in protocol, and the JSON 404 for unknown /api paths.
 const NOT_OPERATIONS = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/[...unknown]/route.ts"]);
 const AUTH_STATUSES = [401, 403];
@@ -46,7 +54,8 @@ describe("OpenAPI document: generated from the zod schemas", () => {
   it("states the cross-field rules and real dates in the schemas", () => {
     const s = JSON.stringify(doc);
     expect(s).toContain('"format":"date"'); // worklist from/to: a calendar date, not any string
-    const body = (path: string, method: string) => JSON.stringify((doc.paths[path]![method] as unknown as { requestBody: unknown }).requestBody);
+    const body = (path: string, method: string) =>
+      JSON.stringify((doc.paths[path]![method] as unknown as { requestBody: unknown }).requestBody);
     expect(body("/api/v1/assignments", "post")).toContain('"oneOf":[{"required":["assigneeId"]},{"required":["assigneeIds"]}]');
     expect(body("/api/v1/studies/{studyId}/review", "patch")).toContain("x1 < x2 and y1 < y2");
     expect(body("/api/v1/admin/drift", "post")).toContain("from < to");
@@ -71,20 +80,31 @@ describe("OpenAPI document: tied to the route handlers", () => {
   it("has an operation for every method of every route file, and no operation without a handler", () => {
     const documented = new Set(Object.entries(doc.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`)));
     const handled = new Set(routes.flatMap((f) => [...handlers(f).keys()].map((m) => `${m} ${routePath(f)}`)));
-    expect([...handled].filter((h) => !documented.has(h)), "handlers without an operation").toEqual([]);
-    expect([...documented].filter((d) => !handled.has(d)), "operations without a handler").toEqual([]);
+    expect(
+      [...handled].filter((h) => !documented.has(h)),
+      "handlers without an operation",
+    ).toEqual([]);
+    expect(
+      [...documented].filter((d) => !handled.has(d)),
+      "operations without a handler",
+    ).toEqual([]);
   });
 
   for (const file of routes)
     for (const [method, src] of handlers(file)) {
       it(`${method} ${routePath(file)}: documented statuses are exactly what the handler can answer`, () => {
         const op = doc.paths[routePath(file)]![method.toLowerCase()]!;
-        const documented = Object.keys(op.responses).map(Number).sort((a, b) => a - b);
+        const documented = Object.keys(op.responses)
+          .map(Number)
+          .sort((a, b) => a - b);
         const facts = handlerFacts(src);
         const declared = op["x-error-codes"];
         // Each declared code is thrown somewhere in the lib modules this route imports.
         const reachable = thrownCodes(libClosure(file));
-        expect(declared.filter((c) => !reachable.has(c)), "declared codes no imported module throws").toEqual([]);
+        expect(
+          declared.filter((c) => !reachable.has(c)),
+          "declared codes no imported module throws",
+        ).toEqual([]);
         const errors = new Set<number>([
           ...(facts.withAuth ? AUTH_STATUSES : []),
           ...(facts.paramOf ? [400] : []),
@@ -103,8 +123,14 @@ describe("OpenAPI document: tied to the route handlers", () => {
           expect([...errors].filter((s) => !documented.includes(s))).toEqual([]);
         } else {
           expect(documentedErrors).toEqual([...errors].sort((a, b) => a - b));
-          expect(documentedSuccess.filter((s) => !success.includes(s)), "documented success statuses the handler never sets").toEqual([]);
-          expect(success.filter((s) => !documentedSuccess.includes(s)), "success statuses not documented").toEqual([]);
+          expect(
+            documentedSuccess.filter((s) => !success.includes(s)),
+            "documented success statuses the handler never sets",
+          ).toEqual([]);
+          expect(
+            success.filter((s) => !documentedSuccess.includes(s)),
+            "success statuses not documented",
+          ).toEqual([]);
         }
       });
     }

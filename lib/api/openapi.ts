@@ -13,7 +13,11 @@ import { userPaths } from "@/lib/schemas/openapi/users";
 const securitySchemes: NonNullable<ZodOpenApiObject["components"]>["securitySchemes"] = {
   bearer: { type: "http", scheme: "bearer", description: "Personal API token (cxr_…), created at /settings/tokens" },
   session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The web app's session (sign in at /login)" },
-  basic: { type: "http", scheme: "basic", description: "HTTP Basic with an API token (cxr_…) as the password, any user name (for DICOMweb senders such as Orthanc)" },
+  basic: {
+    type: "http",
+    scheme: "basic",
+    description: "HTTP Basic with an API token (cxr_…) as the password, any user name (for DICOMweb senders such as Orthanc)",
+  },
 };
 
 // A tuple of one type (a box [x1, y1, x2, y2]) as an array of exactly n items: the same contract, in the form JSON

@@ -3,7 +3,8 @@ import { z, ZodError } from "zod";
 import { paramOf, parseJsonBody, parseQuery } from "@/lib/api/parse-body";
 
 const schema = z.object({ name: z.string() });
-const req = (body: string, type = "application/json") => new Request("http://x/api", { method: "POST", body, headers: { "content-type": type } });
+const req = (body: string, type = "application/json") =>
+  new Request("http://x/api", { method: "POST", body, headers: { "content-type": type } });
 
 describe("parseJsonBody", () => {
   it("parses a valid body", async () => {
@@ -16,7 +17,9 @@ describe("parseJsonBody", () => {
     await expect(parseJsonBody(req("name=a", "text/plain"), schema)).rejects.toMatchObject({ code: "unsupported_media_type" });
   });
   it("rejects a body over the limit", async () => {
-    await expect(parseJsonBody(req(JSON.stringify({ name: "x".repeat(1_000_001) })), schema)).rejects.toMatchObject({ code: "payload_too_large" });
+    await expect(parseJsonBody(req(JSON.stringify({ name: "x".repeat(1_000_001) })), schema)).rejects.toMatchObject({
+      code: "payload_too_large",
+    });
   });
   it("throws a ZodError for the wrong shape", async () => {
     await expect(parseJsonBody(req('{"name":1}'), schema)).rejects.toBeInstanceOf(ZodError);

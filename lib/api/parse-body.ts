@@ -8,7 +8,8 @@ import { assertMediaType, readBodyBytes } from "@/lib/api/read-body";
 // (422 with the issues).
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
   const media = assertMediaType(req, "application/json", "send the body as application/json.");
-  if (media.params.charset && media.params.charset.toLowerCase() !== "utf-8") throw new AppError("unsupported_media_type", "JSON bodies must be UTF-8.");
+  if (media.params.charset && media.params.charset.toLowerCase() !== "utf-8")
+    throw new AppError("unsupported_media_type", "JSON bodies must be UTF-8.");
   const bytes = await readBodyBytes(req, env.MAX_JSON_BODY_KB * 1000);
   let raw: unknown;
   try {

@@ -15,5 +15,6 @@ function limiterFor(perMinute: number): Limiter {
 export async function enforceRateLimit(p: Principal, perMinute = env.RATE_LIMIT_PER_MINUTE): Promise<void> {
   const key = p.tokenId ? `t:${p.tokenId}` : `u:${p.userId}`;
   const r = await limiterFor(perMinute).take(key);
-  if (!r.ok) throw new AppError("rate_limited", `Rate limit of ${perMinute} requests a minute reached.`, { retryAfterSeconds: r.retryAfterSeconds });
+  if (!r.ok)
+    throw new AppError("rate_limited", `Rate limit of ${perMinute} requests a minute reached.`, { retryAfterSeconds: r.retryAfterSeconds });
 }

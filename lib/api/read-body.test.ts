@@ -20,7 +20,10 @@ function chunkedRequest(chunks: number, size: number, type = "application/octet-
 describe("bodies counted while streaming", () => {
   it("stops a chunked body at the limit with 413 instead of reading it whole", async () => {
     const { req, pulled } = chunkedRequest(4000, 64 * 1024); // 250 MB offered
-    await expect(readBodyBytes(req, 1_000_000)).rejects.toMatchObject({ code: "payload_too_large", message: "The request body is larger than 1 MB." });
+    await expect(readBodyBytes(req, 1_000_000)).rejects.toMatchObject({
+      code: "payload_too_large",
+      message: "The request body is larger than 1 MB.",
+    });
     expect(pulled()).toBeLessThan(20);
   });
 
@@ -42,7 +45,9 @@ describe("bodies counted while streaming", () => {
 
   it("counts multipart bodies the same way", async () => {
     const { req, pulled } = chunkedRequest(4000, 64 * 1024, "multipart/form-data; boundary=abc");
-    await expect(readMultipartFiles(req, "files", { maxFiles: 1, maxTotalBytes: 2_000_000 })).rejects.toMatchObject({ code: "payload_too_large" });
+    await expect(readMultipartFiles(req, "files", { maxFiles: 1, maxTotalBytes: 2_000_000 })).rejects.toMatchObject({
+      code: "payload_too_large",
+    });
     expect(pulled()).toBeLessThan(50);
   });
 });
@@ -54,18 +59,25 @@ describe("exact media types", () => {
     ['multipart/form-data; boundary="a b"', "multipart/form-data"],
   ])("parses %j", (header, type) => expect(parseMediaType(header)?.type).toBe(type));
 
-  it.each(["text/plain; application/json", "application/json, text/plain", "application/jsonx", "json", ""])("%j is not a media type we accept as JSON", async (type) => {
-    const req = new Request("http://x/api", { method: "POST", body: "{}", headers: type ? { "content-type": type } : {} });
-    await expect(parseJsonBody(req, z.unknown())).rejects.toMatchObject({ code: "unsupported_media_type" });
-  });
+  it.each(["text/plain; application/json", "application/json, text/plain", "application/jsonx", "json", ""])(
+    "%j is not a media type we accept as JSON",
+    async (type) => {
+      const req = new Request("http://x/api", { method: "POST", body: "{}", headers: type ? { "content-type": type } : {} });
+      await expect(parseJsonBody(req, z.unknown())).rejects.toMatchObject({ code: "unsupported_media_type" });
+    },
+  );
 
   it("names the media type it got", async () => {
     const req = new Request("http://x/api", { method: "POST", body: "{}", headers: { "content-type": "text/plain; application/json" } });
-    await expect(parseJsonBody(req, z.unknown())).rejects.toThrow('Content-Type "text/plain; application/json" is not application/json: send the body as application/json.');
+    await expect(parseJsonBody(req, z.unknown())).rejects.toThrow(
+      'Content-Type "text/plain; application/json" is not application/json: send the body as application/json.',
+    );
   });
 
   it("wants a boundary for multipart", async () => {
     const req = new Request("http://x/api", { method: "POST", body: "x", headers: { "content-type": "multipart/form-data" } });
-    await expect(readMultipartFiles(req, "files", { maxFiles: 1, maxTotalBytes: 100 })).rejects.toMatchObject({ code: "unsupported_media_type" });
+    await expect(readMultipartFiles(req, "files", { maxFiles: 1, maxTotalBytes: 100 })).rejects.toMatchObject({
+      code: "unsupported_media_type",
+    });
   });
 });

@@ -29,7 +29,8 @@ export function assertMediaType(req: Request, expected: string, hint: string): {
   return media;
 }
 
-export const tooLarge = (maxBytes: number) => new AppError("payload_too_large", `The request body is larger than ${formatBytes(maxBytes)}.`);
+export const tooLarge = (maxBytes: number) =>
+  new AppError("payload_too_large", `The request body is larger than ${formatBytes(maxBytes)}.`);
 
 /** The body as a stream that errors with 413 once more than `maxBytes` have arrived (and stops reading the request). */
 export function limitedBody(req: Request, maxBytes: number): { stream: ReadableStream<Uint8Array>; exceeded: () => boolean } {

@@ -5,7 +5,11 @@ export type UploadedFile = { name: string; type: string; bytes: Uint8Array };
 
 // Reads the files of one multipart field with clear errors for the wrong content type, size or a missing field. The
 // body is counted as it streams: past maxTotalBytes the read stops with 413, chunked bodies included.
-export async function readMultipartFiles(req: Request, field: string, limits: { maxFiles: number; maxTotalBytes: number }): Promise<UploadedFile[]> {
+export async function readMultipartFiles(
+  req: Request,
+  field: string,
+  limits: { maxFiles: number; maxTotalBytes: number },
+): Promise<UploadedFile[]> {
   const media = assertMediaType(req, "multipart/form-data", `send multipart/form-data with the files in the '${field}' field.`);
   if (!media.params.boundary) throw new AppError("unsupported_media_type", "multipart/form-data needs a boundary parameter.");
   const { stream, exceeded } = limitedBody(req, limits.maxTotalBytes);

@@ -4,7 +4,18 @@ import { studyDisplayName } from "@/lib/studies/display-name";
 // Prisma include + mapper: the study's pseudonym and display name leave, never the identifiers themselves; the name is
 // the pseudonym unless the caller may see patient identifiers (`identity`), as on the worklist.
 export const assignmentInclude = {
-  study: { select: { pseudonym: true, modality: true, status: true, aiPriority: true, accessionNumber: true, patientId: true, studyDate: true, description: true } },
+  study: {
+    select: {
+      pseudonym: true,
+      modality: true,
+      status: true,
+      aiPriority: true,
+      accessionNumber: true,
+      patientId: true,
+      studyDate: true,
+      description: true,
+    },
+  },
   assignee: { select: { id: true, email: true, name: true, role: true } },
 } as const;
 
@@ -16,7 +27,16 @@ type Row = {
   status: string;
   createdAt: Date;
   completedAt: Date | null;
-  study: { pseudonym: string; modality: string; status: string; aiPriority: number | null; accessionNumber: string | null; patientId: string | null; studyDate: Date | null; description: string | null };
+  study: {
+    pseudonym: string;
+    modality: string;
+    status: string;
+    aiPriority: number | null;
+    accessionNumber: string | null;
+    patientId: string | null;
+    studyDate: Date | null;
+    description: string | null;
+  };
   assignee: { id: string; email: string; name: string; role: string };
 };
 

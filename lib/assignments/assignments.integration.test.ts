@@ -44,10 +44,17 @@ describe("assigning studies", () => {
     const again = await createAssignments(admin, body({ kind: "annotate", studyIds: [s0], assigneeId: annotator.id }));
     expect(again).toEqual({ created: [], skipped: [{ studyId: s0, assigneeId: annotator.id }] });
 
-    await expect(createAssignments(admin, body({ kind: "annotate", studyIds: [s0], assigneeId: reader.id }))).rejects.toMatchObject({ code: "unprocessable", message: expect.stringMatching(/radiologist/) });
-    await expect(createAssignments(admin, body({ kind: "double_read", studyIds: [s0], assigneeIds: [reader.id, annotator.id] }))).rejects.toMatchObject({ code: "unprocessable" });
+    await expect(createAssignments(admin, body({ kind: "annotate", studyIds: [s0], assigneeId: reader.id }))).rejects.toMatchObject({
+      code: "unprocessable",
+      message: expect.stringMatching(/radiologist/),
+    });
+    await expect(
+      createAssignments(admin, body({ kind: "double_read", studyIds: [s0], assigneeIds: [reader.id, annotator.id] })),
+    ).rejects.toMatchObject({ code: "unprocessable" });
     const before = await db.assignment.count();
-    await expect(createAssignments(admin, body({ kind: "annotate", studyIds: [s1, "no-such-study"], assigneeId: annotator.id }))).rejects.toMatchObject({ code: "unprocessable", details: { missing: ["no-such-study"] } });
+    await expect(
+      createAssignments(admin, body({ kind: "annotate", studyIds: [s1, "no-such-study"], assigneeId: annotator.id })),
+    ).rejects.toMatchObject({ code: "unprocessable", details: { missing: ["no-such-study"] } });
     expect(await db.assignment.count()).toBe(before);
     expect(() => body({ kind: "double_read", studyIds: [s0], assigneeIds: [reader.id, reader.id] })).toThrow(/two different readers/);
     expect(() => body({ kind: "annotate", studyIds: [], assigneeId: reader.id })).toThrow();
@@ -72,16 +79,29 @@ describe("completing an annotation task", () => {
     const { studyId } = fixture.studies[2]!;
     const [f] = await visibleFindings(studyId);
     const [task] = (await createAssignments(admin, body({ kind: "annotate", studyIds: [studyId], assigneeId: annotator.id }))).created;
-    const saved = await saveReview(annotator, studyId, save({ version: 0, operations: [{ op: "edit", findingId: f!.id, box: [1, 2, 30, 40], className: "Pleural effusion" }] }));
+    const saved = await saveReview(
+      annotator,
+      studyId,
+      save({ version: 0, operations: [{ op: "edit", findingId: f!.id, box: [1, 2, 30, 40], className: "Pleural effusion" }] }),
+    );
     expect(saved.review).toMatchObject({ purpose: "annotation", version: 1 });
 
     await expect(completeAnnotationTask(stranger, task!.id, { version: 1 })).rejects.toMatchObject({ code: "not_found" });
-    await expect(completeAnnotationTask(annotator, task!.id, { version: 0 })).rejects.toMatchObject({ code: "conflict", details: { currentVersion: 1 } });
+    await expect(completeAnnotationTask(annotator, task!.id, { version: 0 })).rejects.toMatchObject({
+      code: "conflict",
+      details: { currentVersion: 1 },
+    });
     const done = await completeAnnotationTask(annotator, task!.id, { version: 1 });
     expect(done.assignment).toMatchObject({ status: "done", completedAt: expect.any(String) });
-    expect(done.review).toMatchObject({ status: "completed", version: 2, labels: [{ className: "Pleural effusion", box: [1, 2, 30, 40], source: "ai_edited" }] });
+    expect(done.review).toMatchObject({
+      status: "completed",
+      version: 2,
+      labels: [{ className: "Pleural effusion", box: [1, 2, 30, 40], source: "ai_edited" }],
+    });
     await expect(completeAnnotationTask(annotator, task!.id, { version: 2 })).rejects.toMatchObject({ code: "conflict" });
-    await expect(saveReview(annotator, studyId, save({ version: 2, operations: [{ op: "accept", findingId: f!.id }] }))).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/completed/) });
+    await expect(
+      saveReview(annotator, studyId, save({ version: 2, operations: [{ op: "accept", findingId: f!.id }] })),
+    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/completed/) });
     const history = await getReviewHistoryOrThrow(annotator, done.review.id);
     expect(history.revisions).toEqual([expect.objectContaining({ change: "edit", author: { id: annotator.id, email: annotator.email } })]);
     expect(await listAssignments(annotator, { mine: "1", limit: 200 })).toEqual([]);
@@ -112,11 +132,17 @@ describe("automatic annotation tasks", () => {
     const [fd] = await visibleFindings(sDisagree);
     await saveReview(r1, sDisagree, save({ version: 0, operations: [{ op: "accept", findingId: fd!.id }] }));
     await signOffReview(r1, sDisagree, { version: 1, impression: "abnormal" });
-    await saveReview(r2, sDisagree, save({ version: 0, operations: [{ op: "edit", findingId: fd!.id, className: "Cardiomegaly" }] }), "double_read");
+    await saveReview(
+      r2,
+      sDisagree,
+      save({ version: 0, operations: [{ op: "edit", findingId: fd!.id, className: "Cardiomegaly" }] }),
+      "double_read",
+    );
     await signOffReview(r2, sDisagree, { version: 1, impression: "abnormal" }, "double_read");
     expect(await db.job.count({ where: { type: AUTO_ASSIGN, state: "queued" } })).toBe(1); // still one queued run
 
-    const tasksOf = async (studyId: string) => db.assignment.findMany({ where: { studyId, kind: "annotate" }, select: { assigneeId: true, reason: true } });
+    const tasksOf = async (studyId: string) =>
+      db.assignment.findMany({ where: { studyId, kind: "annotate" }, select: { assigneeId: true, reason: true } });
     const first = await autoAssign({ lowConfidenceBelow: 0 });
     expect(await tasksOf(sRejected)).toEqual([{ assigneeId: free.id, reason: "rejected_or_added" }]);
     expect(await tasksOf(sDisagree)).toEqual([{ assigneeId: expect.any(String), reason: "disagreement" }]);

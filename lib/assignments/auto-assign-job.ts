@@ -15,7 +15,8 @@ export const autoAssignPayloadSchema = z.object({
 registerJobHandler(AUTO_ASSIGN, {
   schema: autoAssignPayloadSchema,
   family: "review",
-  run: (p, ctx) => autoAssign({ actor: p.actor as Actor | undefined, lowConfidenceBelow: p.lowConfidenceBelow, progress: (f, m) => ctx.progress(f, m) }),
+  run: (p, ctx) =>
+    autoAssign({ actor: p.actor as Actor | undefined, lowConfidenceBelow: p.lowConfidenceBelow, progress: (f, m) => ctx.progress(f, m) }),
 });
 
 // One queued run covers every sign-off before it starts, so a queued one is not queued again.

@@ -3,13 +3,23 @@ import type { ReadBox } from "@/lib/agreement/match-boxes";
 import { annotationReason, spreadTasks, type SignedRead } from "@/lib/assignments/auto-assign-rules";
 
 const box = (id: string, x: number, className = "Nodule/Mass"): ReadBox => ({ id, imageId: "i", className, box: [x, 0, x + 10, 10] });
-const read = (boxes: ReadBox[], o: Partial<SignedRead> = {}): SignedRead => ({ impression: boxes.length ? "abnormal" : "no_finding", boxes, rejected: 0, added: 0, ...o });
+const read = (boxes: ReadBox[], o: Partial<SignedRead> = {}): SignedRead => ({
+  impression: boxes.length ? "abnormal" : "no_finding",
+  boxes,
+  rejected: 0,
+  added: 0,
+  ...o,
+});
 
 describe("annotationReason", () => {
   it("flags reader disagreement on boxes or impression before anything else", () => {
     expect(annotationReason({ reads: [read([box("a", 0)]), read([box("b", 50)])], minFindingConfidence: 0.1 }, 0.4)).toBe("disagreement");
-    expect(annotationReason({ reads: [read([box("a", 0)]), read([box("b", 0, "Cardiomegaly")])], minFindingConfidence: null }, 0.4)).toBe("disagreement");
-    expect(annotationReason({ reads: [read([]), read([], { impression: "abnormal" })], minFindingConfidence: null }, 0.4)).toBe("disagreement");
+    expect(annotationReason({ reads: [read([box("a", 0)]), read([box("b", 0, "Cardiomegaly")])], minFindingConfidence: null }, 0.4)).toBe(
+      "disagreement",
+    );
+    expect(annotationReason({ reads: [read([]), read([], { impression: "abnormal" })], minFindingConfidence: null }, 0.4)).toBe(
+      "disagreement",
+    );
   });
 
   it("two agreeing reads are no disagreement; then rejected or added boxes, then low AI confidence", () => {
@@ -25,7 +35,14 @@ describe("annotationReason", () => {
 
 describe("spreadTasks", () => {
   it("gives each study to the least-loaded annotator, counting the new tasks", () => {
-    const out = spreadTasks(["s1", "s2", "s3", "s4"], [{ id: "busy", open: 2 }, { id: "free", open: 0 }, { id: "idle", open: 0 }]);
+    const out = spreadTasks(
+      ["s1", "s2", "s3", "s4"],
+      [
+        { id: "busy", open: 2 },
+        { id: "free", open: 0 },
+        { id: "idle", open: 0 },
+      ],
+    );
     expect(out).toEqual([
       { studyId: "s1", assigneeId: "free" },
       { studyId: "s2", assigneeId: "idle" },

@@ -9,12 +9,19 @@ import type { AssignmentReason } from "@/lib/schemas/assignment";
 
 const PAGE = 100;
 
-export type AutoAssignResult = { examined: number; created: number; byReason: Partial<Record<AssignmentReason, number>>; annotators: number };
+export type AutoAssignResult = {
+  examined: number;
+  created: number;
+  byReason: Partial<Record<AssignmentReason, number>>;
+  annotators: number;
+};
 
 // Signed-off studies that never had an annotation task get one when a rule applies (auto-assign-rules.ts), spread
 // over active annotators, least open tasks first. Re-running is safe: a study with any annotate task is skipped,
 // and the (study, assignee, kind) unique constraint stops a parallel run from doubling a task.
-export async function autoAssign(o: { actor?: Actor; lowConfidenceBelow?: number; progress?: (f: number, m?: string) => Promise<void> } = {}): Promise<AutoAssignResult> {
+export async function autoAssign(
+  o: { actor?: Actor; lowConfidenceBelow?: number; progress?: (f: number, m?: string) => Promise<void> } = {},
+): Promise<AutoAssignResult> {
   const threshold = o.lowConfidenceBelow ?? env.ANNOTATION_LOW_CONFIDENCE;
   const annotators = await db.user.findMany({
     where: { role: "annotator", disabled: false },
@@ -26,7 +33,10 @@ export async function autoAssign(o: { actor?: Actor; lowConfidenceBelow?: number
   const load = annotators.map((a) => ({ id: a.id, open: a._count.assignments }));
 
   const candidates = await db.study.findMany({
-    where: { reviews: { some: { status: "signed_off", purpose: { in: ["primary", "double_read"] } } }, assignments: { none: { kind: "annotate" } } },
+    where: {
+      reviews: { some: { status: "signed_off", purpose: { in: ["primary", "double_read"] } } },
+      assignments: { none: { kind: "annotate" } },
+    },
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
     select: { id: true },
   });
@@ -37,10 +47,16 @@ export async function autoAssign(o: { actor?: Actor; lowConfidenceBelow?: number
     for (const studyId of ids) {
       const ctx = await loadReviewContext(db, studyId);
       const confidences = [...ctx.findings.values()].map((f) => f.confidence);
-      const reason = annotationReason({ reads: reads.filter((r) => r.studyId === studyId), minFindingConfidence: confidences.length ? Math.min(...confidences) : null }, threshold);
+      const reason = annotationReason(
+        { reads: reads.filter((r) => r.studyId === studyId), minFindingConfidence: confidences.length ? Math.min(...confidences) : null },
+        threshold,
+      );
       if (reason) flagged.push({ studyId, reason });
     }
-    for (const { studyId, assigneeId } of spreadTasks(flagged.map((f) => f.studyId), load)) {
+    for (const { studyId, assigneeId } of spreadTasks(
+      flagged.map((f) => f.studyId),
+      load,
+    )) {
       const reason = flagged.find((f) => f.studyId === studyId)!.reason;
       try {
         await db.assignment.create({ data: { studyId, assigneeId, kind: "annotate", reason } });

@@ -37,6 +37,12 @@ export async function cancelAssignment(actor: Actor, id: string): Promise<void> 
     if (!row) throw new AppError("not_found", "No such task.");
     if (row.status !== "open") throw new AppError("conflict", "This task is done; done tasks are kept.");
     await tx.assignment.delete({ where: { id } });
-    await recordAudit(tx, { actor, action: "assignment.cancelled", targetType: "assignment", targetId: id, details: { studyId: row.studyId, assigneeId: row.assigneeId, kind: row.kind } });
+    await recordAudit(tx, {
+      actor,
+      action: "assignment.cancelled",
+      targetType: "assignment",
+      targetId: id,
+      details: { studyId: row.studyId, assigneeId: row.assigneeId, kind: row.kind },
+    });
   });
 }

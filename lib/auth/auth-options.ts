@@ -48,7 +48,13 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       if (!token?.sid) return;
       await revokeAuthSession(token.sid, "sign_out");
-      if (token.sub) await recordAudit(db, { actor: { id: token.sub, email: token.email ?? null }, action: "auth.sign_out", targetType: "user", targetId: token.sub });
+      if (token.sub)
+        await recordAudit(db, {
+          actor: { id: token.sub, email: token.email ?? null },
+          action: "auth.sign_out",
+          targetType: "user",
+          targetId: token.sub,
+        });
     },
   },
 };

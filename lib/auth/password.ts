@@ -5,7 +5,12 @@ import os from "node:os";
 // Native hashing on libuv's thread pool, so a burst of sign-ins never blocks the event loop (bcryptjs did).
 // Argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane): ≈ 50 ms here. Hashes made by bcryptjs before
 // ("$2a$/$2b$…") are still verified, by native bcrypt, and replaced on the next successful sign-in.
-const ARGON2 = { algorithm: 2 /* Algorithm.Argon2id (a const enum: not importable with isolatedModules) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2 = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum: not importable with isolatedModules) */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 // At most (cores − 1) hashes at once: a burst of sign-ins queues here instead of taking every core from the thread that
 // serves all other requests (measured: 30 parallel wrong passwords on 2 cores, see test/faults/web-surface).

@@ -40,23 +40,13 @@ export function normToPixel(box: BoxXyxy, size: ImageSize): BoxXyxy {
 export function yoloToPixel(box: BoxYolo, size: ImageSize): BoxXyxy {
   checkSize(size);
   const [cx, cy, w, h] = box;
-  return [
-    (cx - w / 2) * size.width,
-    (cy - h / 2) * size.height,
-    (cx + w / 2) * size.width,
-    (cy + h / 2) * size.height,
-  ];
+  return [(cx - w / 2) * size.width, (cy - h / 2) * size.height, (cx + w / 2) * size.width, (cy + h / 2) * size.height];
 }
 
 export function pixelToYolo(box: BoxXyxy, size: ImageSize): BoxYolo {
   checkSize(size);
   const [x1, y1, x2, y2] = box;
-  return [
-    (x1 + x2) / 2 / size.width,
-    (y1 + y2) / 2 / size.height,
-    (x2 - x1) / size.width,
-    (y2 - y1) / size.height,
-  ];
+  return [(x1 + x2) / 2 / size.width, (y1 + y2) / 2 / size.height, (x2 - x1) / size.width, (y2 - y1) / size.height];
 }
 
 /** Centre-size to corners in the same units (what a YOLOv8/11 head emits in input pixels). */

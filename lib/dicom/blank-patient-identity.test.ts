@@ -26,7 +26,9 @@ describe("blankPatientIdentity", () => {
       expect(before.meta.patientName).toBe("Doe^Jane");
       const blanked = blankPatientIdentity(bytes);
       const after = await view(blanked);
-      expect([after.meta.patientName, after.meta.patientId, after.meta.patientBirthDate, after.meta.accessionNumber].map((v) => v ?? "")).toEqual(["", "", "", ""]);
+      expect(
+        [after.meta.patientName, after.meta.patientId, after.meta.patientBirthDate, after.meta.accessionNumber].map((v) => v ?? ""),
+      ).toEqual(["", "", "", ""]);
       for (const secret of ["Doe^Jane", "PID-42", "19700101", "ACC123"]) expect(text(blanked)).not.toContain(secret);
       expect(Array.from(after.image.pixels)).toEqual(Array.from(before.image.pixels));
       expect(after.meta.sopInstanceUid).toBe(before.meta.sopInstanceUid);

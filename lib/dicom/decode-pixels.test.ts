@@ -5,7 +5,19 @@ import { parseDicom } from "./parse-dicom";
 import { COLUMNS, makeSyntheticDicom, ROWS, type SyntheticKind } from "./testing/make-synthetic-dicom";
 
 describe("decodePixels on synthetic files", () => {
-  const kinds: SyntheticKind[] = ["explicit-le-16", "implicit-le", "explicit-be", "explicit-be-8", "mono1", "signed-rescale", "eight-bit", "rle", "acr-nema", "deflated", "voi-lut"];
+  const kinds: SyntheticKind[] = [
+    "explicit-le-16",
+    "implicit-le",
+    "explicit-be",
+    "explicit-be-8",
+    "mono1",
+    "signed-rescale",
+    "eight-bit",
+    "rle",
+    "acr-nema",
+    "deflated",
+    "voi-lut",
+  ];
   it.each(kinds)("%s decodes to exactly the written values", async (kind) => {
     const fixture = makeSyntheticDicom(kind);
     const image = await decodePixels(parseDicom(fixture.bytes));

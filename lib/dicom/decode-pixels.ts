@@ -32,13 +32,23 @@ export async function decodePixels(dataset: DicomDataset, options: DecodePixelsO
   const codec = codecForTransferSyntax(dataset.transferSyntaxUid);
   if (!codec) throw new AppError("unsupported", `Unsupported transfer syntax ${dataset.transferSyntaxUid}`);
   const bytes = readFrameBytes(dataset, meta, options.frame ?? 0);
-  if (codec === "native") return finishPixels(decodeNative(bytes, meta, dataset.littleEndian, dataset.raw.elements.x7fe00010?.vr), meta, meta.rows, meta.columns, "native");
+  if (codec === "native")
+    return finishPixels(
+      decodeNative(bytes, meta, dataset.littleEndian, dataset.raw.elements.x7fe00010?.vr),
+      meta,
+      meta.rows,
+      meta.columns,
+      "native",
+    );
   if (codec === "rle") return finishPixels(decodeRle(bytes, meta), meta, meta.rows, meta.columns, "native");
   const level = codec === "jpeg-2000" ? Math.max(0, Math.floor(options.j2kDecodeLevel ?? 0)) : 0;
   const frame = await decodeCompressed(codec, bytes, meta, level);
   const expected = level > 0 ? frame : { width: meta.columns, height: meta.rows };
   if (frame.width !== expected.width || frame.height !== expected.height || frame.componentCount !== meta.samplesPerPixel) {
-    throw new AppError("unprocessable", `Decoded frame is ${frame.width}×${frame.height}×${frame.componentCount}, header says ${meta.columns}×${meta.rows}×${meta.samplesPerPixel}`);
+    throw new AppError(
+      "unprocessable",
+      `Decoded frame is ${frame.width}×${frame.height}×${frame.componentCount}, header says ${meta.columns}×${meta.rows}×${meta.samplesPerPixel}`,
+    );
   }
   return finishPixels(frame.samples, meta, frame.height, frame.width, "codec");
 }
@@ -62,7 +72,7 @@ function decodeCompressed(codec: string, bytes: Uint8Array, meta: DicomMetadata,
 
 /** Sample precision from the first SOFn marker (8 when none is found). */
 function jpegPrecision(bytes: Uint8Array): number {
-  for (let p = 2; p + 4 < bytes.length; ) {
+  for (let p = 2; p + 4 < bytes.length;) {
     if (bytes[p] !== 0xff) return 8;
     const marker = bytes[p + 1]!;
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return bytes[p + 4]!;

@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 import { decodeJpegBaseline8 } from "./codecs/decode-wasm";
 import { decodeRaster, decodeRasterFast, greyFromColour8 } from "./decode-raster";
 
-function png(width: number, height: number, pixel: (i: number) => [number, number, number], options: { colorType: 0 | 2 } = { colorType: 2 }): Uint8Array {
+function png(
+  width: number,
+  height: number,
+  pixel: (i: number) => [number, number, number],
+  options: { colorType: 0 | 2 } = { colorType: 2 },
+): Uint8Array {
   const image = new PNG({ width, height });
   for (let i = 0; i < width * height; i++) image.data.set([...pixel(i), 255], i * 4);
   return new Uint8Array(PNG.sync.write(image, { colorType: options.colorType, inputColorType: 6 }));
@@ -40,7 +45,8 @@ describe("decodeRaster", () => {
   });
 
   it("grey-content JPEG (3 channels) → 1 sample within JPEG error", () => {
-    const width = 16, height = 16;
+    const width = 16,
+      height = 16;
     const data = new Uint8Array(width * height * 4);
     for (let i = 0; i < width * height; i++) data.set([i % 256, i % 256, i % 256, 255], i * 4);
     const jpeg = encodeJpeg({ width, height, data }, 95).data;
@@ -51,7 +57,12 @@ describe("decodeRaster", () => {
 
   it("greyFromColour8: luma where channels differ within the tolerance, the value itself where equal, null beyond", () => {
     const rgb = Uint8Array.of(10, 10, 10, 200, 201, 199, 100, 102, 101, 7, 7, 7);
-    expect(Array.from(greyFromColour8(rgb, 4, 3, 2)!)).toEqual([10, Math.round(0.299 * 200 + 0.587 * 201 + 0.114 * 199), Math.round(0.299 * 100 + 0.587 * 102 + 0.114 * 101), 7]);
+    expect(Array.from(greyFromColour8(rgb, 4, 3, 2)!)).toEqual([
+      10,
+      Math.round(0.299 * 200 + 0.587 * 201 + 0.114 * 199),
+      Math.round(0.299 * 100 + 0.587 * 102 + 0.114 * 101),
+      7,
+    ]);
     expect(greyFromColour8(Uint8Array.of(10, 10, 10, 0, 50, 9), 2, 3, 2)).toBeNull();
     expect(Array.from(greyFromColour8(Uint8Array.of(5, 5, 5, 255, 9, 9, 9, 255), 2, 4, 2)!)).toEqual([5, 9]); // RGBA
   });
@@ -63,21 +74,30 @@ describe("decodeRaster", () => {
   });
 
   const imagesDir = path.resolve(__dirname, "../../../shared/data/cxr-mass-nodule/images");
-  it.skipIf(!fs.existsSync(imagesDir))("real NIH JPEGs (3 channels) → exactly round(0.299 R + 0.587 G + 0.114 B) of the codec's RGB", async () => {
-    for (const f of fs.readdirSync(imagesDir).filter((x) => x.endsWith(".jpg")).slice(0, 4)) {
-      const bytes = new Uint8Array(fs.readFileSync(path.join(imagesDir, f)));
-      const rgb = (await decodeJpegBaseline8(bytes)).samples;
-      const r = await decodeRasterFast(bytes);
-      expect(r.samplesPerPixel).toBe(1);
-      for (let i = 0; i < r.pixels.length; i++) {
-        const want = Math.round(0.299 * rgb[3 * i]! + 0.587 * rgb[3 * i + 1]! + 0.114 * rgb[3 * i + 2]!);
-        if (r.pixels[i] !== want) expect(`${f} pixel ${i}: ${r.pixels[i]}`).toBe(`${f} pixel ${i}: ${want}`);
+  it.skipIf(!fs.existsSync(imagesDir))(
+    "real NIH JPEGs (3 channels) → exactly round(0.299 R + 0.587 G + 0.114 B) of the codec's RGB",
+    async () => {
+      for (const f of fs
+        .readdirSync(imagesDir)
+        .filter((x) => x.endsWith(".jpg"))
+        .slice(0, 4)) {
+        const bytes = new Uint8Array(fs.readFileSync(path.join(imagesDir, f)));
+        const rgb = (await decodeJpegBaseline8(bytes)).samples;
+        const r = await decodeRasterFast(bytes);
+        expect(r.samplesPerPixel).toBe(1);
+        for (let i = 0; i < r.pixels.length; i++) {
+          const want = Math.round(0.299 * rgb[3 * i]! + 0.587 * rgb[3 * i + 1]! + 0.114 * rgb[3 * i + 2]!);
+          if (r.pixels[i] !== want) expect(`${f} pixel ${i}: ${r.pixels[i]}`).toBe(`${f} pixel ${i}: ${want}`);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.skipIf(!fs.existsSync(imagesDir))("real NIH chest JPEGs decode to 1024×1024 grey", () => {
-    const files = fs.readdirSync(imagesDir).filter((f) => f.endsWith(".jpg")).slice(0, 3);
+    const files = fs
+      .readdirSync(imagesDir)
+      .filter((f) => f.endsWith(".jpg"))
+      .slice(0, 3);
     for (const f of files) {
       const r = decodeRaster(new Uint8Array(fs.readFileSync(path.join(imagesDir, f))));
       expect(r).toMatchObject({ rows: 1024, columns: 1024, samplesPerPixel: 1 });

@@ -61,7 +61,9 @@ export async function decodeRasterFast(bytes: Uint8Array): Promise<DecodedRaster
 function channelsAgree(data: Uint8Array | Uint16Array, n: number, channels: number, tolerance: number): boolean {
   if (channels < 3) return true;
   for (let i = 0, j = 0; i < n; i++, j += channels) {
-    const r = data[j]!, g = data[j + 1]!, b = data[j + 2]!;
+    const r = data[j]!,
+      g = data[j + 1]!,
+      b = data[j + 2]!;
     if (r - g > tolerance || g - r > tolerance || g - b > tolerance || b - g > tolerance) return false;
   }
   return true;
@@ -80,7 +82,9 @@ function firstChannel(data: Uint8Array | Uint16Array, n: number, channels: numbe
 export function greyFromColour8(data: Uint8Array, n: number, channels: number, tolerance: number): Uint8Array | null {
   const out = new Uint8Array(n);
   for (let i = 0, j = 0; i < n; i++, j += channels) {
-    const r = data[j]!, g = data[j + 1]!, b = data[j + 2]!;
+    const r = data[j]!,
+      g = data[j + 1]!,
+      b = data[j + 2]!;
     if (r === g && g === b) {
       out[i] = r;
       continue;

@@ -12,5 +12,7 @@ export const violation = (attribute: string, key: string, rule: string): DicomVi
 export function violationError(violations: DicomViolation[]): AppError {
   const [first] = violations;
   const more = violations.length > 1 ? ` (and ${violations.length - 1} more problem${violations.length > 2 ? "s" : ""})` : "";
-  return new AppError("unprocessable", `Invalid DICOM: ${first!.attribute} ${first!.tag} ${first!.rule}${more}.`, { violations: violations.slice(0, 20) });
+  return new AppError("unprocessable", `Invalid DICOM: ${first!.attribute} ${first!.tag} ${first!.rule}${more}.`, {
+    violations: violations.slice(0, 20),
+  });
 }

@@ -9,9 +9,15 @@ describe("multi-frame policy", () => {
   });
 
   it("refuses other multi-frame objects and too many frames, saying why", () => {
-    expect(() => assertAcceptedFrames({ numberOfFrames: 30, modality: "US" }, 64)).toThrow(expect.objectContaining({ code: "unsupported", message: expect.stringMatching(/Multi-frame US \(30 frames\).*only DX and CR/) }));
-    expect(() => assertAcceptedFrames({ numberOfFrames: 2, modality: undefined }, 64)).toThrow(expect.objectContaining({ code: "unsupported" }));
-    expect(() => assertAcceptedFrames({ numberOfFrames: 65, modality: "DX" }, 64)).toThrow(expect.objectContaining({ code: "payload_too_large", message: expect.stringMatching(/65 frames; at most 64/) }));
+    expect(() => assertAcceptedFrames({ numberOfFrames: 30, modality: "US" }, 64)).toThrow(
+      expect.objectContaining({ code: "unsupported", message: expect.stringMatching(/Multi-frame US \(30 frames\).*only DX and CR/) }),
+    );
+    expect(() => assertAcceptedFrames({ numberOfFrames: 2, modality: undefined }, 64)).toThrow(
+      expect.objectContaining({ code: "unsupported" }),
+    );
+    expect(() => assertAcceptedFrames({ numberOfFrames: 65, modality: "DX" }, 64)).toThrow(
+      expect.objectContaining({ code: "payload_too_large", message: expect.stringMatching(/65 frames; at most 64/) }),
+    );
   });
 
   it("numbers frames from 1 and keys each frame as its own image, frame 1 as the plain instance id", () => {

@@ -11,9 +11,13 @@ export function assertAcceptedFrames(meta: Pick<DicomMetadata, "numberOfFrames" 
   if (n <= 1) return;
   const modality = (meta.modality ?? "").toUpperCase();
   if (!(MULTI_FRAME_MODALITIES as readonly string[]).includes(modality)) {
-    throw new AppError("unsupported", `Multi-frame ${modality || "images without a modality"} (${n} frames) are not chest radiographs: only DX and CR may have several frames.`);
+    throw new AppError(
+      "unsupported",
+      `Multi-frame ${modality || "images without a modality"} (${n} frames) are not chest radiographs: only DX and CR may have several frames.`,
+    );
   }
-  if (n > maxFrames) throw new AppError("payload_too_large", `The image has ${n} frames; at most ${maxFrames} are accepted (MAX_FRAMES_PER_IMAGE).`);
+  if (n > maxFrames)
+    throw new AppError("payload_too_large", `The image has ${n} frames; at most ${maxFrames} are accepted (MAX_FRAMES_PER_IMAGE).`);
 }
 
 /** 1..frames, the frame numbers of an image. */

@@ -23,8 +23,14 @@ export function jpegDimensions(bytes: Uint8Array): ImageDimensions {
   while (p + 9 < bytes.length) {
     if (bytes[p] !== 0xff) break;
     const marker = bytes[p + 1]!;
-    if (marker === 0xff) { p += 1; continue; } // fill byte
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { p += 2; continue; }
+    if (marker === 0xff) {
+      p += 1;
+      continue;
+    } // fill byte
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      p += 2;
+      continue;
+    }
     if (marker === 0xda || marker === 0xd9) break; // scan data or end before any frame header
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       const height = (bytes[p + 5]! << 8) | bytes[p + 6]!;
@@ -42,5 +48,8 @@ export function assertPixelBudget(d: ImageDimensions, maxPixels: number): void {
   const count = pixelCount(d);
   if (count <= maxPixels) return;
   const shape = `${d.width}×${d.height}${d.frames > 1 ? ` × ${d.frames} frames` : ""}${d.samples > 1 ? ` × ${d.samples} samples` : ""}`;
-  throw new AppError("payload_too_large", `The image declares ${shape} = ${count.toLocaleString("en")} pixel values; the limit is ${maxPixels.toLocaleString("en")} (MAX_IMAGE_PIXELS).`);
+  throw new AppError(
+    "payload_too_large",
+    `The image declares ${shape} = ${count.toLocaleString("en")} pixel values; the limit is ${maxPixels.toLocaleString("en")} (MAX_IMAGE_PIXELS).`,
+  );
 }

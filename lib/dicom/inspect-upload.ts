@@ -28,6 +28,9 @@ export function inspectUpload(bytes: Uint8Array, limits: { maxPixels: number }):
   if (violations.length > 0) throw violationError(violations);
   assertDecodable(dataset);
   const meta = readMetadata(dataset);
-  assertPixelBudget({ width: meta.columns, height: meta.rows, samples: meta.samplesPerPixel, frames: meta.numberOfFrames }, limits.maxPixels);
+  assertPixelBudget(
+    { width: meta.columns, height: meta.rows, samples: meta.samplesPerPixel, frames: meta.numberOfFrames },
+    limits.maxPixels,
+  );
   return { kind: "dicom", dataset, meta };
 }

@@ -22,8 +22,14 @@ async function decodeAll(bytes: Uint8Array) {
 
 describe("multi-frame files built in memory", () => {
   const cases: [MultiFrameSyntax, 8 | 16, boolean][] = [
-    ["explicit-le", 16, false], ["explicit-le", 8, false], ["implicit-le", 16, false], ["explicit-be", 16, false], ["explicit-be", 8, false],
-    ["rle", 16, false], ["rle", 16, true], ["rle", 8, true],
+    ["explicit-le", 16, false],
+    ["explicit-le", 8, false],
+    ["implicit-le", 16, false],
+    ["explicit-be", 16, false],
+    ["explicit-be", 8, false],
+    ["rle", 16, false],
+    ["rle", 16, true],
+    ["rle", 8, true],
   ];
   it.each(cases)("%s %i-bit (offset table %s): each frame is exactly its own pixels", async (syntax, bits, bot) => {
     const expected = syntheticFrames(3, bits === 8);
@@ -45,7 +51,10 @@ describe("multi-frame files built in memory", () => {
     const ds = parseDicom(bytes);
     expect(readMetadata(ds).numberOfFrames).toBe(4);
     await expect(decodePixels(ds, { frame: 2 })).resolves.toMatchObject({ rows: 48 });
-    await expect(decodePixels(ds, { frame: 3 })).rejects.toMatchObject({ code: "unprocessable", message: expect.stringMatching(/truncated/) });
+    await expect(decodePixels(ds, { frame: 3 })).rejects.toMatchObject({
+      code: "unprocessable",
+      message: expect.stringMatching(/truncated/),
+    });
   });
 });
 
@@ -93,7 +102,10 @@ describe.skipIf(!hasSharedDicom)("a multi-frame JPEG 2000 file", () => {
     const lossy = await loadDicom("pydicom-data/non-chest/RG3_J2KI.dcm");
     const codestream = (d: typeof lossless) => readFrameBytes(d.dataset, d.meta, 0).slice();
     const bytes = makeMultiFrameDicom({
-      frames: [], rows: 1760, columns: 1760, bitsStored: 10,
+      frames: [],
+      rows: 1760,
+      columns: 1760,
+      bitsStored: 10,
       codestreams: { transferSyntaxUid: "1.2.840.10008.1.2.4.90", frames: [codestream(lossless), codestream(lossy)] },
     });
     const ds = parseDicom(bytes);

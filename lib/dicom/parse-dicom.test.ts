@@ -14,7 +14,19 @@ function codeOf(fn: () => unknown): string {
 }
 
 describe("parseDicom", () => {
-  const kinds: SyntheticKind[] = ["explicit-le-16", "implicit-le", "explicit-be", "explicit-be-8", "mono1", "signed-rescale", "eight-bit", "rle", "acr-nema", "deflated", "voi-lut"];
+  const kinds: SyntheticKind[] = [
+    "explicit-le-16",
+    "implicit-le",
+    "explicit-be",
+    "explicit-be-8",
+    "mono1",
+    "signed-rescale",
+    "eight-bit",
+    "rle",
+    "acr-nema",
+    "deflated",
+    "voi-lut",
+  ];
   it.each(kinds)("parses the synthetic %s file with its transfer syntax", (kind) => {
     const fixture = makeSyntheticDicom(kind);
     const ds = parseDicom(fixture.bytes);
@@ -35,7 +47,9 @@ describe("parseDicom", () => {
 
   it("rejects empty input, PNG bytes and random bytes as not DICOM", () => {
     expect(codeOf(() => parseDicom(new Uint8Array(0)))).toBe("unsupported_media_type");
-    expect(codeOf(() => parseDicom(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52)))).toBe("unsupported_media_type");
+    expect(codeOf(() => parseDicom(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52)))).toBe(
+      "unsupported_media_type",
+    );
     const noise = Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24);
     expect(codeOf(() => parseDicom(noise))).toBe("unsupported_media_type");
   });

@@ -23,7 +23,11 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptionsExt = {}
   let forcedSyntax: string | undefined;
   if (!hasFileMeta) {
     forcedSyntax = guessRawDatasetSyntax(bytes);
-    if (!forcedSyntax) throw new AppError("unsupported_media_type", "Not a DICOM, PNG or JPEG file: no DICM prefix, no image signature and no readable data set");
+    if (!forcedSyntax)
+      throw new AppError(
+        "unsupported_media_type",
+        "Not a DICOM, PNG or JPEG file: no DICM prefix, no image signature and no readable data set",
+      );
   }
   const parserOptions: ParseDicomOptions = { inflater: inflateDeflatedDataset };
   if (forcedSyntax) parserOptions.TransferSyntaxUID = forcedSyntax;

@@ -64,7 +64,9 @@ function ybrToRgbIfNeeded(rgb: Uint8Array, photometric: string, source: "native"
   const out = new Uint8Array(rgb.length);
   const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));
   for (let i = 0; i < rgb.length; i += 3) {
-    const y = rgb[i]!, cb = rgb[i + 1]! - 128, cr = rgb[i + 2]! - 128;
+    const y = rgb[i]!,
+      cb = rgb[i + 1]! - 128,
+      cr = rgb[i + 2]! - 128;
     out[i] = clamp(y + 1.402 * cr);
     out[i + 1] = clamp(y - 0.344136 * cb - 0.714136 * cr);
     out[i + 2] = clamp(y + 1.772 * cb);

@@ -96,7 +96,10 @@ function nonZeroOr(value: number | undefined, fallback: number): number {
 function readDecimals(ds: DataSet, tag: string): number[] {
   const text = ds.string(tag);
   if (!text) return [];
-  return text.split("\\").map((v) => Number.parseFloat(v)).filter((v) => Number.isFinite(v));
+  return text
+    .split("\\")
+    .map((v) => Number.parseFloat(v))
+    .filter((v) => Number.isFinite(v));
 }
 
 function readPair(ds: DataSet, tag: string): [number, number] | undefined {

@@ -30,21 +30,28 @@ suite("real DICOM files in shared/data/dicom", () => {
     expect(files.length).toBeGreaterThanOrEqual(22);
   });
 
-  it.each(files.map((f) => [relativeName(f), f]))("%s decodes with the right size and a value range inside bitsStored", async (_name, file) => {
-    const { meta, image } = await loadDicom(file);
-    const expected = expectedFor(file);
-    if (expected) {
-      expect([image.rows, image.columns]).toEqual([expected.rows, expected.columns]);
-      expect(meta.photometricInterpretation).toBe(expected.photometric);
-    }
-    expect(image.pixels.length).toBe(image.rows * image.columns * image.samplesPerPixel);
-    const expectedType = image.pixelRepresentation === 1 ? Int16Array : meta.bitsAllocated === 8 ? Uint8Array : Uint16Array;
-    expect(image.pixels).toBeInstanceOf(expectedType);
-    const [lo, hi] = image.pixelRepresentation === 1 ? [-(2 ** (image.bitsStored - 1)), 2 ** (image.bitsStored - 1) - 1] : [0, 2 ** image.bitsStored - 1];
-    expect(image.minValue).toBeGreaterThanOrEqual(lo);
-    expect(image.maxValue).toBeLessThanOrEqual(hi);
-    expect(image.maxValue).toBeGreaterThan(image.minValue); // not blank
-  }, 20_000);
+  it.each(files.map((f) => [relativeName(f), f]))(
+    "%s decodes with the right size and a value range inside bitsStored",
+    async (_name, file) => {
+      const { meta, image } = await loadDicom(file);
+      const expected = expectedFor(file);
+      if (expected) {
+        expect([image.rows, image.columns]).toEqual([expected.rows, expected.columns]);
+        expect(meta.photometricInterpretation).toBe(expected.photometric);
+      }
+      expect(image.pixels.length).toBe(image.rows * image.columns * image.samplesPerPixel);
+      const expectedType = image.pixelRepresentation === 1 ? Int16Array : meta.bitsAllocated === 8 ? Uint8Array : Uint16Array;
+      expect(image.pixels).toBeInstanceOf(expectedType);
+      const [lo, hi] =
+        image.pixelRepresentation === 1
+          ? [-(2 ** (image.bitsStored - 1)), 2 ** (image.bitsStored - 1) - 1]
+          : [0, 2 ** image.bitsStored - 1];
+      expect(image.minValue).toBeGreaterThanOrEqual(lo);
+      expect(image.maxValue).toBeLessThanOrEqual(hi);
+      expect(image.maxValue).toBeGreaterThan(image.minValue); // not blank
+    },
+    20_000,
+  );
 
   // A PA chest: both lung fields must render darker than the mediastinum, whatever the photometric interpretation.
   it.each(["dcmfx-fodicom/CR-MONO1-10-chest.dcm", "pydicom-data/RG1_J2KI.dcm", "nhsx-nih-dicom/nih_cxr_dx_covid0000.dcm"])(

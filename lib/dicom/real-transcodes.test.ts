@@ -24,24 +24,28 @@ const transcodes = listDicomFiles(path.join(SHARED_DICOM_DIR, "derived-transcode
 const suite = hasSharedDicom && transcodes.length > 0 ? describe : describe.skip;
 
 suite("derived transcodes decode like their source", () => {
-  it.each(transcodes.map((f) => [path.basename(f), f]))("%s", async (name, file) => {
-    const prefix = Object.keys(SOURCES).find((p) => name.startsWith(p));
-    expect(prefix, `no source known for ${name}`).toBeDefined();
-    const source = await loadDicom(SOURCES[prefix!]!);
-    const { image } = await loadDicom(file);
-    expect([image.rows, image.columns]).toEqual([source.image.rows, source.image.columns]);
-    const syntax = name.slice(prefix!.length + 1, -".dcm".length);
-    const lossy = LOSSY[syntax];
-    if (!lossy) {
-      // Bit-exact (compared by hand: a failing toEqual on a megapixel array spends minutes building its diff).
-      expect(image.pixels.constructor).toBe(source.image.pixels.constructor);
-      expect(pixelDiff(image.pixels, source.image.pixels).max).toBe(0);
-      return;
-    }
-    const diff = pixelDiff(image.pixels, source.image.pixels, lossy.scale);
-    expect(diff.max).toBeLessThanOrEqual(lossy.max);
-    expect(diff.mean).toBeLessThanOrEqual(lossy.mean);
-  }, 20_000);
+  it.each(transcodes.map((f) => [path.basename(f), f]))(
+    "%s",
+    async (name, file) => {
+      const prefix = Object.keys(SOURCES).find((p) => name.startsWith(p));
+      expect(prefix, `no source known for ${name}`).toBeDefined();
+      const source = await loadDicom(SOURCES[prefix!]!);
+      const { image } = await loadDicom(file);
+      expect([image.rows, image.columns]).toEqual([source.image.rows, source.image.columns]);
+      const syntax = name.slice(prefix!.length + 1, -".dcm".length);
+      const lossy = LOSSY[syntax];
+      if (!lossy) {
+        // Bit-exact (compared by hand: a failing toEqual on a megapixel array spends minutes building its diff).
+        expect(image.pixels.constructor).toBe(source.image.pixels.constructor);
+        expect(pixelDiff(image.pixels, source.image.pixels).max).toBe(0);
+        return;
+      }
+      const diff = pixelDiff(image.pixels, source.image.pixels, lossy.scale);
+      expect(diff.max).toBeLessThanOrEqual(lossy.max);
+      expect(diff.mean).toBeLessThanOrEqual(lossy.mean);
+    },
+    20_000,
+  );
 
   it("the built-in DCT decoder matches libjpeg-turbo on the 8-bit baseline file (±1)", async () => {
     const { dataset, meta } = await loadDicom("derived-transcodes/nih_dx_8bit_mono2_jpeg_baseline.dcm");
@@ -69,7 +73,9 @@ suite("derived transcodes decode like their source", () => {
     const full = await time(0);
     const half = await time(1);
     const quarter = await time(2);
-    console.info(`[lib/dicom] RG1_J2KI.dcm decode: full ${full.ms.toFixed(0)} ms, level 1 ${half.ms.toFixed(0)} ms, level 2 ${quarter.ms.toFixed(0)} ms`);
+    console.info(
+      `[lib/dicom] RG1_J2KI.dcm decode: full ${full.ms.toFixed(0)} ms, level 1 ${half.ms.toFixed(0)} ms, level 2 ${quarter.ms.toFixed(0)} ms`,
+    );
     expect([half.rows, half.columns]).toEqual([978, 921]);
     expect([quarter.rows, quarter.columns]).toEqual([489, 461]);
     expect(quarter.ms).toBeLessThan(full.ms);

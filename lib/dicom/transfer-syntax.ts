@@ -1,12 +1,5 @@
 // Transfer syntaxes this module decodes, and how (PS3.5 Annex A).
-export type PixelCodec =
-  | "native"
-  | "rle"
-  | "jpeg-baseline"
-  | "jpeg-extended"
-  | "jpeg-lossless"
-  | "jpeg-ls"
-  | "jpeg-2000";
+export type PixelCodec = "native" | "rle" | "jpeg-baseline" | "jpeg-extended" | "jpeg-lossless" | "jpeg-ls" | "jpeg-2000";
 
 export const TS = {
   implicitLittle: "1.2.840.10008.1.2",

@@ -48,7 +48,9 @@ const ATTRIBUTES: Record<string, [keyword: string, vr: CheckedVr, enumerated?: s
   x00281053: ["RescaleSlope", "DS"],
 };
 
-const KNOWN_VRS = new Set("AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV".split(" "));
+const KNOWN_VRS = new Set(
+  "AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV".split(" "),
+);
 const UNDEFINED_LENGTH = 0xffffffff;
 
 /** Every rule the data set breaks (empty when it may be ingested). */
@@ -76,13 +78,15 @@ function attributeViolations(ds: DataSet, hasFileMeta: boolean): DicomViolation[
       continue;
     }
     if (vr === "US") {
-      if (el.length === 0 || el.length % 2 !== 0) out.push(violation(keyword, key, `has a length of ${el.length} bytes; US values are 2 bytes each`));
+      if (el.length === 0 || el.length % 2 !== 0)
+        out.push(violation(keyword, key, `has a length of ${el.length} bytes; US values are 2 bytes each`));
       continue;
     }
     const text = rawText(ds, el, vr === "UI");
     const problem = valueProblem(vr, text);
     if (problem) out.push(violation(keyword, key, problem));
-    else if (enumerated && text.trim() !== "" && !enumerated.includes(text.trim())) out.push(violation(keyword, key, `"${text.trim()}" is not one of ${enumerated.join(", ")}`));
+    else if (enumerated && text.trim() !== "" && !enumerated.includes(text.trim()))
+      out.push(violation(keyword, key, `"${text.trim()}" is not one of ${enumerated.join(", ")}`));
   }
   return out;
 }
@@ -105,10 +109,14 @@ function tagStreamViolations(ds: DataSet, depth: number): DicomViolation[] {
   const elements = streamElements(ds);
   let previous = "";
   for (const el of elements) {
-    if (el.vr !== undefined && !KNOWN_VRS.has(el.vr)) out.push(violation(`Element`, el.tag, `has the invalid VR ${printableVr(el.vr)}: the tag stream cannot be parsed`));
+    if (el.vr !== undefined && !KNOWN_VRS.has(el.vr))
+      out.push(violation(`Element`, el.tag, `has the invalid VR ${printableVr(el.vr)}: the tag stream cannot be parsed`));
     else if (el.length !== UNDEFINED_LENGTH && !el.hadUndefinedLength && el.dataOffset + el.length > ds.byteArray.length) {
-      out.push(violation("Element", el.tag, `declares ${el.length} bytes, past the end of the file: the tag stream cannot be parsed to its end`));
-    } else if (el.tag <= previous) out.push(violation("Element", el.tag, `follows ${formatTag(previous)}: tags must be in ascending order`));
+      out.push(
+        violation("Element", el.tag, `declares ${el.length} bytes, past the end of the file: the tag stream cannot be parsed to its end`),
+      );
+    } else if (el.tag <= previous)
+      out.push(violation("Element", el.tag, `follows ${formatTag(previous)}: tags must be in ascending order`));
     previous = el.tag > previous ? el.tag : previous;
     for (const item of el.items ?? []) if (item.dataSet && depth < 4) out.push(...tagStreamViolations(item.dataSet, depth + 1));
     if (out.length > 0) break;
@@ -122,7 +130,10 @@ function streamElements(ds: DataSet): Element[] {
   const all = Object.values(ds.elements);
   const meta = all.filter((el) => el.tag.startsWith("x0002") && Number.isFinite(el.dataOffset));
   const metaEnd = meta.reduce((end, el) => Math.max(end, el.dataOffset + el.length), 0);
-  return all.filter((el) => !el.tag.startsWith("x0002") && !el.tag.startsWith("xfffe") && el.dataOffset >= metaEnd).sort((a, b) => a.dataOffset - b.dataOffset);
+  return all
+    .filter((el) => !el.tag.startsWith("x0002") && !el.tag.startsWith("xfffe") && el.dataOffset >= metaEnd)
+    .sort((a, b) => a.dataOffset - b.dataOffset);
 }
 
-const printableVr = (vr: string) => JSON.stringify(Array.from(vr, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) > 0x7e ? "?" : c)).join(""));
+const printableVr = (vr: string) =>
+  JSON.stringify(Array.from(vr, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) > 0x7e ? "?" : c)).join(""));

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { uidProblem } from "./validate-uid";
 
 describe("uidProblem (PS3.5 §9.1)", () => {
-  it.each(["1.2.840.10008.1.2.1", "2.25.329800735698586629295641978511506172918", "1.2.0.3", "0.1"])("accepts %s", (uid) => expect(uidProblem(uid)).toBeNull());
+  it.each(["1.2.840.10008.1.2.1", "2.25.329800735698586629295641978511506172918", "1.2.0.3", "0.1"])("accepts %s", (uid) =>
+    expect(uidProblem(uid)).toBeNull(),
+  );
 
   it.each([
     ["", "is empty"],

@@ -35,6 +35,12 @@ describe("valueProblem (PS3.5 §6.2)", () => {
   ] as const)("refuses %s %j: %s", (vr, value, reason) => expect(valueProblem(vr, value)).toBe(reason));
 
   it("knows the calendar", () => {
-    expect([isDate("20240229"), isDate("20250229"), isDate("20241131"), isDate("00000101"), isDate("00010101")]).toEqual([true, false, false, false, true]);
+    expect([isDate("20240229"), isDate("20250229"), isDate("20241131"), isDate("00000101"), isDate("00010101")]).toEqual([
+      true,
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 });

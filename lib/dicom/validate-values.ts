@@ -26,7 +26,9 @@ function singleValueProblem(vr: CheckedVr, value: string): string | null {
   if (value.trim() === "") return null; // an empty value is allowed for the optional attributes checked here
   switch (vr) {
     case "CS":
-      return /^[A-Z0-9 _]*$/.test(value) ? null : `"${printable(value)}" is not a code string (upper-case letters, digits, space and underscore only)`;
+      return /^[A-Z0-9 _]*$/.test(value)
+        ? null
+        : `"${printable(value)}" is not a code string (upper-case letters, digits, space and underscore only)`;
     case "DA":
       return isDate(value) ? null : `"${printable(value)}" is not a date (YYYYMMDD)`;
     case "TM":
@@ -71,4 +73,7 @@ function controlCharacter(text: string, defaultRepertoireOnly: boolean): string 
   return null;
 }
 
-const printable = (s: string) => Array.from(s, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) > 0x7e ? "?" : c)).join("").slice(0, 40);
+const printable = (s: string) =>
+  Array.from(s, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) > 0x7e ? "?" : c))
+    .join("")
+    .slice(0, 40);

@@ -4,13 +4,34 @@ import { parseDicom } from "./parse-dicom";
 import { readMetadata } from "./read-metadata";
 import { makeSyntheticDicom } from "./testing/make-synthetic-dicom";
 import type { DecodedImage } from "./types";
-import { applyWindow, dicomWindow, modalityValue, percentileWindow, rangeWindow, renderToGrey8, voiLutMapper, type VoiMetadata } from "./voi";
+import {
+  applyWindow,
+  dicomWindow,
+  modalityValue,
+  percentileWindow,
+  rangeWindow,
+  renderToGrey8,
+  voiLutMapper,
+  type VoiMetadata,
+} from "./voi";
 import { windowPresets } from "./window-presets";
 
-const mono2: VoiMetadata = { photometricInterpretation: "MONOCHROME2", rescaleSlope: 1, rescaleIntercept: 0, windowCenter: [], windowWidth: [] };
+const mono2: VoiMetadata = {
+  photometricInterpretation: "MONOCHROME2",
+  rescaleSlope: 1,
+  rescaleIntercept: 0,
+  windowCenter: [],
+  windowWidth: [],
+};
 const grey = (values: number[]): DecodedImage => ({
-  rows: 1, columns: values.length, pixels: Uint16Array.from(values), samplesPerPixel: 1, bitsStored: 16, pixelRepresentation: 0,
-  minValue: Math.min(...values), maxValue: Math.max(...values),
+  rows: 1,
+  columns: values.length,
+  pixels: Uint16Array.from(values),
+  samplesPerPixel: 1,
+  bitsStored: 16,
+  pixelRepresentation: 0,
+  minValue: Math.min(...values),
+  maxValue: Math.max(...values),
 });
 
 describe("window functions (PS3.3 C.11.2.1.2, hand-computed)", () => {
@@ -41,7 +62,11 @@ describe("window functions (PS3.3 C.11.2.1.2, hand-computed)", () => {
     expect([map(0), map(10), map(11), map(12), map(99)]).toEqual([0, 0, 128, 255, 255]);
   });
   it("dicomWindow takes the first centre/width and ignores width < 1", () => {
-    expect(dicomWindow({ ...mono2, windowCenter: [2000, 1000], windowWidth: [4000, 2000] })).toEqual({ center: 2000, width: 4000, fn: "LINEAR" });
+    expect(dicomWindow({ ...mono2, windowCenter: [2000, 1000], windowWidth: [4000, 2000] })).toEqual({
+      center: 2000,
+      width: 4000,
+      fn: "LINEAR",
+    });
     expect(dicomWindow({ ...mono2, windowCenter: [10], windowWidth: [0] })).toBeUndefined();
   });
 });
@@ -66,7 +91,9 @@ describe("renderToGrey8", () => {
     expect(Array.from(renderToGrey8(image, { ...mono2, photometricInterpretation: "MONOCHROME1" }, window))).toEqual([255, 191, 127, 0]);
   });
   it("uses the file window, then VOI LUT, then percentiles", () => {
-    expect(Array.from(renderToGrey8(grey([0, 1000, 2000]), { ...mono2, windowCenter: [1000.5], windowWidth: [2001] }))).toEqual([0, 128, 255]);
+    expect(Array.from(renderToGrey8(grey([0, 1000, 2000]), { ...mono2, windowCenter: [1000.5], windowWidth: [2001] }))).toEqual([
+      0, 128, 255,
+    ]);
     const lutMeta = { ...mono2, voiLut: { descriptor: [3, 0, 8] as [number, number, number], data: [0, 255, 255] } };
     expect(Array.from(renderToGrey8(grey([0, 1, 2]), lutMeta))).toEqual([0, 255, 255]);
     expect(Array.from(renderToGrey8(grey([10, 20, 30]), mono2))).toEqual([0, 128, 255]);

@@ -10,7 +10,10 @@ export interface VoiWindow {
   fn?: VoiFunction;
 }
 
-export type VoiMetadata = Pick<DicomMetadata, "photometricInterpretation" | "rescaleSlope" | "rescaleIntercept" | "windowCenter" | "windowWidth"> &
+export type VoiMetadata = Pick<
+  DicomMetadata,
+  "photometricInterpretation" | "rescaleSlope" | "rescaleIntercept" | "windowCenter" | "windowWidth"
+> &
   Partial<Pick<DicomMetadata, "voiLutFunction" | "voiLut" | "pixelRepresentation">>;
 
 type Pixels = Pick<DecodedImage, "pixels" | "samplesPerPixel" | "minValue" | "maxValue">;
@@ -39,7 +42,10 @@ export function percentileWindow(image: Pixels, meta: VoiMetadata, lowPct = 0.5,
   for (let v = 0, cum = 0; v < hist.length; v++) {
     const next = cum + hist[v]!;
     if (cum <= lowCount && next > lowCount) lo = v + minValue;
-    if (cum < highCount && next >= highCount) { hi = v + minValue; break; }
+    if (cum < highCount && next >= highCount) {
+      hi = v + minValue;
+      break;
+    }
     cum = next;
   }
   return rangeWindow(modalityValue(lo, meta), modalityValue(hi, meta));
@@ -87,7 +93,8 @@ export function renderToGrey8(image: Pixels, meta: VoiMetadata, window?: VoiWind
   const { pixels } = image;
   if (image.samplesPerPixel === 3) {
     const out = new Uint8Array(pixels.length / 3);
-    for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = Math.round(0.299 * pixels[j]! + 0.587 * pixels[j + 1]! + 0.114 * pixels[j + 2]!);
+    for (let i = 0, j = 0; i < out.length; i++, j += 3)
+      out[i] = Math.round(0.299 * pixels[j]! + 0.587 * pixels[j + 1]! + 0.114 * pixels[j + 2]!);
     return out;
   }
   const voi = resolveVoi(image, meta, window);

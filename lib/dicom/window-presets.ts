@@ -5,7 +5,10 @@ export type WindowPresetName = "default" | "auto" | "full" | "lung" | "mediastin
 
 // CR/DX values are not Hounsfield units, so CT-style presets (lung C-600 W1500) are meaningless: presets are
 // the file's own VOI, else fractions of the image's robust (0.5–99.5 %) value range, on its air or dense side.
-export function windowPresets(image: Pick<DecodedImage, "pixels" | "samplesPerPixel" | "minValue" | "maxValue">, meta: VoiMetadata): Record<WindowPresetName, VoiWindow> {
+export function windowPresets(
+  image: Pick<DecodedImage, "pixels" | "samplesPerPixel" | "minValue" | "maxValue">,
+  meta: VoiMetadata,
+): Record<WindowPresetName, VoiWindow> {
   const auto = percentileWindow(image, meta);
   const lo = auto.center - auto.width / 2;
   const hi = auto.center + auto.width / 2;

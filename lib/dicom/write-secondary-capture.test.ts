@@ -14,7 +14,13 @@ describe("secondary capture wrapper", () => {
     const bytes = writeSecondaryCapture({ rows, columns, pixels, ...uids, studyDate: "20260102", description: "Uploaded PNG" });
     const ds = parseDicom(bytes);
     const meta = readMetadata(ds);
-    expect(meta).toMatchObject({ ...uids, rows, columns, sopClassUid: SECONDARY_CAPTURE_SOP_CLASS, photometricInterpretation: "MONOCHROME2" });
+    expect(meta).toMatchObject({
+      ...uids,
+      rows,
+      columns,
+      sopClassUid: SECONDARY_CAPTURE_SOP_CLASS,
+      photometricInterpretation: "MONOCHROME2",
+    });
     const decoded = await decodePixels(ds);
     expect(Array.from(decoded.pixels)).toEqual(Array.from(pixels));
   });
@@ -23,7 +29,15 @@ describe("secondary capture wrapper", () => {
     // 0..255 once each, plus a low-contrast patch a percentile window would stretch.
     const pixels = Uint8Array.from([...Array.from({ length: 256 }, (_, v) => v), ...Array.from({ length: 64 }, (_, i) => 100 + (i % 20))]);
     const uids = { studyInstanceUid: generateUid(), seriesInstanceUid: generateUid(), sopInstanceUid: generateUid() };
-    const bytes = writeSecondaryCapture({ rows: 16, columns: 20, pixels, ...uids, studyDate: "20260102", description: "Uploaded PNG", window: IDENTITY_WINDOW_8BIT });
+    const bytes = writeSecondaryCapture({
+      rows: 16,
+      columns: 20,
+      pixels,
+      ...uids,
+      studyDate: "20260102",
+      description: "Uploaded PNG",
+      window: IDENTITY_WINDOW_8BIT,
+    });
     const ds = parseDicom(bytes);
     const meta = readMetadata(ds);
     expect(meta.windowCenter).toEqual([128]);
@@ -38,7 +52,16 @@ describe("secondary capture wrapper", () => {
   });
 
   it("without a window it writes none (readers fall back to their own windowing)", () => {
-    const bytes = writeSecondaryCapture({ rows: 1, columns: 2, pixels: Uint8Array.of(1, 2), studyInstanceUid: "1.2", seriesInstanceUid: "1.3", sopInstanceUid: "1.4", studyDate: "20260102", description: "x" });
+    const bytes = writeSecondaryCapture({
+      rows: 1,
+      columns: 2,
+      pixels: Uint8Array.of(1, 2),
+      studyInstanceUid: "1.2",
+      seriesInstanceUid: "1.3",
+      sopInstanceUid: "1.4",
+      studyDate: "20260102",
+      description: "x",
+    });
     expect(readMetadata(parseDicom(bytes)).windowCenter).toEqual([]);
   });
 

@@ -22,7 +22,10 @@ export async function agreementReport(iouThreshold = 0.4): Promise<AgreementRepo
   const pairs = [...byStudy.entries()].filter(([, s]) => s.readers.length === 2);
   const ids = pairs.map(([id]) => id);
   const reads = await loadSignedReads(db, ids, ["double_read"]);
-  const consensus = await db.review.findMany({ where: { studyId: { in: ids }, purpose: "consensus" }, select: { id: true, studyId: true, status: true, _count: { select: { labels: { where: { deleted: false, rejected: false } } } } } });
+  const consensus = await db.review.findMany({
+    where: { studyId: { in: ids }, purpose: "consensus" },
+    select: { id: true, studyId: true, status: true, _count: { select: { labels: { where: { deleted: false, rejected: false } } } } },
+  });
 
   const results: MatchResult[] = [];
   const studies = pairs.map(([studyId, s]) => {

@@ -20,21 +20,42 @@ export async function createConsensus(admin: Reader, studyId: string, o: { iouTh
   const id = await db.$transaction(async (tx) => {
     const ctx = await loadReviewContext(tx, studyId);
     const existing = await tx.review.findFirst({ where: { studyId, purpose: "consensus" }, select: { id: true } });
-    if (existing) throw new AppError("conflict", "This study already has a consensus review; open it to adjust it.", { reviewId: existing.id });
-    const assignees = await tx.assignment.findMany({ where: { studyId, kind: "double_read" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { assigneeId: true } });
+    if (existing)
+      throw new AppError("conflict", "This study already has a consensus review; open it to adjust it.", { reviewId: existing.id });
+    const assignees = await tx.assignment.findMany({
+      where: { studyId, kind: "double_read" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { assigneeId: true },
+    });
     const readers = [...new Set(assignees.map((a) => a.assigneeId))].slice(0, 2);
     const reads = (await loadSignedReads(tx, [studyId], ["double_read"])).filter((r) => readers.includes(r.reader.id));
     if (readers.length < 2 || reads.length < 2)
-      throw new AppError("conflict", `A consensus needs two signed-off double reads; this study has ${reads.length}.`, { readsSignedOff: reads.length });
+      throw new AppError("conflict", `A consensus needs two signed-off double reads; this study has ${reads.length}.`, {
+        readsSignedOff: reads.length,
+      });
     reads.sort((x, y) => readers.indexOf(x.reader.id) - readers.indexOf(y.reader.id));
 
-    const fused = weightedBoxesFusion(reads.flatMap((r, reader) => r.boxes.map((b) => ({ ...b, reader }))), 2, { iouThreshold });
+    const fused = weightedBoxesFusion(
+      reads.flatMap((r, reader) => r.boxes.map((b) => ({ ...b, reader }))),
+      2,
+      { iouThreshold },
+    );
     const impressions = new Set(reads.map((r) => r.impression));
     const impression = fused.length > 0 ? "abnormal" : impressions.size === 1 ? [...impressions][0]! : null;
     const review = await createReview(tx, admin, ctx, "consensus", { impression });
     const provenance: { labelId: string; score: number; from: string[] }[] = [];
     for (const f of fused) {
-      const cols = { source: "reader_added", className: f.className, x1: f.box[0], y1: f.box[1], x2: f.box[2], y2: f.box[3], rejected: false, rejectReason: null, deleted: false };
+      const cols = {
+        source: "reader_added",
+        className: f.className,
+        x1: f.box[0],
+        y1: f.box[1],
+        x2: f.box[2],
+        y2: f.box[3],
+        rejected: false,
+        rejectReason: null,
+        deleted: false,
+      };
       const { instanceId, frame } = splitImageKey(f.imageId);
       const label = await tx.label.create({ data: { ...cols, reviewId: review.id, instanceId: instanceId || null, frame, revision: 1 } });
       await tx.labelRevision.create({ data: { ...cols, labelId: label.id, revision: 1, change: "consensus", authorId: admin.id } });
@@ -45,7 +66,12 @@ export async function createConsensus(admin: Reader, studyId: string, o: { iouTh
       action: "review.consensus_created",
       targetType: "review",
       targetId: review.id,
-      details: { studyId, iouThreshold, sources: reads.map((r) => ({ reviewId: r.reviewId, readerId: r.reader.id, boxes: r.boxes.length })), labels: provenance },
+      details: {
+        studyId,
+        iouThreshold,
+        sources: reads.map((r) => ({ reviewId: r.reviewId, readerId: r.reader.id, boxes: r.boxes.length })),
+        labels: provenance,
+      },
     });
     return review.id;
   });

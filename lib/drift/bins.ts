@@ -41,14 +41,19 @@ export function binIndex(cuts: readonly number[], v: number): number {
   return lo;
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 1000 || Number.isInteger(v) ? String(Math.round(v * 100) / 100) : String(Number(v.toPrecision(4))));
+const fmt = (v: number) =>
+  Math.abs(v) >= 1000 || Number.isInteger(v) ? String(Math.round(v * 100) / 100) : String(Number(v.toPrecision(4)));
 
 function continuousLabels(cuts: readonly number[]): string[] {
   if (cuts.length === 0) return ["all"];
   return [`≤ ${fmt(cuts[0]!)}`, ...cuts.slice(1).map((c, i) => `(${fmt(cuts[i]!)}, ${fmt(c)}]`), `> ${fmt(cuts[cuts.length - 1]!)}`];
 }
 
-export function continuousHistogram(reference: readonly (number | null)[], current: readonly (number | null)[], bins = CONTINUOUS_BINS): Histogram {
+export function continuousHistogram(
+  reference: readonly (number | null)[],
+  current: readonly (number | null)[],
+  bins = CONTINUOUS_BINS,
+): Histogram {
   const cuts = quantileCutPoints(reference.filter(isPresent), bins);
   const labels = continuousLabels(cuts);
   const count = (values: readonly (number | null)[]) => {
@@ -73,6 +78,7 @@ export function categoricalHistogram(reference: readonly (string | null)[], curr
 
 // The missing bin is kept only when either window has a missing value, so complete data has no empty extra bin.
 function withMissingBin(labels: string[], reference: number[], current: number[]): Histogram {
-  if (reference[labels.length] === 0 && current[labels.length] === 0) return { labels, reference: reference.slice(0, -1), current: current.slice(0, -1) };
+  if (reference[labels.length] === 0 && current[labels.length] === 0)
+    return { labels, reference: reference.slice(0, -1), current: current.slice(0, -1) };
   return { labels: [...labels, MISSING_LABEL], reference, current };
 }

@@ -23,7 +23,7 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const normal = (mean: number, sd: number) => mean + sd * Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  const pick = <T,>(weighted: [T, number][]) => {
+  const pick = <T>(weighted: [T, number][]) => {
     let u = uniform();
     for (const [v, w] of weighted) if ((u -= w) <= 0) return v;
     return weighted[weighted.length - 1]![0];
@@ -50,14 +50,36 @@ async function seedStream(modelVersionId: string, instanceId: string, s: Stream)
     const mean = Math.round(r.normal(s.shifted ? 150 : 110, 12) * 100) / 100;
     const std = Math.round(r.normal(52, 6) * 100) / 100;
     const manufacturer = s.shifted
-      ? r.pick<string | null>([["Nova DR", 0.7], ["Acme Imaging", 0.3]])
-      : r.pick<string | null>([["Acme Imaging", 0.6], ["Borealis Medical", 0.38], [null, 0.02]]);
+      ? r.pick<string | null>([
+          ["Nova DR", 0.7],
+          ["Acme Imaging", 0.3],
+        ])
+      : r.pick<string | null>([
+          ["Acme Imaging", 0.6],
+          ["Borealis Medical", 0.38],
+          [null, 0.02],
+        ]);
     const features = {
       manufacturer,
-      viewPosition: r.pick([["PA", 0.7], ["AP", 0.3]]),
-      photometric: r.pick([["MONOCHROME2", 0.9], ["MONOCHROME1", 0.1]]),
-      modality: r.pick([["DX", 0.8], ["CR", 0.2]]),
-      pixelSpacingMm: r.pick([[0.139, 0.2], [0.143, 0.3], [0.15, 0.2], [0.168, 0.2], [0.2, 0.1]]),
+      viewPosition: r.pick([
+        ["PA", 0.7],
+        ["AP", 0.3],
+      ]),
+      photometric: r.pick([
+        ["MONOCHROME2", 0.9],
+        ["MONOCHROME1", 0.1],
+      ]),
+      modality: r.pick([
+        ["DX", 0.8],
+        ["CR", 0.2],
+      ]),
+      pixelSpacingMm: r.pick([
+        [0.139, 0.2],
+        [0.143, 0.3],
+        [0.15, 0.2],
+        [0.168, 0.2],
+        [0.2, 0.1],
+      ]),
       rows: Math.round(r.normal(2500, 200)),
       columns: Math.round(r.normal(2300, 200)),
       meanIntensity: mean,
@@ -79,10 +101,25 @@ async function seedStream(modelVersionId: string, instanceId: string, s: Stream)
       features,
       createdAt: new Date(s.window.from.getTime() + ((i + 0.5) / PER_WINDOW) * span),
     });
-    const boxes = r.pick([[0, 0.4], [1, 0.3], [2, 0.2], [3, 0.1]]);
+    const boxes = r.pick([
+      [0, 0.4],
+      [1, 0.3],
+      [2, 0.2],
+      [3, 0.1],
+    ]);
     for (let b = 0; b < boxes; b++) {
       const classIndex = Math.floor(r.uniform() * CLASSES.length);
-      findings.push({ predictionId: id, classIndex, className: CLASSES[classIndex]!, modelClass: CLASSES[classIndex]!, confidence: 0.25 + 0.7 * r.uniform(), x1: 10, y1: 10, x2: 50, y2: 50 });
+      findings.push({
+        predictionId: id,
+        classIndex,
+        className: CLASSES[classIndex]!,
+        modelClass: CLASSES[classIndex]!,
+        confidence: 0.25 + 0.7 * r.uniform(),
+        x1: 10,
+        y1: 10,
+        x2: 50,
+        y2: 50,
+      });
     }
   }
   await db.prediction.createMany({ data: predictions });
@@ -97,13 +134,39 @@ const received: { headers: http.IncomingHttpHeaders; body: Record<string, unknow
 beforeAll(async () => {
   const tag = randomUUID();
   const version = await db.modelVersion.create({
-    data: { name: "drift-test", version: tag, sha256: tag, storageKey: `models/${tag}.onnx`, sizeBytes: 1, classes: CLASSES, inputSize: 640, headType: "yolo-anchor-free", thresholds: {}, modelCard: {} },
+    data: {
+      name: "drift-test",
+      version: tag,
+      sha256: tag,
+      storageKey: `models/${tag}.onnx`,
+      sizeBytes: 1,
+      classes: CLASSES,
+      inputSize: 640,
+      headType: "yolo-anchor-free",
+      thresholds: {},
+      modelCard: {},
+    },
   });
   modelVersionId = version.id;
   const study = await db.study.create({ data: { studyInstanceUid: `1.2.3.${Date.now()}`, pseudonym: `drift-${tag}`, modality: "DX" } });
   const series = await db.series.create({ data: { studyId: study.id, seriesInstanceUid: `1.2.4.${Date.now()}`, modality: "DX" } });
   const instance = await db.instance.create({
-    data: { seriesId: series.id, sopInstanceUid: `1.2.5.${Date.now()}`, sopClassUid: "1.2.840.10008.5.1.4.1.1.1.1", source: "dicom", transferSyntaxUid: "1.2.840.10008.1.2.1", storageKey: `drift/${tag}`, sha256: tag, sizeBytes: 1, rows: 128, columns: 128, bitsAllocated: 16, bitsStored: 12, photometric: "MONOCHROME2", tags: {} },
+    data: {
+      seriesId: series.id,
+      sopInstanceUid: `1.2.5.${Date.now()}`,
+      sopClassUid: "1.2.840.10008.5.1.4.1.1.1.1",
+      source: "dicom",
+      transferSyntaxUid: "1.2.840.10008.1.2.1",
+      storageKey: `drift/${tag}`,
+      sha256: tag,
+      sizeBytes: 1,
+      rows: 128,
+      columns: 128,
+      bitsAllocated: 16,
+      bitsStored: 12,
+      photometric: "MONOCHROME2",
+      tags: {},
+    },
   });
   await seedStream(modelVersionId, instance.id, { seed: 1, window: REF, shifted: false });
   await seedStream(modelVersionId, instance.id, { seed: 2, window: SAME, shifted: false });
@@ -162,7 +225,11 @@ describe("computeDrift", () => {
     expect(report.webhook).toBe("delivered");
     expect(received).toHaveLength(1);
     expect(received[0]!.headers["content-type"]).toBe("application/json");
-    const body = received[0]!.body as { event: string; modelVersionId: string; alerts: { feature: string; metric: string; score: number; threshold: number }[] };
+    const body = received[0]!.body as {
+      event: string;
+      modelVersionId: string;
+      alerts: { feature: string; metric: string; score: number; threshold: number }[];
+    };
     expect(body.event).toBe("drift.alert");
     expect(body.modelVersionId).toBe(modelVersionId);
     expect(body.alerts).toContainEqual(expect.objectContaining({ feature: "manufacturer", metric: "psi", threshold: PSI_ALERT }));
@@ -203,20 +270,34 @@ describe("computeDrift", () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const before = (await listDriftSnapshots({ limit: 1000 })).length;
-    const report = await computeDrift({ modelVersionId, reference: { firstN: PER_WINDOW }, current: SHIFTED }, { webhookUrl: `http://127.0.0.1:${port}/` });
+    const report = await computeDrift(
+      { modelVersionId, reference: { firstN: PER_WINDOW }, current: SHIFTED },
+      { webhookUrl: `http://127.0.0.1:${port}/` },
+    );
     expect(report.webhook).toBe("failed");
     expect((await listDriftSnapshots({ limit: 1000 })).length).toBe(before + 24);
   });
 
   it("refuses an unknown version and an empty window", async () => {
-    await expect(computeDrift({ modelVersionId: "nope", reference: { firstN: 10 }, current: SAME })).rejects.toMatchObject({ code: "not_found" });
-    await expect(computeDrift({ modelVersionId, reference: { firstN: 10 }, current: { from: day(25), to: day(26) } })).rejects.toMatchObject({ code: "unprocessable" });
+    await expect(computeDrift({ modelVersionId: "nope", reference: { firstN: 10 }, current: SAME })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(
+      computeDrift({ modelVersionId, reference: { firstN: 10 }, current: { from: day(25), to: day(26) } }),
+    ).rejects.toMatchObject({ code: "unprocessable" });
   });
 
   it("runs as the drift.compute job from a JSON payload", async () => {
     const handler = jobHandler(DRIFT_COMPUTE)!;
-    const payload = handler.schema.parse({ modelVersionId, reference: { firstN: PER_WINDOW }, current: { from: SHIFTED.from.toISOString(), to: SHIFTED.to.toISOString() } });
-    const result = (await handler.run(payload, { jobId: "test", attempt: 1, progress: async () => {} })) as { alert: boolean; alertingFeatures: string[] };
+    const payload = handler.schema.parse({
+      modelVersionId,
+      reference: { firstN: PER_WINDOW },
+      current: { from: SHIFTED.from.toISOString(), to: SHIFTED.to.toISOString() },
+    });
+    const result = (await handler.run(payload, { jobId: "test", attempt: 1, progress: async () => {} })) as {
+      alert: boolean;
+      alertingFeatures: string[];
+    };
     expect(result.alert).toBe(true);
     expect(result.alertingFeatures).toContain("manufacturer");
     expect(() => handler.schema.parse({ current: { from: SHIFTED.to.toISOString(), to: SHIFTED.from.toISOString() } })).toThrow();

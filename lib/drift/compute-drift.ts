@@ -25,7 +25,11 @@ function toFeatureDto(f: FeatureScore): DriftFeatureDto {
     referenceCount: f.referenceCount,
     currentCount: f.currentCount,
     metrics: f.metrics,
-    bins: f.histogram.labels.map((label, i) => ({ label, reference: share(f.histogram.reference[i]!, refTotal), current: share(f.histogram.current[i]!, curTotal) })),
+    bins: f.histogram.labels.map((label, i) => ({
+      label,
+      reference: share(f.histogram.reference[i]!, refTotal),
+      current: share(f.histogram.current[i]!, curTotal),
+    })),
   };
 }
 
@@ -35,7 +39,10 @@ export async function computeDrift(input: ComputeDriftBody, o: ComputeDriftOptio
   const { modelVersionId } = input;
   if (modelVersionId && !(await db.modelVersion.findUnique({ where: { id: modelVersionId }, select: { id: true } })))
     throw new AppError("not_found", "No such model version.");
-  const [reference, current] = await Promise.all([loadReference(input.reference, modelVersionId), loadWindow(input.current, modelVersionId)]);
+  const [reference, current] = await Promise.all([
+    loadReference(input.reference, modelVersionId),
+    loadWindow(input.current, modelVersionId),
+  ]);
   if (reference.samples.length === 0) throw new AppError("unprocessable", "The reference window has no visible predictions.");
   if (current.samples.length === 0) throw new AppError("unprocessable", "The current window has no visible predictions.");
 
@@ -77,7 +84,12 @@ export async function computeDrift(input: ComputeDriftBody, o: ComputeDriftOptio
   const report: Omit<DriftReportDto, "webhook"> = {
     computedAt: computedAt.toISOString(),
     modelVersionId: modelVersionId ?? null,
-    reference: { label: reference.label, from: reference.from?.toISOString() ?? null, to: reference.to?.toISOString() ?? null, predictions: reference.samples.length },
+    reference: {
+      label: reference.label,
+      from: reference.from?.toISOString() ?? null,
+      to: reference.to?.toISOString() ?? null,
+      predictions: reference.samples.length,
+    },
     current: { from: input.current.from.toISOString(), to: input.current.to.toISOString(), predictions: current.samples.length },
     alert: alertingFeatures.length > 0,
     alertingFeatures,

@@ -20,11 +20,23 @@ describe("deploy configuration", () => {
   it("refers only to metrics the app registers", () => {
     inferenceMetrics({ model: "m", version: "1" });
     registerDriftGauges();
-    const registered = new Set(metricsRegistry().getMetricsAsArray().map((m) => m.name));
+    const registered = new Set(
+      metricsRegistry()
+        .getMetricsAsArray()
+        .map((m) => m.name),
+    );
     const used = [...metricNames(read("grafana-dashboard.json")), ...metricNames(read("prometheus-rules.yml"))];
     const base = (name: string) => (registered.has(name) ? name : name.replace(/_(bucket|sum|count)$/, ""));
     expect(used.filter((n) => !registered.has(base(n)))).toEqual([]);
-    expect(used).toEqual(expect.arrayContaining(["cxr_drift_score", "cxr_drift_alert", "cxr_inference_seconds_bucket", "cxr_inference_batch_size_bucket", "cxr_inference_queue_depth"]));
+    expect(used).toEqual(
+      expect.arrayContaining([
+        "cxr_drift_score",
+        "cxr_drift_alert",
+        "cxr_inference_seconds_bucket",
+        "cxr_inference_batch_size_bucket",
+        "cxr_inference_queue_depth",
+      ]),
+    );
   });
 
   it("is a Grafana dashboard with the four panel groups", () => {

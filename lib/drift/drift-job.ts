@@ -22,7 +22,11 @@ export type DriftComputePayload = z.infer<typeof driftComputePayloadSchema>;
 export async function runDriftJob(payload: DriftComputePayload, now = new Date()) {
   const days = payload.currentDays ?? DEFAULT_CURRENT_DAYS;
   const current = payload.current ?? { from: new Date(now.getTime() - days * 86_400_000), to: now };
-  const report = await computeDrift({ modelVersionId: payload.modelVersionId, reference: payload.reference ?? { firstN: DEFAULT_REFERENCE_FIRST_N }, current });
+  const report = await computeDrift({
+    modelVersionId: payload.modelVersionId,
+    reference: payload.reference ?? { firstN: DEFAULT_REFERENCE_FIRST_N },
+    current,
+  });
   return { alert: report.alert, alertingFeatures: report.alertingFeatures, webhook: report.webhook, current: report.current };
 }
 

@@ -9,16 +9,24 @@ describe("drift schemas", () => {
     const a = computeDriftBodySchema.parse({ reference: { firstN: 200 }, current });
     expect(a.reference).toEqual({ firstN: 200 });
     expect(a.current.from).toEqual(new Date("2026-01-08T00:00:00Z"));
-    const b = computeDriftBodySchema.parse({ modelVersionId: "v1", reference: { from: "2026-01-01T00:00:00+01:00", to: "2026-01-02T00:00:00Z" }, current });
+    const b = computeDriftBodySchema.parse({
+      modelVersionId: "v1",
+      reference: { from: "2026-01-01T00:00:00+01:00", to: "2026-01-02T00:00:00Z" },
+      current,
+    });
     expect(b.reference).toEqual({ from: new Date("2025-12-31T23:00:00Z"), to: new Date("2026-01-02T00:00:00Z") });
   });
 
   it("refuses reversed windows, bad N and missing windows", () => {
-    expect(computeDriftBodySchema.safeParse({ reference: { firstN: 200 }, current: { from: current.to, to: current.from } }).success).toBe(false);
+    expect(computeDriftBodySchema.safeParse({ reference: { firstN: 200 }, current: { from: current.to, to: current.from } }).success).toBe(
+      false,
+    );
     expect(computeDriftBodySchema.safeParse({ reference: { firstN: 0 }, current }).success).toBe(false);
     expect(computeDriftBodySchema.safeParse({ reference: { firstN: 2.5 }, current }).success).toBe(false);
     expect(computeDriftBodySchema.safeParse({ reference: { firstN: 200 } }).success).toBe(false);
-    expect(computeDriftBodySchema.safeParse({ reference: { firstN: 200 }, current: { from: "yesterday", to: current.to } }).success).toBe(false);
+    expect(computeDriftBodySchema.safeParse({ reference: { firstN: 200 }, current: { from: "yesterday", to: current.to } }).success).toBe(
+      false,
+    );
   });
 
   it("reads the history query, an empty feature meaning all", () => {

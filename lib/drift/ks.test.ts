@@ -45,7 +45,12 @@ describe("KS p-value", () => {
 
   it("is significant for a clear shift and not for the same sample", () => {
     const a = Array.from({ length: 200 }, (_, i) => i);
-    expect(ksTest(a, a.map((v) => v + 100)).pValue).toBeLessThan(1e-6);
+    expect(
+      ksTest(
+        a,
+        a.map((v) => v + 100),
+      ).pValue,
+    ).toBeLessThan(1e-6);
     expect(ksTest(a, a).pValue).toBe(1);
   });
 });

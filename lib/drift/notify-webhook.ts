@@ -16,7 +16,11 @@ export async function notifyDriftWebhook(url: string | undefined, report: Omit<D
     current: report.current,
     alerts: report.features
       .filter((f) => f.alert)
-      .flatMap((f) => f.metrics.filter((m) => m.alert).map((m) => ({ feature: f.feature, kind: f.kind, metric: m.metric, score: m.score, threshold: m.threshold }))),
+      .flatMap((f) =>
+        f.metrics
+          .filter((m) => m.alert)
+          .map((m) => ({ feature: f.feature, kind: f.kind, metric: m.metric, score: m.score, threshold: m.threshold })),
+      ),
   };
   try {
     const res = await fetch(url, {

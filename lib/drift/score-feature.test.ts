@@ -3,11 +3,15 @@ import { extractFeatureValues, FEATURES } from "./features";
 import { MIN_SAMPLES, rankFeatures, scoreFeature } from "./score-feature";
 
 const spec = (name: string) => FEATURES.find((f) => f.name === name)!;
-const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
 describe("scoreFeature", () => {
   it("scores continuous features with PSI and KS, alerting past the thresholds", () => {
-    const s = scoreFeature(spec("meanIntensity"), range(100, (i) => i), range(100, (i) => i + 60));
+    const s = scoreFeature(
+      spec("meanIntensity"),
+      range(100, (i) => i),
+      range(100, (i) => i + 60),
+    );
     expect(s.metrics.map((m) => m.metric)).toEqual(["psi", "ks"]);
     expect(s.metrics[1]!.score).toBeCloseTo(0.6, 6);
     expect(s.metrics.every((m) => m.alert)).toBe(true);
@@ -16,27 +20,47 @@ describe("scoreFeature", () => {
   });
 
   it("does not alert on the same distribution", () => {
-    const s = scoreFeature(spec("meanIntensity"), range(100, (i) => i), range(100, (i) => 99 - i));
+    const s = scoreFeature(
+      spec("meanIntensity"),
+      range(100, (i) => i),
+      range(100, (i) => 99 - i),
+    );
     expect(s.metrics.map((m) => m.score)).toEqual([0, 0]);
     expect(s.alert).toBe(false);
   });
 
   it("scores categorical features with PSI only", () => {
-    const s = scoreFeature(spec("manufacturer"), range(50, () => 0).map(() => "GE"), range(50, (i) => (i % 2 ? "GE" : "Fuji")));
+    const s = scoreFeature(
+      spec("manufacturer"),
+      range(50, () => 0).map(() => "GE"),
+      range(50, (i) => (i % 2 ? "GE" : "Fuji")),
+    );
     expect(s.metrics).toHaveLength(1);
     expect(s.metrics[0]!.alert).toBe(true);
   });
 
   it("never alerts on fewer than MIN_SAMPLES values", () => {
-    const s = scoreFeature(spec("manufacturer"), range(MIN_SAMPLES - 1, () => 0).map(() => "GE"), ["Fuji", "Fuji"]);
+    const s = scoreFeature(
+      spec("manufacturer"),
+      range(MIN_SAMPLES - 1, () => 0).map(() => "GE"),
+      ["Fuji", "Fuji"],
+    );
     expect(s.metrics[0]!.score).toBeGreaterThan(1);
     expect(s.alert).toBe(false);
     expect(s.insufficientData).toBe(true);
   });
 
   it("ranks alerts first, then by severity", () => {
-    const quiet = scoreFeature(spec("rows"), range(50, (i) => i), range(50, (i) => i));
-    const loud = scoreFeature(spec("columns"), range(50, (i) => i), range(50, (i) => i + 100));
+    const quiet = scoreFeature(
+      spec("rows"),
+      range(50, (i) => i),
+      range(50, (i) => i),
+    );
+    const loud = scoreFeature(
+      spec("columns"),
+      range(50, (i) => i),
+      range(50, (i) => i + 100),
+    );
     expect(rankFeatures([quiet, loud]).map((f) => f.feature)).toEqual(["columns", "rows"]);
   });
 });

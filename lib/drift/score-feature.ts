@@ -21,7 +21,11 @@ export type FeatureScore = {
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 // PSI for every feature; KS as well for continuous ones. Pure, so the service and the unit tests share it.
-export function scoreFeature(spec: FeatureSpec, reference: readonly (string | number | null)[], current: readonly (string | number | null)[]): FeatureScore {
+export function scoreFeature(
+  spec: FeatureSpec,
+  reference: readonly (string | number | null)[],
+  current: readonly (string | number | null)[],
+): FeatureScore {
   const enough = reference.length >= MIN_SAMPLES && current.length >= MIN_SAMPLES;
   const metrics: MetricScore[] = [];
   let histogram: Histogram;
@@ -33,7 +37,13 @@ export function scoreFeature(spec: FeatureSpec, reference: readonly (string | nu
     const ks = ksTest(present(ref), present(cur));
     const p = psi(histogram.reference, histogram.current);
     metrics.push({ metric: "psi", score: round(p), threshold: PSI_ALERT, alert: enough && p > PSI_ALERT });
-    metrics.push({ metric: "ks", score: round(ks.d), threshold: KS_D_ALERT, alert: enough && ks.d > KS_D_ALERT && ks.pValue < KS_ALPHA, pValue: ks.pValue });
+    metrics.push({
+      metric: "ks",
+      score: round(ks.d),
+      threshold: KS_D_ALERT,
+      alert: enough && ks.d > KS_D_ALERT && ks.pValue < KS_ALPHA,
+      pValue: ks.pValue,
+    });
   } else {
     histogram = categoricalHistogram(reference as readonly (string | null)[], current as readonly (string | null)[]);
     const p = psi(histogram.reference, histogram.current);

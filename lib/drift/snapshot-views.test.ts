@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { DriftSnapshotDto } from "@/lib/schemas/drift";
 import { featureNames, latestFeatures, scoreSeries } from "./snapshot-views";
 
-const snap = (createdAt: string, feature: string, metric: string, score: number, alert = false, details: unknown = null): DriftSnapshotDto => ({
+const snap = (
+  createdAt: string,
+  feature: string,
+  metric: string,
+  score: number,
+  alert = false,
+  details: unknown = null,
+): DriftSnapshotDto => ({
   id: `${createdAt}-${feature}-${metric}`,
   createdAt,
   modelVersionId: null,
@@ -21,7 +28,11 @@ const snap = (createdAt: string, feature: string, metric: string, score: number,
 const T1 = "2026-01-02T00:00:00.000Z";
 const T2 = "2026-01-03T00:00:00.000Z";
 const history = [
-  snap(T2, "meanIntensity", "psi", 0.9, true, { bins: [{ label: "≤ 1", reference: 1, current: 0 }], referenceCount: 200, currentCount: 150 }),
+  snap(T2, "meanIntensity", "psi", 0.9, true, {
+    bins: [{ label: "≤ 1", reference: 1, current: 0 }],
+    referenceCount: 200,
+    currentCount: 150,
+  }),
   snap(T2, "meanIntensity", "ks", 0.5, true, { pValue: 1e-9 }),
   snap(T2, "confidence", "psi", 0.05),
   snap(T1, "meanIntensity", "psi", 0.04),

@@ -20,7 +20,13 @@ export function featureNames(snapshots: readonly DriftSnapshotDto[]): string[] {
   return [...new Set(snapshots.map((s) => s.feature))].sort();
 }
 
-type SnapshotDetails = { bins?: DriftBinDto[]; referenceCount?: number; currentCount?: number; insufficientData?: boolean; pValue?: number | null };
+type SnapshotDetails = {
+  bins?: DriftBinDto[];
+  referenceCount?: number;
+  currentCount?: number;
+  insufficientData?: boolean;
+  pValue?: number | null;
+};
 
 /** The newest computation's features, rebuilt from its snapshots and ranked like a fresh report. */
 export function latestFeatures(snapshots: readonly DriftSnapshotDto[]): DriftFeatureDto[] {
@@ -40,11 +46,19 @@ export function latestFeatures(snapshots: readonly DriftSnapshotDto[]): DriftFea
       metrics: [],
       bins: d.bins ?? [],
     };
-    f.metrics.push({ metric: s.metric === "ks" ? "ks" : "psi", score: s.score, threshold: s.threshold, alert: s.alert, ...(d.pValue != null ? { pValue: d.pValue } : {}) });
+    f.metrics.push({
+      metric: s.metric === "ks" ? "ks" : "psi",
+      score: s.score,
+      threshold: s.threshold,
+      alert: s.alert,
+      ...(d.pValue != null ? { pValue: d.pValue } : {}),
+    });
     if (f.bins.length === 0 && d.bins) f.bins = d.bins; // every metric's snapshot of a feature carries the same bins
     f.alert ||= s.alert;
     f.severity = Math.max(f.severity, s.threshold > 0 ? s.score / s.threshold : 0);
     features.set(s.feature, f);
   }
-  return [...features.values()].sort((a, b) => Number(b.alert) - Number(a.alert) || b.severity - a.severity || a.feature.localeCompare(b.feature));
+  return [...features.values()].sort(
+    (a, b) => Number(b.alert) - Number(a.alert) || b.severity - a.severity || a.feature.localeCompare(b.feature),
+  );
 }

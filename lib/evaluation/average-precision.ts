@@ -50,7 +50,11 @@ export function matchDetections(dets: readonly ScoredBox[], gts: ReadonlyMap<str
 }
 
 /** AP of one class; null when the class has no ground truth (left out of the mean), 0 with no detections. */
-export function averagePrecision(dets: readonly ScoredBox[], gts: ReadonlyMap<string, readonly BoxXyxy[]>, iouThreshold: number): number | null {
+export function averagePrecision(
+  dets: readonly ScoredBox[],
+  gts: ReadonlyMap<string, readonly BoxXyxy[]>,
+  iouThreshold: number,
+): number | null {
   let nGt = 0;
   for (const g of gts.values()) nGt += g.length;
   if (nGt === 0) return null;

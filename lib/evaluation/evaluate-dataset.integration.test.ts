@@ -46,19 +46,41 @@ describe.skipIf(!hasTrainingVenv())("TypeScript evaluator vs cxr-train evaluate"
     }
   }, 120_000);
 
-  it.skipIf(!fs.existsSync(path.join(NIH, "coco.json")))("agrees within 0.01 with the demo model on the NIH validation split", async () => {
-    const dir = path.join(tmp, "nih");
-    // The demo model card's preparation command: the same patient-level split the model was validated on.
-    cxrTrain(["import", "coco", path.join(NIH, "coco.json"), "--images", path.join(NIH, "images"), "--out", dir, "--classes", "Nodule/Mass", "--val-fraction", "0.2", "--seed", "0", "--link"]);
-    const ts = await evaluateDataset(DEMO_MODEL, dir);
-    const py = workerEvaluate(DEMO_MODEL, dir);
-    console.info(`demo model on ${ts.images} NIH val images: TS mAP@0.5 ${ts.map50?.toFixed(4)} mAP@0.4 ${ts.map40?.toFixed(4)}; cxr-train mAP@0.5 ${py.map50?.toFixed(4)} mAP@0.4 ${py.map40?.toFixed(4)}`);
-    expect(ts.images).toBe(py.images);
-    expect(Math.abs(ts.map50! - py.map50!)).toBeLessThanOrEqual(0.01);
-    expect(Math.abs(ts.map40! - py.map40!)).toBeLessThanOrEqual(0.01);
-  }, 300_000);
+  it.skipIf(!fs.existsSync(path.join(NIH, "coco.json")))(
+    "agrees within 0.01 with the demo model on the NIH validation split",
+    async () => {
+      const dir = path.join(tmp, "nih");
+      // The demo model card's preparation command: the same patient-level split the model was validated on.
+      cxrTrain([
+        "import",
+        "coco",
+        path.join(NIH, "coco.json"),
+        "--images",
+        path.join(NIH, "images"),
+        "--out",
+        dir,
+        "--classes",
+        "Nodule/Mass",
+        "--val-fraction",
+        "0.2",
+        "--seed",
+        "0",
+        "--link",
+      ]);
+      const ts = await evaluateDataset(DEMO_MODEL, dir);
+      const py = workerEvaluate(DEMO_MODEL, dir);
+      console.info(
+        `demo model on ${ts.images} NIH val images: TS mAP@0.5 ${ts.map50?.toFixed(4)} mAP@0.4 ${ts.map40?.toFixed(4)}; cxr-train mAP@0.5 ${py.map50?.toFixed(4)} mAP@0.4 ${py.map40?.toFixed(4)}`,
+      );
+      expect(ts.images).toBe(py.images);
+      expect(Math.abs(ts.map50! - py.map50!)).toBeLessThanOrEqual(0.01);
+      expect(Math.abs(ts.map40! - py.map40!)).toBeLessThanOrEqual(0.01);
+    },
+    300_000,
+  );
 });
 
 describe.runIf(!hasTrainingVenv())("cross-check skipped", () => {
-  it("needs training/.venv (the training worker's venv)", () => console.warn("skipped: training/.venv is absent; run scripts/test-all.sh to create it"));
+  it("needs training/.venv (the training worker's venv)", () =>
+    console.warn("skipped: training/.venv is absent; run scripts/test-all.sh to create it"));
 });

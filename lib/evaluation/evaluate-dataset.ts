@@ -17,7 +17,9 @@ export async function rasterToGrey(bytes: Uint8Array): Promise<GreyImage> {
   const d = await decodeRasterFast(bytes);
   const n = d.rows * d.columns;
   const data = new Uint8Array(n);
-  if (d.samplesPerPixel === 3) for (let i = 0; i < n; i++) data[i] = Math.round(0.299 * d.pixels[3 * i]! + 0.587 * d.pixels[3 * i + 1]! + 0.114 * d.pixels[3 * i + 2]!);
+  if (d.samplesPerPixel === 3)
+    for (let i = 0; i < n; i++)
+      data[i] = Math.round(0.299 * d.pixels[3 * i]! + 0.587 * d.pixels[3 * i + 1]! + 0.114 * d.pixels[3 * i + 2]!);
   else if (d.pixels instanceof Uint16Array) for (let i = 0; i < n; i++) data[i] = d.pixels[i]! >> 8;
   else data.set(d.pixels);
   return { width: d.columns, height: d.rows, data };
@@ -46,5 +48,11 @@ export async function evaluateDataset(modelPath: string, folder: string, split =
     await releaseModels(key);
   }
   const classes = names.filter((n) => n !== undefined);
-  return { ...scoreDetections(dets, truth, classes), images: images.length, conf: EVAL_DECODE.confidence, nmsIou: EVAL_DECODE.iou, maxDet: EVAL_DECODE.maxDetections };
+  return {
+    ...scoreDetections(dets, truth, classes),
+    images: images.length,
+    conf: EVAL_DECODE.confidence,
+    nmsIou: EVAL_DECODE.iou,
+    maxDet: EVAL_DECODE.maxDetections,
+  };
 }

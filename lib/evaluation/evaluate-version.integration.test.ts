@@ -18,7 +18,8 @@ afterEach(async () => {
   await db.setting.deleteMany({ where: { key: EVALUATION_SETTING } });
 });
 
-const heldOut = (fraction: number) => writeSetting(SYSTEM_ACTOR, EVALUATION_SETTING, evaluationSettingSchema, { heldOutFraction: fraction });
+const heldOut = (fraction: number) =>
+  writeSetting(SYSTEM_ACTOR, EVALUATION_SETTING, evaluationSettingSchema, { heldOutFraction: fraction });
 
 // Runs exactly our evaluation job through the queue's claim-and-run path.
 async function evaluate(versionId: string) {
@@ -45,7 +46,9 @@ describe("model.evaluate on signed-off reviews", () => {
     expect(ev.latencyP50Ms).toBeGreaterThan(0);
     expect(ev.perClassAp).toMatchObject({ "Nodule/Mass": { gt: shown } });
     expect(ev.datasetDescription).toMatch(/4 of 4 signed-off studies \(patient-level, 100 %/);
-    expect(await db.auditEvent.count({ where: { action: "model.evaluation_requested", targetId: fixture.production.id } })).toBeGreaterThan(0);
+    expect(await db.auditEvent.count({ where: { action: "model.evaluation_requested", targetId: fixture.production.id } })).toBeGreaterThan(
+      0,
+    );
   });
 
   it("a version whose every box readers rejected (and who drew their own elsewhere) scores 0 with its boxes as false positives", async () => {

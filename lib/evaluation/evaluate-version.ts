@@ -23,7 +23,11 @@ export function median(values: readonly number[]): number | null {
 // at its operating thresholds for false positives per image and latency (what readers get). Classes are the app's
 // findings the version can produce; reader boxes of other findings are counted in details but not scored.
 export async function evaluateVersion(evaluationId: string, progress?: (fraction: number, message?: string) => Promise<void>) {
-  const ev = await db.evaluation.update({ where: { id: evaluationId }, data: { status: "running", error: null }, include: { modelVersion: true } });
+  const ev = await db.evaluation.update({
+    where: { id: evaluationId },
+    data: { status: "running", error: null },
+    include: { modelVersion: true },
+  });
   const { heldOutFraction } = await readEvaluationSettings();
   const set = await loadHeldOutSet(heldOutFraction);
   const description = `held-out signed-off reviews: ${set.studies} of ${set.signedOffStudies} signed-off studies (patient-level, ${Math.round(heldOutFraction * 100)} % of patients)`;
@@ -61,14 +65,19 @@ export async function evaluateVersion(evaluationId: string, progress?: (fraction
         engine, // what ran the graph, e.g. "cpu" or "kserve:openvino/bf16": bf16 changes outputs, so a promotion checks it
 
         operatingThresholds: { confidence: t.confidence, iou: t.iou, perClass: t.perClass },
-        definition: "VOC all-point AP, greedy by confidence over unmatched ground truth, IoU >= t (as cxr-train evaluate); FP/image at the version's thresholds, IoU 0.5",
+        definition:
+          "VOC all-point AP, greedy by confidence over unmatched ground truth, IoU >= t (as cxr-train evaluate); FP/image at the version's thresholds, IoU 0.5",
       },
       finishedAt: new Date(),
     },
   });
 }
 
-async function runImages(version: ModelVersion, images: { instanceId: string; frame: number; storageKey: string }[], progress?: (f: number, m?: string) => Promise<void>) {
+async function runImages(
+  version: ModelVersion,
+  images: { instanceId: string; frame: number; storageKey: string }[],
+  progress?: (f: number, m?: string) => Promise<void>,
+) {
   const engine = await engineFor(version);
   const storage = await getStorage();
   const t = thresholdsOf(version);

@@ -18,7 +18,10 @@ registerJobHandler(MODEL_EVALUATE, {
       return { status: ev.status, map50: ev.map50, map40: ev.map40, images: ev.imageCount };
     } catch (e) {
       // The row says why; the job queue keeps its own copy of the error.
-      await db.evaluation.update({ where: { id: evaluationId }, data: { status: "failed", error: e instanceof Error ? e.message.slice(0, 500) : String(e), finishedAt: new Date() } });
+      await db.evaluation.update({
+        where: { id: evaluationId },
+        data: { status: "failed", error: e instanceof Error ? e.message.slice(0, 500) : String(e), finishedAt: new Date() },
+      });
       throw e;
     }
   },
@@ -29,9 +32,18 @@ export async function requestEvaluation(versionId: string, actor?: Actor): Promi
   return db.$transaction(async (tx) => {
     const v = await tx.modelVersion.findUnique({ where: { id: versionId }, select: { id: true } });
     if (!v) throw new AppError("not_found", "No such model version.");
-    const ev = await tx.evaluation.create({ data: { modelVersionId: versionId, status: "queued", datasetDescription: "held-out signed-off reviews (patient-level)" } });
+    const ev = await tx.evaluation.create({
+      data: { modelVersionId: versionId, status: "queued", datasetDescription: "held-out signed-off reviews (patient-level)" },
+    });
     const job = await enqueueJob(MODEL_EVALUATE, { evaluationId: ev.id }, { client: tx, maxAttempts: 2 });
-    if (actor) await recordAudit(tx, { actor, action: "model.evaluation_requested", targetType: "model_version", targetId: versionId, details: { evaluationId: ev.id } });
+    if (actor)
+      await recordAudit(tx, {
+        actor,
+        action: "model.evaluation_requested",
+        targetType: "model_version",
+        targetId: versionId,
+        details: { evaluationId: ev.id },
+      });
     return { evaluationId: ev.id, jobId: job.id };
   });
 }

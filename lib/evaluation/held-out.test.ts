@@ -18,7 +18,11 @@ describe("patient-level held-out selection", () => {
   });
 
   it("partitions studies for exports by the same rule the evaluation set uses, all studies of a patient together", () => {
-    const studies = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, patientId: i % 3 === 0 ? null : `P${i % 100}`, pseudonym: `X${i}` }));
+    const studies = Array.from({ length: 300 }, (_, i) => ({
+      id: `s${i}`,
+      patientId: i % 3 === 0 ? null : `P${i % 100}`,
+      pseudonym: `X${i}`,
+    }));
     const { kept, heldOut } = partitionHeldOut(studies, 0.2);
     expect(kept.length + heldOut.length).toBe(studies.length);
     expect(heldOut.length).toBeGreaterThan(0);

@@ -14,7 +14,10 @@ export type HeldOutSet = { studies: number; images: HeldOutImage[]; truth: EvalT
 // the study is evaluated (images without boxes count for false positives). The held-out choice is made on the
 // patient keys alone, then only those studies are loaded, in chunks (any number of signed-off studies).
 export async function loadHeldOutSet(fraction: number): Promise<HeldOutSet> {
-  const signedOff = await db.study.findMany({ where: { reviews: { some: { status: "signed_off" } } }, select: { id: true, patientId: true, pseudonym: true } });
+  const signedOff = await db.study.findMany({
+    where: { reviews: { some: { status: "signed_off" } } },
+    select: { id: true, patientId: true, pseudonym: true },
+  });
   const { heldOut } = partitionHeldOut(signedOff, fraction);
   const studies = await inChunks(
     heldOut.map((s) => s.id),
@@ -27,7 +30,16 @@ export async function loadHeldOutSet(fraction: number): Promise<HeldOutSet> {
           reviews: {
             where: { status: "signed_off" },
             orderBy: { signedOffAt: "desc" },
-            select: { studyId: true, purpose: true, signedOffAt: true, updatedAt: true, labels: { where: { deleted: false, rejected: false }, select: { instanceId: true, frame: true, className: true, x1: true, y1: true, x2: true, y2: true } } },
+            select: {
+              studyId: true,
+              purpose: true,
+              signedOffAt: true,
+              updatedAt: true,
+              labels: {
+                where: { deleted: false, rejected: false },
+                select: { instanceId: true, frame: true, className: true, x1: true, y1: true, x2: true, y2: true },
+              },
+            },
           },
         },
       }),
@@ -39,7 +51,9 @@ export async function loadHeldOutSet(fraction: number): Promise<HeldOutSet> {
     const review = pickFinalRead(s.reviews)!;
     set.studies++;
     // Every frame of a multi-frame image is its own evaluated image (truth keyed like the detections: lib/dicom/frames).
-    set.images.push(...images.flatMap((i) => frameNumbers(i.frames).map((frame) => ({ instanceId: i.id, frame, storageKey: i.storageKey }))));
+    set.images.push(
+      ...images.flatMap((i) => frameNumbers(i.frames).map((frame) => ({ instanceId: i.id, frame, storageKey: i.storageKey }))),
+    );
     for (const l of review.labels) {
       const image = l.instanceId ?? (images.length === 1 ? images[0]!.id : null); // old rows without instanceId
       if (image) set.truth.push({ image: imageKey(image, l.frame), className: l.className, box: boxOfRow(l) });

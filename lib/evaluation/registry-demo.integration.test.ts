@@ -31,7 +31,8 @@ const studyIds: string[] = [];
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
   const storage = await getStorage();
-  for (const i of await db.instance.findMany({ where: { series: { studyId: { in: studyIds } } }, select: { storageKey: true } })) await storage.delete(i.storageKey);
+  for (const i of await db.instance.findMany({ where: { series: { studyId: { in: studyIds } } }, select: { storageKey: true } }))
+    await storage.delete(i.storageKey);
   await db.study.deleteMany({ where: { id: { in: studyIds } } }); // other files check that no stored file lacks its row
   await db.setting.deleteMany({ where: { key: EVALUATION_SETTING } });
 });
@@ -42,7 +43,22 @@ describe.runIf(hasTrainingVenv() && fs.existsSync(path.join(NIH, "coco.json")))(
     await db.modelVersion.deleteMany({ where: { name: "demo-nodule-mass", predictions: { none: {} } } });
     await ensureBundledModel();
     const demo = await db.modelVersion.findFirstOrThrow({ where: { name: "demo-nodule-mass", stage: "production" } });
-    cxrTrain(["import", "coco", path.join(NIH, "coco.json"), "--images", path.join(NIH, "images"), "--out", tmp, "--classes", "Nodule/Mass", "--val-fraction", "0.2", "--seed", "0", "--link"]);
+    cxrTrain([
+      "import",
+      "coco",
+      path.join(NIH, "coco.json"),
+      "--images",
+      path.join(NIH, "images"),
+      "--out",
+      tmp,
+      "--classes",
+      "Nodule/Mass",
+      "--val-fraction",
+      "0.2",
+      "--seed",
+      "0",
+      "--link",
+    ]);
     const reader = readerOf(await makeUser("radiologist"));
     for (const img of listSplit(tmp, "val")) {
       const r = await ingestFile(SYSTEM_ACTOR, img.key, new Uint8Array(fs.readFileSync(img.file)));
@@ -50,8 +66,17 @@ describe.runIf(hasTrainingVenv() && fs.existsSync(path.join(NIH, "coco.json")))(
       await db.job.deleteMany({ where: { type: "predict.study", state: "queued", payload: { equals: { studyId: r.studyId! } } } });
       await predictStudy(r.studyId!);
       const inst = await db.instance.findFirstOrThrow({ where: { id: r.instanceId! } });
-      const boxes = fs.readFileSync(img.labelFile, "utf8").trim().split("\n").filter(Boolean).map((l) => l.split(" ").slice(1).map(Number) as [number, number, number, number]);
-      const ops = boxes.map((b) => ({ op: "add" as const, box: yoloToPixel(b, { width: inst.columns, height: inst.rows }), className: "Nodule/Mass" }));
+      const boxes = fs
+        .readFileSync(img.labelFile, "utf8")
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split(" ").slice(1).map(Number) as [number, number, number, number]);
+      const ops = boxes.map((b) => ({
+        op: "add" as const,
+        box: yoloToPixel(b, { width: inst.columns, height: inst.rows }),
+        className: "Nodule/Mass",
+      }));
       const saved = await saveReview(reader, r.studyId!, saveReviewBodySchema.parse({ version: 0, operations: ops }));
       await signOffReview(reader, r.studyId!, { version: saved.review.version, impression: ops.length ? "abnormal" : "no_finding" });
     }
@@ -60,7 +85,9 @@ describe.runIf(hasTrainingVenv() && fs.existsSync(path.join(NIH, "coco.json")))(
     await runNextJob(MODEL_EVALUATE);
     const ev = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
     const py = workerEvaluate(DEMO, tmp);
-    console.info(`demo model, 8 NIH val images: registry mAP@0.5 ${ev.map50?.toFixed(4)} mAP@0.4 ${ev.map40?.toFixed(4)} FP/img ${ev.fpPerImage?.toFixed(2)} p50 ${ev.latencyP50Ms?.toFixed(0)} ms (${ev.imageCount} images); cxr-train mAP@0.5 ${py.map50?.toFixed(4)} mAP@0.4 ${py.map40?.toFixed(4)}`);
+    console.info(
+      `demo model, 8 NIH val images: registry mAP@0.5 ${ev.map50?.toFixed(4)} mAP@0.4 ${ev.map40?.toFixed(4)} FP/img ${ev.fpPerImage?.toFixed(2)} p50 ${ev.latencyP50Ms?.toFixed(0)} ms (${ev.imageCount} images); cxr-train mAP@0.5 ${py.map50?.toFixed(4)} mAP@0.4 ${py.map40?.toFixed(4)}`,
+    );
     expect(ev.status).toBe("succeeded");
     expect(ev.imageCount).toBe(8);
     // As on the dataset folder (evaluate-dataset.integration.test.ts): an 8-bit upload is wrapped with the identity

@@ -32,7 +32,12 @@ import { makeUser } from "@/test/factories";
 // path is used: the environment is set before lib/env is read (vi.hoisted).
 const PORT = vi.hoisted(() => {
   const port = 20_000 + (process.pid % 20_000);
-  Object.assign(process.env, { INFERENCE_BACKEND: "kserve", INFERENCE_KSERVE_URL: `http://127.0.0.1:${port}`, INFERENCE_KSERVE_MODEL: "{name}-{version}", INFERENCE_KSERVE_BINARY: "true" });
+  Object.assign(process.env, {
+    INFERENCE_BACKEND: "kserve",
+    INFERENCE_KSERVE_URL: `http://127.0.0.1:${port}`,
+    INFERENCE_KSERVE_MODEL: "{name}-{version}",
+    INFERENCE_KSERVE_BINARY: "true",
+  });
   return port;
 });
 
@@ -46,10 +51,28 @@ let server: OpenvinoServer | undefined;
 
 describe.runIf(openvinoAvailable() && fs.existsSync(path.join(NIH, "coco.json")))("the registry on OpenVINO (KServe v2)", () => {
   beforeAll(async () => {
-    cxrTrain(["import", "coco", path.join(NIH, "coco.json"), "--images", path.join(NIH, "images"), "--out", data, "--classes", "Nodule/Mass", "--val-fraction", "0.2", "--seed", "0", "--link"]);
+    cxrTrain([
+      "import",
+      "coco",
+      path.join(NIH, "coco.json"),
+      "--images",
+      path.join(NIH, "images"),
+      "--out",
+      data,
+      "--classes",
+      "Nodule/Mass",
+      "--val-fraction",
+      "0.2",
+      "--seed",
+      "0",
+      "--link",
+    ]);
     cxrTrain(["optimize", path.dirname(DEMO), data, "--out", path.join(tmp, "int8")]);
     const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(DEMO), "model-card.json"), "utf8")) as { version: string }).version;
-    server = await startOpenvinoServer({ [`demo-nodule-mass-${version}`]: DEMO, [`demo-nodule-mass-${version}-int8`]: path.join(tmp, "int8", "model.onnx") }, { port: PORT });
+    server = await startOpenvinoServer(
+      { [`demo-nodule-mass-${version}`]: DEMO, [`demo-nodule-mass-${version}-int8`]: path.join(tmp, "int8", "model.onnx") },
+      { port: PORT },
+    );
   }, 240_000);
 
   afterAll(async () => {
@@ -60,7 +83,8 @@ describe.runIf(openvinoAvailable() && fs.existsSync(path.join(NIH, "coco.json"))
     for (const v of await db.modelVersion.findMany({ where: { id: { in: versionIds } } })) await storage.delete(v.storageKey);
     await db.prediction.deleteMany({ where: { modelVersionId: { in: versionIds } } });
     await db.modelVersion.deleteMany({ where: { id: { in: versionIds } } });
-    for (const i of await db.instance.findMany({ where: { series: { studyId: { in: studyIds } } }, select: { storageKey: true } })) await storage.delete(i.storageKey);
+    for (const i of await db.instance.findMany({ where: { series: { studyId: { in: studyIds } } }, select: { storageKey: true } }))
+      await storage.delete(i.storageKey);
     await db.study.deleteMany({ where: { id: { in: studyIds } } });
     await db.setting.deleteMany({ where: { key: EVALUATION_SETTING } });
   });
@@ -70,7 +94,11 @@ describe.runIf(openvinoAvailable() && fs.existsSync(path.join(NIH, "coco.json"))
     await db.modelVersion.deleteMany({ where: { name: "demo-nodule-mass", predictions: { none: {} } } });
     await ensureBundledModel();
     const demo = await db.modelVersion.findFirstOrThrow({ where: { name: "demo-nodule-mass", stage: "production" } });
-    const int8 = await registerModel(SYSTEM_ACTOR, new Uint8Array(fs.readFileSync(path.join(tmp, "int8", "model.onnx"))), JSON.parse(fs.readFileSync(path.join(tmp, "int8", "model-card.json"), "utf8")));
+    const int8 = await registerModel(
+      SYSTEM_ACTOR,
+      new Uint8Array(fs.readFileSync(path.join(tmp, "int8", "model.onnx"))),
+      JSON.parse(fs.readFileSync(path.join(tmp, "int8", "model-card.json"), "utf8")),
+    );
     versionIds.push(int8.id);
     const reader = readerOf(await makeUser("radiologist"));
     for (const img of listSplit(data, "val")) {
@@ -79,8 +107,17 @@ describe.runIf(openvinoAvailable() && fs.existsSync(path.join(NIH, "coco.json"))
       await db.job.deleteMany({ where: { type: "predict.study", state: "queued", payload: { equals: { studyId: r.studyId! } } } });
       await predictStudy(r.studyId!); // production's predictions, through the OpenVINO server
       const inst = await db.instance.findFirstOrThrow({ where: { id: r.instanceId! } });
-      const boxes = fs.readFileSync(img.labelFile, "utf8").trim().split("\n").filter(Boolean).map((l) => l.split(" ").slice(1).map(Number) as [number, number, number, number]);
-      const ops = boxes.map((b) => ({ op: "add" as const, box: yoloToPixel(b, { width: inst.columns, height: inst.rows }), className: "Nodule/Mass" }));
+      const boxes = fs
+        .readFileSync(img.labelFile, "utf8")
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split(" ").slice(1).map(Number) as [number, number, number, number]);
+      const ops = boxes.map((b) => ({
+        op: "add" as const,
+        box: yoloToPixel(b, { width: inst.columns, height: inst.rows }),
+        className: "Nodule/Mass",
+      }));
       const saved = await saveReview(reader, r.studyId!, saveReviewBodySchema.parse({ version: 0, operations: ops }));
       await signOffReview(reader, r.studyId!, { version: saved.review.version, impression: ops.length ? "abnormal" : "no_finding" });
     }
@@ -94,7 +131,9 @@ describe.runIf(openvinoAvailable() && fs.existsSync(path.join(NIH, "coco.json"))
     const ort = workerEvaluate(DEMO, data);
     const precision = server!.precisions[`demo-nodule-mass-${demo.version}`]!;
     const line = (e: Evaluation) => `mAP@0.5 ${e.map50?.toFixed(4)} mAP@0.4 ${e.map40?.toFixed(4)} p50 ${e.latencyP50Ms?.toFixed(0)} ms`;
-    console.info(`registry on OpenVINO ${precision}, 8 NIH val images: float ${line(evals[0]!)}; INT8 ${line(evals[1]!)}; Δ mAP@0.5 INT8 − float ${(evals[1]!.map50! - evals[0]!.map50!).toFixed(4)}; onnxruntime fp32 (cxr-train) mAP@0.5 ${ort.map50?.toFixed(4)}`);
+    console.info(
+      `registry on OpenVINO ${precision}, 8 NIH val images: float ${line(evals[0]!)}; INT8 ${line(evals[1]!)}; Δ mAP@0.5 INT8 − float ${(evals[1]!.map50! - evals[0]!.map50!).toFixed(4)}; onnxruntime fp32 (cxr-train) mAP@0.5 ${ort.map50?.toFixed(4)}`,
+    );
     for (const e of evals) {
       expect(e.status).toBe("succeeded");
       expect(e.imageCount).toBe(8);
@@ -105,11 +144,30 @@ describe.runIf(openvinoAvailable() && fs.existsSync(path.join(NIH, "coco.json"))
     expect(Math.abs(evals[1]!.map50! - evals[0]!.map50!)).toBeLessThanOrEqual(0.03);
 
     // An evaluation made on fp32 ONNX Runtime (before the backend changed) is not enough to promote onto OpenVINO
-    await db.evaluation.create({ data: { modelVersionId: int8.id, status: "succeeded", datasetDescription: "before the switch to OpenVINO", imageCount: 8, map50: 0.99, map40: 0.99, details: { engine: "cpu" } } });
-    await expect(changeStage(SYSTEM_ACTOR, int8.id, { to: "canary", canaryShare: 0.1 })).rejects.toMatchObject({ code: "unprocessable", message: expect.stringContaining(`evaluated on cpu but would run on kserve:openvino/${precision}`) });
+    await db.evaluation.create({
+      data: {
+        modelVersionId: int8.id,
+        status: "succeeded",
+        datasetDescription: "before the switch to OpenVINO",
+        imageCount: 8,
+        map50: 0.99,
+        map40: 0.99,
+        details: { engine: "cpu" },
+      },
+    });
+    await expect(changeStage(SYSTEM_ACTOR, int8.id, { to: "canary", canaryShare: 0.1 })).rejects.toMatchObject({
+      code: "unprocessable",
+      message: expect.stringContaining(`evaluated on cpu but would run on kserve:openvino/${precision}`),
+    });
     const { evaluationId } = await requestEvaluation(int8.id); // re-evaluated where it will run
     await runNextJob(MODEL_EVALUATE);
     expect((await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId } })).status).toBe("succeeded");
-    await expect(changeStage(SYSTEM_ACTOR, int8.id, { to: "canary", canaryShare: 0.1, overrideReason: "INT8 measured: below float by the delta shown" })).resolves.toMatchObject({ stage: "canary" });
+    await expect(
+      changeStage(SYSTEM_ACTOR, int8.id, {
+        to: "canary",
+        canaryShare: 0.1,
+        overrideReason: "INT8 measured: below float by the delta shown",
+      }),
+    ).resolves.toMatchObject({ stage: "canary" });
   }, 300_000);
 });

@@ -35,6 +35,12 @@ export function scoreDetections(dets: readonly EvalDetection[], truth: readonly 
 }
 
 /** Unmatched detections (IoU >= 0.5, greedy by confidence) per class, for detections already at operating thresholds. */
-export function falsePositives(dets: readonly EvalDetection[], truth: readonly EvalTruth[], classes: readonly string[]): Record<string, number> {
-  return Object.fromEntries(classes.map((name) => [name, matchDetections(scored(dets, name), truthByImage(truth, name), 0.5).filter((m) => !m.tp).length]));
+export function falsePositives(
+  dets: readonly EvalDetection[],
+  truth: readonly EvalTruth[],
+  classes: readonly string[],
+): Record<string, number> {
+  return Object.fromEntries(
+    classes.map((name) => [name, matchDetections(scored(dets, name), truthByImage(truth, name), 0.5).filter((m) => !m.tp).length]),
+  );
 }

@@ -48,13 +48,19 @@ describe("dataset export of 1,000 reviewed studies", () => {
     console.log(`made ${N} reviewed studies in ${Date.now() - t0} ms`);
     const actor = { id: admin.id, email: admin.email };
     // Held-out evaluation patients included here (the full 1,000); the default, which leaves them out, is tested below.
-    const created = await createExport(actor, createExportBodySchema.parse({ format: "both", filters: { readerId: reader.id, includeHeldOut: true }, valFraction: 0.2, seed: 42 }));
+    const created = await createExport(
+      actor,
+      createExportBodySchema.parse({ format: "both", filters: { readerId: reader.id, includeHeldOut: true }, valFraction: 0.2, seed: 42 }),
+    );
     exportId = created.id;
     exportIds.push(exportId);
     expect(created).toMatchObject({ status: "queued", progress: 0, downloadUrl: null });
     // Watch the job row while it runs: progress must be visible to pollers before it finishes.
     const watcher = setInterval(async () => {
-      const p = (await db.job.findFirst({ where: { type: EXPORT_BUILD, payload: { equals: { exportId } } }, select: { progress: true, state: true } }).catch(() => null)) ?? null;
+      const p =
+        (await db.job
+          .findFirst({ where: { type: EXPORT_BUILD, payload: { equals: { exportId } } }, select: { progress: true, state: true } })
+          .catch(() => null)) ?? null;
       if (p?.state === "running") progress.push(p.progress);
     }, 20);
     const t1 = Date.now();
@@ -72,14 +78,19 @@ describe("dataset export of 1,000 reviewed studies", () => {
   it("finishes with counts per split and class, and reports progress while it runs", async () => {
     const dto = await getExportOrThrow(exportId);
     expect(dto).toMatchObject({ status: "succeeded", progress: 1, imageCount: N, downloadUrl: `/api/v1/exports/${exportId}/download` });
-    const expectedBoxes = Array.from({ length: N }, (_, i) => labelsOf(i).filter((l) => !l.rejected && !l.deleted).length).reduce((a, b) => a + b, 0);
+    const expectedBoxes = Array.from({ length: N }, (_, i) => labelsOf(i).filter((l) => !l.rejected && !l.deleted).length).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(dto.boxCount).toBe(expectedBoxes);
     const s = dto.summary!;
     expect(s.splits.train.images + s.splits.val.images).toBe(N);
     expect(s.splits.val.images / N).toBeGreaterThanOrEqual(0.2);
     expect(s.splits.val.images / N).toBeLessThan(0.21);
     expect(s.splits.train.negatives + s.splits.val.negatives).toBe(N / 5);
-    expect((s.splits.train.perClass["Rib fracture"] ?? 0) + (s.splits.val.perClass["Rib fracture"] ?? 0)).toBe(Array.from({ length: N }, (_, i) => i).filter((i) => i % 5 !== 0 && i % 7 === 0).length);
+    expect((s.splits.train.perClass["Rib fracture"] ?? 0) + (s.splits.val.perClass["Rib fracture"] ?? 0)).toBe(
+      Array.from({ length: N }, (_, i) => i).filter((i) => i % 5 !== 0 && i % 7 === 0).length,
+    );
     expect(s.splits.train.perClass.Cardiomegaly ?? 0).toBe(0); // only ever rejected
     expect(JSON.stringify(dto)).not.toContain("mapping"); // the pseudonym mapping stays in the database
     expect(s.heldOut).toMatchObject({ included: true, excludedStudies: 0, excludedImages: 0 });
@@ -110,8 +121,11 @@ describe("dataset export of 1,000 reviewed studies", () => {
   });
 
   it("holds no patient names, ids, UIDs or database ids, only pseudonyms", () => {
-    for (const name of Object.keys(zip)) expect(name).toMatch(/^(images|labels)\/(train|val)\/img_\d{6}\.(png|txt)$|^(data\.yaml|manifest\.json|annotations\.coco\.json)$/);
-    const text = Object.entries(zip).map(([, v]) => strFromU8(v, true)).join("\n");
+    for (const name of Object.keys(zip))
+      expect(name).toMatch(/^(images|labels)\/(train|val)\/img_\d{6}\.(png|txt)$|^(data\.yaml|manifest\.json|annotations\.coco\.json)$/);
+    const text = Object.entries(zip)
+      .map(([, v]) => strFromU8(v, true))
+      .join("\n");
     expect(text).not.toContain("EXPPAT");
     expect(text).not.toContain("Synthetic^Patient");
     expect(text).not.toContain("ACC1");
@@ -121,7 +135,11 @@ describe("dataset export of 1,000 reviewed studies", () => {
   });
 
   it("writes YOLO labels and COCO annotations that agree box for box", () => {
-    const coco = JSON.parse(strFromU8(zip["annotations.coco.json"]!)) as { images: { id: number; file_name: string; split: string; width: number }[]; annotations: { image_id: number; category_id: number; bbox: number[] }[]; categories: { id: number; name: string }[] };
+    const coco = JSON.parse(strFromU8(zip["annotations.coco.json"]!)) as {
+      images: { id: number; file_name: string; split: string; width: number }[];
+      annotations: { image_id: number; category_id: number; bbox: number[] }[];
+      categories: { id: number; name: string }[];
+    };
     const yaml = strFromU8(zip["data.yaml"]!);
     expect(yaml).toContain('  14: "Rib fracture"');
     expect(coco.categories.map((c) => c.name)).toContain("Rib fracture");
@@ -165,7 +183,9 @@ describe("dataset export of 1,000 reviewed studies", () => {
         "    out['splits'][part] = {'images': len(pairs), 'boxes': sum(len(read_labels(l)) for _, l in pairs), 'size': list(Image.open(pairs[0][0]).size)}",
         "print(json.dumps(out))",
       ].join("\n");
-      const res = JSON.parse(execFileSync(VENV_PYTHON, ["-c", script, dir], { env: { ...process.env, PYTHONPATH: path.resolve("training") }, encoding: "utf8" })) as {
+      const res = JSON.parse(
+        execFileSync(VENV_PYTHON, ["-c", script, dir], { env: { ...process.env, PYTHONPATH: path.resolve("training") }, encoding: "utf8" }),
+      ) as {
         names: Record<string, string>;
         splits: Record<"train" | "val", { images: number; boxes: number; size: number[] }>;
       };
@@ -192,37 +212,61 @@ describe("dataset export of 1,000 reviewed studies", () => {
     expect(evaluated.size).toBeGreaterThan(N * 0.1); // ~20 % of 370 patients: both sides are populated
     expect(evaluated.size).toBeLessThan(N * 0.3);
 
-    const created = await createExport(actor, createExportBodySchema.parse({ format: "yolo", filters: { readerId: reader.id }, valFraction: 0.2, seed: 42 }));
+    const created = await createExport(
+      actor,
+      createExportBodySchema.parse({ format: "yolo", filters: { readerId: reader.id }, valFraction: 0.2, seed: 42 }),
+    );
     exportIds.push(created.id);
     expect(created.filters.includeHeldOut).toBe(false);
     await runExportJobNow(created.id);
     const dto = await getExportOrThrow(created.id);
     expect(dto).toMatchObject({ status: "succeeded", imageCount: N - evaluated.size });
-    expect(dto.summary!.heldOut).toEqual({ fraction: heldOutFraction, included: false, excludedStudies: evaluated.size, excludedImages: evaluated.size });
+    expect(dto.summary!.heldOut).toEqual({
+      fraction: heldOutFraction,
+      included: false,
+      excludedStudies: evaluated.size,
+      excludedImages: evaluated.size,
+    });
 
     const row = await db.export.findUniqueOrThrow({ where: { id: created.id } });
     const exported = new Set(Object.values((row.summary as { mapping: Record<string, string> }).mapping));
     expect([...exported].filter((id) => evaluated.has(id))).toEqual([]); // no evaluation image is trained on
     expect(new Set([...exported, ...evaluated])).toEqual(mine); // and every other study is exported
-    const manifest = JSON.parse(strFromU8(unzipSync((await readExportZip(actor, created.id)).bytes)["manifest.json"]!)) as { held_out: object };
-    expect(manifest.held_out).toEqual({ fraction: heldOutFraction, included: false, excluded_studies: evaluated.size, excluded_images: evaluated.size });
+    const manifest = JSON.parse(strFromU8(unzipSync((await readExportZip(actor, created.id)).bytes)["manifest.json"]!)) as {
+      held_out: object;
+    };
+    expect(manifest.held_out).toEqual({
+      fraction: heldOutFraction,
+      included: false,
+      excluded_studies: evaluated.size,
+      excluded_images: evaluated.size,
+    });
   }, 120_000);
 
   it("does the same from the command line: held-out patients left out unless --include-held-out", async () => {
     const { heldOutFraction } = await readEvaluationSettings();
-    const heldOut = (await loadHeldOutSet(heldOutFraction)).images.filter((i) => fixture.studies.some((s) => s.instanceId === i.instanceId)).length;
+    const heldOut = (await loadHeldOutSet(heldOutFraction)).images.filter((i) =>
+      fixture.studies.some((s) => s.instanceId === i.instanceId),
+    ).length;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-export-cli-"));
     const before = (await db.export.findMany({ select: { id: true } })).map((e) => e.id);
     try {
       const cli = (...extra: string[]) =>
-        execFileSync("npx", ["tsx", "scripts/export.ts", "--out", path.join(dir, `${extra.length}.zip`), "--reader", reader.email, ...extra], { env: process.env, encoding: "utf8", stdio: "pipe" });
+        execFileSync(
+          "npx",
+          ["tsx", "scripts/export.ts", "--out", path.join(dir, `${extra.length}.zip`), "--reader", reader.email, ...extra],
+          { env: process.env, encoding: "utf8", stdio: "pipe" },
+        );
       const plain = cli();
       expect(plain).toContain(`${N - heldOut} images`);
       expect(plain).toContain(`left out: ${heldOut} studies, ${heldOut} images of held-out evaluation patients`);
       const all = cli("--include-held-out");
       expect(all).toContain(`${N} images`);
       expect(all).toContain("held-out evaluation patients included");
-      const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(fs.readFileSync(path.join(dir, "1.zip"))))["manifest.json"]!)) as { held_out: { included: boolean }; splits: Record<string, { images: number }> };
+      const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(fs.readFileSync(path.join(dir, "1.zip"))))["manifest.json"]!)) as {
+        held_out: { included: boolean };
+        splits: Record<string, { images: number }>;
+      };
       expect(manifest.held_out.included).toBe(true);
       expect(manifest.splits.train!.images + manifest.splits.val!.images).toBe(N);
     } finally {

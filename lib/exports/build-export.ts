@@ -11,7 +11,10 @@ export type Progress = (fraction: number, message?: string) => Promise<void>;
 export const exportStorageKey = (id: string) => `exports/${id}.zip`;
 
 // Collect → plan (split, pseudonyms) → render and zip → store → record counts. Progress: 5 % collecting, 90 % images.
-export async function buildExport(exportId: string, progress: Progress): Promise<{ imageCount: number; boxCount: number; sizeBytes: number }> {
+export async function buildExport(
+  exportId: string,
+  progress: Progress,
+): Promise<{ imageCount: number; boxCount: number; sizeBytes: number }> {
   const exp = await db.export.findUnique({ where: { id: exportId } });
   if (!exp) throw new AppError("not_found", `Export ${exportId} not found.`);
   await db.export.update({ where: { id: exportId }, data: { status: "running", error: null } });

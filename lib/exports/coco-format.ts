@@ -24,7 +24,14 @@ export function buildCoco(images: PlannedImage[], classes: string[], description
     coco.images.push({ id, file_name: `images/${im.split}/${im.name}.png`, width: im.item.width, height: im.item.height, split: im.split });
     for (const b of im.boxes) {
       const bbox = xyxyToCoco(b.box);
-      coco.annotations.push({ id: coco.annotations.length + 1, image_id: id, category_id: categoryId.get(b.className)!, bbox, area: r2(area(b.box)), iscrowd: 0 });
+      coco.annotations.push({
+        id: coco.annotations.length + 1,
+        image_id: id,
+        category_id: categoryId.get(b.className)!,
+        bbox,
+        area: r2(area(b.box)),
+        iscrowd: 0,
+      });
     }
   }
   return coco;

@@ -45,7 +45,19 @@ describe("which labels an export takes", () => {
           status: "signed_off",
           signedOffAt: new Date("2031-03-01T00:00:00Z"),
           modelVersionId: "mv-other",
-          labels: { create: [{ instanceId: f.studies[0]!.instanceId, source: "reader_added", className: purpose === "consensus" ? "ILD" : "Atelectasis", x1: 0, y1: 0, x2: 4, y2: 4 }] },
+          labels: {
+            create: [
+              {
+                instanceId: f.studies[0]!.instanceId,
+                source: "reader_added",
+                className: purpose === "consensus" ? "ILD" : "Atelectasis",
+                x1: 0,
+                y1: 0,
+                x2: 4,
+                y2: 4,
+              },
+            ],
+          },
         },
       });
     }
@@ -64,13 +76,20 @@ describe("which labels an export takes", () => {
   });
 
   it("filters by reader, by the model version the reader saw, by purpose, and optionally includes reviews in progress", async () => {
-    expect((await boxesOf({ readerId: readerA.id })).get(f.studies[0]!.instanceId)).toEqual(["Nodule/Mass@1,2,8,9", "Cardiomegaly@3,3,12,12"]);
+    expect((await boxesOf({ readerId: readerA.id })).get(f.studies[0]!.instanceId)).toEqual([
+      "Nodule/Mass@1,2,8,9",
+      "Cardiomegaly@3,3,12,12",
+    ]);
     expect([...(await boxesOf({ modelVersionId: "mv-other" })).values()]).toEqual([["ILD@0,0,4,4"]]);
     expect([...(await boxesOf({ purposes: ["double_read"] })).values()]).toEqual([["Atelectasis@0,0,4,4"]]);
-    const withProgress = await collectExportItems(exportFiltersSchema.parse({ readerId: readerA.id, includeInProgress: true, includeHeldOut: true }));
+    const withProgress = await collectExportItems(
+      exportFiltersSchema.parse({ readerId: readerA.id, includeInProgress: true, includeHeldOut: true }),
+    );
     expect(withProgress.items.map((i) => i.instanceId)).toContain(f.studies[2]!.instanceId);
     expect(withProgress.items.map((i) => i.instanceId)).toContain(f.studies[3]!.instanceId); // no date filter
-    expect((await collectExportItems(exportFiltersSchema.parse({ readerId: readerA.id, includeHeldOut: true }))).items.map((i) => i.instanceId)).not.toContain(f.studies[2]!.instanceId);
+    expect(
+      (await collectExportItems(exportFiltersSchema.parse({ readerId: readerA.id, includeHeldOut: true }))).items.map((i) => i.instanceId),
+    ).not.toContain(f.studies[2]!.instanceId);
   });
 
   it("takes an annotator's completed task (annotations are completed, never signed off) over the primary read", async () => {
@@ -83,7 +102,11 @@ describe("which labels an export takes", () => {
         purpose: "annotation",
         status: "completed",
         updatedAt: new Date("2031-05-01T00:00:00Z"),
-        labels: { create: [{ instanceId: f.studies[1]!.instanceId, source: "reader_added", className: "Pleural effusion", x1: 5, y1: 5, x2: 9, y2: 9 }] },
+        labels: {
+          create: [
+            { instanceId: f.studies[1]!.instanceId, source: "reader_added", className: "Pleural effusion", x1: 5, y1: 5, x2: 9, y2: 9 },
+          ],
+        },
       },
     });
     expect((await boxesOf({})).get(f.studies[1]!.instanceId)).toEqual(["Pleural effusion@5,5,9,9"]);
@@ -96,8 +119,14 @@ describe("which labels an export takes", () => {
     const actor = { id: admin.id, email: admin.email };
     const before = await db.export.count();
     const body = (o: object) => createExportBodySchema.parse({ filters: { ...IN_RANGE, ...o } });
-    await expect(createExport(actor, body({ from: "2040-01-01T00:00:00Z", to: "2041-01-01T00:00:00Z" }))).rejects.toMatchObject({ code: "unprocessable", message: expect.stringContaining("No reviews match") });
-    await expect(createExport(actor, body({ readerId: "nobody" }))).rejects.toMatchObject({ code: "unprocessable", message: "Unknown reader 'nobody'." });
+    await expect(createExport(actor, body({ from: "2040-01-01T00:00:00Z", to: "2041-01-01T00:00:00Z" }))).rejects.toMatchObject({
+      code: "unprocessable",
+      message: expect.stringContaining("No reviews match"),
+    });
+    await expect(createExport(actor, body({ readerId: "nobody" }))).rejects.toMatchObject({
+      code: "unprocessable",
+      message: "Unknown reader 'nobody'.",
+    });
     await expect(createExport(actor, body({ modelVersionId: "no-such-version" }))).rejects.toMatchObject({ code: "unprocessable" });
     expect(await db.export.count()).toBe(before);
     expect(createExportBodySchema.safeParse({ format: "voc" }).success).toBe(false);

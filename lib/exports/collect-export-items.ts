@@ -9,7 +9,6 @@ import { partitionHeldOut } from "@/lib/evaluation/held-out";
 import { readEvaluationSettings } from "@/lib/evaluation/evaluation-settings";
 import type { ExportFilters, HeldOutSummary } from "@/lib/schemas/export";
 
-
 export async function countMatchingReviews(filters: ExportFilters): Promise<number> {
   return db.review.count({ where: reviewWhere(filters) });
 }
@@ -23,7 +22,10 @@ export async function collectExportItems(
   o: { heldOutFraction?: number } = {},
 ): Promise<{ items: ExportItem[]; reviews: number; unplacedBoxes: number; heldOut: HeldOutSummary }> {
   const fraction = o.heldOutFraction ?? (await readEvaluationSettings()).heldOutFraction;
-  const found = await db.review.findMany({ where: reviewWhere(filters), select: { id: true, studyId: true, purpose: true, signedOffAt: true, updatedAt: true } });
+  const found = await db.review.findMany({
+    where: reviewWhere(filters),
+    select: { id: true, studyId: true, purpose: true, signedOffAt: true, updatedAt: true },
+  });
   const picked = pickFinalReadPerStudy(found);
   const allStudies = await inChunks(
     picked.map((r) => r.studyId),
@@ -34,13 +36,23 @@ export async function collectExportItems(
   const reviews = picked.filter((r) => keptIds.has(r.studyId)).sort((a, b) => (a.studyId < b.studyId ? -1 : 1));
   const studyIds = reviews.map((r) => r.studyId);
   let excludedImages = 0;
-  for (let i = 0; i < heldOut.length; i += ID_CHUNK) excludedImages += await db.instance.count({ where: { series: { studyId: { in: heldOut.slice(i, i + ID_CHUNK).map((s) => s.id) } } } });
+  for (let i = 0; i < heldOut.length; i += ID_CHUNK)
+    excludedImages += await db.instance.count({ where: { series: { studyId: { in: heldOut.slice(i, i + ID_CHUNK).map((s) => s.id) } } } });
   const instances = await inChunks(studyIds, (ids) =>
-    db.instance.findMany({ where: { series: { studyId: { in: ids } } }, select: { id: true, rows: true, columns: true, frames: true, storageKey: true, series: { select: { studyId: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.instance.findMany({
+      where: { series: { studyId: { in: ids } } },
+      select: { id: true, rows: true, columns: true, frames: true, storageKey: true, series: { select: { studyId: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
   );
   const labels = await inChunks(
     reviews.map((r) => r.id),
-    (ids) => db.label.findMany({ where: { reviewId: { in: ids }, deleted: false, rejected: false }, select: { reviewId: true, instanceId: true, frame: true, className: true, x1: true, y1: true, x2: true, y2: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    (ids) =>
+      db.label.findMany({
+        where: { reviewId: { in: ids }, deleted: false, rejected: false },
+        select: { reviewId: true, instanceId: true, frame: true, className: true, x1: true, y1: true, x2: true, y2: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
   );
   const patientOf = new Map(kept.map((s) => [s.id, s.patientId?.trim() ? `p:${s.patientId.trim()}` : `s:${s.id}`]));
   const instancesOf = new Map<string, typeof instances>();
@@ -62,7 +74,22 @@ export async function collectExportItems(
     }
     for (const i of own)
       for (const frame of frameNumbers(i.frames))
-        items.push({ instanceId: i.id, frame, frames: i.frames, studyId: r.studyId, patientKey: patientOf.get(r.studyId)!, width: i.columns, height: i.rows, storageKey: i.storageKey, boxes: byFrame.get(`${i.id}#${frame}`)! });
+        items.push({
+          instanceId: i.id,
+          frame,
+          frames: i.frames,
+          studyId: r.studyId,
+          patientKey: patientOf.get(r.studyId)!,
+          width: i.columns,
+          height: i.rows,
+          storageKey: i.storageKey,
+          boxes: byFrame.get(`${i.id}#${frame}`)!,
+        });
   }
-  return { items, reviews: reviews.length, unplacedBoxes, heldOut: { fraction, included: filters.includeHeldOut, excludedStudies: heldOut.length, excludedImages } };
+  return {
+    items,
+    reviews: reviews.length,
+    unplacedBoxes,
+    heldOut: { fraction, included: filters.includeHeldOut, excludedStudies: heldOut.length, excludedImages },
+  };
 }

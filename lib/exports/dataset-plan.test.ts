@@ -31,13 +31,24 @@ describe("patient-level split", () => {
     expect(val).toBeLessThan(60 + 3); // overshoots by less than one patient
     expect(plan.summary.splits.val.patients + plan.summary.splits.train.patients).toBe(100);
     const again = planDataset([...items(300)].reverse(), { valFraction: 0.2, seed: 7, reviews: 300 });
-    expect(again.images.map((i) => [i.name, i.item.instanceId, i.split])).toEqual(plan.images.map((i) => [i.name, i.item.instanceId, i.split]));
+    expect(again.images.map((i) => [i.name, i.item.instanceId, i.split])).toEqual(
+      plan.images.map((i) => [i.name, i.item.instanceId, i.split]),
+    );
     const other = planDataset(items(300), { valFraction: 0.2, seed: 8, reviews: 300 });
-    expect(other.images.filter((i) => i.split === "val").map((i) => i.item.instanceId)).not.toEqual(plan.images.filter((i) => i.split === "val").map((i) => i.item.instanceId));
+    expect(other.images.filter((i) => i.split === "val").map((i) => i.item.instanceId)).not.toEqual(
+      plan.images.filter((i) => i.split === "val").map((i) => i.item.instanceId),
+    );
   });
 
   it("puts everything in train when the val fraction is 0", () => {
-    const s = splitByPatient(new Map([["a", 2], ["b", 1]]), 0, 0);
+    const s = splitByPatient(
+      new Map([
+        ["a", 2],
+        ["b", 1],
+      ]),
+      0,
+      0,
+    );
     expect([...s.values()]).toEqual(["train", "train"]);
   });
 });
@@ -83,7 +94,9 @@ describe("YOLO and COCO conversion", () => {
     const text = yoloLabelText([{ className: "Nodule/Mass", box: [10, 20, 60, 80] }], { width: 200, height: 100 }, index);
     expect(text).toBe("8 0.175000 0.500000 0.250000 0.600000\n");
     const [, ...nums] = text.trim().split(" ").map(Number);
-    expect(yoloToPixel(nums as [number, number, number, number], { width: 200, height: 100 }).map((v) => Math.round(v * 1e4) / 1e4)).toEqual([10, 20, 60, 80]);
+    expect(
+      yoloToPixel(nums as [number, number, number, number], { width: 200, height: 100 }).map((v) => Math.round(v * 1e4) / 1e4),
+    ).toEqual([10, 20, 60, 80]);
     expect(yoloLabelText([], { width: 200, height: 100 }, index)).toBe("");
   });
 
@@ -97,7 +110,18 @@ describe("YOLO and COCO conversion", () => {
   });
 
   it("clamps boxes into the image and drops ones with no area", () => {
-    const p = planDataset([{ ...items(1)[0]!, boxes: [{ className: "ILD", box: [150, -10, 250, 50] }, { className: "ILD", box: [210, 10, 260, 20] }] }], { valFraction: 0, seed: 0, reviews: 1 });
+    const p = planDataset(
+      [
+        {
+          ...items(1)[0]!,
+          boxes: [
+            { className: "ILD", box: [150, -10, 250, 50] },
+            { className: "ILD", box: [210, 10, 260, 20] },
+          ],
+        },
+      ],
+      { valFraction: 0, seed: 0, reviews: 1 },
+    );
     expect(p.images[0]!.boxes).toEqual([{ className: "ILD", box: [150, 0, 200, 50] }]);
     expect(p.droppedBoxes).toBe(1);
   });

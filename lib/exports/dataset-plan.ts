@@ -39,7 +39,12 @@ function cleanBoxes(item: ExportItem): { boxes: ExportBox[]; dropped: number } {
   const size = { width: item.width, height: item.height };
   const boxes: ExportBox[] = [];
   for (const b of item.boxes) {
-    const lo: BoxXyxy = [Math.min(b.box[0], b.box[2]), Math.min(b.box[1], b.box[3]), Math.max(b.box[0], b.box[2]), Math.max(b.box[1], b.box[3])];
+    const lo: BoxXyxy = [
+      Math.min(b.box[0], b.box[2]),
+      Math.min(b.box[1], b.box[3]),
+      Math.max(b.box[0], b.box[2]),
+      Math.max(b.box[1], b.box[3]),
+    ];
     const c = clampBox(lo, size);
     if (c[2] - c[0] > 0 && c[3] - c[1] > 0) boxes.push({ className: b.className, box: c });
   }
@@ -53,7 +58,9 @@ export function planDataset(items: ExportItem[], o: { valFraction: number; seed:
   const split = splitByPatient(perPatient, o.valFraction, o.seed);
   const patientOrder = orderBySeed(perPatient.keys(), o.seed + 1, (k) => k);
   const patientPseudonym = new Map(patientOrder.map((p, i) => [p, patientName(i + 1)]));
-  const ordered = orderBySeed(items, o.seed, (it) => imageKey(it.instanceId, it.frame)).sort((a, b) => (split.get(a.patientKey) === split.get(b.patientKey) ? 0 : split.get(a.patientKey) === "train" ? -1 : 1));
+  const ordered = orderBySeed(items, o.seed, (it) => imageKey(it.instanceId, it.frame)).sort((a, b) =>
+    split.get(a.patientKey) === split.get(b.patientKey) ? 0 : split.get(a.patientKey) === "train" ? -1 : 1,
+  );
 
   const splits: Record<SplitName, SplitSummary> = { train: emptySplit(), val: emptySplit() };
   const patients: Record<SplitName, Set<string>> = { train: new Set(), val: new Set() };

@@ -4,7 +4,9 @@ import type { ExportDto, ExportFilters, ExportFormat, ExportSummary } from "@/li
 // The stored summary also holds the pseudonym → instance mapping; it never leaves the app through the API.
 export function toExportDto(e: Export, job: Pick<Job, "progress" | "message" | "state"> | null): ExportDto {
   const stored = e.summary as (ExportSummary & { mapping?: unknown }) | null;
-  const summary: ExportSummary | null = stored ? { classes: stored.classes, reviews: stored.reviews, splits: stored.splits, ...(stored.heldOut && { heldOut: stored.heldOut }) } : null;
+  const summary: ExportSummary | null = stored
+    ? { classes: stored.classes, reviews: stored.reviews, splits: stored.splits, ...(stored.heldOut && { heldOut: stored.heldOut }) }
+    : null;
   return {
     id: e.id,
     format: e.format as ExportFormat,

@@ -5,7 +5,10 @@ const rank = (seed: number, key: string) => createHash("sha256").update(`${seed}
 
 /** Patients in a seeded, input-order-independent order (a hash of seed and key). */
 export function orderBySeed<T>(keys: Iterable<T>, seed: number, keyOf: (k: T) => string): T[] {
-  return [...keys].map((k) => ({ k, r: rank(seed, keyOf(k)) })).sort((a, b) => (a.r < b.r ? -1 : a.r > b.r ? 1 : 0)).map((x) => x.k);
+  return [...keys]
+    .map((k) => ({ k, r: rank(seed, keyOf(k)) }))
+    .sort((a, b) => (a.r < b.r ? -1 : a.r > b.r ? 1 : 0))
+    .map((x) => x.k);
 }
 
 /**

@@ -13,7 +13,13 @@ export function reviewWhere(f: ExportFilters): Prisma.ReviewWhereInput {
     ...(f.modelVersionId ? { modelVersionId: f.modelVersionId } : {}),
     ...(f.readerId ? { readerId: f.readerId } : {}),
     ...(range
-      ? { OR: [{ status: "signed_off", signedOffAt: range }, { status: "completed", updatedAt: range }, ...(f.includeInProgress ? [{ status: "in_progress", updatedAt: range }] : [])] }
+      ? {
+          OR: [
+            { status: "signed_off", signedOffAt: range },
+            { status: "completed", updatedAt: range },
+            ...(f.includeInProgress ? [{ status: "in_progress", updatedAt: range }] : []),
+          ],
+        }
       : {}),
   };
 }

@@ -23,7 +23,8 @@ export async function writeDatasetZip(plan: DatasetPlan, o: ZipOptions): Promise
   const classIndex = new Map(plan.classes.map((c, i) => [c, i]));
   for (const [i, im] of plan.images.entries()) {
     const { png, width, height } = await renderInstancePng(await o.readFile(im.item.storageKey), im.item.frame);
-    if (width !== im.item.width || height !== im.item.height) throw new Error(`${im.name}: rendered ${width}x${height}, stored size ${im.item.width}x${im.item.height}`);
+    if (width !== im.item.width || height !== im.item.height)
+      throw new Error(`${im.name}: rendered ${width}x${height}, stored size ${im.item.width}x${im.item.height}`);
     zip.add(`images/${im.split}/${im.name}.png`, png);
     if (yolo) zip.addText(`labels/${im.split}/${im.name}.txt`, yoloLabelText(im.boxes, im.item, classIndex));
     await o.onImage?.(i + 1, plan.images.length);
@@ -39,8 +40,21 @@ export async function writeDatasetZip(plan: DatasetPlan, o: ZipOptions): Promise
     classes: plan.classes,
     splits: plan.summary.splits,
     dropped_boxes: plan.droppedBoxes,
-    ...(plan.summary.heldOut && { held_out: { fraction: plan.summary.heldOut.fraction, included: plan.summary.heldOut.included, excluded_studies: plan.summary.heldOut.excludedStudies, excluded_images: plan.summary.heldOut.excludedImages } }),
-    items: plan.images.map((im) => ({ image: `images/${im.split}/${im.name}.png`, patient: im.patient, split: im.split, boxes: im.boxes.length, ...(im.item.frames > 1 ? { frame: im.item.frame } : {}) })),
+    ...(plan.summary.heldOut && {
+      held_out: {
+        fraction: plan.summary.heldOut.fraction,
+        included: plan.summary.heldOut.included,
+        excluded_studies: plan.summary.heldOut.excludedStudies,
+        excluded_images: plan.summary.heldOut.excludedImages,
+      },
+    }),
+    items: plan.images.map((im) => ({
+      image: `images/${im.split}/${im.name}.png`,
+      patient: im.patient,
+      split: im.split,
+      boxes: im.boxes.length,
+      ...(im.item.frames > 1 ? { frame: im.item.frame } : {}),
+    })),
   };
   zip.addText("manifest.json", JSON.stringify(manifest, null, 1));
   return zip.finish();

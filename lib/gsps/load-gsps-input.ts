@@ -28,7 +28,11 @@ export async function loadGspsInput(report: SrInput, reviewId: string): Promise<
   const signed = report.signedOffAt.toISOString();
   return {
     study: report.study,
-    gsps: { seriesInstanceUid: uidFromSeed(`gsps-series:${reviewId}`), sopInstanceUid: uidFromSeed(`gsps:${reviewId}:${signed}`), contentDateTime: report.signedOffAt },
+    gsps: {
+      seriesInstanceUid: uidFromSeed(`gsps-series:${reviewId}`),
+      sopInstanceUid: uidFromSeed(`gsps:${reviewId}:${signed}`),
+      contentDateTime: report.signedOffAt,
+    },
     creator: report.reader,
     images,
     boxes: report.boxes.map((b) => ({ className: b.className, box: b.box, sopInstanceUid: b.image.sopInstanceUid, source: b.source })),

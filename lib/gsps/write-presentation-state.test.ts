@@ -30,7 +30,10 @@ describe("writePresentationState (GSPS)", () => {
     expect(series).toMatchObject([
       {
         SeriesInstanceUID: "1.2.826.0.1.3680043.8.498.100",
-        ReferencedImageSequence: input.images.map((i) => ({ ReferencedSOPClassUID: i.sopClassUid, ReferencedSOPInstanceUID: i.sopInstanceUid })),
+        ReferencedImageSequence: input.images.map((i) => ({
+          ReferencedSOPClassUID: i.sopClassUid,
+          ReferencedSOPInstanceUID: i.sopInstanceUid,
+        })),
       },
     ]);
   });
@@ -48,7 +51,9 @@ describe("writePresentationState (GSPS)", () => {
     const texts = (first!.TextObjectSequence as Array<Record<string, unknown>>).map((t) => t.UnformattedTextValue);
     expect(texts).toEqual(["Cardiomegaly (AI)", "Nodule/Mass (AI)"]);
     expect((second!.TextObjectSequence as Array<Record<string, unknown>>)[0]!.UnformattedTextValue).toBe("Pleural thickening");
-    expect((second!.ReferencedImageSequence as Array<Record<string, unknown>>)[0]!.ReferencedSOPInstanceUID).toBe(input.images[1]!.sopInstanceUid);
+    expect((second!.ReferencedImageSequence as Array<Record<string, unknown>>)[0]!.ReferencedSOPInstanceUID).toBe(
+      input.images[1]!.sopInstanceUid,
+    );
   });
 
   it("carries the source's displayed area and VOI window; MONOCHROME1 is shown inverted", () => {

@@ -109,7 +109,11 @@ export function writePresentationState(input: GspsInput): Uint8Array {
     ImageHorizontalFlip: "N",
     GraphicLayerSequence: [{ GraphicLayer: GSPS_LAYER, GraphicLayerOrder: 1, GraphicLayerDescription: "Final boxes and their classes" }],
     ...(rescale ? { RescaleIntercept: String(rescale.intercept), RescaleSlope: String(rescale.slope), RescaleType: "US" } : {}),
-    SoftcopyVOILUTSequence: images.map((i) => ({ ReferencedImageSequence: [imageRef(i)], WindowCenter: String(i.window.center), WindowWidth: String(i.window.width) })),
+    SoftcopyVOILUTSequence: images.map((i) => ({
+      ReferencedImageSequence: [imageRef(i)],
+      WindowCenter: String(i.window.center),
+      WindowWidth: String(i.window.width),
+    })),
     PresentationLUTShape: images[0]!.photometric === "MONOCHROME1" ? "INVERSE" : "IDENTITY",
   };
   return writeDicomObject(dataset);

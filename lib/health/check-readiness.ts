@@ -30,7 +30,10 @@ async function checkDatabase(): Promise<ReadinessCheck> {
 
 async function checkMigrations(): Promise<ReadinessCheck> {
   try {
-    const expected = fs.readdirSync(migrationsDir(), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const expected = fs
+      .readdirSync(migrationsDir(), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
       'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
@@ -45,8 +48,13 @@ async function checkMigrations(): Promise<ReadinessCheck> {
 // A hung backend must not hang the probe: each check answers within the timeout or counts as down.
 function bounded(check: () => Promise<ReadinessCheck>, ms: number): Promise<ReadinessCheck> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<ReadinessCheck>((resolve) => (timer = setTimeout(() => resolve({ ok: false, detail: `no answer within ${ms} ms` }), ms)));
-  const run = check().catch((e: unknown) => ({ ok: false, detail: e instanceof Error ? e.message.split("\n")[0]!.slice(0, 200) : "check failed" }));
+  const late = new Promise<ReadinessCheck>(
+    (resolve) => (timer = setTimeout(() => resolve({ ok: false, detail: `no answer within ${ms} ms` }), ms)),
+  );
+  const run = check().catch((e: unknown) => ({
+    ok: false,
+    detail: e instanceof Error ? e.message.split("\n")[0]!.slice(0, 200) : "check failed",
+  }));
   return Promise.race([run, late]).finally(() => clearTimeout(timer));
 }
 

@@ -54,7 +54,10 @@ export function ownsCaching(pathname: string): boolean {
   return OWN_CACHING.some((re) => re.test(pathname));
 }
 
-export function securityHeaders(kind: ResponseKind, opts: { nonce?: string; https: boolean; ownCaching?: boolean }): Record<string, string> {
+export function securityHeaders(
+  kind: ResponseKind,
+  opts: { nonce?: string; https: boolean; ownCaching?: boolean },
+): Record<string, string> {
   const h: Record<string, string> = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin", // worklist URLs can hold a patient-ID filter: never sent to another site

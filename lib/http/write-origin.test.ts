@@ -19,15 +19,21 @@ describe("crossOriginWriteRefusal", () => {
     expect(crossOriginWriteRefusal("POST", headers({ ...HOST, origin: "http://cxr.example:3000" }))).toBeNull();
     expect(crossOriginWriteRefusal("POST", headers({ ...HOST, origin: "https://evil.example" }))).toMatch(/evil/);
     expect(crossOriginWriteRefusal("POST", headers({ ...HOST, origin: "null" }))).toMatch(/null/);
-    expect(crossOriginWriteRefusal("POST", headers({ "x-forwarded-host": "cxr.site", host: "app:3000", origin: "https://cxr.site" }))).toBeNull();
+    expect(
+      crossOriginWriteRefusal("POST", headers({ "x-forwarded-host": "cxr.site", host: "app:3000", origin: "https://cxr.site" })),
+    ).toBeNull();
   });
 
   it("machine calls with a Bearer token and clients that are not browsers pass", () => {
-    expect(crossOriginWriteRefusal("POST", headers({ ...HOST, authorization: "Bearer cxr_abc", origin: "https://evil.example" }))).toBeNull();
+    expect(
+      crossOriginWriteRefusal("POST", headers({ ...HOST, authorization: "Bearer cxr_abc", origin: "https://evil.example" })),
+    ).toBeNull();
     expect(crossOriginWriteRefusal("POST", headers(HOST))).toBeNull();
   });
 
   it("an empty Bearer header is no token: the browser check still applies", () => {
-    expect(crossOriginWriteRefusal("POST", headers({ ...HOST, authorization: "Bearer ", "sec-fetch-site": "cross-site" }))).toMatch(/cross-site/);
+    expect(crossOriginWriteRefusal("POST", headers({ ...HOST, authorization: "Bearer ", "sec-fetch-site": "cross-site" }))).toMatch(
+      /cross-site/,
+    );
   });
 });

@@ -12,7 +12,8 @@ function settle(cost: (n: number) => number, max: number, runs = 200, waiting = 
   }
   return { taken, sizer };
 }
-const mostCommon = (xs: number[]) => [...new Set(xs)].sort((a, b) => xs.filter((x) => x === b).length - xs.filter((x) => x === a).length)[0];
+const mostCommon = (xs: number[]) =>
+  [...new Set(xs)].sort((a, b) => xs.filter((x) => x === b).length - xs.filter((x) => x === a).length)[0];
 
 describe("createBatchSizer", () => {
   it("tries every size once, then settles on full batches where batching amortises a fixed cost (GPU-like)", () => {

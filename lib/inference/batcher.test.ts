@@ -84,7 +84,11 @@ describe("createBatcher", () => {
     const waiting = [3, 4, 5].map((x) => b.submit(x));
     const err = await b.submit(6).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: "unavailable", message: "Inference queue is full; retry shortly.", details: { retryAfterSeconds: 1 } });
+    expect(err).toMatchObject({
+      code: "unavailable",
+      message: "Inference queue is full; retry shortly.",
+      details: { retryAfterSeconds: 1 },
+    });
     expect(b.depth()).toBe(3);
     for (let i = 0; i < 3; i++) {
       r.finishNext();

@@ -78,7 +78,8 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
   }
 
   // The sizer's choice for what waits now; a full batch is its choice for a full queue.
-  const take = (waiting: number) => (options.sizer ? Math.min(maxBatch, Math.max(1, options.sizer.size(Math.min(waiting, maxBatch)))) : maxBatch);
+  const take = (waiting: number) =>
+    options.sizer ? Math.min(maxBatch, Math.max(1, options.sizer.size(Math.min(waiting, maxBatch)))) : maxBatch;
 
   function start(): void {
     const batch = queue.splice(0, take(queue.length));

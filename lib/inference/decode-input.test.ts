@@ -18,7 +18,11 @@ const luma = (r: number, g: number, b: number) => Math.round(0.299 * r + 0.587 *
 async function colourJpeg(): Promise<Uint8Array> {
   const rgb = Buffer.alloc(W * W * 3);
   for (let i = 0; i < W * W; i++) rgb.set([(i * 7) & 255, (i >> 4) & 255, (i * 13) & 255], i * 3);
-  return new Uint8Array(await sharp(rgb, { raw: { width: W, height: W, channels: 3 } }).jpeg({ quality: 90 }).toBuffer());
+  return new Uint8Array(
+    await sharp(rgb, { raw: { width: W, height: W, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .toBuffer(),
+  );
 }
 const greyChest = () => Buffer.from(Uint8Array.from(syntheticChestPixels(W), (v) => v >> 4));
 
@@ -26,15 +30,26 @@ describe("decodeInput: encoded files decoded in the worker, as the HTTP thread u
   it("gives a colour JPEG's luma exactly as the libjpeg-turbo WASM codec's RGB makes it", async () => {
     const jpg = await colourJpeg();
     const rgb = await decodeJpegBaseline8(jpg);
-    const expected = Uint8Array.from({ length: W * W }, (_, i) => luma(rgb.samples[3 * i]!, rgb.samples[3 * i + 1]!, rgb.samples[3 * i + 2]!));
+    const expected = Uint8Array.from({ length: W * W }, (_, i) =>
+      luma(rgb.samples[3 * i]!, rgb.samples[3 * i + 1]!, rgb.samples[3 * i + 2]!),
+    );
     const got = await decodeInput({ kind: "raster", bytes: jpg });
     expect(got).toMatchObject({ width: W, height: W });
     expect(Buffer.from(got.data).equals(Buffer.from(expected))).toBe(true);
   });
 
   it("decodes a one-component JPEG and a three-component grey one straight to the same grey as before", async () => {
-    const grey1 = new Uint8Array(await sharp(greyChest(), { raw: { width: W, height: W, channels: 1 } }).jpeg({ quality: 85 }).toBuffer());
-    const grey3 = new Uint8Array(await sharp(greyChest(), { raw: { width: W, height: W, channels: 1 } }).toColourspace("srgb").jpeg({ quality: 85 }).toBuffer());
+    const grey1 = new Uint8Array(
+      await sharp(greyChest(), { raw: { width: W, height: W, channels: 1 } })
+        .jpeg({ quality: 85 })
+        .toBuffer(),
+    );
+    const grey3 = new Uint8Array(
+      await sharp(greyChest(), { raw: { width: W, height: W, channels: 1 } })
+        .toColourspace("srgb")
+        .jpeg({ quality: 85 })
+        .toBuffer(),
+    );
     for (const jpg of [grey1, grey3]) {
       const before = await decodeRasterFast(jpg);
       expect(before.samplesPerPixel).toBe(1);
@@ -55,7 +70,9 @@ describe("decodeInput: encoded files decoded in the worker, as the HTTP thread u
 
   it("decodes 8-bit grey and RGBA PNGs like pngjs, and scales a 16-bit PNG by its maximum like before", async () => {
     const png8 = makeChestPng(W);
-    expect(Buffer.from((await decodeInput({ kind: "raster", bytes: png8 })).data).equals(Buffer.from(decodeRaster(png8).pixels as Uint8Array))).toBe(true);
+    expect(
+      Buffer.from((await decodeInput({ kind: "raster", bytes: png8 })).data).equals(Buffer.from(decodeRaster(png8).pixels as Uint8Array)),
+    ).toBe(true);
     const rgba = new PNG({ width: 4, height: 1 });
     rgba.data.set([10, 10, 10, 255, 200, 100, 50, 255, 0, 0, 0, 0, 255, 255, 255, 128]);
     const got = await decodeInput({ kind: "raster", bytes: new Uint8Array(PNG.sync.write(rgba)) });

@@ -27,7 +27,9 @@ export function greyOf(data: Uint8Array, pixels: number, channels: number): Uint
   }
   const out = new Uint8Array(pixels);
   for (let i = 0, j = 0; i < pixels; i++, j += channels) {
-    const r = data[j]!, g = data[j + 1]!, b = data[j + 2]!;
+    const r = data[j]!,
+      g = data[j + 1]!,
+      b = data[j + 2]!;
     out[i] = r === g && g === b ? r : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
   }
   return out;
@@ -36,7 +38,12 @@ export function greyOf(data: Uint8Array, pixels: number, channels: number): Uint
 // The former HTTP-thread path, for what libvips does not take (16-bit PNG, 12-bit JPEG, damaged files).
 function greyOfRaster(img: DecodedRaster): GreyImage {
   const n = img.rows * img.columns;
-  const data = img.samplesPerPixel !== 1 ? greyOf(img.pixels as Uint8Array, n, img.samplesPerPixel) : img.maxValue <= 255 ? Uint8Array.from(img.pixels) : scaleToGrey8(img.pixels, img.maxValue);
+  const data =
+    img.samplesPerPixel !== 1
+      ? greyOf(img.pixels as Uint8Array, n, img.samplesPerPixel)
+      : img.maxValue <= 255
+        ? Uint8Array.from(img.pixels)
+        : scaleToGrey8(img.pixels, img.maxValue);
   return { width: img.columns, height: img.rows, data };
 }
 
@@ -46,7 +53,8 @@ async function decodeRasterGrey(bytes: Uint8Array): Promise<GreyImage> {
   if (!isSixteenBitPng(bytes)) {
     try {
       const { data, info } = await sharp(bytes, { limitInputPixels: false, failOn: "error" }).raw().toBuffer({ resolveWithObject: true });
-      if (data.byteLength === info.width * info.height * info.channels) { // 8 bits per sample
+      if (data.byteLength === info.width * info.height * info.channels) {
+        // 8 bits per sample
         const u8 = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
         return { width: info.width, height: info.height, data: greyOf(u8, info.width * info.height, info.channels) };
       }
@@ -60,7 +68,8 @@ async function decodeRasterGrey(bytes: Uint8Array): Promise<GreyImage> {
 async function decodeDicomFrame(bytes: Uint8Array, frame: number): Promise<GreyImage> {
   const ds = parseDicom(bytes);
   const meta = readMetadata(ds);
-  if (!(frame >= 1 && frame <= meta.numberOfFrames)) throw new AppError("bad_request", `Frame ${frame} is outside 1..${meta.numberOfFrames}`);
+  if (!(frame >= 1 && frame <= meta.numberOfFrames))
+    throw new AppError("bad_request", `Frame ${frame} is outside 1..${meta.numberOfFrames}`);
   const decoded = await decodePixels(ds, { metadata: meta, frame: frame - 1 });
   return { width: decoded.columns, height: decoded.rows, data: renderToGrey8(decoded, meta) };
 }

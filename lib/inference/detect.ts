@@ -23,11 +23,7 @@ export interface DetectOptions extends DecodeOptions {
 }
 
 /** Detections for each image, in the same order, boxes in that image's own pixels. */
-export async function detect(
-  detector: Detector,
-  images: readonly GreyImage[],
-  options: DetectOptions = {},
-): Promise<Detection[][]> {
+export async function detect(detector: Detector, images: readonly GreyImage[], options: DetectOptions = {}): Promise<Detection[][]> {
   const m = detector.metadata;
   const fixedBatch = m.batch === "dynamic" ? undefined : m.batch;
   const chunk = fixedBatch ?? Math.max(1, Math.floor(options.maxBatch ?? 8));

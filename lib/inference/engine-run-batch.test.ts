@@ -26,7 +26,10 @@ describe("runBatch", () => {
   it("maps a batch's outcomes back to its requests with queue time and the run's stage times", async () => {
     const sizes: number[] = [];
     const at = performance.now() - 50;
-    const out = await runBatch(fakePool(sizes), [grey(7), grey(9)].map((image) => ({ image, decode: {}, at })));
+    const out = await runBatch(
+      fakePool(sizes),
+      [grey(7), grey(9)].map((image) => ({ image, decode: {}, at })),
+    );
     expect(sizes).toEqual([2]);
     expect(out.map((o) => o.detections[0]?.classIndex)).toEqual([7, 9]);
     expect(out[0]).toMatchObject({ batchSize: 2, timings: { decodeMs: 0.5, preprocessMs: 1, inferenceMs: 2, postprocessMs: 3 } });
@@ -37,7 +40,10 @@ describe("runBatch", () => {
     const sizes: number[] = [];
     const detached = grey(5);
     structuredClone(detached.data.buffer, { transfer: [detached.data.buffer] });
-    const out = await runBatch(fakePool(sizes), [grey(1), detached, grey(3)].map((image) => ({ image, decode: {}, at: 0 })));
+    const out = await runBatch(
+      fakePool(sizes),
+      [grey(1), detached, grey(3)].map((image) => ({ image, decode: {}, at: 0 })),
+    );
     expect(sizes).toEqual([2]);
     expect(out.map((o) => o.detections[0]?.classIndex)).toEqual([1, undefined, 3]);
     expect(out[1]!.error).toBeInstanceOf(AppError);

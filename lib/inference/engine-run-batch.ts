@@ -27,15 +27,20 @@ export async function runBatch(pool: WorkerPool, items: Item[]): Promise<Outcome
   const start = performance.now();
   const whole = items.map((i) => intact(i.image)); // before the run, which detaches the buffers it sends
   const ok = items.filter((_, k) => whole[k]);
-  const out = ok.length === 0 ? undefined : await pool.run(
-    ok.map((i) => i.image),
-    ok.map((i) => i.decode),
-  );
+  const out =
+    ok.length === 0
+      ? undefined
+      : await pool.run(
+          ok.map((i) => i.image),
+          ok.map((i) => i.decode),
+        );
   const { decodeMs = 0, preprocessMs = 0, inferenceMs = 0, postprocessMs = 0 } = out ?? {};
   const results = out?.items ?? [];
   let next = 0;
   return items.map((item, k) => {
-    const o = whole[k] ? results[next++]! : { error: new AppError("bad_request", "Image buffer was detached; pass each image to detect once") };
+    const o = whole[k]
+      ? results[next++]!
+      : { error: new AppError("bad_request", "Image buffer was detached; pass each image to detect once") };
     return {
       detections: "detections" in o ? o.detections : [],
       width: "width" in o ? o.width : 0,

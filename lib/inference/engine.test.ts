@@ -76,7 +76,10 @@ describe("createEngine", () => {
     const damaged = png.slice(0, 50);
     const d = decodeRaster(png);
     const fromGrey = await engine.detect({ width: d.columns, height: d.rows, data: Uint8Array.from(d.pixels) });
-    const [fromFile, broken] = await Promise.allSettled([engine.detect({ kind: "raster", bytes: png }), engine.detect({ kind: "raster", bytes: damaged })]);
+    const [fromFile, broken] = await Promise.allSettled([
+      engine.detect({ kind: "raster", bytes: png }),
+      engine.detect({ kind: "raster", bytes: damaged }),
+    ]);
     expect(png.length).toBe(0); // moved to the worker
     if (fromFile.status !== "fulfilled") throw fromFile.reason;
     expect(fromFile.value.detections).toEqual(fromGrey.detections);
@@ -104,7 +107,11 @@ describe("createEngine", () => {
     const refused = rejections(await Promise.allSettled(images(12).map((img) => tiny.detect(img))));
     expect(refused).toHaveLength(2); // 4 running, 6 waiting, the last two refused
     expect(refused[0]).toBeInstanceOf(AppError);
-    expect(refused[0]).toMatchObject({ code: "unavailable", message: "Inference queue is full; retry shortly.", details: { retryAfterSeconds: 1 } });
+    expect(refused[0]).toMatchObject({
+      code: "unavailable",
+      message: "Inference queue is full; retry shortly.",
+      details: { retryAfterSeconds: 1 },
+    });
     expect(tiny.stats().errors).toBe(errorsBefore + 2);
   });
 
@@ -128,7 +135,11 @@ describe("createEngine", () => {
   });
 
   it("decodes each request with its own options inside a shared batch", async () => {
-    const [all, strict, massOnly] = await Promise.all([e2e.detect(image(0)), e2e.detect(image(0), { confidence: 0.65 }), e2e.detect(image(0), { classes: [0] })]);
+    const [all, strict, massOnly] = await Promise.all([
+      e2e.detect(image(0)),
+      e2e.detect(image(0), { confidence: 0.65 }),
+      e2e.detect(image(0), { classes: [0] }),
+    ]);
     expect(all!.batchSize).toBe(3);
     expect(e2e.metadata.head).toBe("end2end");
     expect(all!.detections.map((d) => d.className)).toEqual(["Mass", "Nodule", "Mass", "Nodule"]);
@@ -161,12 +172,19 @@ describe("createEngine", () => {
   it("fails clearly, at creation, on a broken, missing or non-detector model", async () => {
     const broken = new Uint8Array(readFileSync(model("tiny-yolo.onnx"))).subarray(0, 600);
     await expect(createEngine({ modelBytes: broken, key: "broken" })).rejects.toBeInstanceOf(AppError);
-    await expect(createEngine({ modelBytes: new TextEncoder().encode("not onnx"), key: "text" })).rejects.toThrow(/Not a readable ONNX model/);
+    await expect(createEngine({ modelBytes: new TextEncoder().encode("not onnx"), key: "text" })).rejects.toThrow(
+      /Not a readable ONNX model/,
+    );
     await expect(createEngine({ modelPath: model("missing.onnx"), key: "missing" })).rejects.toMatchObject({ code: "unavailable" });
-    await expect(createEngine({ modelPath: model("tiny-yolo.onnx"), key: "bad-settings", maxQueueSize: 0 })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(createEngine({ modelPath: model("tiny-yolo.onnx"), key: "bad-settings", maxQueueSize: 0 })).rejects.toMatchObject({
+      code: "bad_request",
+    });
     const classifier = new Uint8Array(readFileSync(model("tiny-yolo.onnx")));
     classifier.set(new TextEncoder().encode("classi"), Buffer.from(classifier).indexOf("detect")); // same length
-    await expect(createEngine({ modelBytes: classifier, key: "classify" })).rejects.toMatchObject({ code: "unsupported", message: /task 'classi'/ });
+    await expect(createEngine({ modelBytes: classifier, key: "classify" })).rejects.toMatchObject({
+      code: "unsupported",
+      message: /task 'classi'/,
+    });
   });
 });
 

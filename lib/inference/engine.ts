@@ -129,7 +129,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...settings,
     // A fixed-batch model takes exactly its own batch size (the worker pads short batches with blank images).
     maxBatchSize: metadata.batch === "dynamic" ? settings.maxBatchSize : metadata.batch,
-    ...(metadata.batch === "dynamic" && settings.maxBatchSize > 1 && (options.adaptiveBatch ?? settings.maxQueueDelayMs === 0) ? { sizer: createBatchSizer(settings.maxBatchSize) } : {}),
+    ...(metadata.batch === "dynamic" && settings.maxBatchSize > 1 && (options.adaptiveBatch ?? settings.maxQueueDelayMs === 0)
+      ? { sizer: createBatchSizer(settings.maxBatchSize) }
+      : {}),
     onDepth: (d) => metrics.setQueueDepth(d),
     runBatch: async (items) => {
       const out = await runBatch(pool, items);

@@ -53,7 +53,10 @@ function decodeEach(decode: (o: DecodeOptions) => Detection[][], images: GreyIma
     const key = JSON.stringify(o);
     if (!groups.has(key)) {
       try {
-        groups.set(key, decode(o).map((detections, k) => ({ detections, width: images[k]!.width, height: images[k]!.height })));
+        groups.set(
+          key,
+          decode(o).map((detections, k) => ({ detections, width: images[k]!.width, height: images[k]!.height })),
+        );
       } catch (e) {
         groups.set(key, toError(e));
       }
@@ -94,7 +97,12 @@ async function decodeOne({ id, decode }: WorkerDecode) {
 async function main(init: WorkerInit) {
   const model = init.kserve
     ? await loadKserveModel(init.bytes, init.kserve)
-    : await loadModel(init.bytes, { key: init.key, providers: init.providers, intraOpThreads: init.intraOpThreads, spinning: init.spinning });
+    : await loadModel(init.bytes, {
+        key: init.key,
+        providers: init.providers,
+        intraOpThreads: init.intraOpThreads,
+        spinning: init.spinning,
+      });
   const m = model.metadata;
   const input = { width: m.inputWidth, height: m.inputHeight, channels: m.channels };
   port.on("message", async (msg: WorkerBatch | WorkerDecode) => {
@@ -106,17 +114,30 @@ async function main(init: WorkerInit) {
       const t0 = performance.now();
       const ok = decoded.flatMap((d) => ("error" in d ? [] : [d]));
       let items: ItemOutcome[] = [];
-      let t1 = t0, t2 = t0;
+      let t1 = t0,
+        t2 = t0;
       if (ok.length > 0) {
         const { data, letterboxes } = preprocessBatch(ok, input, m.batch === "dynamic" ? ok.length : m.batch);
         t1 = performance.now();
         const out = await model.run(data, data.length / (m.channels * m.inputHeight * m.inputWidth));
         t2 = performance.now();
-        items = decodeEach((o) => out.decode(letterboxes, o), ok, options.filter((_, k) => !("error" in decoded[k]!)));
+        items = decodeEach(
+          (o) => out.decode(letterboxes, o),
+          ok,
+          options.filter((_, k) => !("error" in decoded[k]!)),
+        );
       }
       let next = 0;
       const all = decoded.map((d): ItemOutcome => ("error" in d ? d : items[next++]!));
-      const reply: WorkerReply = { id, ok: true, items: all, decodeMs: t0 - start, preprocessMs: t1 - t0, inferenceMs: t2 - t1, postprocessMs: performance.now() - t2 };
+      const reply: WorkerReply = {
+        id,
+        ok: true,
+        items: all,
+        decodeMs: t0 - start,
+        preprocessMs: t1 - t0,
+        inferenceMs: t2 - t1,
+        postprocessMs: performance.now() - t2,
+      };
       port.postMessage(reply);
     } catch (e) {
       port.postMessage({ id, ok: false, error: toError(e) } satisfies WorkerReply);

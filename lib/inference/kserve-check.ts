@@ -30,7 +30,15 @@ function onnxIo(bytes: Uint8Array) {
   return io;
 }
 
-const V2_TYPES: Record<string, string> = { float32: "FP32", float16: "FP16", float64: "FP64", int64: "INT64", int32: "INT32", uint8: "UINT8", bool: "BOOL" };
+const V2_TYPES: Record<string, string> = {
+  float32: "FP32",
+  float16: "FP16",
+  float64: "FP64",
+  int64: "INT64",
+  int32: "INT32",
+  uint8: "UINT8",
+  bool: "BOOL",
+};
 type V2Tensor = { name: string; datatype: string; shape: number[] };
 
 async function getJson(o: KserveOptions, path: string): Promise<{ status: number; body: unknown }> {
@@ -56,8 +64,11 @@ function signatureMismatch(kind: string, want: readonly TensorInfo[], got: reado
   for (const w of want) {
     const g = got.find((t) => t.name === w.name);
     if (!g) return `${kind} '${w.name}' missing (server has ${got.map((t) => t.name).join(", ") || "none"})`;
-    if (V2_TYPES[w.type] && g.datatype !== V2_TYPES[w.type]) return `${kind} '${w.name}' is ${g.datatype}, the model file says ${V2_TYPES[w.type]}`;
-    const same = g.shape.length === w.shape.length && w.shape.every((d, i) => (typeof d === "number" && d >= 0 ? g.shape[i] === d || g.shape[i] === -1 : g.shape[i] === -1));
+    if (V2_TYPES[w.type] && g.datatype !== V2_TYPES[w.type])
+      return `${kind} '${w.name}' is ${g.datatype}, the model file says ${V2_TYPES[w.type]}`;
+    const same =
+      g.shape.length === w.shape.length &&
+      w.shape.every((d, i) => (typeof d === "number" && d >= 0 ? g.shape[i] === d || g.shape[i] === -1 : g.shape[i] === -1));
     if (!same) return `${kind} '${w.name}' has shape [${g.shape.join(", ")}], the model file says [${w.shape.join(", ")}]`;
   }
   if (got.length !== want.length) return `server declares ${got.length} ${kind}s, the model file ${want.length}`;
@@ -65,14 +76,19 @@ function signatureMismatch(kind: string, want: readonly TensorInfo[], got: reado
 }
 
 /** Checks the server against the registered ONNX bytes. */
-export async function checkKserveModel(bytes: Uint8Array, o: KserveOptions, { maxBatch = 1, probe = true }: KserveCheckOptions = {}): Promise<KserveCheck> {
+export async function checkKserveModel(
+  bytes: Uint8Array,
+  o: KserveOptions,
+  { maxBatch = 1, probe = true }: KserveCheckOptions = {},
+): Promise<KserveCheck> {
   const name = encodeURIComponent(o.model);
   try {
     const ready = await getJson(o, `/v2/models/${name}/ready`);
     if (ready.status !== 200) return { ok: false, detail: `model '${o.model}' is not ready on ${o.url} (HTTP ${ready.status})` };
     const meta = await getJson(o, `/v2/models/${name}`);
     const m = meta.body as { inputs?: V2Tensor[]; outputs?: V2Tensor[] };
-    if (meta.status !== 200 || !Array.isArray(m.inputs) || !Array.isArray(m.outputs)) return { ok: false, detail: `no tensor metadata for '${o.model}' (HTTP ${meta.status})` };
+    if (meta.status !== 200 || !Array.isArray(m.inputs) || !Array.isArray(m.outputs))
+      return { ok: false, detail: `no tensor metadata for '${o.model}' (HTTP ${meta.status})` };
     const io = await onnxIo(bytes);
     const mismatch = signatureMismatch("input", io.inputs, m.inputs) ?? signatureMismatch("output", io.outputs, m.outputs);
     if (mismatch) return { ok: false, detail: `'${o.model}' on the server is not the registered model: ${mismatch}` };
@@ -80,7 +96,10 @@ export async function checkKserveModel(bytes: Uint8Array, o: KserveOptions, { ma
     const config = await getJson(o, `/v2/models/${name}/config`);
     const serverMax = (config.body as { max_batch_size?: number } | undefined)?.max_batch_size;
     if (config.status === 200 && typeof serverMax === "number" && serverMax > 0 && serverMax < maxBatch) {
-      return { ok: false, detail: `'${o.model}' has max_batch_size ${serverMax} but the app sends batches of up to ${maxBatch} (INFERENCE_MAX_BATCH)` };
+      return {
+        ok: false,
+        detail: `'${o.model}' has max_batch_size ${serverMax} but the app sends batches of up to ${maxBatch} (INFERENCE_MAX_BATCH)`,
+      };
     }
     if (!probe) return { ok: true, detail: `'${o.model}' ready with the registered inputs/outputs` };
     // One blank image through the production client: the tensor protocol works end to end.
@@ -92,7 +111,8 @@ export async function checkKserveModel(bytes: Uint8Array, o: KserveOptions, { ma
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     const protocol = o.binary ? "binary tensors (INFERENCE_KSERVE_BINARY=true)" : "JSON tensors";
-    if ((e as { code?: string }).code === "unprocessable" && /refused the request/.test(why)) return { ok: false, detail: `the server refused ${protocol}: ${why}` };
+    if ((e as { code?: string }).code === "unprocessable" && /refused the request/.test(why))
+      return { ok: false, detail: `the server refused ${protocol}: ${why}` };
     return { ok: false, detail: why.split("\n")[0]! };
   }
 }

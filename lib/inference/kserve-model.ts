@@ -11,5 +11,10 @@ export async function loadKserveModel(bytes: Uint8Array, options: KserveOptions)
   const session = await openKserveSession(options);
   const { metadata, run } = sessionDetector(session, (type, data, dims) => ({ type, data, dims }), props);
   // "kserve", or "kserve:openvino/bf16" when the server says what runs the graph
-  return { key: `kserve:${options.url}/${options.model}`, metadata, providerUsed: session.engine ? `kserve:${session.engine}` : "kserve", run };
+  return {
+    key: `kserve:${options.url}/${options.model}`,
+    metadata,
+    providerUsed: session.engine ? `kserve:${session.engine}` : "kserve",
+    run,
+  };
 }

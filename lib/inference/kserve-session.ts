@@ -46,7 +46,8 @@ async function call(o: KserveOptions, path: string, init: RequestInit = {}, notL
       return text;
     }
   })();
-  if (res.status >= 500 || res.status === 429 || (notLoadedIsTransient && res.status === 404)) return unavailable(`answered ${res.status}`, detail);
+  if (res.status >= 500 || res.status === 429 || (notLoadedIsTransient && res.status === 404))
+    return unavailable(`answered ${res.status}`, detail);
   throw new AppError("unprocessable", `Inference server refused the request (${res.status}): ${detail}`);
 }
 
@@ -57,7 +58,11 @@ const meta = (t: V2Tensor): OrtValueMetadata => ({
   shape: t.shape.map((d, i) => (d >= 0 ? d : `dim${i}`)), // -1: dynamic, like ONNX Runtime's symbolic names
 });
 
-function encodeRequest(feeds: Record<string, OrtTensorLike>, outputs: string[], binary: boolean): { body: Uint8Array | string; headerLength?: number } {
+function encodeRequest(
+  feeds: Record<string, OrtTensorLike>,
+  outputs: string[],
+  binary: boolean,
+): { body: Uint8Array | string; headerLength?: number } {
   const inputs: V2Tensor[] = [];
   const blobs: Uint8Array[] = [];
   for (const [name, t] of Object.entries(feeds)) {
@@ -71,7 +76,10 @@ function encodeRequest(feeds: Record<string, OrtTensorLike>, outputs: string[], 
       inputs.push({ name, datatype, shape: [...t.dims], data: Array.from(values) });
     }
   }
-  const header = JSON.stringify({ inputs, outputs: outputs.map((name) => (binary ? { name, parameters: { binary_data: true } } : { name })) });
+  const header = JSON.stringify({
+    inputs,
+    outputs: outputs.map((name) => (binary ? { name, parameters: { binary_data: true } } : { name })),
+  });
   if (!binary) return { body: header };
   const head = new TextEncoder().encode(header);
   const body = new Uint8Array(head.length + blobs.reduce((n, b) => n + b.length, 0));
@@ -125,8 +133,13 @@ export function engineOfMetadata(m: { parameters?: Record<string, unknown> }): s
  * AppError when the server or model is absent. */
 export async function openKserveSession(o: KserveOptions): Promise<OrtSessionLike & { engine: string | null }> {
   const path = `/v2/models/${encodeURIComponent(o.model)}`;
-  const m = (await (await call(o, path, {}, true)).json()) as { inputs?: V2Tensor[]; outputs?: V2Tensor[]; parameters?: Record<string, unknown> };
-  if (!Array.isArray(m.inputs) || !Array.isArray(m.outputs)) throw new AppError("unprocessable", `Inference server has no tensor metadata for '${o.model}'`);
+  const m = (await (await call(o, path, {}, true)).json()) as {
+    inputs?: V2Tensor[];
+    outputs?: V2Tensor[];
+    parameters?: Record<string, unknown>;
+  };
+  if (!Array.isArray(m.inputs) || !Array.isArray(m.outputs))
+    throw new AppError("unprocessable", `Inference server has no tensor metadata for '${o.model}'`);
   const outputNames = m.outputs.map((t) => t.name);
   return {
     engine: engineOfMetadata(m),
@@ -134,9 +147,10 @@ export async function openKserveSession(o: KserveOptions): Promise<OrtSessionLik
     outputMetadata: m.outputs.map(meta),
     async run(feeds) {
       const { body, headerLength } = encodeRequest(feeds, outputNames, o.binary ?? false);
-      const headers: Record<string, string> = headerLength === undefined
-        ? { "content-type": "application/json" }
-        : { "content-type": "application/octet-stream", "inference-header-content-length": String(headerLength) };
+      const headers: Record<string, string> =
+        headerLength === undefined
+          ? { "content-type": "application/json" }
+          : { "content-type": "application/octet-stream", "inference-header-content-length": String(headerLength) };
       return decodeResponse(await call(o, `${path}/infer`, { method: "POST", headers, body: body as BodyInit }, true));
     },
   };

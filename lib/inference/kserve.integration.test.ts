@@ -11,7 +11,11 @@ import { startV2TestServer, type V2TestServer } from "./testing/v2-test-server";
 // testing/v2-test-server.ts: a small server that speaks the v2 REST protocol (JSON tensors and Triton's binary
 // extension) and runs the real ONNX model with onnxruntime-node. The app side is the production code path.
 const tiny = new Uint8Array(readFileSync(path.join(__dirname, "testing", "tiny-yolo.onnx")));
-const image = (i: number): GreyImage => ({ width: 16 + 8 * (i % 3), height: 16, data: new Uint8Array((16 + 8 * (i % 3)) * 16).fill((i * 53) % 256) });
+const image = (i: number): GreyImage => ({
+  width: 16 + 8 * (i % 3),
+  height: 16,
+  data: new Uint8Array((16 + 8 * (i % 3)) * 16).fill((i * 53) % 256),
+});
 
 let server: V2TestServer;
 let local: Engine;
@@ -27,7 +31,12 @@ afterAll(async () => {
 describe("INFERENCE_BACKEND=kserve", () => {
   it.each([false, true])("runs the graph remotely (binary %s) and finds exactly the local boxes", async (binary) => {
     const before = { ...server.calls };
-    const remote = await createEngine({ modelBytes: tiny, key: `kserve-test-${binary}`, kserve: { url: server.url, model: "tiny-yolo", binary }, maxQueueDelayMs: 20 });
+    const remote = await createEngine({
+      modelBytes: tiny,
+      key: `kserve-test-${binary}`,
+      kserve: { url: server.url, model: "tiny-yolo", binary },
+      maxQueueDelayMs: 20,
+    });
     try {
       expect(remote.providerUsed).toBe("kserve");
       expect(remote.metadata).toEqual(local.metadata); // class names from the registered bytes, shapes from the server
@@ -53,7 +62,9 @@ describe("INFERENCE_BACKEND=kserve", () => {
 
   it("readiness probe: ready model passes; a closed port is unavailable (transient), an unknown model is refused", async () => {
     await expect(probeKserve({ url: server.url, model: "tiny-yolo" })).resolves.toBeUndefined();
-    await expect(probeKserve({ url: "http://127.0.0.1:9", model: "tiny-yolo", timeoutMs: 1000 })).rejects.toMatchObject({ code: "unavailable" });
+    await expect(probeKserve({ url: "http://127.0.0.1:9", model: "tiny-yolo", timeoutMs: 1000 })).rejects.toMatchObject({
+      code: "unavailable",
+    });
     await expect(probeKserve({ url: server.url, model: "nope" })).rejects.toMatchObject({ code: "unprocessable" });
   });
 
@@ -72,11 +83,15 @@ describe("INFERENCE_BACKEND=kserve", () => {
   });
 
   it("an unknown model (not loaded, or misnamed) and an unreachable server are unavailable (retried), with the server's reason", async () => {
-    await expect(createEngine({ modelBytes: tiny, key: "kserve-missing", kserve: { url: server.url, model: "nope" } })).rejects.toMatchObject({
+    await expect(
+      createEngine({ modelBytes: tiny, key: "kserve-missing", kserve: { url: server.url, model: "nope" } }),
+    ).rejects.toMatchObject({
       code: "unavailable",
       message: expect.stringMatching(/404.*unknown model/),
     });
-    await expect(createEngine({ modelBytes: tiny, key: "kserve-down", kserve: { url: "http://127.0.0.1:9", model: "tiny-yolo", timeoutMs: 2000 } })).rejects.toMatchObject({
+    await expect(
+      createEngine({ modelBytes: tiny, key: "kserve-down", kserve: { url: "http://127.0.0.1:9", model: "tiny-yolo", timeoutMs: 2000 } }),
+    ).rejects.toMatchObject({
       code: "unavailable",
     });
   });

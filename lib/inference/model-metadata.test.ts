@@ -44,14 +44,19 @@ describe("parseModelMetadata", () => {
   });
 
   it("rejects non-detect tasks, missing names and mismatched heads with clear AppErrors", () => {
-    const run = (p: Record<string, string>, out = output([1, 7, 8400])) => () => parseModelMetadata(p, input([1, 3, 640, 640]), out);
+    const run =
+      (p: Record<string, string>, out = output([1, 7, 8400])) =>
+      () =>
+        parseModelMetadata(p, input([1, 3, 640, 640]), out);
     expect(run({ ...props, task: "segment" })).toThrow(/task 'segment'/);
     expect(run({ ...props, task: "segment" })).toThrow(AppError);
     expect(run({ task: "detect" })).toThrow(/names/);
     expect(run({ names: props.names })).toThrow(/task/);
     expect(run(props, output([1, 9, 8400]))).toThrow(/neither/);
     expect(() => parseModelMetadata(props, input([1, 3, "h", "w"]), output([1, 7, 8400]))).not.toThrow();
-    expect(() => parseModelMetadata({ task: "detect", names: props.names }, input([1, 3, "h", 640]), output([1, 7, 8400]))).toThrow(/imgsz/);
+    expect(() => parseModelMetadata({ task: "detect", names: props.names }, input([1, 3, "h", 640]), output([1, 7, 8400]))).toThrow(
+      /imgsz/,
+    );
     expect(() => parseModelMetadata(props, input([1, 3, 640, 640], "uint8"), output([1, 7, 8400]))).toThrow(/input type/);
   });
 });

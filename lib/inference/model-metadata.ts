@@ -35,8 +35,7 @@ function unprocessable(message: string): never {
   throw new AppError("unprocessable", `Model metadata: ${message}`);
 }
 
-const fixed = (d: number | string | undefined): number | undefined =>
-  typeof d === "number" && d > 0 ? d : undefined;
+const fixed = (d: number | string | undefined): number | undefined => (typeof d === "number" && d > 0 ? d : undefined);
 
 function pickHead(shape: ReadonlyArray<number | string>, nc: number, e2eHint: boolean): HeadKind {
   if (shape.length !== 3) unprocessable(`output must be rank 3, got [${shape.join(", ")}]`);

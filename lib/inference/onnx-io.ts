@@ -10,7 +10,10 @@ export async function readOnnxIo(bytes: Uint8Array): Promise<{ inputs: TensorInf
   try {
     session = await ort.InferenceSession.create(bytes, { graphOptimizationLevel: "disabled", executionProviders: ["cpu"] });
   } catch (e) {
-    throw new AppError("unprocessable", `ONNX Runtime cannot read the model: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`);
+    throw new AppError(
+      "unprocessable",
+      `ONNX Runtime cannot read the model: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`,
+    );
   }
   try {
     const info = (m: ort.InferenceSession.ValueMetadata): TensorInfo =>

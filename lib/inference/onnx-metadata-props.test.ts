@@ -15,12 +15,26 @@ function entry(key: string, value: string): Uint8Array {
 describe("readOnnxMetadataProps", () => {
   it("reads metadata_props and skips other fields of every wire type", () => {
     const bytes = Uint8Array.from([
-      0x08, 0x08, // ir_version = 8 (varint)
+      0x08,
+      0x08, // ir_version = 8 (varint)
       ...lenField(2, enc.encode("pytorch")), // producer_name
       ...lenField(7, Uint8Array.from([1, 2, 3])), // graph (opaque here)
       ...lenField(14, entry("task", "detect")),
-      (15 << 3) | 5, 0, 0, 0, 0, // an unknown fixed32
-      0x81, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, // field 16 fixed64: a two-byte tag
+      (15 << 3) | 5,
+      0,
+      0,
+      0,
+      0, // an unknown fixed32
+      0x81,
+      0x01,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0, // field 16 fixed64: a two-byte tag
       ...lenField(14, entry("names", "{0: 'Mass'}")),
     ]);
     expect(readOnnxMetadataProps(bytes)).toEqual({ task: "detect", names: "{0: 'Mass'}" });

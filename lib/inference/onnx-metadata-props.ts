@@ -34,8 +34,7 @@ function skip(c: Cursor, wireType: number): void {
   else if (wireType === 2) {
     const len = varint(c); // read first: `c.pos += varint(c)` would use the pre-varint position
     c.pos += len;
-  }
-  else if (wireType === 5) c.pos += 4;
+  } else if (wireType === 5) c.pos += 4;
   else fail(`unsupported wire type ${wireType}`);
   if (c.pos > c.buf.length) fail("field runs past the end");
 }

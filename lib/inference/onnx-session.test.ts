@@ -42,7 +42,14 @@ describe("onnx-session with the tiny YOLOv8-style model", () => {
   it("loads on CPU and parses the Ultralytics metadata", async () => {
     const m = await loadModel(model("tiny-yolo.onnx"));
     expect(m.providerUsed).toBe("cpu");
-    expect(m.metadata).toMatchObject({ names: ["Mass", "Nodule"], inputWidth: 32, inputHeight: 32, batch: "dynamic", head: "anchors", stride: 32 });
+    expect(m.metadata).toMatchObject({
+      names: ["Mass", "Nodule"],
+      inputWidth: 32,
+      inputHeight: 32,
+      batch: "dynamic",
+      head: "anchors",
+      stride: 32,
+    });
     expect(await loadModel(model("tiny-yolo.onnx"))).toBe(m); // cached
     const calm = await loadModel(model("tiny-yolo.onnx"), { spinning: false }); // ORT pool threads do not spin while idle
     expect(calm).not.toBe(m);

@@ -39,7 +39,8 @@ function firstLine(e: unknown): string {
 async function createSession(bytes: Uint8Array, options: LoadModelOptions) {
   const wanted = [...(options.providers ?? ["cpu"]).filter((p) => p !== "cpu"), "cpu"];
   const threads = options.intraOpThreads !== undefined ? { intraOpNumThreads: options.intraOpThreads } : {};
-  const spin = options.spinning === false ? { extra: { session: { intra_op: { allow_spinning: "0" }, inter_op: { allow_spinning: "0" } } } } : {};
+  const spin =
+    options.spinning === false ? { extra: { session: { intra_op: { allow_spinning: "0" }, inter_op: { allow_spinning: "0" } } } } : {};
   for (const [i, provider] of wanted.entries()) {
     try {
       // One provider per try: given a list, onnxruntime-common drops unavailable names and loads anyway, so we

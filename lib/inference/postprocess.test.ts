@@ -52,7 +52,10 @@ describe("decodeDetections, YOLOv8/11 head [B, 4+nc, N]", () => {
 
   it("honours classes and maxDetections", () => {
     const out = tinyAnchorsOutput([0]);
-    expect(decodeDetections(out, "anchors", TINY_NAMES, [identity], { classes: [1] })[0]!.map((d) => d.className)).toEqual(["Nodule", "Nodule"]);
+    expect(decodeDetections(out, "anchors", TINY_NAMES, [identity], { classes: [1] })[0]!.map((d) => d.className)).toEqual([
+      "Nodule",
+      "Nodule",
+    ]);
     expect(decodeDetections(out, "anchors", TINY_NAMES, [identity], { maxDetections: 2 })[0]!).toHaveLength(2);
   });
 

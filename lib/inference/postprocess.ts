@@ -57,7 +57,14 @@ function thresholds(names: readonly string[], options: DecodeOptions): Float64Ar
   return Float64Array.from(names, (n) => options.classConfidence?.[n] ?? base);
 }
 
-function anchorCandidates(out: RawOutput, item: number, nc: number, thr: Float64Array, allowed: (c: number) => boolean, multiLabel = false) {
+function anchorCandidates(
+  out: RawOutput,
+  item: number,
+  nc: number,
+  thr: Float64Array,
+  allowed: (c: number) => boolean,
+  multiLabel = false,
+) {
   const [, rows, n] = out.dims as [number, number, number];
   if (rows !== 4 + nc) throw new AppError("unprocessable", `Output has ${rows} rows per anchor; expected ${4 + nc}`);
   const base = item * rows * n;
@@ -68,7 +75,11 @@ function anchorCandidates(out: RawOutput, item: number, nc: number, thr: Float64
       for (let c = 0; c < nc; c++) {
         const s = d[base + (4 + c) * n + a]!;
         if (!(s > thr[c]!) || !allowed(c)) continue;
-        found.push({ box: cxcywhToXyxy(d[base + a]!, d[base + n + a]!, d[base + 2 * n + a]!, d[base + 3 * n + a]!), score: s, classIndex: c });
+        found.push({
+          box: cxcywhToXyxy(d[base + a]!, d[base + n + a]!, d[base + 2 * n + a]!, d[base + 3 * n + a]!),
+          score: s,
+          classIndex: c,
+        });
       }
       continue;
     }
@@ -105,12 +116,7 @@ function endToEndCandidates(out: RawOutput, item: number, nc: number, thr: Float
 
 function toOriginal(box: BoxXyxy, lb: Letterbox): BoxXyxy {
   const [x1, y1, x2, y2] = box;
-  const back: BoxXyxy = [
-    (x1 - lb.padX) / lb.scale,
-    (y1 - lb.padY) / lb.scale,
-    (x2 - lb.padX) / lb.scale,
-    (y2 - lb.padY) / lb.scale,
-  ];
+  const back: BoxXyxy = [(x1 - lb.padX) / lb.scale, (y1 - lb.padY) / lb.scale, (x2 - lb.padX) / lb.scale, (y2 - lb.padY) / lb.scale];
   return clampBox(back, { width: lb.srcWidth, height: lb.srcHeight });
 }
 
@@ -149,7 +155,14 @@ export function decodeDetections(
     return found.map((c) => {
       const className = names[c.classIndex]!;
       const box = toOriginal(c.box, lb);
-      return { classIndex: c.classIndex, className, finding: mapClassName(className), confidence: c.score, box, boxNorm: pixelToNorm(box, size) };
+      return {
+        classIndex: c.classIndex,
+        className,
+        finding: mapClassName(className),
+        confidence: c.score,
+        box,
+        boxNorm: pixelToNorm(box, size),
+      };
     });
   });
 }

@@ -14,7 +14,8 @@ export interface OrtTensorLike {
   readonly dims: readonly number[];
 }
 /** onnxruntime-common's InferenceSession.ValueMetadata, structurally. */
-export type OrtValueMetadata = { name: string; isTensor: true; type: string; shape: ReadonlyArray<number | string> } | { name: string; isTensor: false };
+export type OrtValueMetadata =
+  { name: string; isTensor: true; type: string; shape: ReadonlyArray<number | string> } | { name: string; isTensor: false };
 export interface OrtSessionLike {
   readonly inputMetadata: readonly OrtValueMetadata[];
   readonly outputMetadata: readonly OrtValueMetadata[];
@@ -27,7 +28,11 @@ function tensorInfos(meta: readonly OrtValueMetadata[]): TensorInfo[] {
 }
 
 /** Validates the model as an Ultralytics detector (AppError otherwise) and wraps its session. */
-export function sessionDetector(session: OrtSessionLike, makeTensor: MakeTensor, props: Record<string, string>): Detector & { metadata: ModelMetadata } {
+export function sessionDetector(
+  session: OrtSessionLike,
+  makeTensor: MakeTensor,
+  props: Record<string, string>,
+): Detector & { metadata: ModelMetadata } {
   const metadata = parseModelMetadata(props, tensorInfos(session.inputMetadata), tensorInfos(session.outputMetadata));
   const { inputName, outputName, channels, inputHeight, inputWidth, inputType } = metadata;
   const run = async (batch: Float32Array, n: number): Promise<BatchResult> => {

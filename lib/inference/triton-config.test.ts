@@ -6,10 +6,23 @@ import { hasDynamicBatchAxis, tritonModelConfig, type TritonConfigOptions } from
 import { toPbtxt } from "./triton-pbtxt";
 
 // Inputs/outputs as ONNX Runtime reports them for lib/inference/testing/tiny-yolo*.onnx (symbolic axes are strings).
-const dynamicIo = { inputs: [{ name: "images", type: "float32", shape: ["batch", 3, 32, 32] }], outputs: [{ name: "output0", type: "float32", shape: ["batch", 6, 8] }] };
-const fixedIo = { inputs: [{ name: "images", type: "float32", shape: [1, 3, 32, 32] }], outputs: [{ name: "output0", type: "float32", shape: [1, 6, 8] }] };
+const dynamicIo = {
+  inputs: [{ name: "images", type: "float32", shape: ["batch", 3, 32, 32] }],
+  outputs: [{ name: "output0", type: "float32", shape: ["batch", 6, 8] }],
+};
+const fixedIo = {
+  inputs: [{ name: "images", type: "float32", shape: [1, 3, 32, 32] }],
+  outputs: [{ name: "output0", type: "float32", shape: [1, 6, 8] }],
+};
 const cpu: TritonConfigOptions = { kind: "cpu", instances: 2, maxBatchSize: 8, maxQueueDelayMicroseconds: 500 };
-const gpuTrt: TritonConfigOptions = { kind: "gpu", instances: 1, maxBatchSize: 16, preferredBatchSizes: [8, 16], maxQueueDelayMicroseconds: 100, tensorrt: { precision: "FP16", maxWorkspaceBytes: 1 << 30 } };
+const gpuTrt: TritonConfigOptions = {
+  kind: "gpu",
+  instances: 1,
+  maxBatchSize: 16,
+  preferredBatchSizes: [8, 16],
+  maxQueueDelayMicroseconds: 100,
+  tensorrt: { precision: "FP16", maxWorkspaceBytes: 1 << 30 },
+};
 
 describe("tritonModelConfig", () => {
   it("a dynamic batch axis gives max_batch_size, per-item dims and dynamic batching", () => {
@@ -56,9 +69,13 @@ describe("tritonModelConfig", () => {
   it("refuses what Triton could not load, with the reason", () => {
     expect(() => tritonModelConfig("a/b", dynamicIo.inputs, dynamicIo.outputs, cpu)).toThrow(/not usable as a Triton model name/);
     expect(() => tritonModelConfig("..", dynamicIo.inputs, dynamicIo.outputs, cpu)).toThrow(/not usable/);
-    expect(() => tritonModelConfig("m", dynamicIo.inputs, dynamicIo.outputs, { ...cpu, tensorrt: gpuTrt.tensorrt })).toThrow(/needs GPU instances/);
+    expect(() => tritonModelConfig("m", dynamicIo.inputs, dynamicIo.outputs, { ...cpu, tensorrt: gpuTrt.tensorrt })).toThrow(
+      /needs GPU instances/,
+    );
     expect(() => tritonModelConfig("m", [{ name: "x", type: "non-tensor", shape: [] }], dynamicIo.outputs, cpu)).toThrow(/cannot serve/);
-    expect(() => tritonModelConfig("m", dynamicIo.inputs, dynamicIo.outputs, { ...cpu, preferredBatchSizes: [4, 32] })).toThrow(/32 must be an integer ≤ max batch size 8/);
+    expect(() => tritonModelConfig("m", dynamicIo.inputs, dynamicIo.outputs, { ...cpu, preferredBatchSizes: [4, 32] })).toThrow(
+      /32 must be an integer ≤ max batch size 8/,
+    );
     expect(() => tritonModelConfig("m", dynamicIo.inputs, dynamicIo.outputs, { ...cpu, instances: 0 })).toThrow(/positive integer/);
     expect(() => tritonModelConfig("m", [], dynamicIo.outputs, cpu)).toThrow(/no inputs/);
   });
@@ -69,7 +86,10 @@ describe.skipIf(!tritonParserAvailable && !env.CI)("config.pbtxt parsed by Trito
   it.each([
     ["dynamic batch, CPU", tritonModelConfig("demo-nodule-mass", dynamicIo.inputs, dynamicIo.outputs, cpu)],
     ["fixed batch", tritonModelConfig("demo-b1", fixedIo.inputs, fixedIo.outputs, cpu)],
-    ["GPU + TensorRT", tritonModelConfig("m-1.0", [{ name: "in \"q\" é", type: "float16", shape: ["b", 3, "h", "w"] }], dynamicIo.outputs, gpuTrt)],
+    [
+      "GPU + TensorRT",
+      tritonModelConfig("m-1.0", [{ name: 'in "q" é', type: "float16", shape: ["b", 3, "h", "w"] }], dynamicIo.outputs, gpuTrt),
+    ],
   ])("%s", (_, config) => {
     expect(parseTritonConfig(toPbtxt(config))).toEqual(config);
   });

@@ -73,7 +73,8 @@ const dimOf = (d: number | string): number => (isDynamic(d) ? -1 : (d as number)
 
 function tensorConfig(t: TensorInfo, dropBatchAxis: boolean): TritonTensorConfig {
   const dataType = DATA_TYPES[t.type];
-  if (!dataType) throw new AppError("unsupported", `Tensor '${t.name}' has type '${t.type}', which Triton's onnxruntime backend cannot serve`);
+  if (!dataType)
+    throw new AppError("unsupported", `Tensor '${t.name}' has type '${t.type}', which Triton's onnxruntime backend cannot serve`);
   const shape = dropBatchAxis ? t.shape.slice(1) : t.shape;
   return { name: t.name, dataType, dims: shape.map(dimOf) };
 }
@@ -87,12 +88,18 @@ export function hasDynamicBatchAxis(inputs: readonly TensorInfo[], outputs: read
 function preferredSizes(o: TritonConfigOptions): number[] {
   const sizes = o.preferredBatchSizes ?? [Math.floor(o.maxBatchSize / 2), o.maxBatchSize];
   const bad = sizes.find((s) => !Number.isInteger(s) || s > o.maxBatchSize);
-  if (bad !== undefined) throw new AppError("bad_request", `Preferred batch size ${bad} must be an integer ≤ max batch size ${o.maxBatchSize}`);
+  if (bad !== undefined)
+    throw new AppError("bad_request", `Preferred batch size ${bad} must be an integer ≤ max batch size ${o.maxBatchSize}`);
   return [...new Set(sizes.filter((s) => s >= 1))].sort((a, b) => a - b);
 }
 
 /** The config of one model: a fixed batch axis gives max_batch_size 0 (full shapes, no dynamic batching). */
-export function tritonModelConfig(name: string, inputs: readonly TensorInfo[], outputs: readonly TensorInfo[], o: TritonConfigOptions): TritonModelConfig {
+export function tritonModelConfig(
+  name: string,
+  inputs: readonly TensorInfo[],
+  outputs: readonly TensorInfo[],
+  o: TritonConfigOptions,
+): TritonModelConfig {
   assertTritonModelName(name);
   if (inputs.length === 0 || outputs.length === 0) throw new AppError("unprocessable", `Model '${name}' declares no inputs or no outputs`);
   if (!Number.isInteger(o.instances) || o.instances < 1) throw new AppError("bad_request", "Instance count must be a positive integer");

@@ -22,7 +22,15 @@ function tensor(t: TritonTensorConfig): string[] {
 }
 
 function tensors(field: string, ts: readonly TritonTensorConfig[]): string[] {
-  return [`${field} [`, ...ts.flatMap((t, i) => { const lines = tensor(t); if (i < ts.length - 1) lines[lines.length - 1] += ","; return lines; }), "]"];
+  return [
+    `${field} [`,
+    ...ts.flatMap((t, i) => {
+      const lines = tensor(t);
+      if (i < ts.length - 1) lines[lines.length - 1] += ",";
+      return lines;
+    }),
+    "]",
+  ];
 }
 
 export function toPbtxt(c: TritonModelConfig): string {

@@ -29,7 +29,10 @@ export interface TritonRepoFile {
 export const TRITON_MODEL_VERSION_DIR = "1";
 
 /** The files of the repository, in a stable order, and each model's config. Pure. */
-export function tritonRepoFiles(models: readonly TritonRepoModel[], o: TritonConfigOptions): { files: TritonRepoFile[]; configs: TritonModelConfig[] } {
+export function tritonRepoFiles(
+  models: readonly TritonRepoModel[],
+  o: TritonConfigOptions,
+): { files: TritonRepoFile[]; configs: TritonModelConfig[] } {
   if (models.length === 0) throw new AppError("not_found", "No model versions to write");
   const seen = new Map<string, string>();
   for (const m of models) {

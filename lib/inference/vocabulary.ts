@@ -44,7 +44,11 @@ const EXTRA_COLOURS = ["#eedd88", "#bbbbbb", "#66ccee", "#ee6677", "#ccbb44", "#
 
 /** Lower-case, `_`/`-`/whitespace runs → one space, no spaces around `/`. */
 function normalise(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_-]+/g, " ").replace(/\s*\/\s*/g, "/");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ")
+    .replace(/\s*\/\s*/g, "/");
 }
 
 const ALIASES: Readonly<Record<string, VinDrFinding>> = {
@@ -57,10 +61,7 @@ const ALIASES: Readonly<Record<string, VinDrFinding>> = {
   "aortic enlargment": "Aortic enlargement",
 };
 
-const BY_NORMALISED = new Map<string, VinDrFinding>([
-  ...VINDR_FINDINGS.map((f) => [normalise(f), f] as const),
-  ...Object.entries(ALIASES),
-]);
+const BY_NORMALISED = new Map<string, VinDrFinding>([...VINDR_FINDINGS.map((f) => [normalise(f), f] as const), ...Object.entries(ALIASES)]);
 
 /** Maps a model's class name to the VinDr-CXR finding it means; names that match none are returned unchanged. */
 export function mapClassName(modelName: string): string {

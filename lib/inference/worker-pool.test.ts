@@ -55,7 +55,10 @@ describe("createWorkerPool", () => {
   it("rejects pending runs with unavailable when a worker dies", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "pool-")), "dying-worker.mjs");
     const ready = `{ kind: "ready", providerUsed: "cpu", metadata: {} }`;
-    writeFileSync(file, `import { parentPort } from "node:worker_threads";\nparentPort.postMessage(${ready});\nparentPort.on("message", () => process.exit(3));\n`);
+    writeFileSync(
+      file,
+      `import { parentPort } from "node:worker_threads";\nparentPort.postMessage(${ready});\nparentPort.on("message", () => process.exit(3));\n`,
+    );
     const pool = await createWorkerPool({ bytes: bytes(), key: "dying", workerFile: file });
     await expect(pool.run([grey(0)], [{}])).rejects.toMatchObject({ code: "unavailable", message: /exit code 3/ });
     await expect(pool.run([grey(0)], [{}])).rejects.toThrow(/No inference worker is running/);

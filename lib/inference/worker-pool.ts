@@ -71,7 +71,8 @@ function workerPath(explicit?: string): string {
 }
 
 /** An AppError keeps its code across the thread boundary; anything else stays a plain Error (a 500 that hides it). */
-const fromWorker = (e: WorkerError): Error => (e.code === "internal" ? new Error(e.message) : new AppError(e.code as AppErrorCode, e.message));
+const fromWorker = (e: WorkerError): Error =>
+  e.code === "internal" ? new Error(e.message) : new AppError(e.code as AppErrorCode, e.message);
 
 /** Starts one worker; once its model is loaded it joins `live`, listened to from then on. */
 function start(file: string, options: WorkerPoolOptions, live: Set<Slot>): Promise<Extract<Started, { kind: "ready" }>> {

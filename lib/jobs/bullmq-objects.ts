@@ -36,7 +36,14 @@ export function bullObjects(redis: Redis, o: { url: string; prefix: string; lock
   function worker(name: string): Worker {
     let w = workers.get(name);
     if (!w) {
-      w = new Worker(name, null, { connection: redis, prefix: o.prefix, autorun: false, lockDuration: o.lockMs, stalledInterval: o.stalledIntervalMs, maxStalledCount: 1_000_000 });
+      w = new Worker(name, null, {
+        connection: redis,
+        prefix: o.prefix,
+        autorun: false,
+        lockDuration: o.lockMs,
+        stalledInterval: o.stalledIntervalMs,
+        maxStalledCount: 1_000_000,
+      });
       w.on("error", warn("worker"));
       void w.startStalledCheckTimer().catch((e: Error) => log.warn("stalled-job check failed to start", { queue: name, error: e.message }));
       workers.set(name, w);
@@ -47,7 +54,10 @@ export function bullObjects(redis: Redis, o: { url: string; prefix: string; lock
   // then) breaks that object for good: forget it so the next call makes a fresh one.
   async function evictIfBroken<T extends Queue | Worker>(cache: Map<string, T>, name: string) {
     const obj = cache.get(name);
-    const failed = obj?.waitUntilReady().then(() => false, () => true);
+    const failed = obj?.waitUntilReady().then(
+      () => false,
+      () => true,
+    );
     if (obj && (await Promise.race([failed, new Promise((r) => setTimeout(() => r(false), 20))]))) {
       cache.delete(name);
       await obj.close().catch(() => undefined);

@@ -20,7 +20,14 @@ export async function createJobRow(type: string, payload: unknown, o: EnqueueOpt
   const select = { id: true, type: true, priority: true, runAfter: true, createdAt: true, state: true } as const;
   try {
     return await client.job.create({
-      data: { id: o.key, type, payload: data as never, priority: o.priority ?? 0, maxAttempts: o.maxAttempts ?? 3, runAfter: o.runAfter ?? new Date() },
+      data: {
+        id: o.key,
+        type,
+        payload: data as never,
+        priority: o.priority ?? 0,
+        maxAttempts: o.maxAttempts ?? 3,
+        runAfter: o.runAfter ?? new Date(),
+      },
       select,
     });
   } catch (e) {
@@ -35,7 +42,10 @@ async function enqueueDbJob(type: string, payload: unknown, o: EnqueueOptions = 
   return { id };
 }
 
-const claimable = (now: Date, leaseMs: number) => [{ state: "queued", runAfter: { lte: now } }, { state: "running", lockedAt: { lt: new Date(now.getTime() - leaseMs) } }];
+const claimable = (now: Date, leaseMs: number) => [
+  { state: "queued", runAfter: { lte: now } },
+  { state: "running", lockedAt: { lt: new Date(now.getTime() - leaseMs) } },
+];
 
 // The conditional update both adapters end with: only one claimer moves a given row to running.
 export async function claimJobRow(id: string, workerId: string, leaseMs = LEASE_MS): Promise<ClaimedJob | null> {
@@ -47,7 +57,15 @@ export async function claimJobRow(id: string, workerId: string, leaseMs = LEASE_
     data: { state: "running", lockedAt: now, lockedBy: workerId, attempts: { increment: 1 } },
   });
   if (won.count !== 1) return null;
-  return { id, type: row.type, payload: row.payload, attempts: row.attempts + 1, maxAttempts: row.maxAttempts, createdAt: row.createdAt, workerId };
+  return {
+    id,
+    type: row.type,
+    payload: row.payload,
+    attempts: row.attempts + 1,
+    maxAttempts: row.maxAttempts,
+    createdAt: row.createdAt,
+    workerId,
+  };
 }
 
 // Claims one due job; two workers never run the same job. Expired leases are reclaimed.
@@ -66,14 +84,19 @@ export async function claimNextJob(workerId: string, types?: string[]): Promise<
 }
 
 export async function completeJob(id: string, result: unknown): Promise<void> {
-  await db.job.update({ where: { id }, data: { state: "succeeded", progress: 1, result: (result ?? null) as never, finishedAt: new Date(), lockedAt: null, error: null } });
+  await db.job.update({
+    where: { id },
+    data: { state: "succeeded", progress: 1, result: (result ?? null) as never, finishedAt: new Date(), lockedAt: null, error: null },
+  });
 }
 
 // Queues the job again at `runAfter` (the runner's retry policy chose it) or fails it for good, keeping the reason.
 export async function failJob(job: ClaimedJob, error: string, runAfter: Date | null): Promise<void> {
   await db.job.update({
     where: { id: job.id },
-    data: runAfter ? { state: "queued", error, lockedAt: null, lockedBy: null, runAfter } : { state: "failed", error, lockedAt: null, finishedAt: new Date() },
+    data: runAfter
+      ? { state: "queued", error, lockedAt: null, lockedBy: null, runAfter }
+      : { state: "failed", error, lockedAt: null, finishedAt: new Date() },
   });
 }
 

@@ -13,7 +13,10 @@ import { createRedisQueue } from "@/lib/jobs/redis-queue";
 // the families have separate claim loops (database) and separate BullMQ queues (Redis).
 const redisUrl = env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const redis = createRedisQueue({ url: redisUrl, prefix: `cxrq-${randomUUID().slice(0, 8)}` });
-const redisUp = await redis.ping().then(() => true, () => false);
+const redisUp = await redis.ping().then(
+  () => true,
+  () => false,
+);
 if (!redisUp && env.CI) throw new Error(`Redis is not reachable at ${redisUrl} and CI requires it.`);
 afterAll(async () => {
   if (redisUp) {

@@ -16,12 +16,21 @@ export type FamilyWorkers = JobWorker & { byFamily: Partial<Record<JobFamily, Jo
 // One claim loop per job family, each with its own concurrency: a long retraining run occupies the training loop's
 // slot only, and predictions keep being claimed beside it. The same on the database queue (a loop claims its
 // family's types) and on Redis (a loop claims from its family's BullMQ queue).
-export function startFamilyWorkers(o: { queue?: JobQueue; concurrency?: Partial<Record<JobFamily, number>>; pollMs?: number; run?: RunOptions } = {}): FamilyWorkers {
+export function startFamilyWorkers(
+  o: { queue?: JobQueue; concurrency?: Partial<Record<JobFamily, number>>; pollMs?: number; run?: RunOptions } = {},
+): FamilyWorkers {
   const concurrency = { ...familyConcurrency(), ...o.concurrency };
   const types = jobTypesByFamily();
   const byFamily: Partial<Record<JobFamily, JobWorker>> = {};
   for (const family of JOB_FAMILIES)
-    if (types[family].length > 0) byFamily[family] = startJobWorker({ queue: o.queue, types: types[family], concurrency: concurrency[family], pollMs: o.pollMs, run: o.run });
+    if (types[family].length > 0)
+      byFamily[family] = startJobWorker({
+        queue: o.queue,
+        types: types[family],
+        concurrency: concurrency[family],
+        pollMs: o.pollMs,
+        run: o.run,
+      });
   const all = Object.values(byFamily);
   return {
     id: all.map((w) => w.id).join(","),

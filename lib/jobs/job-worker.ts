@@ -9,7 +9,9 @@ import { runClaimedJob, type RunOptions } from "@/lib/jobs/run-job";
 export type JobWorker = { id: string; stop(): Promise<void>; drain(): Promise<void> };
 
 // Polls the queue (the configured one unless given) and runs up to `concurrency` jobs at once.
-export function startJobWorker(o: { concurrency?: number; pollMs?: number; types?: string[]; queue?: JobQueue; run?: RunOptions } = {}): JobWorker {
+export function startJobWorker(
+  o: { concurrency?: number; pollMs?: number; types?: string[]; queue?: JobQueue; run?: RunOptions } = {},
+): JobWorker {
   const queue = o.queue ?? getJobQueue();
   const id = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   const concurrency = o.concurrency ?? 2;
@@ -36,14 +38,19 @@ export function startJobWorker(o: { concurrency?: number; pollMs?: number; types
       const family = jobFamily(job.type) ?? "review";
       const started = Date.now();
       jobStarted(family, started - job.createdAt.getTime());
-      const p = runClaimedJob(job, queue, o.run).then(
-        (outcome) => jobFinished(family, outcome, Date.now() - started),
-        (e: Error) => (jobFinished(family, "failed", Date.now() - started), log.error("job run failed", { jobId: job.id, error: e.message })),
-      ).finally(() => {
-        running--;
-        inFlight.delete(p);
-        schedule(0);
-      });
+      const p = runClaimedJob(job, queue, o.run)
+        .then(
+          (outcome) => jobFinished(family, outcome, Date.now() - started),
+          (e: Error) => (
+            jobFinished(family, "failed", Date.now() - started),
+            log.error("job run failed", { jobId: job.id, error: e.message })
+          ),
+        )
+        .finally(() => {
+          running--;
+          inFlight.delete(p);
+          schedule(0);
+        });
       inFlight.add(p);
     }
     schedule(pollMs);

@@ -20,7 +20,9 @@ export function openRedis(url: string, o: RedisConnectionOptions = {}): Redis {
 
 /** Redis refused our credentials (wrong password or user): retrying cannot help, the process should stop. */
 export function isRedisAuthError(e: unknown): boolean {
-  return /WRONGPASS|NOAUTH|invalid password|invalid username-password|AUTH.*(failed|without any password)/i.test((e as Error | null)?.message ?? "");
+  return /WRONGPASS|NOAUTH|invalid password|invalid username-password|AUTH.*(failed|without any password)/i.test(
+    (e as Error | null)?.message ?? "",
+  );
 }
 
 /** A redacted URL for messages (never the password). */

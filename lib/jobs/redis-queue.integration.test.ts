@@ -16,9 +16,13 @@ const URL = env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const PREFIX = `cxrq-${randomUUID().slice(0, 8)}`;
 const probe = new Redis(URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
 probe.on("error", () => undefined);
-const reachable = await probe.ping().then(() => true, () => false);
+const reachable = await probe.ping().then(
+  () => true,
+  () => false,
+);
 if (!reachable && env.CI) throw new Error(`Redis is not reachable at ${URL} and CI requires it.`);
-if (!reachable) console.warn(`[lib/jobs] Redis is not reachable at ${URL}: the Redis queue tests are skipped (start redis-server to run them)`);
+if (!reachable)
+  console.warn(`[lib/jobs] Redis is not reachable at ${URL}: the Redis queue tests are skipped (start redis-server to run them)`);
 
 const opened: RedisQueue[] = [];
 const open = (o: { leaseMs?: number; url?: string; prefix?: string } = {}) => {
@@ -37,13 +41,24 @@ afterAll(async () => {
 
 registerJobHandler("redis-only.job", { schema: z.object({ n: z.number() }), run: async () => null });
 const T = ["redis-only.job"];
-const held = (id: string, workerId: string) => ({ id, type: T[0]!, payload: {}, attempts: 1, maxAttempts: 3, createdAt: new Date(), workerId });
+const held = (id: string, workerId: string) => ({
+  id,
+  type: T[0]!,
+  payload: {},
+  attempts: 1,
+  maxAttempts: 3,
+  createdAt: new Date(),
+  workerId,
+});
 const claimSoon = (q: RedisQueue, workerId: string, types = T) =>
-  vi.waitFor(async () => {
-    const job = await q.claim(workerId, types);
-    if (!job) throw new Error("nothing to claim yet");
-    return job;
-  }, { timeout: 10_000, interval: 100 });
+  vi.waitFor(
+    async () => {
+      const job = await q.claim(workerId, types);
+      if (!job) throw new Error("nothing to claim yet");
+      return job;
+    },
+    { timeout: 10_000, interval: 100 },
+  );
 
 describe.skipIf(!reachable)("Redis job queue (BullMQ)", () => {
   const main = open();
@@ -53,7 +68,10 @@ describe.skipIf(!reachable)("Redis job queue (BullMQ)", () => {
     expireLease: async (id) => {
       const row = await db.job.update({ where: { id }, data: { lockedAt: new Date(Date.now() - 10 * 60_000) } });
       await main.redis.del(`${PREFIX}:${queueNameOf(row.type)}:${id}:lock`);
-      await vi.waitFor(async () => expect(await main.bullQueue(row.type).getJobState(id)).toMatch(/waiting|prioritized/), { timeout: 5000, interval: 50 });
+      await vi.waitFor(async () => expect(await main.bullQueue(row.type).getJobState(id)).toMatch(/waiting|prioritized/), {
+        timeout: 5000,
+        interval: 50,
+      });
     },
     skipBackoff: async (id) => {
       const row = await db.job.update({ where: { id }, data: { runAfter: new Date() } });
@@ -140,13 +158,16 @@ describe.skipIf(!reachable)("Redis outages and credentials (a redis-server of th
       await expect(q.ping()).rejects.toThrow(/127\.0\.0\.1:\d+.*timed out/i);
       server.resume();
       const got = new Set<string>();
-      await vi.waitFor(async () => {
-        for (let j = await q.claim("w", T); j; j = await q.claim("w", T)) {
-          got.add(j.id);
-          await q.complete(j, null);
-        }
-        expect([...got].sort()).toEqual([...ids].sort());
-      }, { timeout: 20_000, interval: 200 });
+      await vi.waitFor(
+        async () => {
+          for (let j = await q.claim("w", T); j; j = await q.claim("w", T)) {
+            got.add(j.id);
+            await q.complete(j, null);
+          }
+          expect([...got].sort()).toEqual([...ids].sort());
+        },
+        { timeout: 20_000, interval: 200 },
+      );
     } finally {
       await server.stop();
     }
@@ -156,7 +177,10 @@ describe.skipIf(!reachable)("Redis outages and credentials (a redis-server of th
     const server = await startPrivateRedis({ password: "right-password" });
     try {
       const wrong = open({ url: `redis://:wrong@127.0.0.1:${server.port}`, prefix: `${PREFIX}-auth` });
-      const e = await wrong.ping().then(() => null, (err: Error) => err);
+      const e = await wrong.ping().then(
+        () => null,
+        (err: Error) => err,
+      );
       expect(e?.message).toMatch(/WRONGPASS|invalid/i);
       expect(e?.message).not.toContain("wrong@"); // the URL in messages is redacted
       expect(isRedisAuthError(e)).toBe(true);

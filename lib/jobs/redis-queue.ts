@@ -59,7 +59,9 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
     const delay = Math.max(0, Math.max(row.runAfter.getTime(), notBefore) - Date.now());
     const name = queueNameOf(row.type);
     // The row id is the BullMQ job id: dispatching a job Redis already has changes nothing.
-    await bull.guard("queue", name, () => bull.queue(name).add(row.type, {}, { jobId: row.id, priority: bullPriority(row.priority), delay }));
+    await bull.guard("queue", name, () =>
+      bull.queue(name).add(row.type, {}, { jobId: row.id, priority: bullPriority(row.priority), delay }),
+    );
   }
   const quietly = (what: string, id: string, work: () => Promise<unknown>) =>
     work().catch((e) => log.warn(`redis queue: ${what} failed; the next reconcile repairs it`, { jobId: id, error: (e as Error).message }));
@@ -157,7 +159,9 @@ export function createRedisQueue(o: RedisQueueOptions): RedisQueue {
     },
     async fail(job, error, retryAt) {
       await failJob(job, error, retryAt);
-      await release(job, (h) => (retryAt ? h.job.moveToDelayed(retryAt.getTime(), h.token) : h.job.moveToFailed(new Error(error), h.token, false)));
+      await release(job, (h) =>
+        retryAt ? h.job.moveToDelayed(retryAt.getTime(), h.token) : h.job.moveToFailed(new Error(error), h.token, false),
+      );
     },
     async close() {
       await bull.close();

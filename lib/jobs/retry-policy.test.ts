@@ -22,7 +22,10 @@ describe("job retry policy", () => {
   });
 
   it.each([
-    ["a refused connection", Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) })],
+    [
+      "a refused connection",
+      Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) }),
+    ],
     ["a timeout", new DOMException("The operation was aborted due to timeout", "TimeoutError")],
     ["SQLite busy through Prisma", Object.assign(new Error("Operation has timed out"), { code: "P1008" })],
     ["PostgreSQL unreachable", Object.assign(new Error("Can't reach database server"), { code: "P1001" })],
@@ -33,7 +36,11 @@ describe("job retry policy", () => {
   });
 
   it("runs a job enqueued with maxAttempts 1 once, even on a transient failure (a periodic poll)", () => {
-    expect(decideRetry(new AppError("unavailable", "PACS did not answer"), job(1, 1), s, now)).toMatchObject({ kind: "transient", retryAt: null, reason: "single attempt" });
+    expect(decideRetry(new AppError("unavailable", "PACS did not answer"), job(1, 1), s, now)).toMatchObject({
+      kind: "transient",
+      retryAt: null,
+      reason: "single attempt",
+    });
   });
 
   it("a handler that counts its own tries retries a transient failure only while maxAttempts remain", () => {
@@ -56,7 +63,10 @@ describe("job retry policy", () => {
   });
 
   it("retries an unexplained crash while attempts remain, then stops", () => {
-    expect(decideRetry(new TypeError("x is undefined"), job(1), s, now, noJitter)).toMatchObject({ kind: "unknown", retryAt: new Date(now.getTime() + 1000) });
+    expect(decideRetry(new TypeError("x is undefined"), job(1), s, now, noJitter)).toMatchObject({
+      kind: "unknown",
+      retryAt: new Date(now.getTime() + 1000),
+    });
     expect(decideRetry(new TypeError("x is undefined"), job(3), s, now)).toMatchObject({ kind: "unknown", retryAt: null });
   });
 });

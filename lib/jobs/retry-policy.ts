@@ -16,13 +16,25 @@ export function backoffMs(attempts: number, s: Pick<RetrySettings, "baseMs" | "m
 
 export type RetryDecision = { kind: FailureKind; retryAt: Date | null; reason: string };
 
-export function decideRetry(e: unknown, job: FailedJob, s: RetrySettings, now = new Date(), random = Math.random, transient: "deadline" | "attempts" = "deadline"): RetryDecision {
+export function decideRetry(
+  e: unknown,
+  job: FailedJob,
+  s: RetrySettings,
+  now = new Date(),
+  random = Math.random,
+  transient: "deadline" | "attempts" = "deadline",
+): RetryDecision {
   const kind = classifyFailure(e);
   if (kind === "permanent") return { kind, retryAt: null, reason: "permanent failure" };
   if (job.maxAttempts <= 1) return { kind, retryAt: null, reason: "single attempt" };
   const at = new Date(now.getTime() + backoffMs(job.attempts, s, random));
-  if (kind === "unknown") return job.attempts < job.maxAttempts ? { kind, retryAt: at, reason: "retrying a crash" } : { kind, retryAt: null, reason: "attempts exhausted" };
+  if (kind === "unknown")
+    return job.attempts < job.maxAttempts
+      ? { kind, retryAt: at, reason: "retrying a crash" }
+      : { kind, retryAt: null, reason: "attempts exhausted" };
   if (transient === "attempts" && job.attempts >= job.maxAttempts) return { kind, retryAt: null, reason: "attempts exhausted" };
   const deadline = job.createdAt.getTime() + s.deadlineMs;
-  return at.getTime() <= deadline ? { kind, retryAt: at, reason: "backend unavailable, retrying" } : { kind, retryAt: null, reason: "retry deadline passed" };
+  return at.getTime() <= deadline
+    ? { kind, retryAt: at, reason: "backend unavailable, retrying" }
+    : { kind, retryAt: null, reason: "retry deadline passed" };
 }

@@ -9,7 +9,11 @@ export type RunOptions = { heartbeatMs?: number; retry?: RetrySettings };
 /** How a run ended: done, queued again for a retry, or failed for good. */
 export type RunOutcome = "succeeded" | "retrying" | "failed";
 
-const settings = (): RetrySettings => ({ baseMs: env.JOB_RETRY_BASE_MS, maxMs: env.JOB_RETRY_MAX_MS, deadlineMs: env.JOB_RETRY_DEADLINE_MS });
+const settings = (): RetrySettings => ({
+  baseMs: env.JOB_RETRY_BASE_MS,
+  maxMs: env.JOB_RETRY_MAX_MS,
+  deadlineMs: env.JOB_RETRY_DEADLINE_MS,
+});
 
 // Runs one claimed job through its handler under a heartbeat (the lease stays fresh however long the job runs), then
 // completes it or hands the failure to the retry policy: transient → backoff until the deadline, permanent → failed.
@@ -38,7 +42,14 @@ export async function runClaimedJob(job: ClaimedJob, queue: JobQueue, o: RunOpti
     clearInterval(beat);
     const decision = decideRetry(e, job, o.retry ?? settings(), new Date(), Math.random, handler.transientRetry);
     const message = (isZodError(e) ? "invalid payload" : e instanceof Error ? e.message : String(e)).slice(0, 1000);
-    log.warn("job failed", { jobId: job.id, type: job.type, attempt: job.attempts, kind: decision.kind, retryAt: decision.retryAt?.toISOString() ?? null, error: message });
+    log.warn("job failed", {
+      jobId: job.id,
+      type: job.type,
+      attempt: job.attempts,
+      kind: decision.kind,
+      retryAt: decision.retryAt?.toISOString() ?? null,
+      error: message,
+    });
     await queue.fail(job, message, decision.retryAt);
     if (!decision.retryAt) await notifyFailed(job, message);
     return decision.retryAt ? "retrying" : "failed";
@@ -49,5 +60,7 @@ async function notifyFailed(job: ClaimedJob, message: string) {
   const handler = jobHandler(job.type);
   const parsed = handler?.schema.safeParse(job.payload);
   if (!handler?.onFailed || !parsed?.success) return;
-  await handler.onFailed(parsed.data, message).catch((e) => log.error("job onFailed hook failed", { jobId: job.id, type: job.type, error: (e as Error).message }));
+  await handler
+    .onFailed(parsed.data, message)
+    .catch((e) => log.error("job onFailed hook failed", { jobId: job.id, type: job.type, error: (e as Error).message }));
 }

@@ -21,7 +21,14 @@ export async function buildKeyImages(report: SrInput, reviewId: string): Promise
       study: report.study,
       uids: { seriesInstanceUid: uidFromSeed(`key-image-series:${reviewId}`), sopInstanceUid },
       source: img,
-      raster: { width: image.width, height: image.height, data: burnBoxes(image, boxes.map((b) => b.box)) },
+      raster: {
+        width: image.width,
+        height: image.height,
+        data: burnBoxes(
+          image,
+          boxes.map((b) => b.box),
+        ),
+      },
       labels: boxes.map(boxLabel),
       created: report.signedOffAt,
     });

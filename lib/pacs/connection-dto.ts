@@ -1,7 +1,11 @@
 import type { PacsConnection } from "@/generated/prisma/client";
 import type { PacsConnectionDto } from "@/lib/schemas/pacs";
 
-export const splitModalities = (s: string) => s.split(",").map((m) => m.trim()).filter(Boolean);
+export const splitModalities = (s: string) =>
+  s
+    .split(",")
+    .map((m) => m.trim())
+    .filter(Boolean);
 
 // The secret never leaves the server: the DTO says only whether one is set.
 export function toPacsConnectionDto(c: PacsConnection, autoPullError: string | null = null): PacsConnectionDto {

@@ -21,7 +21,10 @@ export function cEcho(t: EchoTarget): Promise<void> {
     });
     client.addRequest(request);
     client.on("associationRejected", (r: { reason?: number; result?: number }) => {
-      failure = new AppError("unprocessable", `C-ECHO: association rejected by ${t.calledAeTitle} (reason ${r?.reason ?? "?"}): check both AE titles.`);
+      failure = new AppError(
+        "unprocessable",
+        `C-ECHO: association rejected by ${t.calledAeTitle} (reason ${r?.reason ?? "?"}): check both AE titles.`,
+      );
     });
     client.on("networkError", (e: Error) => {
       failure = new AppError("unavailable", `C-ECHO: ${t.host}:${t.port} did not answer (${e.message.replace(/^[\s>-]+/, "")}).`);
@@ -30,8 +33,17 @@ export function cEcho(t: EchoTarget): Promise<void> {
     client.on("closed", () => {
       if (failure) return reject(failure);
       if (status === constants.Status.Success) return resolve();
-      reject(new AppError("unprocessable", status === undefined ? "C-ECHO: no answer to the echo request." : `C-ECHO: status 0x${status.toString(16)}.`));
+      reject(
+        new AppError(
+          "unprocessable",
+          status === undefined ? "C-ECHO: no answer to the echo request." : `C-ECHO: status 0x${status.toString(16)}.`,
+        ),
+      );
     });
-    client.send(t.host, t.port, t.callingAeTitle, t.calledAeTitle, { connectTimeout: t.timeoutMs, associationTimeout: t.timeoutMs, pduTimeout: t.timeoutMs });
+    client.send(t.host, t.port, t.callingAeTitle, t.calledAeTitle, {
+      connectTimeout: t.timeoutMs,
+      associationTimeout: t.timeoutMs,
+      pduTimeout: t.timeoutMs,
+    });
   });
 }

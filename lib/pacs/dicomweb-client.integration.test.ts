@@ -32,7 +32,13 @@ describe.skipIf(!available)("DICOMweb client against Orthanc", () => {
 
   beforeAll(async () => {
     orthanc = await startOrthanc({ users: { reader: "s3cret" } });
-    a = makePacsStudy({ patientId: "PQ-A", accessionNumber: "ACC-A", studyDate: "20250301", modality: "DX", encodings: ["explicit", "rle", "jpegls"] });
+    a = makePacsStudy({
+      patientId: "PQ-A",
+      accessionNumber: "ACC-A",
+      studyDate: "20250301",
+      modality: "DX",
+      encodings: ["explicit", "rle", "jpegls"],
+    });
     b = makePacsStudy({ patientId: "PQ-B", accessionNumber: "ACC-B", studyDate: "20250310", modality: "CR" });
     for (const f of [...a.files, ...b.files]) await orthanc.upload(f);
   });
@@ -46,8 +52,17 @@ describe.skipIf(!available)("DICOMweb client against Orthanc", () => {
     expect(await uidsOf({ dateTo: "2025-03-01" })).toEqual([a.studyInstanceUid]);
     expect(await uidsOf({ modality: "CR" })).toEqual([b.studyInstanceUid]);
     expect(await uidsOf({ modality: "MR" })).toEqual([]);
-    const [study] = (await createDicomWebClient(target()).searchStudies(studySearchParams({ limit: 5, patientId: "PQ-A" }))).map(parseStudy);
-    expect(study).toMatchObject({ patientId: "PQ-A", accessionNumber: "ACC-A", studyDate: "2025-03-01", studyTime: "10:15:00", modalities: ["DX"], instances: 3 });
+    const [study] = (await createDicomWebClient(target()).searchStudies(studySearchParams({ limit: 5, patientId: "PQ-A" }))).map(
+      parseStudy,
+    );
+    expect(study).toMatchObject({
+      patientId: "PQ-A",
+      accessionNumber: "ACC-A",
+      studyDate: "2025-03-01",
+      studyTime: "10:15:00",
+      modalities: ["DX"],
+      instances: 3,
+    });
   });
 
   test("WADO-RS: a whole study with three transfer syntaxes comes back as stored", async () => {
@@ -67,18 +82,39 @@ describe.skipIf(!available)("DICOMweb client against Orthanc", () => {
   });
 
   test("an unknown study is 404 from the PACS, a permanent error", async () => {
-    await expect(createDicomWebClient(target()).retrieveStudy(generateUid())).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("404 from the PACS") });
+    await expect(createDicomWebClient(target()).retrieveStudy(generateUid())).rejects.toMatchObject({
+      code: "not_found",
+      message: expect.stringContaining("404 from the PACS"),
+    });
   });
 
   test("wrong credentials: a permanent, clearly worded error", async () => {
-    await expect(createDicomWebClient(target("wrong")).searchStudies({})).rejects.toMatchObject({ code: "unprocessable", message: expect.stringContaining("401 from the PACS") });
+    await expect(createDicomWebClient(target("wrong")).searchStudies({})).rejects.toMatchObject({
+      code: "unprocessable",
+      message: expect.stringContaining("401 from the PACS"),
+    });
     await expect(createDicomWebClient(target("wrong")).retrieveStudy(a.studyInstanceUid)).rejects.toMatchObject({ code: "unprocessable" });
   });
 
   test("Test connection: QIDO-RS and C-ECHO pass; a wrong password and a wrong DICOM port are reported, not thrown", async () => {
     const c = await createPacsConnection(SYSTEM_ACTOR, {
-      ...{ name: `orthanc-${generateUid().slice(-8)}`, dicomwebUrl: orthanc.dicomWebUrl, authType: "basic", username: "reader", secret: "s3cret" },
-      ...{ aeTitle: orthanc.aeTitle, host: "127.0.0.1", port: orthanc.dicomPort, modalities: ["CR", "DX"], autoPull: false, pushResults: false, pushProtocol: "stow", enabled: true },
+      ...{
+        name: `orthanc-${generateUid().slice(-8)}`,
+        dicomwebUrl: orthanc.dicomWebUrl,
+        authType: "basic",
+        username: "reader",
+        secret: "s3cret",
+      },
+      ...{
+        aeTitle: orthanc.aeTitle,
+        host: "127.0.0.1",
+        port: orthanc.dicomPort,
+        modalities: ["CR", "DX"],
+        autoPull: false,
+        pushResults: false,
+        pushProtocol: "stow",
+        enabled: true,
+      },
     });
     const ok = await testPacsConnection(SYSTEM_ACTOR, c.id);
     expect(ok).toMatchObject({ ok: true, dicomweb: { ok: true }, echo: { ok: true, message: expect.stringContaining("C-ECHO") } });

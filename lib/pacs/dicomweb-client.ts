@@ -32,10 +32,16 @@ export function authHeaders(t: Omit<DicomWebTarget, "dicomwebUrl">): Record<stri
 /** The HTTP status of a failed request as the PACS gave it, in words a person can act on. */
 export function pacsHttpError(what: string, status: number): AppError {
   if (status === 0) return new AppError("unavailable", `${what}: the PACS did not answer (unreachable or timed out).`);
-  if (status === 401) return new AppError("unprocessable", `${what}: 401 from the PACS — the connection's credentials were refused.`, { pacsStatus: status });
-  if (status === 403) return new AppError("unprocessable", `${what}: 403 from the PACS — access denied for these credentials.`, { pacsStatus: status });
-  if (status === 404) return new AppError("not_found", `${what}: 404 from the PACS — no such resource (check the DICOMweb base URL).`, { pacsStatus: status });
-  if (status === 408 || status === 429 || status >= 500) return new AppError("unavailable", `${what}: ${status} from the PACS (busy or failing); will retry.`, { pacsStatus: status });
+  if (status === 401)
+    return new AppError("unprocessable", `${what}: 401 from the PACS — the connection's credentials were refused.`, { pacsStatus: status });
+  if (status === 403)
+    return new AppError("unprocessable", `${what}: 403 from the PACS — access denied for these credentials.`, { pacsStatus: status });
+  if (status === 404)
+    return new AppError("not_found", `${what}: 404 from the PACS — no such resource (check the DICOMweb base URL).`, {
+      pacsStatus: status,
+    });
+  if (status === 408 || status === 429 || status >= 500)
+    return new AppError("unavailable", `${what}: ${status} from the PACS (busy or failing); will retry.`, { pacsStatus: status });
   return new AppError("unprocessable", `${what}: ${status} from the PACS.`, { pacsStatus: status });
 }
 
@@ -64,10 +70,17 @@ async function request<T>(what: string, totalMs: number, run: (instance: XMLHttp
 
 export function createDicomWebClient(t: DicomWebTarget): DicomWebClient {
   // verbose off: the library would print failed URLs, which carry patient IDs of searches, to the console.
-  const lib = new api.DICOMwebClient({ url: t.dicomwebUrl, headers: authHeaders(t), verbose: false, singlepart: false }) as unknown as Library;
+  const lib = new api.DICOMwebClient({
+    url: t.dicomwebUrl,
+    headers: authHeaders(t),
+    verbose: false,
+    singlepart: false,
+  }) as unknown as Library;
   return {
     async searchStudies(queryParams) {
-      const body = await request("QIDO-RS search", env.PACS_HTTP_TIMEOUT_MS, (instance) => lib.searchForStudies({ queryParams, request: { instance } }));
+      const body = await request("QIDO-RS search", env.PACS_HTTP_TIMEOUT_MS, (instance) =>
+        lib.searchForStudies({ queryParams, request: { instance } }),
+      );
       if (!Array.isArray(body)) throw new AppError("unprocessable", "QIDO-RS search: the PACS did not answer with a DICOM JSON array.");
       return body as DicomJsonDataset[];
     },

@@ -10,7 +10,14 @@ export async function listPacsPulls(q: { connectionId?: string; limit: number; i
     include: { connection: { select: { name: true } } },
   });
   const jobIds = pulls.map((p) => p.jobId).filter((id): id is string => Boolean(id));
-  const jobs = new Map((await db.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, state: true, progress: true, message: true, error: true } })).map((j) => [j.id, j]));
+  const jobs = new Map(
+    (
+      await db.job.findMany({
+        where: { id: { in: jobIds } },
+        select: { id: true, state: true, progress: true, message: true, error: true },
+      })
+    ).map((j) => [j.id, j]),
+  );
   return pulls.map((p) => {
     const job = p.jobId ? jobs.get(p.jobId) : undefined;
     return {

@@ -2,16 +2,33 @@
 // every change is audited without the secret.
 import { describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
-import { createPacsConnection, deletePacsConnection, listPacsConnections, listSearchablePacs, updatePacsConnection } from "@/lib/pacs/manage-connections";
+import {
+  createPacsConnection,
+  deletePacsConnection,
+  listPacsConnections,
+  listSearchablePacs,
+  updatePacsConnection,
+} from "@/lib/pacs/manage-connections";
 import { createPacsConnectionBodySchema } from "@/lib/schemas/pacs";
 
 const admin = { id: null, email: "pacs-admin@test.local" };
-const body = (over: Record<string, unknown> = {}) => createPacsConnectionBodySchema.parse({ name: `pacs-${Math.random().toString(36).slice(2, 8)}`, dicomwebUrl: "http://127.0.0.1:1/dicom-web/", ...over });
+const body = (over: Record<string, unknown> = {}) =>
+  createPacsConnectionBodySchema.parse({
+    name: `pacs-${Math.random().toString(36).slice(2, 8)}`,
+    dicomwebUrl: "http://127.0.0.1:1/dicom-web/",
+    ...over,
+  });
 
 describe("PACS connections", () => {
   test("create → the secret is stored, never returned; defaults CR,DX; a trailing slash is trimmed", async () => {
     const c = await createPacsConnection(admin, body({ authType: "basic", username: "u", secret: "TOP-SECRET-1" }));
-    expect(c).toMatchObject({ secretSet: true, modalities: ["CR", "DX"], dicomwebUrl: "http://127.0.0.1:1/dicom-web", autoPull: false, lastTest: null });
+    expect(c).toMatchObject({
+      secretSet: true,
+      modalities: ["CR", "DX"],
+      dicomwebUrl: "http://127.0.0.1:1/dicom-web",
+      autoPull: false,
+      lastTest: null,
+    });
     expect(JSON.stringify(c)).not.toContain("TOP-SECRET-1");
     expect(JSON.stringify(await listPacsConnections())).not.toContain("TOP-SECRET-1");
     expect((await db.pacsConnection.findUniqueOrThrow({ where: { id: c.id } })).secret).toBe("TOP-SECRET-1");
@@ -26,21 +43,37 @@ describe("PACS connections", () => {
     expect(renamed).toMatchObject({ secretSet: true, autoPull: true });
     const none = await updatePacsConnection(admin, c.id, { authType: "none" });
     expect(none.secretSet).toBe(false);
-    const audit = await db.auditEvent.findMany({ where: { targetId: c.id, action: "pacs.connection_updated" }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((e) => (e.details as { changed: string[] }).changed)).toEqual([["name", "autoPull"], ["authType", "secret"]]);
+    const audit = await db.auditEvent.findMany({
+      where: { targetId: c.id, action: "pacs.connection_updated" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((e) => (e.details as { changed: string[] }).changed)).toEqual([
+      ["name", "autoPull"],
+      ["authType", "secret"],
+    ]);
     expect(JSON.stringify(audit)).not.toContain("TOKEN-2");
   });
 
   test("inconsistent settings are refused with a reason, before anything is written", async () => {
-    await expect(createPacsConnection(admin, body({ authType: "basic", username: "u" }))).rejects.toMatchObject({ code: "unprocessable", message: expect.stringContaining("password") });
-    await expect(createPacsConnection(admin, body({ aeTitle: "PACS", host: "pacs" }))).rejects.toMatchObject({ code: "unprocessable", message: expect.stringContaining("together") });
+    await expect(createPacsConnection(admin, body({ authType: "basic", username: "u" }))).rejects.toMatchObject({
+      code: "unprocessable",
+      message: expect.stringContaining("password"),
+    });
+    await expect(createPacsConnection(admin, body({ aeTitle: "PACS", host: "pacs" }))).rejects.toMatchObject({
+      code: "unprocessable",
+      message: expect.stringContaining("together"),
+    });
     await expect(createPacsConnection(admin, body({ dicomwebUrl: null }))).rejects.toMatchObject({ code: "unprocessable" });
-    await expect(createPacsConnection(admin, body({ dicomwebUrl: null, aeTitle: "PACS", host: "pacs", port: 104, autoPull: true }))).rejects.toMatchObject({ message: expect.stringContaining("QIDO-RS") });
+    await expect(
+      createPacsConnection(admin, body({ dicomwebUrl: null, aeTitle: "PACS", host: "pacs", port: 104, autoPull: true })),
+    ).rejects.toMatchObject({ message: expect.stringContaining("QIDO-RS") });
     expect(() => body({ dicomwebUrl: "ftp://pacs/" })).toThrow();
     expect(() => body({ modalities: ["C R"] })).toThrow();
     const c = await createPacsConnection(admin, body());
     await expect(createPacsConnection(admin, body({ name: c.name }))).rejects.toMatchObject({ code: "conflict" });
-    await expect(updatePacsConnection(admin, c.id, { pushResults: true, pushProtocol: "c-store" })).rejects.toMatchObject({ message: expect.stringContaining("C-STORE") });
+    await expect(updatePacsConnection(admin, c.id, { pushResults: true, pushProtocol: "c-store" })).rejects.toMatchObject({
+      message: expect.stringContaining("C-STORE"),
+    });
     expect((await db.pacsConnection.findUniqueOrThrow({ where: { id: c.id } })).pushResults).toBe(false);
   });
 

@@ -14,11 +14,14 @@ function assertConsistent(c: Fields): void {
   const dimse = [c.aeTitle, c.host, c.port].filter((v) => v !== null && v !== undefined).length;
   if (dimse !== 0 && dimse !== 3) throw new AppError("unprocessable", "Give AE title, host and port together (or none of them) for DIMSE.");
   if (!c.dicomwebUrl && dimse === 0) throw new AppError("unprocessable", "Give a DICOMweb base URL or an AE title / host / port.");
-  if (c.authType === "basic" && (!c.username || !c.secret)) throw new AppError("unprocessable", "Basic auth needs a username and a password.");
+  if (c.authType === "basic" && (!c.username || !c.secret))
+    throw new AppError("unprocessable", "Basic auth needs a username and a password.");
   if (c.authType === "bearer" && !c.secret) throw new AppError("unprocessable", "Bearer auth needs a token.");
   if (c.autoPull && !c.dicomwebUrl) throw new AppError("unprocessable", "Auto-pull polls QIDO-RS: give a DICOMweb base URL.");
-  if (c.pushResults && c.pushProtocol === "stow" && !c.dicomwebUrl) throw new AppError("unprocessable", "Results by STOW-RS need a DICOMweb base URL.");
-  if (c.pushResults && c.pushProtocol === "c-store" && dimse === 0) throw new AppError("unprocessable", "Results by C-STORE need AE title, host and port.");
+  if (c.pushResults && c.pushProtocol === "stow" && !c.dicomwebUrl)
+    throw new AppError("unprocessable", "Results by STOW-RS need a DICOMweb base URL.");
+  if (c.pushResults && c.pushProtocol === "c-store" && dimse === 0)
+    throw new AppError("unprocessable", "Results by C-STORE need AE title, host and port.");
 }
 
 type Input = Omit<Fields, "modalities" | "secret"> & { modalities: string | string[]; secret?: string | null };
@@ -76,7 +79,13 @@ export async function createPacsConnection(actor: Actor, body: CreatePacsConnect
   await assertNameFree(data.name);
   const created = await db.$transaction(async (tx) => {
     const c = await tx.pacsConnection.create({ data });
-    await recordAudit(tx, { actor, action: "pacs.connection_created", targetType: "pacsConnection", targetId: c.id, details: { name: c.name, fields: Object.keys(data).filter((k) => data[k as keyof Fields] !== null) } });
+    await recordAudit(tx, {
+      actor,
+      action: "pacs.connection_created",
+      targetType: "pacsConnection",
+      targetId: c.id,
+      details: { name: c.name, fields: Object.keys(data).filter((k) => data[k as keyof Fields] !== null) },
+    });
     return c;
   });
   return toPacsConnectionDto(created);
@@ -93,7 +102,14 @@ export async function updatePacsConnection(actor: Actor, id: string, body: Updat
     // Turning auto-pull on starts from today, not from the PACS's whole history.
     const watermark = data.autoPull && !before.autoPull ? { pullWatermark: null } : {};
     const c = await tx.pacsConnection.update({ where: { id }, data: { ...data, ...watermark } });
-    if (changed.length) await recordAudit(tx, { actor, action: "pacs.connection_updated", targetType: "pacsConnection", targetId: id, details: { name: c.name, changed } });
+    if (changed.length)
+      await recordAudit(tx, {
+        actor,
+        action: "pacs.connection_updated",
+        targetType: "pacsConnection",
+        targetId: id,
+        details: { name: c.name, changed },
+      });
     return c;
   });
   return toPacsConnectionDto(updated);
@@ -103,6 +119,12 @@ export async function deletePacsConnection(actor: Actor, id: string): Promise<vo
   const c = await getPacsConnectionOrThrow(id);
   await db.$transaction(async (tx) => {
     await tx.pacsConnection.delete({ where: { id } });
-    await recordAudit(tx, { actor, action: "pacs.connection_deleted", targetType: "pacsConnection", targetId: id, details: { name: c.name } });
+    await recordAudit(tx, {
+      actor,
+      action: "pacs.connection_deleted",
+      targetType: "pacsConnection",
+      targetId: id,
+      details: { name: c.name },
+    });
   });
 }

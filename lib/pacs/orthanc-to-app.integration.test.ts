@@ -40,18 +40,24 @@ function exampleServers(appUrl: string, token: string): Record<string, OrthancDi
     ]),
   );
 }
-const exampleModalityAet = () => (JSON.parse(fs.readFileSync("deploy/orthanc/orthanc.json", "utf8")) as ExampleConfig).DicomModalities["cxr-review"]![0];
+const exampleModalityAet = () =>
+  (JSON.parse(fs.readFileSync("deploy/orthanc/orthanc.json", "utf8")) as ExampleConfig).DicomModalities["cxr-review"]![0];
 
 async function seedStudy(orthanc: Orthanc, patientId: string, instances = 2) {
   const first = makeStudyDicom({ patientId });
-  const rest = Array.from({ length: instances - 1 }, () => makeStudyDicom({ patientId, studyUid: first.uids.study, seriesUid: first.uids.series }));
+  const rest = Array.from({ length: instances - 1 }, () =>
+    makeStudyDicom({ patientId, studyUid: first.uids.study, seriesUid: first.uids.series }),
+  );
   let orthancStudy = "";
   for (const d of [first, ...rest]) orthancStudy = (await orthanc.upload(d.bytes)).ParentStudy;
   return { orthancStudy, studyUid: first.uids.study, instanceUids: [first, ...rest].map((d) => d.uids.instance) };
 }
 
 async function expectStudyInApp(studyUid: string, instanceUids: string[]) {
-  const study = await db.study.findUniqueOrThrow({ where: { studyInstanceUid: studyUid }, include: { series: { include: { instances: true } } } });
+  const study = await db.study.findUniqueOrThrow({
+    where: { studyInstanceUid: studyUid },
+    include: { series: { include: { instances: true } } },
+  });
   expect(study.series.flatMap((s) => s.instances.map((i) => i.sopInstanceUid)).sort()).toEqual([...instanceUids].sort());
   await drainJobs([PREDICT_STUDY]);
   expect((await db.study.findUniqueOrThrow({ where: { id: study.id } })).status).toBe("predicted");
@@ -68,9 +74,18 @@ run("Orthanc sends studies to the app", () => {
     const user = await makeUser("radiologist");
     const token = (await createToken({ id: user.id, email: user.email }, { name: "orthanc", scopes: ["studies:write"] })).token;
     app = await serveRoutes(stowRoutes);
-    scp = await startDicomNode({ port: 0, aeTitle: exampleModalityAet(), allowedAets: ["ORTHANC"], timeoutSeconds: 30, maxInstanceBytes: 5e6 });
+    scp = await startDicomNode({
+      port: 0,
+      aeTitle: exampleModalityAet(),
+      allowedAets: ["ORTHANC"],
+      timeoutSeconds: 30,
+      maxInstanceBytes: 5e6,
+    });
     orthanc = await startOrthanc({
-      dicomWebServers: { ...exampleServers(app.url, token), "cxr-wrong": { url: `${app.url}/dicomweb`, username: "orthanc", password: "cxr_wrong" } },
+      dicomWebServers: {
+        ...exampleServers(app.url, token),
+        "cxr-wrong": { url: `${app.url}/dicomweb`, username: "orthanc", password: "cxr_wrong" },
+      },
       modalities: { "cxr-review": { aet: exampleModalityAet(), host: "127.0.0.1", port: scp.port } },
     });
   });
@@ -90,10 +105,16 @@ run("Orthanc sends studies to the app", () => {
 
   it("pushes a study by STOW-RS (Username/Password: the token as the Basic password); wrong credentials fail in Orthanc", async () => {
     const s = await seedStudy(orthanc, "P-ORTHANC-BASIC", 1);
-    const wrong = await orthanc.restRaw("/dicom-web/servers/cxr-wrong/stow", { method: "POST", body: JSON.stringify({ Resources: [s.orthancStudy] }) });
+    const wrong = await orthanc.restRaw("/dicom-web/servers/cxr-wrong/stow", {
+      method: "POST",
+      body: JSON.stringify({ Resources: [s.orthancStudy] }),
+    });
     expect(wrong.ok).toBe(false);
     expect(await db.study.count({ where: { studyInstanceUid: s.studyUid } })).toBe(0);
-    await orthanc.rest("/dicom-web/servers/cxr-review-basic/stow", { method: "POST", body: JSON.stringify({ Resources: [s.orthancStudy] }) });
+    await orthanc.rest("/dicom-web/servers/cxr-review-basic/stow", {
+      method: "POST",
+      body: JSON.stringify({ Resources: [s.orthancStudy] }),
+    });
     await expectStudyInApp(s.studyUid, s.instanceUids);
   });
 

@@ -35,13 +35,22 @@ export async function pullStudy(pullId: string, ctx: Pick<JobContext, "progress"
   }
   await db.$transaction(async (tx) => {
     // What was retrieved is what auto-pull compares with the PACS's count later (a study still arriving).
-    await tx.pacsPull.update({ where: { id: pullId }, data: { remoteInstances: parts.length, ...(result.studyId ? { studyId: result.studyId } : {}) } });
+    await tx.pacsPull.update({
+      where: { id: pullId },
+      data: { remoteInstances: parts.length, ...(result.studyId ? { studyId: result.studyId } : {}) },
+    });
     await recordAudit(tx, {
       actor,
       action: "pacs.pull_completed",
       targetType: "pacsPull",
       targetId: pullId,
-      details: { connection: connection.name, studyInstanceUid: pull.studyInstanceUid, trigger: pull.trigger, ...result, reasons: [...reasons] },
+      details: {
+        connection: connection.name,
+        studyInstanceUid: pull.studyInstanceUid,
+        trigger: pull.trigger,
+        ...result,
+        reasons: [...reasons],
+      },
     });
   });
   if (result.stored + result.duplicate === 0)
@@ -50,4 +59,9 @@ export async function pullStudy(pullId: string, ctx: Pick<JobContext, "progress"
 }
 
 // transientRetry "attempts": a pull gives up after PULL_MAX_ATTEMPTS tries (its row shows the reason to the admin).
-registerJobHandler(PACS_PULL, { schema: pacsPullPayloadSchema, family: "pacs", run: ({ pullId }, ctx) => pullStudy(pullId, ctx), transientRetry: "attempts" });
+registerJobHandler(PACS_PULL, {
+  schema: pacsPullPayloadSchema,
+  family: "pacs",
+  run: ({ pullId }, ctx) => pullStudy(pullId, ctx),
+  transientRetry: "attempts",
+});

@@ -36,7 +36,16 @@ describe.skipIf(!available)("PACS pull and auto-pull against Orthanc", () => {
   beforeAll(async () => {
     orthanc = await startOrthanc({ users: { app: "pw" } });
     const c = await createPacsConnection(SYSTEM_ACTOR, {
-      ...{ name: `pull-${Date.now()}`, dicomwebUrl: orthanc.dicomWebUrl, authType: "basic", username: "app", secret: "pw", aeTitle: null, host: null, port: null },
+      ...{
+        name: `pull-${Date.now()}`,
+        dicomwebUrl: orthanc.dicomWebUrl,
+        authType: "basic",
+        username: "app",
+        secret: "pw",
+        aeTitle: null,
+        host: null,
+        port: null,
+      },
       ...{ modalities: ["CR", "DX"], autoPull: false, pushResults: false, pushProtocol: "stow", enabled: true },
     });
     connectionId = c.id;
@@ -46,7 +55,12 @@ describe.skipIf(!available)("PACS pull and auto-pull against Orthanc", () => {
   test("a reader's pull: job retrieves the study by WADO-RS, ingests every instance, search marks it present, audited", async () => {
     const reader = await makeUser("radiologist");
     const actor = { id: reader.id, email: reader.email };
-    const s = makePacsStudy({ patientId: "PULL-1", accessionNumber: "ACC-PULL-1", studyDate: "20250402", encodings: ["explicit", "rle", "jpegls"] });
+    const s = makePacsStudy({
+      patientId: "PULL-1",
+      accessionNumber: "ACC-PULL-1",
+      studyDate: "20250402",
+      encodings: ["explicit", "rle", "jpegls"],
+    });
     for (const f of s.files) await orthanc.upload(f);
     const [before] = await searchPacs(actor, connectionId, { patientId: "PULL-1", limit: 10 });
     expect(before).toMatchObject({ studyInstanceUid: s.studyInstanceUid, studyId: null, instances: 3 });
@@ -58,15 +72,25 @@ describe.skipIf(!available)("PACS pull and auto-pull against Orthanc", () => {
 
     const job = await jobOf(requested!.pullId);
     expect(job).toMatchObject({ state: "succeeded", result: { instances: 3, stored: 3, duplicate: 0, rejected: 0 } });
-    const study = await db.study.findUniqueOrThrow({ where: { studyInstanceUid: s.studyInstanceUid }, include: { series: { include: { instances: true } } } });
-    expect(study.series.flatMap((x) => x.instances.map((i) => i.transferSyntaxUid)).sort()).toEqual(["1.2.840.10008.1.2.1", "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.5"]);
+    const study = await db.study.findUniqueOrThrow({
+      where: { studyInstanceUid: s.studyInstanceUid },
+      include: { series: { include: { instances: true } } },
+    });
+    expect(study.series.flatMap((x) => x.instances.map((i) => i.transferSyntaxUid)).sort()).toEqual([
+      "1.2.840.10008.1.2.1",
+      "1.2.840.10008.1.2.4.80",
+      "1.2.840.10008.1.2.5",
+    ]);
     expect(await db.job.count({ where: { type: PREDICT_STUDY, payload: { equals: { studyId: study.id } } } })).toBeGreaterThan(0); // the ingest queued prediction
     const [after] = await searchPacs(actor, connectionId, { accessionNumber: "ACC-PULL-1", limit: 10 });
     expect(after!.studyId).toBe(study.id);
     const [listed] = await listPacsPulls({ connectionId, limit: 50, ids: [requested!.pullId] });
     expect(listed).toMatchObject({ state: "succeeded", progress: 1, studyId: study.id, trigger: "manual" });
     const audit = await db.auditEvent.findMany({ where: { targetId: requested!.pullId }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((e) => [e.action, e.actorId])).toEqual([["pacs.pull_requested", reader.id], ["pacs.pull_completed", reader.id]]);
+    expect(audit.map((e) => [e.action, e.actorId])).toEqual([
+      ["pacs.pull_requested", reader.id],
+      ["pacs.pull_completed", reader.id],
+    ]);
     expect(await db.auditEvent.count({ where: { action: "pacs.searched", actorId: reader.id } })).toBe(2);
   });
 
@@ -99,7 +123,11 @@ describe.skipIf(!available)("PACS pull and auto-pull against Orthanc", () => {
     try {
       const [requested] = await requestPulls(SYSTEM_ACTOR, connectionId, [{ studyInstanceUid: s.studyInstanceUid }], "manual");
       await drainJobs([PACS_PULL]);
-      expect(await jobOf(requested!.pullId)).toMatchObject({ state: "failed", attempts: 1, error: expect.stringContaining("401 from the PACS") });
+      expect(await jobOf(requested!.pullId)).toMatchObject({
+        state: "failed",
+        attempts: 1,
+        error: expect.stringContaining("401 from the PACS"),
+      });
       const [listed] = await listPacsPulls({ limit: 5, ids: [requested!.pullId] });
       expect(listed!.error).toContain("credentials were refused");
     } finally {
@@ -110,7 +138,13 @@ describe.skipIf(!available)("PACS pull and auto-pull against Orthanc", () => {
   test("auto-pull: storescu → Orthanc → poll → pull → predicted; polled again nothing is pulled twice; a grown study is pulled again", async () => {
     await registerTinyModel(`pacs-${Date.now()}`, "production");
     await updatePacsConnection(SYSTEM_ACTOR, connectionId, { autoPull: true });
-    const today = makePacsStudy({ patientId: "AUTO-1", accessionNumber: "ACC-AUTO-1", studyDate: dicomToday(), modality: "DX", encodings: ["explicit", "explicit"] });
+    const today = makePacsStudy({
+      patientId: "AUTO-1",
+      accessionNumber: "ACC-AUTO-1",
+      studyDate: dicomToday(),
+      modality: "DX",
+      encodings: ["explicit", "explicit"],
+    });
     const old = makePacsStudy({ patientId: "AUTO-OLD", accessionNumber: "ACC-AUTO-OLD", studyDate: dicomToday(-10), modality: "DX" });
     const mr = makePacsStudy({ patientId: "AUTO-MR", accessionNumber: "ACC-AUTO-MR", studyDate: dicomToday(), modality: "CR" });
     await storescu({ port: orthanc.dicomPort, calledAeTitle: orthanc.aeTitle }, [today.files[0]!, ...old.files, ...mr.files]);

@@ -3,7 +3,16 @@ import { dicomDateRange, isoTime, parseStudy, studySearchParams } from "@/lib/pa
 
 describe("QIDO-RS mapping", () => {
   test("filters become DICOM query parameters; dates are day ranges, open on either side", () => {
-    expect(studySearchParams({ patientId: "P1", accessionNumber: "A*", dateFrom: "2025-03-01", dateTo: "2025-03-31", modality: "DX", limit: 20 })).toEqual({
+    expect(
+      studySearchParams({
+        patientId: "P1",
+        accessionNumber: "A*",
+        dateFrom: "2025-03-01",
+        dateTo: "2025-03-31",
+        modality: "DX",
+        limit: 20,
+      }),
+    ).toEqual({
       includefield: "00081030,00201208",
       PatientID: "P1",
       AccessionNumber: "A*",
@@ -28,7 +37,17 @@ describe("QIDO-RS mapping", () => {
       "00201208": { vr: "IS", Value: [3] },
       "00080050": { vr: "SH" },
     });
-    expect(s).toEqual({ studyInstanceUid: "1.2.3", patientId: "P1", patientName: "Doe^Jane", accessionNumber: null, studyDate: "2025-03-01", studyTime: "10:15:00", modalities: ["CR", "DX"], description: null, instances: 3 });
+    expect(s).toEqual({
+      studyInstanceUid: "1.2.3",
+      patientId: "P1",
+      patientName: "Doe^Jane",
+      accessionNumber: null,
+      studyDate: "2025-03-01",
+      studyTime: "10:15:00",
+      modalities: ["CR", "DX"],
+      description: null,
+      instances: 3,
+    });
     expect(parseStudy({ "00100020": { vr: "LO", Value: ["P1"] } })).toBeNull();
     expect(isoTime("0930")).toBe("09:30:00");
     expect(isoTime(null)).toBeNull();

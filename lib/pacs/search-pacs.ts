@@ -29,6 +29,12 @@ export async function searchPacs(actor: Actor, connectionId: string, q: SearchPa
   const here = await studiesInApp(found.map((s) => s.studyInstanceUid));
   // The query itself may hold a patient ID: the trail keeps which filters were used and how much was seen.
   const filters = Object.keys(q).filter((k) => k !== "limit" && q[k as keyof SearchPacsQuery] !== undefined);
-  await recordAudit(db, { actor, action: "pacs.searched", targetType: "pacsConnection", targetId: connection.id, details: { name: connection.name, filters, results: found.length } });
+  await recordAudit(db, {
+    actor,
+    action: "pacs.searched",
+    targetType: "pacsConnection",
+    targetId: connection.id,
+    details: { name: connection.name, filters, results: found.length },
+  });
   return found.map((s) => ({ ...s, studyId: here.get(s.studyInstanceUid) ?? null }));
 }

@@ -31,15 +31,31 @@ export async function testPacsConnection(actor: Actor, id: string): Promise<Pacs
   const echo =
     c.aeTitle && c.host && c.port
       ? await probe(async () => {
-          await cEcho({ host: c.host!, port: c.port!, calledAeTitle: c.aeTitle!, callingAeTitle: env.PACS_CALLING_AE_TITLE, timeoutMs: Math.min(env.PACS_HTTP_TIMEOUT_MS, 10_000) });
+          await cEcho({
+            host: c.host!,
+            port: c.port!,
+            calledAeTitle: c.aeTitle!,
+            callingAeTitle: env.PACS_CALLING_AE_TITLE,
+            timeoutMs: Math.min(env.PACS_HTTP_TIMEOUT_MS, 10_000),
+          });
           return `C-ECHO to ${c.aeTitle} succeeded.`;
         })
       : null;
   const result: PacsTestResult = { ok: [dicomweb, echo].every((p) => p === null || p.ok), dicomweb, echo };
-  const error = [dicomweb, echo].filter((p) => p && !p.ok).map((p) => p!.message).join(" ") || null;
+  const error =
+    [dicomweb, echo]
+      .filter((p) => p && !p.ok)
+      .map((p) => p!.message)
+      .join(" ") || null;
   await db.$transaction(async (tx) => {
     await tx.pacsConnection.update({ where: { id }, data: { lastTestAt: new Date(), lastTestOk: result.ok, lastTestError: error } });
-    await recordAudit(tx, { actor, action: "pacs.connection_tested", targetType: "pacsConnection", targetId: id, details: { name: c.name, ok: result.ok, error } });
+    await recordAudit(tx, {
+      actor,
+      action: "pacs.connection_tested",
+      targetType: "pacsConnection",
+      targetId: id,
+      details: { name: c.name, ok: result.ok, error },
+    });
   });
   return result;
 }

@@ -12,9 +12,21 @@ export type PerformancePoint = VerdictCounts & {
   rejectedPerImage: number | null;
   addedPerImage: number | null;
 };
-export type VersionPerformance = { versionId: string; total: PerformancePoint; byDay: (PerformancePoint & { day: string })[]; byClass: Record<string, PerformancePoint> };
+export type VersionPerformance = {
+  versionId: string;
+  total: PerformancePoint;
+  byDay: (PerformancePoint & { day: string })[];
+  byClass: Record<string, PerformancePoint>;
+};
 
-const zero = (): VerdictCounts & { studies: number; images: number } => ({ shown: 0, accepted: 0, rejected: 0, added: 0, studies: 0, images: 0 });
+const zero = (): VerdictCounts & { studies: number; images: number } => ({
+  shown: 0,
+  accepted: 0,
+  rejected: 0,
+  added: 0,
+  studies: 0,
+  images: 0,
+});
 
 export function toPoint(c: VerdictCounts & { studies: number; images: number }): PerformancePoint {
   return {
@@ -41,7 +53,10 @@ export function sumClasses(perClass: Record<string, VerdictCounts>): VerdictCoun
 }
 
 export function aggregatePerformance(reviews: readonly ReviewVerdicts[]): VersionPerformance[] {
-  const byVersion = new Map<string, { total: ReturnType<typeof zero>; days: Map<string, ReturnType<typeof zero>>; classes: Map<string, ReturnType<typeof zero>> }>();
+  const byVersion = new Map<
+    string,
+    { total: ReturnType<typeof zero>; days: Map<string, ReturnType<typeof zero>>; classes: Map<string, ReturnType<typeof zero>> }
+  >();
   for (const r of reviews) {
     let v = byVersion.get(r.versionId);
     if (!v) byVersion.set(r.versionId, (v = { total: zero(), days: new Map(), classes: new Map() }));

@@ -7,7 +7,11 @@ import { checkCanaries } from "@/lib/performance/check-canaries";
 
 export const CANARY_CHECK = "canary.check";
 
-registerJobHandler(CANARY_CHECK, { schema: z.object({}).strict(), family: "evaluation", run: async () => ({ canaries: await checkCanaries() }) });
+registerJobHandler(CANARY_CHECK, {
+  schema: z.object({}).strict(),
+  family: "evaluation",
+  run: async () => ({ canaries: await checkCanaries() }),
+});
 
 type Client = Pick<Db, "job" | "modelVersion">;
 

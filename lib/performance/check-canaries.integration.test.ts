@@ -40,7 +40,11 @@ const runQueuedCanaryChecks = () => drainJobs([CANARY_CHECK]);
 describe("the canary rule", () => {
   it("rolls back a canary whose readers reject more than production's, automatically, with the numbers", async () => {
     fixture = await makeReviewableStudies(3); // served by production
-    await writeSetting(SYSTEM_ACTOR, CANARY_RULE_SETTING, canaryRuleSchema, { enabled: true, maxAcceptanceDrop: 0.2, minReviewedStudies: 3 });
+    await writeSetting(SYSTEM_ACTOR, CANARY_RULE_SETTING, canaryRuleSchema, {
+      enabled: true,
+      maxAcceptanceDrop: 0.2,
+      minReviewedStudies: 3,
+    });
     const canary = await registerTinyModel(`canary-rule-${Date.now()}`, "canary", { canaryShare: 1 });
     const onCanary = await canaryStudies(3);
     fixture.studies.push(...onCanary);
@@ -60,11 +64,15 @@ describe("the canary rule", () => {
     expect(after).toMatchObject({ stage: "registered", canaryShare: 0 });
     const change = await db.modelStageChange.findFirstOrThrow({ where: { modelVersionId: canary.id, fromStage: "canary" } });
     expect(change.automatic).toBe(true);
-    expect(change.reason).toMatch(/canary rule: acceptance 0\.0 % on the canary vs 100\.0 % on production .* over 3 canary \/ 3 production studies/);
+    expect(change.reason).toMatch(
+      /canary rule: acceptance 0\.0 % on the canary vs 100\.0 % on production .* over 3 canary \/ 3 production studies/,
+    );
     const audits = await db.auditEvent.findMany({ where: { action: "model.stage_changed", targetId: canary.id } });
     expect(audits.filter((a) => (a.details as { automatic?: boolean }).automatic)).toHaveLength(1);
 
-    const perf = aggregatePerformance(await loadReviewVerdicts({ from: new Date(Date.now() - 3_600_000), versionIds: [canary.id, fixture.production.id] }));
+    const perf = aggregatePerformance(
+      await loadReviewVerdicts({ from: new Date(Date.now() - 3_600_000), versionIds: [canary.id, fixture.production.id] }),
+    );
     const c = perf.find((p) => p.versionId === canary.id)!.total;
     expect(c).toMatchObject({ studies: 3, accepted: 0, added: 2, acceptanceRate: 0 });
     expect(c.rejected).toBe(c.shown);

@@ -13,7 +13,11 @@ const none = toPoint({ studies: 0, images: 0, shown: 0, accepted: 0, rejected: 0
 // Applies the canary rule to every canary against production, over reviews signed off since the canary started;
 // a failing canary is rolled back automatically (the stage change and the audit event carry the numbers).
 export async function checkCanaries(): Promise<(CanaryDecision & { versionId: string })[]> {
-  const [rule, canaries, production] = await Promise.all([readCanaryRule(), db.modelVersion.findMany({ where: { stage: "canary" } }), productionVersion()]);
+  const [rule, canaries, production] = await Promise.all([
+    readCanaryRule(),
+    db.modelVersion.findMany({ where: { stage: "canary" } }),
+    productionVersion(),
+  ]);
   if (!production) return [];
   const out: (CanaryDecision & { versionId: string })[] = [];
   for (const c of canaries) {

@@ -24,7 +24,11 @@ export async function loadReviewVerdicts(o: { from: Date; versionIds?: string[] 
             select: {
               instances: {
                 select: {
-                  predictions: { where: { visible: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { modelVersionId: true, findings: { select: { id: true, className: true } } } },
+                  predictions: {
+                    where: { visible: true },
+                    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+                    select: { modelVersionId: true, findings: { select: { id: true, className: true } } },
+                  },
                 },
               },
             },

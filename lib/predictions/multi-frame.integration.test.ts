@@ -33,7 +33,10 @@ if (!hasNihImages) console.warn("[multi-frame] shared NIH images absent: the rou
 
 const studyIds: string[] = [];
 beforeAll(async () => {
-  await db.modelVersion.updateMany({ where: { OR: [{ stage: { in: ["production", "canary"] } }, { shadow: true }] }, data: { stage: "archived", shadow: false, canaryShare: 0 } });
+  await db.modelVersion.updateMany({
+    where: { OR: [{ stage: { in: ["production", "canary"] } }, { shadow: true }] },
+    data: { stage: "archived", shadow: false, canaryShare: 0 },
+  });
   await db.modelVersion.deleteMany({ where: { name: "demo-nodule-mass", predictions: { none: {} } } });
   await ensureBundledModel();
 });
@@ -50,7 +53,9 @@ async function ingestAndPredict(name: string, bytes: Uint8Array) {
   expect(r.status, r.error?.message).toBe("stored");
   studyIds.push(r.studyId!);
   const jobs = await db.job.findMany({ where: { type: PREDICT_STUDY, state: "queued" }, select: { id: true, payload: true } });
-  await db.job.deleteMany({ where: { id: { in: jobs.filter((j) => (j.payload as { studyId?: string }).studyId === r.studyId).map((j) => j.id) } } });
+  await db.job.deleteMany({
+    where: { id: { in: jobs.filter((j) => (j.payload as { studyId?: string }).studyId === r.studyId).map((j) => j.id) } },
+  });
   const predicted = await predictStudy(r.studyId!);
   return { studyId: r.studyId!, instanceId: r.instanceId!, predicted };
 }
@@ -58,7 +63,15 @@ async function ingestAndPredict(name: string, bytes: Uint8Array) {
 describe("multi-frame ingest", () => {
   it("stores a 3-frame DX with its frame count and predicts each frame with its own drift features", async () => {
     const frames = [0.6, 1, 1.4].map((b) => Array.from(syntheticChestPixels(128, b)));
-    const { instanceId, predicted } = await ingestAndPredict("three.dcm", makeMultiFrameDicom({ frames, rows: 128, columns: 128, uids: { study: generateUid(), series: generateUid(), instance: generateUid() } }));
+    const { instanceId, predicted } = await ingestAndPredict(
+      "three.dcm",
+      makeMultiFrameDicom({
+        frames,
+        rows: 128,
+        columns: 128,
+        uids: { study: generateUid(), series: generateUid(), instance: generateUid() },
+      }),
+    );
     expect(predicted).toMatchObject({ instances: 1, frames: 3 });
     expect((await db.instance.findUniqueOrThrow({ where: { id: instanceId } })).frames).toBe(3);
     const predictions = await db.prediction.findMany({ where: { instanceId }, orderBy: { frame: "asc" } });
@@ -72,7 +85,10 @@ describe("multi-frame ingest", () => {
     const at = Buffer.from(bytes).indexOf(Buffer.from([0x08, 0x00, 0x60, 0x00, 0x43, 0x53, 0x02, 0x00, 0x44, 0x58])); // (0008,0060) CS "DX"
     bytes.set([0x58, 0x41], at + 8); // → "XA" (angiography cine)
     const r = await ingestFile(SYSTEM_ACTOR, "cine.dcm", bytes);
-    expect(r).toMatchObject({ status: "rejected", error: { code: "unsupported", message: expect.stringMatching(/Multi-frame XA .*only DX and CR/) } });
+    expect(r).toMatchObject({
+      status: "rejected",
+      error: { code: "unsupported", message: expect.stringMatching(/Multi-frame XA .*only DX and CR/) },
+    });
   });
 });
 
@@ -98,7 +114,10 @@ describe.runIf(hasNihImages)("a 3-frame chest DX round trip", () => {
       const single = await predictUpload(new Uint8Array(fs.readFileSync(f)));
       expect(single.image.frames).toBe(1);
       expect(single.predictions.every((p) => p.frame === 1)).toBe(true);
-      expect(multi.predictions.filter((p) => p.frame === k + 1), `frame ${k + 1}`).toEqual(single.predictions.map((p) => ({ ...p, frame: k + 1 })));
+      expect(
+        multi.predictions.filter((p) => p.frame === k + 1),
+        `frame ${k + 1}`,
+      ).toEqual(single.predictions.map((p) => ({ ...p, frame: k + 1 })));
     }
   }, 60_000);
 
@@ -111,30 +130,59 @@ describe.runIf(hasNihImages)("a 3-frame chest DX round trip", () => {
     expect(new Set(view.findings.map((f) => f.frame)).size).toBeGreaterThanOrEqual(1);
 
     // A box on a frame the image does not have is refused with the reason, and nothing is written.
-    await expect(saveReview(reader, study.studyId, saveReviewBodySchema.parse({ version: 0, operations: [{ op: "add", className: "ILD", box: [1, 1, 9, 9], frame: 4 }] })))
-      .rejects.toMatchObject({ code: "unprocessable", message: expect.stringMatching(/Frame 4 is not a frame of this image \(it has 3\)/) });
-    const saved = await saveReview(reader, study.studyId, saveReviewBodySchema.parse({
-      version: 0,
-      operations: [
-        { op: "accept", findingId: onFrame2[0]!.id },
-        { op: "add", className: "Pneumothorax", box: [100, 120, 300, 400], frame: 3 },
-        { op: "add", className: "ILD", box: [10, 10, 60, 60] }, // no frame: frame 1
-      ],
-    }));
-    expect(saved.review.labels.map((l) => [l.source, l.frame])).toEqual([["ai_accepted", 2], ["reader_added", 3], ["reader_added", 1]]);
+    await expect(
+      saveReview(
+        reader,
+        study.studyId,
+        saveReviewBodySchema.parse({ version: 0, operations: [{ op: "add", className: "ILD", box: [1, 1, 9, 9], frame: 4 }] }),
+      ),
+    ).rejects.toMatchObject({ code: "unprocessable", message: expect.stringMatching(/Frame 4 is not a frame of this image \(it has 3\)/) });
+    const saved = await saveReview(
+      reader,
+      study.studyId,
+      saveReviewBodySchema.parse({
+        version: 0,
+        operations: [
+          { op: "accept", findingId: onFrame2[0]!.id },
+          { op: "add", className: "Pneumothorax", box: [100, 120, 300, 400], frame: 3 },
+          { op: "add", className: "ILD", box: [10, 10, 60, 60] }, // no frame: frame 1
+        ],
+      }),
+    );
+    expect(saved.review.labels.map((l) => [l.source, l.frame])).toEqual([
+      ["ai_accepted", 2],
+      ["reader_added", 3],
+      ["reader_added", 1],
+    ]);
     await signOffReview(reader, study.studyId, { version: saved.review.version, impression: "abnormal" });
 
     // Export: the instance is three images, named with their frame, each with its own boxes.
     const admin = await makeUser("admin");
-    const created = await createExport({ id: admin.id, email: admin.email }, createExportBodySchema.parse({ format: "both", filters: { readerId: reader.id, includeHeldOut: true }, valFraction: 0, seed: 1 }));
+    const created = await createExport(
+      { id: admin.id, email: admin.email },
+      createExportBodySchema.parse({ format: "both", filters: { readerId: reader.id, includeHeldOut: true }, valFraction: 0, seed: 1 }),
+    );
     expect((await runNextJob(EXPORT_BUILD)).payload).toEqual({ exportId: created.id });
     const zip = unzipSync((await readExportZip({ id: admin.id, email: admin.email }, created.id)).bytes);
     const frameOf = (name: string) => Number(/_f(\d+)\.png$/.exec(name)?.[1]);
-    const pngs = Object.keys(zip).filter((n) => n.endsWith(".png")).sort((a, b) => frameOf(a) - frameOf(b)); // the split order is seeded
-    expect(pngs.map((n) => n.replace(/img_\d{6}/, "img"))).toEqual(["images/train/img_f1.png", "images/train/img_f2.png", "images/train/img_f3.png"]);
-    const labelLines = (frame: number) => strFromU8(zip[pngs[frame - 1]!.replace("images/", "labels/").replace(".png", ".txt")]!).trim().split("\n").filter(Boolean);
+    const pngs = Object.keys(zip)
+      .filter((n) => n.endsWith(".png"))
+      .sort((a, b) => frameOf(a) - frameOf(b)); // the split order is seeded
+    expect(pngs.map((n) => n.replace(/img_\d{6}/, "img"))).toEqual([
+      "images/train/img_f1.png",
+      "images/train/img_f2.png",
+      "images/train/img_f3.png",
+    ]);
+    const labelLines = (frame: number) =>
+      strFromU8(zip[pngs[frame - 1]!.replace("images/", "labels/").replace(".png", ".txt")]!)
+        .trim()
+        .split("\n")
+        .filter(Boolean);
     expect([labelLines(1).length, labelLines(2).length, labelLines(3).length]).toEqual([1, 1, 1]);
-    const coco = JSON.parse(strFromU8(zip["annotations.coco.json"]!)) as { images: { id: number; file_name: string }[]; annotations: { image_id: number; bbox: number[] }[] };
+    const coco = JSON.parse(strFromU8(zip["annotations.coco.json"]!)) as {
+      images: { id: number; file_name: string }[];
+      annotations: { image_id: number; bbox: number[] }[];
+    };
     const frame3 = coco.images.find((i) => i.file_name.endsWith("_f3.png"))!;
     expect(coco.annotations.filter((a) => a.image_id === frame3.id).map((a) => a.bbox)).toEqual([[100, 120, 200, 280]]);
 

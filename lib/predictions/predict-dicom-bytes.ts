@@ -16,5 +16,9 @@ export async function predictDicomBytes(detector: Detector, bytes: Uint8Array, o
   const { image } = await dicomToModelImage(bytes);
   const t1 = performance.now();
   const [detections = []] = await detect(detector, [image], options);
-  return { detections, image: { width: image.width, height: image.height }, timings: { decodeMs: t1 - t0, detectMs: performance.now() - t1 } };
+  return {
+    detections,
+    image: { width: image.width, height: image.height },
+    timings: { decodeMs: t1 - t0, detectMs: performance.now() - t1 },
+  };
 }

@@ -9,7 +9,13 @@ export type FramePrediction = { predictionId: string; findings: number; maxConfi
 
 // Runs one version on one frame (1-based) of a stored instance and keeps everything needed later: findings,
 // thresholds, timings, drift features of that frame. A single-frame image is frame 1.
-export async function predictFrame(instanceId: string, opened: ModelFrames, frame: number, version: ModelVersion, routing: Routing): Promise<FramePrediction> {
+export async function predictFrame(
+  instanceId: string,
+  opened: ModelFrames,
+  frame: number,
+  version: ModelVersion,
+  routing: Routing,
+): Promise<FramePrediction> {
   const t0 = performance.now();
   const image = await opened.image(frame);
   const decodeMs = performance.now() - t0;

@@ -17,7 +17,10 @@ export const predictStudyPayloadSchema = z.object({ studyId: z.string().min(1) }
 // Every frame of every instance of the study through the routed version (and silently through shadow versions);
 // each frame of a multi-frame image is predicted as its own image.
 export async function predictStudy(studyId: string, progress?: (f: number) => Promise<void>) {
-  const study = await db.study.findUniqueOrThrow({ where: { id: studyId }, include: { series: { include: { instances: { select: { id: true, frames: true, storageKey: true } } } } } });
+  const study = await db.study.findUniqueOrThrow({
+    where: { id: studyId },
+    include: { series: { include: { instances: { select: { id: true, frames: true, storageKey: true } } } } },
+  });
   const instances = study.series.flatMap((s) => s.instances);
   const { served, shadows } = await routeStudy(study.studyInstanceUid);
   const total = instances.reduce((n, i) => n + Math.max(1, i.frames), 0);
@@ -30,7 +33,10 @@ export async function predictStudy(studyId: string, progress?: (f: number) => Pr
     for (const frame of frameNumbers(inst.frames)) {
       const run = async (version: ModelVersion, routing: Routing) => {
         // A retried job or a second upload into the study does not predict a frame twice with the same version.
-        const earlier = await db.prediction.findFirst({ where: { instanceId: inst.id, frame, modelVersionId: version.id }, include: { findings: { select: { confidence: true } } } });
+        const earlier = await db.prediction.findFirst({
+          where: { instanceId: inst.id, frame, modelVersionId: version.id },
+          include: { findings: { select: { confidence: true } } },
+        });
         if (earlier) return { maxConfidence: earlier.findings.length ? Math.max(...earlier.findings.map((f) => f.confidence)) : null };
         return predictFrame(inst.id, await open(), frame, version, routing);
       };
@@ -51,7 +57,14 @@ export async function predictStudy(studyId: string, progress?: (f: number) => Pr
 export async function markPredictionFailed(studyId: string, error: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const moved = await tx.study.updateMany({ where: { id: studyId, status: "new" }, data: { status: "prediction_failed" } });
-    if (moved.count) await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "study.prediction_failed", targetType: "study", targetId: studyId, details: { error: error.slice(0, 300) } });
+    if (moved.count)
+      await recordAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        action: "study.prediction_failed",
+        targetType: "study",
+        targetId: studyId,
+        details: { error: error.slice(0, 300) },
+      });
   });
 }
 

@@ -18,7 +18,12 @@ describe("automatic prediction after ingest", () => {
 
     expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ state: "succeeded", progress: 1 });
     const p = await db.prediction.findFirstOrThrow({ where: { instanceId: stored.instanceId }, include: { findings: true } });
-    expect(p).toMatchObject({ modelVersionId: version.id, routing: "production", visible: true, thresholds: { confidence: 0.25, iou: 0.45 } });
+    expect(p).toMatchObject({
+      modelVersionId: version.id,
+      routing: "production",
+      visible: true,
+      thresholds: { confidence: 0.25, iou: 0.45 },
+    });
     expect(p.features).toMatchObject({ manufacturer: "Acme", photometric: "MONOCHROME2", rows: 96, columns: 96, pixelSpacingMm: 0.2 });
     expect(p.findings.length).toBeGreaterThan(0);
     for (const f of p.findings) {

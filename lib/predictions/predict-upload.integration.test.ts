@@ -18,7 +18,9 @@ if (!shared) console.warn(`SKIPPED real-image predictions: ${SHARED} is absent.`
 
 function filesUnder(dir: string, re: RegExp): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), re) : re.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), re) : re.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 beforeAll(async () => {
@@ -65,16 +67,20 @@ describe("predict on uploads with the bundled model", () => {
     await expect(predictUpload(bytes)).rejects.toMatchObject({ code });
   });
 
-  it.runIf(shared)("finds boxes on the shared NIH images and decodes every shared DICOM", async () => {
-    const images = filesUnder(path.join(SHARED, "cxr-mass-nodule/images"), /\.jpe?g$/i);
-    let withBoxes = 0;
-    for (const f of images) if ((await predictUpload(new Uint8Array(fs.readFileSync(f)))).predictions.length > 0) withBoxes++;
-    expect(images.length).toBe(40);
-    expect(withBoxes).toBeGreaterThan(10);
-    const dicoms = filesUnder(path.join(SHARED, "dicom"), /\.dcm$/i);
-    for (const f of dicoms) {
-      const r = await predictUpload(new Uint8Array(fs.readFileSync(f)));
-      expect(r.image.width).toBeGreaterThan(0);
-    }
-  }, 300_000);
+  it.runIf(shared)(
+    "finds boxes on the shared NIH images and decodes every shared DICOM",
+    async () => {
+      const images = filesUnder(path.join(SHARED, "cxr-mass-nodule/images"), /\.jpe?g$/i);
+      let withBoxes = 0;
+      for (const f of images) if ((await predictUpload(new Uint8Array(fs.readFileSync(f)))).predictions.length > 0) withBoxes++;
+      expect(images.length).toBe(40);
+      expect(withBoxes).toBeGreaterThan(10);
+      const dicoms = filesUnder(path.join(SHARED, "dicom"), /\.dcm$/i);
+      for (const f of dicoms) {
+        const r = await predictUpload(new Uint8Array(fs.readFileSync(f)));
+        expect(r.image.width).toBeGreaterThan(0);
+      }
+    },
+    300_000,
+  );
 });

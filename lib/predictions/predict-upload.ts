@@ -38,10 +38,21 @@ export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging"; t
   const started = performance.now();
   const input = toModelInput(bytes);
   const inspected = performance.now();
-  const version = o.stage === "staging" ? await stagingVersionOrThrow() : (await routeStudy(input.routingKey, { maxAgeMs: env.INFERENCE_ROUTING_CACHE_MS })).served.version;
+  const version =
+    o.stage === "staging"
+      ? await stagingVersionOrThrow()
+      : (await routeStudy(input.routingKey, { maxAgeMs: env.INFERENCE_ROUTING_CACHE_MS })).served.version;
   const routed = performance.now();
   const size = { width: 0, height: 0, frames: input.frames };
-  const totals: PredictTimings = { inspect: inspected - started, route: routed - inspected, decode: 0, queue: 0, preprocess: 0, inference: 0, postprocess: 0 };
+  const totals: PredictTimings = {
+    inspect: inspected - started,
+    route: routed - inspected,
+    decode: 0,
+    queue: 0,
+    preprocess: 0,
+    inference: 0,
+    postprocess: 0,
+  };
   const predictions: PredictResponse["predictions"] = [];
   for (const frame of frameNumbers(input.frames)) {
     const t0 = performance.now();
@@ -66,7 +77,12 @@ export async function predictUpload(bytes: Uint8Array, o: { stage?: "staging"; t
     }
   }
   if (o.timings) Object.assign(o.timings, totals);
-  return { predictions, inference_time: Math.round(performance.now() - started) / 1000, image: size, model: { name: version.name, version: version.version } };
+  return {
+    predictions,
+    inference_time: Math.round(performance.now() - started) / 1000,
+    image: size,
+    model: { name: version.name, version: version.version },
+  };
 }
 
 async function stagingVersionOrThrow() {

@@ -12,10 +12,17 @@ export async function rerunPrediction(actor: Actor, studyId: string): Promise<{ 
   return db.$transaction(async (tx) => {
     const study = await tx.study.findUnique({ where: { id: studyId }, select: { status: true } });
     if (!study) throw new AppError("not_found", "Study not found.");
-    if (!RERUNNABLE.includes(study.status)) throw new AppError("conflict", `The AI has already predicted this study (status ${study.status}).`, { status: study.status });
+    if (!RERUNNABLE.includes(study.status))
+      throw new AppError("conflict", `The AI has already predicted this study (status ${study.status}).`, { status: study.status });
     await tx.study.update({ where: { id: studyId }, data: { status: "new" } });
     const { id: jobId } = await enqueuePredictStudy(studyId, tx);
-    await recordAudit(tx, { actor, action: "study.prediction_requeued", targetType: "study", targetId: studyId, details: { jobId, previousStatus: study.status } });
+    await recordAudit(tx, {
+      actor,
+      action: "study.prediction_requeued",
+      targetType: "study",
+      targetId: studyId,
+      details: { jobId, previousStatus: study.status },
+    });
     return { jobId, status: "new" as const };
   });
 }

@@ -11,7 +11,10 @@ export function studyBucket(studyKey: string): number {
 
 // Which version serves a study (shown to readers), plus shadow versions that run silently on all traffic.
 // `maxAgeMs` > 0 accepts a routing table read up to that long ago (other processes see a stage change within it).
-export async function routeStudy(studyKey: string, o: { maxAgeMs?: number } = {}): Promise<{ served: { version: ModelVersion; routing: Routing }; shadows: ModelVersion[] }> {
+export async function routeStudy(
+  studyKey: string,
+  o: { maxAgeMs?: number } = {},
+): Promise<{ served: { version: ModelVersion; routing: Routing }; shadows: ModelVersion[] }> {
   const { production, canaries, shadows } = await routingTable(o.maxAgeMs ?? 0);
   if (!production) throw new AppError("unavailable", "No model is in production; register one and promote it.", { retryAfterSeconds: 30 });
   const b = studyBucket(studyKey);

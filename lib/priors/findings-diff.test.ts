@@ -39,12 +39,26 @@ describe("findings diff against a prior", () => {
   it("keeps the threshold at 0.2, and matches per box: the reader's and the AI's box on one prior finding both persist", () => {
     const lung: [number, number, number, number] = [0, 0, 100, 100];
     const diff = findingsDiff({
-      prior: [{ id: "p1", className: "ILD", box: [0, 0, 10, 10] }, { id: "p3", className: "ILD", box: [50, 50, 60, 60] }],
-      current: [{ id: "reader", className: "ILD", box: [0, 0, 10, 10] }, { id: "ai", className: "ILD", box: [1, 1, 11, 11] }, { id: "c2", className: "ILD", box: [57, 57, 67, 67] }],
+      prior: [
+        { id: "p1", className: "ILD", box: [0, 0, 10, 10] },
+        { id: "p3", className: "ILD", box: [50, 50, 60, 60] },
+      ],
+      current: [
+        { id: "reader", className: "ILD", box: [0, 0, 10, 10] },
+        { id: "ai", className: "ILD", box: [1, 1, 11, 11] },
+        { id: "c2", className: "ILD", box: [57, 57, 67, 67] },
+      ],
       priorLung: lung,
       currentLung: lung,
     });
-    expect(diff.prior.map((d) => [d.status, d.currentId])).toEqual([["persisting", "reader"], ["resolved", null]]); // 9/191 ≈ 0.05 < 0.2
-    expect(diff.current.map((d) => [d.currentId, d.status])).toEqual([["reader", "persisting"], ["ai", "persisting"], ["c2", "new"]]);
+    expect(diff.prior.map((d) => [d.status, d.currentId])).toEqual([
+      ["persisting", "reader"],
+      ["resolved", null],
+    ]); // 9/191 ≈ 0.05 < 0.2
+    expect(diff.current.map((d) => [d.currentId, d.status])).toEqual([
+      ["reader", "persisting"],
+      ["ai", "persisting"],
+      ["c2", "new"],
+    ]);
   });
 });

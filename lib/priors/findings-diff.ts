@@ -8,7 +8,14 @@ import { iou, type BoxXyxy } from "@/lib/boxes/convert";
 export const PRIOR_MATCH_IOU = 0.2;
 export type DiffStatus = "new" | "persisting" | "resolved";
 export type DiffBox = { id: string; className: string; box: BoxXyxy };
-export type DiffEntry = { status: DiffStatus; className: string; priorId: string | null; currentId: string | null; iou: number | null; priorBoxAligned: BoxXyxy | null };
+export type DiffEntry = {
+  status: DiffStatus;
+  className: string;
+  priorId: string | null;
+  currentId: string | null;
+  iou: number | null;
+  priorBoxAligned: BoxXyxy | null;
+};
 
 /** Maps a box from one film's lung field onto another's (independent scale and shift per axis). */
 export function alignBox(box: BoxXyxy, from: BoxXyxy, to: BoxXyxy): BoxXyxy {
@@ -23,7 +30,13 @@ export type FindingsDiff = { prior: DiffEntry[]; current: DiffEntry[] };
 
 // Matching is per box, not one-to-one: a prior nodule boxed on the current film by both the reader and the AI persists,
 // and neither current box is "new". `prior`: each prior final box's fate; `current`: each current box, new or persisting.
-export function findingsDiff(o: { prior: DiffBox[]; current: DiffBox[]; priorLung: BoxXyxy; currentLung: BoxXyxy; minIou?: number }): FindingsDiff {
+export function findingsDiff(o: {
+  prior: DiffBox[];
+  current: DiffBox[];
+  priorLung: BoxXyxy;
+  currentLung: BoxXyxy;
+  minIou?: number;
+}): FindingsDiff {
   const min = o.minIou ?? PRIOR_MATCH_IOU;
   const aligned = o.prior.map((p) => ({ p, box: alignBox(p.box, o.priorLung, o.currentLung) }));
   function best<T>(cands: T[], score: (t: T) => number): { t: T; v: number } | null {
@@ -36,12 +49,32 @@ export function findingsDiff(o: { prior: DiffBox[]; current: DiffBox[]; priorLun
   }
   return {
     prior: aligned.map(({ p, box }) => {
-      const m = best(o.current.filter((c) => c.className === p.className), (c) => iou(box, c.box));
-      return { status: m ? "persisting" : "resolved", className: p.className, priorId: p.id, currentId: m?.t.id ?? null, iou: m?.v ?? null, priorBoxAligned: box };
+      const m = best(
+        o.current.filter((c) => c.className === p.className),
+        (c) => iou(box, c.box),
+      );
+      return {
+        status: m ? "persisting" : "resolved",
+        className: p.className,
+        priorId: p.id,
+        currentId: m?.t.id ?? null,
+        iou: m?.v ?? null,
+        priorBoxAligned: box,
+      };
     }),
     current: o.current.map((c) => {
-      const m = best(aligned.filter((a) => a.p.className === c.className), (a) => iou(a.box, c.box));
-      return { status: m ? "persisting" : "new", className: c.className, priorId: m?.t.p.id ?? null, currentId: c.id, iou: m?.v ?? null, priorBoxAligned: m?.t.box ?? null };
+      const m = best(
+        aligned.filter((a) => a.p.className === c.className),
+        (a) => iou(a.box, c.box),
+      );
+      return {
+        status: m ? "persisting" : "new",
+        className: c.className,
+        priorId: m?.t.p.id ?? null,
+        currentId: c.id,
+        iou: m?.v ?? null,
+        priorBoxAligned: m?.t.box ?? null,
+      };
     }),
   };
 }

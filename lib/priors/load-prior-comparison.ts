@@ -12,7 +12,11 @@ import { getStorage } from "@/lib/storage/get-storage";
 import { studyDisplayName } from "@/lib/studies/display-name";
 
 async function firstFilm(studyId: string) {
-  const inst = await db.instance.findFirst({ where: { series: { studyId } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, storageKey: true, rows: true, columns: true } });
+  const inst = await db.instance.findFirst({
+    where: { series: { studyId } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, storageKey: true, rows: true, columns: true },
+  });
   if (!inst) throw new AppError("unprocessable", "The study has no image to compare.");
   const { image } = await dicomToModelImage(await (await getStorage()).get(inst.storageKey));
   const lungBox: BoxXyxy = lungFieldBox(image);
@@ -21,15 +25,32 @@ async function firstFilm(studyId: string) {
 
 // The current study's first image beside a prior's, each with its lung field, and the prior's final boxes on that image.
 // Only for callers who may see patient identity, and only between two studies of one patient (else not_found).
-export async function loadPriorComparisonOrThrow(actor: Actor, studyId: string, priorId: string, identity: boolean): Promise<PriorComparisonDto> {
+export async function loadPriorComparisonOrThrow(
+  actor: Actor,
+  studyId: string,
+  priorId: string,
+  identity: boolean,
+): Promise<PriorComparisonDto> {
   const [cur, prior] = await Promise.all(
-    [studyId, priorId].map((id) => db.study.findUnique({ where: { id }, select: { id: true, patientId: true, pseudonym: true, accessionNumber: true, studyDate: true, description: true } })),
+    [studyId, priorId].map((id) =>
+      db.study.findUnique({
+        where: { id },
+        select: { id: true, patientId: true, pseudonym: true, accessionNumber: true, studyDate: true, description: true },
+      }),
+    ),
   );
-  if (!identity || !cur || !prior || studyId === priorId || !cur.patientId?.trim() || cur.patientId !== prior.patientId) throw new AppError("not_found", "No such prior of this study.");
+  if (!identity || !cur || !prior || studyId === priorId || !cur.patientId?.trim() || cur.patientId !== prior.patientId)
+    throw new AppError("not_found", "No such prior of this study.");
   const [current, priorFilm] = await Promise.all([firstFilm(studyId), firstFilm(priorId)]);
   const reviews = await db.review.findMany({
     where: { studyId: priorId, ...FINISHED_READ },
-    include: { labels: { where: { deleted: false, rejected: false, frame: 1 }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { originFinding: { select: { prediction: { select: { instanceId: true } } } } } } },
+    include: {
+      labels: {
+        where: { deleted: false, rejected: false, frame: 1 },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { originFinding: { select: { prediction: { select: { instanceId: true } } } } },
+      },
+    },
   });
   const final = pickFinalRead(reviews);
   const boxes = (final?.labels ?? [])

@@ -23,7 +23,12 @@ describe("lung field", () => {
   });
 
   it("is the bounding box of the dark regions inside the body, not the air around it", () => {
-    const box = lungFieldBox(film(400, 300, [[80, 60, 180, 240], [220, 60, 320, 250]]));
+    const box = lungFieldBox(
+      film(400, 300, [
+        [80, 60, 180, 240],
+        [220, 60, 320, 250],
+      ]),
+    );
     [80, 60, 320, 250].forEach((want, i) => expect(Math.abs(box[i]! - want)).toBeLessThanOrEqual(4));
   });
 

@@ -15,7 +15,8 @@ const patientId = `PRIORS-${Date.now()}`;
 const ids: Record<"old" | "current" | "other", string> = { old: "", current: "", other: "" };
 
 beforeAll(async () => {
-  const ingest = async (name: string, o: Parameters<typeof makeStudyDicom>[0]) => (await ingestFile(SYSTEM_ACTOR, name, makeStudyDicom({ size: 128, ...o }).bytes)).studyId!;
+  const ingest = async (name: string, o: Parameters<typeof makeStudyDicom>[0]) =>
+    (await ingestFile(SYSTEM_ACTOR, name, makeStudyDicom({ size: 128, ...o }).bytes)).studyId!;
   ids.old = await ingest("old.dcm", { patientId, studyDate: "20240301", accessionNumber: "PR-OLD" });
   ids.current = await ingest("current.dcm", { patientId, studyDate: "20260301" });
   ids.other = await ingest("other.dcm", { patientId: `${patientId}-X`, studyDate: "20250301" });
@@ -31,7 +32,10 @@ describe("priors", () => {
   it("lists the patient's studies newest first, the current one marked; without identity access the current study alone", async () => {
     const list = await listPriorsOrThrow(ids.current, true);
     expect(list.linked).toBe(true);
-    expect(list.studies.map((s) => [s.studyId, s.current, s.studyDate])).toEqual([[ids.current, true, "2026-03-01"], [ids.old, false, "2024-03-01"]]);
+    expect(list.studies.map((s) => [s.studyId, s.current, s.studyDate])).toEqual([
+      [ids.current, true, "2026-03-01"],
+      [ids.old, false, "2024-03-01"],
+    ]);
     expect(list.studies[1]!.displayName).toBe("PR-OLD");
     const blind = await listPriorsOrThrow(ids.current, false);
     expect(blind).toMatchObject({ linked: false, studies: [{ studyId: ids.current, current: true }] });
@@ -41,9 +45,16 @@ describe("priors", () => {
 
   it("compares with a prior: both lung fields, the prior's final kept boxes, audited; never across patients", async () => {
     const reader = readerOf(await makeUser("radiologist"));
-    const saved = await saveReview(reader, ids.old, { version: 0, operations: [{ op: "add", box: [20, 30, 50, 60], className: "Nodule/Mass" }, { op: "add", box: [70, 70, 90, 90], className: "ILD" }] });
+    const saved = await saveReview(reader, ids.old, {
+      version: 0,
+      operations: [
+        { op: "add", box: [20, 30, 50, 60], className: "Nodule/Mass" },
+        { op: "add", box: [70, 70, 90, 90], className: "ILD" },
+      ],
+    });
     const ild = saved.review.labels.find((l) => l.className === "ILD")!;
-    const v = (await saveReview(reader, ids.old, { version: saved.review.version, operations: [{ op: "delete", labelId: ild.id }] })).review.version;
+    const v = (await saveReview(reader, ids.old, { version: saved.review.version, operations: [{ op: "delete", labelId: ild.id }] })).review
+      .version;
     await signOffReview(reader, ids.old, { version: v, impression: "abnormal" });
     expect((await listPriorsOrThrow(ids.current, true)).studies[1]!.finalRead).toMatchObject({ purpose: "primary" });
 

@@ -23,7 +23,14 @@ export function createLimiter({ name, points, durationS }: LimiterOptions, redis
   const keyPrefix = `${PREFIX}:${name}`;
   const memory = new RateLimiterMemory({ keyPrefix, points, duration: durationS });
   const rl: RateLimiterAbstract = redis
-    ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: durationS, rejectIfRedisNotReady: true, insuranceLimiter: memory })
+    ? new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix,
+        points,
+        duration: durationS,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: memory,
+      })
     : memory;
   return {
     shared: Boolean(redis),

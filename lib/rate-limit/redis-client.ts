@@ -9,7 +9,13 @@ let client: Redis | undefined;
 export function limiterRedis(url = env.REDIS_URL): Redis | undefined {
   if (!url) return undefined;
   if (!client) {
-    client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000, lazyConnect: false });
+    client = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      commandTimeout: 1000,
+      lazyConnect: false,
+    });
     let down = false;
     client.on("error", (e: Error) => {
       if (!down) log.warn("rate limit store unreachable: limits are per process until it returns", { error: e.message });

@@ -11,13 +11,20 @@ export interface AiStatus {
   hidden: number; // AI suggestions the display filters hide
 }
 
-export function aiStatus(o: { studyStatus: StudyStatus | undefined; hasModel: boolean; all: readonly ReviewItem[]; shown: readonly ReviewItem[] }): AiStatus {
+export function aiStatus(o: {
+  studyStatus: StudyStatus | undefined;
+  hasModel: boolean;
+  all: readonly ReviewItem[];
+  shown: readonly ReviewItem[];
+}): AiStatus {
   const ai = o.all.filter((i) => i.kind === "ai" && !i.deleted);
   const shownAi = o.shown.filter((i) => i.kind === "ai").length;
   const hidden = ai.length - shownAi;
   if (ai.length === 0) {
-    if (o.studyStatus === undefined || o.studyStatus === "new") return { kind: "pending", text: "AI pending: this study is not scored yet. Boxes appear here as soon as they land.", hidden: 0 };
-    if (o.studyStatus === "prediction_failed") return { kind: "failed", text: "AI failed on this study: no suggestions. An admin can re-run the prediction.", hidden: 0 };
+    if (o.studyStatus === undefined || o.studyStatus === "new")
+      return { kind: "pending", text: "AI pending: this study is not scored yet. Boxes appear here as soon as they land.", hidden: 0 };
+    if (o.studyStatus === "prediction_failed")
+      return { kind: "failed", text: "AI failed on this study: no suggestions. An admin can re-run the prediction.", hidden: 0 };
     if (!o.hasModel) return { kind: "none", text: "No AI result for this study.", hidden: 0 };
     return { kind: "nothing", text: "AI found nothing on this study.", hidden: 0 };
   }

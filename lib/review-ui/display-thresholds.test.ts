@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { classThreshold, effectiveThresholds, FALLBACK_THRESHOLDS, modelDefaults, NO_CHOICES, withClassThreshold, withoutClassThreshold, type ThresholdChoices } from "./display-thresholds";
+import {
+  classThreshold,
+  effectiveThresholds,
+  FALLBACK_THRESHOLDS,
+  modelDefaults,
+  NO_CHOICES,
+  withClassThreshold,
+  withoutClassThreshold,
+  type ThresholdChoices,
+} from "./display-thresholds";
 
-const version = (confidence: number, perClass: Record<string, number>) => ({ modelVersion: { id: "m", name: "demo", version: "1", thresholds: { confidence, perClass } } });
+const version = (confidence: number, perClass: Record<string, number>) => ({
+  modelVersion: { id: "m", name: "demo", version: "1", thresholds: { confidence, perClass } },
+});
 
 describe("display thresholds", () => {
   it("takes its defaults from the model version, or the detector's default without one", () => {

@@ -56,8 +56,13 @@ function summaryOf(rev: LabelRevisionDto, prev: Origin | undefined): string {
 }
 
 /** Timeline entries, newest first. `origins` maps a label id to the AI suggestion it started from (from the review's labels). */
-export function historyEntries(revisions: LabelRevisionDto[], review: Pick<ReviewDto, "id" | "reader" | "startedAt" | "signedOffAt" | "status" | "updatedAt" | "labels"> | null): HistoryEntry[] {
-  const origins = new Map<string, Origin>((review?.labels ?? []).flatMap((l) => (l.origin ? [[l.id, { className: l.origin.className, box: l.origin.box as Box }] as const] : [])));
+export function historyEntries(
+  revisions: LabelRevisionDto[],
+  review: Pick<ReviewDto, "id" | "reader" | "startedAt" | "signedOffAt" | "status" | "updatedAt" | "labels"> | null,
+): HistoryEntry[] {
+  const origins = new Map<string, Origin>(
+    (review?.labels ?? []).flatMap((l) => (l.origin ? [[l.id, { className: l.origin.className, box: l.origin.box as Box }] as const] : [])),
+  );
   const last = new Map<string, Origin>();
   const entries: HistoryEntry[] = [];
   for (const rev of revisions) {
@@ -76,12 +81,44 @@ export function historyEntries(revisions: LabelRevisionDto[], review: Pick<Revie
     last.set(rev.labelId, { className: rev.className, box: rev.box as Box });
   }
   if (review) {
-    entries.push({ id: `${review.id}#started`, kind: "started", at: review.startedAt, who: review.reader.email, itemKey: null, className: null, summary: "started the review", modelVersion: null });
-    if (review.signedOffAt) entries.push({ id: `${review.id}#signed`, kind: "signed_off", at: review.signedOffAt, who: review.reader.email, itemKey: null, className: null, summary: "signed off", modelVersion: null });
-    if (review.status === "completed") entries.push({ id: `${review.id}#completed`, kind: "completed", at: review.updatedAt, who: review.reader.email, itemKey: null, className: null, summary: "completed the annotation task", modelVersion: null });
+    entries.push({
+      id: `${review.id}#started`,
+      kind: "started",
+      at: review.startedAt,
+      who: review.reader.email,
+      itemKey: null,
+      className: null,
+      summary: "started the review",
+      modelVersion: null,
+    });
+    if (review.signedOffAt)
+      entries.push({
+        id: `${review.id}#signed`,
+        kind: "signed_off",
+        at: review.signedOffAt,
+        who: review.reader.email,
+        itemKey: null,
+        className: null,
+        summary: "signed off",
+        modelVersion: null,
+      });
+    if (review.status === "completed")
+      entries.push({
+        id: `${review.id}#completed`,
+        kind: "completed",
+        at: review.updatedAt,
+        who: review.reader.email,
+        itemKey: null,
+        className: null,
+        summary: "completed the annotation task",
+        modelVersion: null,
+      });
   }
   // Newest first; a stable sort keeps same-time revisions in their stored order, reversed with the rest.
-  return entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.at.localeCompare(a.e.at) || b.i - a.i).map(({ e }) => e);
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.at.localeCompare(a.e.at) || b.i - a.i)
+    .map(({ e }) => e);
 }
 
 /** The entries of one box (the per-box timeline). */

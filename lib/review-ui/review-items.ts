@@ -57,7 +57,18 @@ function editedStatus(item: ReviewItem): ItemStatus {
 /** One operation applied locally; unknown targets are ignored (the server is the judge). */
 export function applyLocal(items: ReviewItem[], op: LocalOperation, instanceId: string | null = null): ReviewItem[] {
   if (op.op === "add") {
-    const item: ReviewItem = { key: labelKey(op.tempId), kind: "reader", labelId: op.tempId, instanceId: op.instanceId ?? instanceId, frame: op.frame ?? 1, className: op.className, box: [...op.box], status: "added", rejectReason: null, deleted: false };
+    const item: ReviewItem = {
+      key: labelKey(op.tempId),
+      kind: "reader",
+      labelId: op.tempId,
+      instanceId: op.instanceId ?? instanceId,
+      frame: op.frame ?? 1,
+      className: op.className,
+      box: [...op.box],
+      status: "added",
+      rejectReason: null,
+      deleted: false,
+    };
     return [...items, item];
   }
   const key = "findingId" in op && op.findingId ? aiKey(op.findingId) : labelKey((op as { labelId: string }).labelId);
@@ -65,7 +76,9 @@ export function applyLocal(items: ReviewItem[], op: LocalOperation, instanceId: 
     if (it.key !== key) return it;
     switch (op.op) {
       case "accept":
-        return it.ai ? { ...it, className: it.ai.className, box: [...it.ai.box] as Box, status: "accepted", rejectReason: null, deleted: false } : it;
+        return it.ai
+          ? { ...it, className: it.ai.className, box: [...it.ai.box] as Box, status: "accepted", rejectReason: null, deleted: false }
+          : it;
       case "reject":
         return it.ai ? { ...it, status: "rejected", rejectReason: op.reason || null } : it;
       case "edit": {
@@ -81,7 +94,10 @@ export function applyLocal(items: ReviewItem[], op: LocalOperation, instanceId: 
 }
 
 export function viewItems(state: StudyReviewDto, pending: readonly LocalOperation[]): ReviewItem[] {
-  return pending.reduce((items, op) => applyLocal(items, op, state.instances.length === 1 ? state.instances[0]!.id : null), itemsFromServer(state));
+  return pending.reduce(
+    (items, op) => applyLocal(items, op, state.instances.length === 1 ? state.instances[0]!.id : null),
+    itemsFromServer(state),
+  );
 }
 
 export interface ItemFilter {

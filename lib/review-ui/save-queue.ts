@@ -34,7 +34,8 @@ export function enqueue(q: SaveQueue, op: LocalOperation): SaveQueue {
   const last = lastIndex >= 0 ? q.ops[lastIndex]! : null;
   const replace = (next: LocalOperation) => ({ ...q, ops: q.ops.map((o, i) => (i === lastIndex ? next : o)) });
 
-  if (last?.op === "add" && op.op === "edit") return replace({ ...last, box: op.box ?? last.box, className: op.className ?? last.className });
+  if (last?.op === "add" && op.op === "edit")
+    return replace({ ...last, box: op.box ?? last.box, className: op.className ?? last.className });
   if (op.op === "delete" && q.ops.some((o) => o.op === "add" && targetOf(o) === target)) {
     return { ...q, ops: q.ops.filter((o) => targetOf(o) !== target) }; // never saved: nothing to delete
   }
@@ -66,7 +67,13 @@ export function takeBatch(q: SaveQueue): { batch: LocalOperation[]; impression?:
 export function toWire(batch: readonly LocalOperation[]): ReviewOperation[] {
   return batch.map((o) => {
     if (o.op !== "add") return o;
-    return { op: "add", box: o.box, className: o.className, ...(o.instanceId !== undefined ? { instanceId: o.instanceId } : {}), ...(o.frame !== undefined ? { frame: o.frame } : {}) };
+    return {
+      op: "add",
+      box: o.box,
+      className: o.className,
+      ...(o.instanceId !== undefined ? { instanceId: o.instanceId } : {}),
+      ...(o.frame !== undefined ? { frame: o.frame } : {}),
+    };
   });
 }
 

@@ -3,7 +3,16 @@ import type { ReviewItem } from "./review-items";
 import { taskSummary } from "./task-summary";
 
 const item = (key: string, status: ReviewItem["status"], className = "ILD", o: Partial<ReviewItem> = {}): ReviewItem => ({
-  key, kind: status === "added" ? "reader" : "ai", instanceId: "i1", frame: 1, className, box: [1, 1, 9, 9], status, rejectReason: null, deleted: false, ...o,
+  key,
+  kind: status === "added" ? "reader" : "ai",
+  instanceId: "i1",
+  frame: 1,
+  className,
+  box: [1, 1, 9, 9],
+  status,
+  rejectReason: null,
+  deleted: false,
+  ...o,
 });
 
 describe("task summary", () => {
@@ -17,15 +26,27 @@ describe("task summary", () => {
       item("f:6", "pending", "Pleural effusion"),
       item("f:7", "pending", "Calcification"),
     ];
-    const s = taskSummary(items, items.filter((i) => i.key !== "f:7")); // f:7 is below the display threshold
+    const s = taskSummary(
+      items,
+      items.filter((i) => i.key !== "f:7"),
+    ); // f:7 is below the display threshold
     expect(s.kept).toEqual({ accepted: 1, edited: 1, added: 1, total: 3 });
-    expect(s.byClass).toEqual([{ className: "ILD", count: 2 }, { className: "Nodule/Mass", count: 1 }]);
+    expect(s.byClass).toEqual([
+      { className: "ILD", count: 2 },
+      { className: "Nodule/Mass", count: 1 },
+    ]);
     expect(s.rejected).toBe(1);
     expect(s.undecided.map((i) => i.key)).toEqual(["f:6"]);
     expect(s.hiddenUndecided).toBe(1);
   });
 
   it("is empty for a study with nothing on it", () => {
-    expect(taskSummary([])).toEqual({ kept: { accepted: 0, edited: 0, added: 0, total: 0 }, byClass: [], rejected: 0, undecided: [], hiddenUndecided: 0 });
+    expect(taskSummary([])).toEqual({
+      kept: { accepted: 0, edited: 0, added: 0, total: 0 },
+      byClass: [],
+      rejected: 0,
+      undecided: [],
+      hiddenUndecided: 0,
+    });
   });
 });

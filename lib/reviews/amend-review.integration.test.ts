@@ -30,7 +30,14 @@ async function signedRead() {
   await saveReview(
     radiologist,
     studyId,
-    save([{ op: "accept", findingId: findings[0]!.id }, { op: "reject", findingId: findings[1]!.id, reason: "artefact" }, { op: "add", box: [10, 10, 40, 40], className: "Nodule/Mass" }], 0),
+    save(
+      [
+        { op: "accept", findingId: findings[0]!.id },
+        { op: "reject", findingId: findings[1]!.id, reason: "artefact" },
+        { op: "add", box: [10, 10, 40, 40], className: "Nodule/Mass" },
+      ],
+      0,
+    ),
   );
   const signed = await signOffReview(radiologist, studyId, { version: 1, impression: "abnormal", comment: "first read" });
   return { studyId, findings, radiologist, signed };
@@ -40,8 +47,15 @@ describe("a second primary read of a signed-off study", () => {
   it("cannot start empty: starting or first-saving another primary read is a conflict that points to amending", async () => {
     const { studyId, signed } = await signedRead();
     const admin = readerOf(await makeUser("admin"));
-    await expect(startReview(admin, studyId)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/amend/), details: { signedOffReviewId: signed.id } });
-    await expect(saveReview(admin, studyId, save([], 0))).rejects.toMatchObject({ code: "conflict", details: { signedOffReviewId: signed.id } });
+    await expect(startReview(admin, studyId)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/amend/),
+      details: { signedOffReviewId: signed.id },
+    });
+    await expect(saveReview(admin, studyId, save([], 0))).rejects.toMatchObject({
+      code: "conflict",
+      details: { signedOffReviewId: signed.id },
+    });
     expect(await db.review.count({ where: { studyId, purpose: "primary" } })).toBe(1);
     const view = await getStudyReview(admin, studyId);
     expect(view).toMatchObject({ review: null, amendable: { reviewId: signed.id, round: 0 } });
@@ -54,7 +68,10 @@ describe("a second primary read of a signed-off study", () => {
     await startReview(second, studyId); // empty, opened while nothing is signed off
     await saveReview(first, studyId, save([], 0));
     const signed = await signOffReview(first, studyId, { version: 1, impression: "no_finding" });
-    await expect(signOffReview(second, studyId, { version: 1, impression: "no_finding" })).rejects.toMatchObject({ code: "conflict", details: { signedOffReviewId: signed.id } });
+    await expect(signOffReview(second, studyId, { version: 1, impression: "no_finding" })).rejects.toMatchObject({
+      code: "conflict",
+      details: { signedOffReviewId: signed.id },
+    });
     expect(await db.review.count({ where: { studyId, status: "signed_off" } })).toBe(1);
   });
 
@@ -63,8 +80,24 @@ describe("a second primary read of a signed-off study", () => {
     const admin = readerOf(await makeUser("admin"));
     const { review: amendment, created } = await amendPrimaryRead(admin, studyId);
     expect(created).toBe(true);
-    expect(amendment).toMatchObject({ purpose: "primary", status: "in_progress", round: 1, amendsId: signed.id, impression: "abnormal", comment: "first read", version: 1 });
-    const strip = (l: (typeof signed.labels)[number]) => ({ className: l.className, box: l.box, source: l.source, rejected: l.rejected, rejectReason: l.rejectReason, originFindingId: l.originFindingId, instanceId: l.instanceId });
+    expect(amendment).toMatchObject({
+      purpose: "primary",
+      status: "in_progress",
+      round: 1,
+      amendsId: signed.id,
+      impression: "abnormal",
+      comment: "first read",
+      version: 1,
+    });
+    const strip = (l: (typeof signed.labels)[number]) => ({
+      className: l.className,
+      box: l.box,
+      source: l.source,
+      rejected: l.rejected,
+      rejectReason: l.rejectReason,
+      originFindingId: l.originFindingId,
+      instanceId: l.instanceId,
+    });
     expect(amendment.labels.map(strip)).toEqual(signed.labels.filter((l) => !l.deleted).map(strip));
     expect(await db.labelRevision.count({ where: { label: { reviewId: amendment.id }, change: "amend", authorId: admin.id } })).toBe(3);
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: "review.amendment_started", targetId: amendment.id } })).toMatchObject({

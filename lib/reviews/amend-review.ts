@@ -25,7 +25,12 @@ export async function amendPrimaryRead(reader: Reader, studyId: string): Promise
       const round = signed.round + 1;
       const open = await tx.review.findUnique({ where: reviewKey(studyId, reader, "primary", round), select: { id: true } });
       if (open) return { id: open.id, created: false };
-      const review = await createReview(tx, reader, ctx, "primary", { impression: signed.impression, comment: signed.comment, round, amendsId: signed.id });
+      const review = await createReview(tx, reader, ctx, "primary", {
+        impression: signed.impression,
+        comment: signed.comment,
+        round,
+        amendsId: signed.id,
+      });
       const labels = await copyLabels(tx, signed, review.id, reader);
       await recordAudit(tx, {
         actor: reader,
@@ -41,7 +46,8 @@ export async function amendPrimaryRead(reader: Reader, studyId: string): Promise
     if (!isUniqueViolation(e)) throw e;
     // A parallel amend by the same reader won; return theirs (the round is the one just signed off, plus one).
     const signed = await findSignedOffPrimary(db, studyId);
-    const winner = signed && (await db.review.findUnique({ where: reviewKey(studyId, reader, "primary", signed.round + 1), select: { id: true } }));
+    const winner =
+      signed && (await db.review.findUnique({ where: reviewKey(studyId, reader, "primary", signed.round + 1), select: { id: true } }));
     if (!winner) throw e;
     return { review: await loadReviewDtoOrThrow(db, winner.id), created: false };
   }
@@ -51,10 +57,25 @@ type Tx = Prisma.TransactionClient;
 
 // Every label of the signed-off read, deleted ones left out (they are not part of what was signed off).
 async function copyLabels(tx: Tx, signed: SignedOffPrimary, reviewId: string, reader: Reader): Promise<number> {
-  const labels = await tx.label.findMany({ where: { reviewId: signed.id, deleted: false }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const labels = await tx.label.findMany({
+    where: { reviewId: signed.id, deleted: false },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   for (const l of labels) {
-    const cols = { source: l.source, className: l.className, x1: l.x1, y1: l.y1, x2: l.x2, y2: l.y2, rejected: l.rejected, rejectReason: l.rejectReason, deleted: false };
-    const copy = await tx.label.create({ data: { ...cols, reviewId, instanceId: l.instanceId, frame: l.frame, originFindingId: l.originFindingId, revision: 1 } });
+    const cols = {
+      source: l.source,
+      className: l.className,
+      x1: l.x1,
+      y1: l.y1,
+      x2: l.x2,
+      y2: l.y2,
+      rejected: l.rejected,
+      rejectReason: l.rejectReason,
+      deleted: false,
+    };
+    const copy = await tx.label.create({
+      data: { ...cols, reviewId, instanceId: l.instanceId, frame: l.frame, originFindingId: l.originFindingId, revision: 1 },
+    });
     await tx.labelRevision.create({ data: { ...cols, labelId: copy.id, revision: 1, change: "amend", authorId: reader.id } });
   }
   return labels.length;

@@ -31,8 +31,17 @@ const columnsOf = (s: LabelState) => ({
 
 // Applies a save's operations in order inside the caller's transaction (after the version lock), so a failure
 // anywhere rolls every write back. Each change appends a LabelRevision; the Label row mirrors the latest one.
-export async function applyOperations(tx: Tx, ctx: ReviewContext, reviewId: string, authorId: string, ops: ReviewOperation[]): Promise<OperationResult[]> {
-  const rows: LabelRow[] = await tx.label.findMany({ where: { reviewId }, include: { originFinding: { include: { prediction: { select: { instanceId: true, frame: true } } } } } });
+export async function applyOperations(
+  tx: Tx,
+  ctx: ReviewContext,
+  reviewId: string,
+  authorId: string,
+  ops: ReviewOperation[],
+): Promise<OperationResult[]> {
+  const rows: LabelRow[] = await tx.label.findMany({
+    where: { reviewId },
+    include: { originFinding: { include: { prediction: { select: { instanceId: true, frame: true } } } } },
+  });
   const byId = new Map(rows.map((l) => [l.id, l]));
   const byFinding = new Map(rows.filter((l) => l.originFindingId).map((l) => [l.originFindingId!, l]));
   const results: OperationResult[] = [];
@@ -53,7 +62,12 @@ export async function applyOperations(tx: Tx, ctx: ReviewContext, reviewId: stri
       assertBoxInside(op.box, image);
       const frame = op.frame ?? 1;
       assertFrameOf(image, frame);
-      return write(null, null, { change: "add", state: addedLabel(op.box, labelClassOrThrow(ctx, op.className)) }, { instanceId: image.id, frame });
+      return write(
+        null,
+        null,
+        { change: "add", state: addedLabel(op.box, labelClassOrThrow(ctx, op.className)) },
+        { instanceId: image.id, frame },
+      );
     }
     const findingId = "findingId" in op ? op.findingId : undefined;
     const labelId = "labelId" in op ? op.labelId : undefined;
@@ -61,11 +75,13 @@ export async function applyOperations(tx: Tx, ctx: ReviewContext, reviewId: stri
     let originRow = label?.originFinding ?? null;
     if (findingId !== undefined) {
       const f = ctx.findings.get(findingId);
-      if (!f) throw new AppError("unprocessable", `AI finding ${findingId} is not one of this study's visible findings (reload the study).`);
+      if (!f)
+        throw new AppError("unprocessable", `AI finding ${findingId} is not one of this study's visible findings (reload the study).`);
       originRow = { ...f, prediction: { instanceId: f.instanceId, frame: f.frame } };
     }
     const origin: Origin | null = originRow && { className: originRow.className, box: boxOfRow(originRow) };
-    if (op.op === "edit" && op.box) assertBoxInside(op.box, imageById(ctx, label?.instanceId ?? originRow?.prediction.instanceId ?? imageForAdd(ctx).id));
+    if (op.op === "edit" && op.box)
+      assertBoxInside(op.box, imageById(ctx, label?.instanceId ?? originRow?.prediction.instanceId ?? imageForAdd(ctx).id));
     const verdict = op.op === "edit" && op.className !== undefined ? { ...op, className: labelClassOrThrow(ctx, op.className) } : op;
     return write(label, originRow, nextLabelState(label ? stateOf(label) : null, origin, verdict));
   }
@@ -77,14 +93,26 @@ export async function applyOperations(tx: Tx, ctx: ReviewContext, reviewId: stri
   }
 
   // A label is on the image and frame of its AI finding, or on those the reader added it to (`placed`).
-  async function write(label: LabelRow | null, origin: LabelRow["originFinding"], t: Transition, placed?: { instanceId: string; frame: number }): Promise<OperationResult> {
+  async function write(
+    label: LabelRow | null,
+    origin: LabelRow["originFinding"],
+    t: Transition,
+    placed?: { instanceId: string; frame: number },
+  ): Promise<OperationResult> {
     if (!t) return { labelId: label!.id, change: null };
     const revision = (label?.revision ?? 0) + 1;
     const cols = columnsOf(t.state);
     const saved = label
       ? await tx.label.update({ where: { id: label.id }, data: { ...cols, revision } })
       : await tx.label.create({
-          data: { ...cols, reviewId, instanceId: placed?.instanceId ?? origin?.prediction.instanceId ?? null, frame: placed?.frame ?? origin?.prediction.frame ?? 1, originFindingId: origin?.id ?? null, revision },
+          data: {
+            ...cols,
+            reviewId,
+            instanceId: placed?.instanceId ?? origin?.prediction.instanceId ?? null,
+            frame: placed?.frame ?? origin?.prediction.frame ?? 1,
+            originFindingId: origin?.id ?? null,
+            revision,
+          },
         });
     await tx.labelRevision.create({ data: { ...cols, labelId: saved.id, revision, change: t.change, authorId } });
     const row: LabelRow = { ...saved, originFinding: origin };

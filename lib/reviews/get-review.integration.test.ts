@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getStudyReview } from "@/lib/reviews/get-review";
 import { startReview } from "@/lib/reviews/start-review";
-import { makeReviewableStudies, removeReviewableStudies, readerOf, shadowFindings, visibleFindings, IMAGE_SIZE } from "@/lib/reviews/testing/reviewable-studies";
+import {
+  makeReviewableStudies,
+  removeReviewableStudies,
+  readerOf,
+  shadowFindings,
+  visibleFindings,
+  IMAGE_SIZE,
+} from "@/lib/reviews/testing/reviewable-studies";
 import { makeUser } from "@/test/factories";
 
 let fixture: Awaited<ReturnType<typeof makeReviewableStudies>>;
@@ -18,7 +25,13 @@ describe("a study's review", () => {
     const shadow = await shadowFindings(studyId);
     expect(shadow.length).toBeGreaterThan(0); // the fixture really has shadow findings to hide
     const dto = await getStudyReview(reader, studyId);
-    expect(dto).toMatchObject({ studyId, studyStatus: "predicted", purpose: "primary", review: null, modelVersion: { id: fixture.production.id } });
+    expect(dto).toMatchObject({
+      studyId,
+      studyStatus: "predicted",
+      purpose: "primary",
+      review: null,
+      modelVersion: { id: fixture.production.id },
+    });
     expect(dto.instances).toEqual([{ id: instanceId, rows: IMAGE_SIZE, columns: IMAGE_SIZE, frames: 1 }]);
     expect(dto.findings.map((f) => f.id).sort()).toEqual((await visibleFindings(studyId)).map((f) => f.id).sort());
     expect(dto.findings.length).toBeGreaterThan(0);
@@ -30,11 +43,20 @@ describe("a study's review", () => {
     const { studyId } = fixture.studies[0]!;
     const reader = readerOf(await makeUser("radiologist"));
     const stored = fixture.production.thresholds;
-    expect((await getStudyReview(reader, studyId)).modelVersion?.thresholds).toEqual({ confidence: (stored as { confidence: number }).confidence, perClass: {} });
+    expect((await getStudyReview(reader, studyId)).modelVersion?.thresholds).toEqual({
+      confidence: (stored as { confidence: number }).confidence,
+      perClass: {},
+    });
     // Model class names as a version stores them: "Mass" and "Nodule" both mean Nodule/Mass (the lower value is kept).
-    await db.modelVersion.update({ where: { id: fixture.production.id }, data: { thresholds: { confidence: 0.3, iou: 0.45, perClass: { Mass: 0.6, Nodule: 0.4, pleural_effusion: 0.7 } } } });
+    await db.modelVersion.update({
+      where: { id: fixture.production.id },
+      data: { thresholds: { confidence: 0.3, iou: 0.45, perClass: { Mass: 0.6, Nodule: 0.4, pleural_effusion: 0.7 } } },
+    });
     try {
-      expect((await getStudyReview(reader, studyId)).modelVersion?.thresholds).toEqual({ confidence: 0.3, perClass: { "Nodule/Mass": 0.4, "Pleural effusion": 0.7 } });
+      expect((await getStudyReview(reader, studyId)).modelVersion?.thresholds).toEqual({
+        confidence: 0.3,
+        perClass: { "Nodule/Mass": 0.4, "Pleural effusion": 0.7 },
+      });
     } finally {
       await db.modelVersion.update({ where: { id: fixture.production.id }, data: { thresholds: stored as object } });
     }
@@ -47,7 +69,13 @@ describe("a study's review", () => {
     const again = await startReview(reader, studyId);
     expect(first.created).toBe(true);
     expect(again).toMatchObject({ created: false, review: { id: first.review.id, version: 1 } });
-    expect(first.review).toMatchObject({ status: "in_progress", purpose: "primary", role: "radiologist", modelVersionId: fixture.production.id, labels: [] });
+    expect(first.review).toMatchObject({
+      status: "in_progress",
+      purpose: "primary",
+      role: "radiologist",
+      modelVersionId: fixture.production.id,
+      labels: [],
+    });
     expect((await db.study.findUniqueOrThrow({ where: { id: studyId } })).status).toBe("in_review");
     expect(await db.auditEvent.count({ where: { action: "review.started", targetId: first.review.id, actorId: reader.id } })).toBe(1);
     expect((await getStudyReview(reader, studyId)).review?.id).toBe(first.review.id);

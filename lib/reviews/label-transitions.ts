@@ -62,7 +62,11 @@ export function nextLabelState(current: LabelState | null, origin: Origin | null
       if (base.deleted) throw new AppError("unprocessable", "This label is deleted; restore it before editing.");
       const box = v.box ?? base.box;
       const className = v.className ?? base.className;
-      const source: LabelSource = !origin ? "reader_added" : sameBox(box, origin.box) && className === origin.className ? "ai_accepted" : "ai_edited";
+      const source: LabelSource = !origin
+        ? "reader_added"
+        : sameBox(box, origin.box) && className === origin.className
+          ? "ai_accepted"
+          : "ai_edited";
       // Moving or reclassifying a box asserts it, so an edit also withdraws an earlier rejection.
       return changed(current, "edit", { source, className, box: [...box], rejected: false, rejectReason: null, deleted: false });
     }

@@ -19,12 +19,22 @@ describe("the reader's decisions and the review history", () => {
     const [f1] = await visibleFindings(studyId);
     expect(f1).toBeDefined();
     const reader = readerOf(await makeUser("radiologist"));
-    const saved = await saveReview(reader, studyId, { version: 0, operations: [{ op: "reject", findingId: f1!.id, reason: "skin fold" }, { op: "add", box: [5, 5, 30, 30], className: "Atelectasis" }] });
+    const saved = await saveReview(reader, studyId, {
+      version: 0,
+      operations: [
+        { op: "reject", findingId: f1!.id, reason: "skin fold" },
+        { op: "add", box: [5, 5, 30, 30], className: "Atelectasis" },
+      ],
+    });
     await signOffReview(reader, studyId, { version: saved.review.version, impression: "abnormal" });
 
     const history = await getReviewHistoryOrThrow(reader, saved.review.id);
     const reject = history.revisions.find((r) => r.change === "reject")!;
-    expect(reject).toMatchObject({ originFindingId: f1!.id, rejectReason: "skin fold", modelVersion: { id: fixture.production.id, name: fixture.production.name, version: fixture.production.version } });
+    expect(reject).toMatchObject({
+      originFindingId: f1!.id,
+      rejectReason: "skin fold",
+      modelVersion: { id: fixture.production.id, name: fixture.production.name, version: fixture.production.version },
+    });
     expect(history.revisions.find((r) => r.change === "add")).toMatchObject({ originFindingId: null, modelVersion: null });
 
     const annotator = readerOf(await makeUser("annotator"));

@@ -4,7 +4,21 @@ import { AppError } from "@/lib/errors";
 import type { Impression, ReaderDecisionDto, ReaderDecisionsDto, ReviewPurpose } from "@/lib/schemas/review";
 import type { Reader } from "@/lib/reviews/review-purpose";
 
-type LabelRow = { id: string; originFindingId: string | null; instanceId: string | null; frame: number; source: string; rejected: boolean; rejectReason: string | null; className: string; x1: number; y1: number; x2: number; y2: number; originFinding: { className: string; prediction: { instanceId: string } } | null };
+type LabelRow = {
+  id: string;
+  originFindingId: string | null;
+  instanceId: string | null;
+  frame: number;
+  source: string;
+  rejected: boolean;
+  rejectReason: string | null;
+  className: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  originFinding: { className: string; prediction: { instanceId: string } } | null;
+};
 
 export function decisionOf(l: Pick<LabelRow, "rejected" | "source">): ReaderDecisionDto["decision"] {
   if (l.rejected) return "rejected";
@@ -27,7 +41,11 @@ export async function loadReaderDecisionsOrThrow(caller: Reader, studyId: string
     orderBy: [{ signedOffAt: "asc" }, { id: "asc" }],
     include: {
       reader: { select: { id: true, name: true } },
-      labels: { where: { deleted: false }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { originFinding: { select: { className: true, prediction: { select: { instanceId: true } } } } } },
+      labels: {
+        where: { deleted: false },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { originFinding: { select: { className: true, prediction: { select: { instanceId: true } } } } },
+      },
     },
   });
   return {

@@ -36,7 +36,10 @@ export async function loadReviewContext(client: Client, studyId: string): Promis
       predictions: {
         where: { visible: true },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        include: { findings: { orderBy: [{ confidence: "desc" }, { id: "asc" }] }, modelVersion: { select: { id: true, name: true, version: true, classes: true, thresholds: true } } },
+        include: {
+          findings: { orderBy: [{ confidence: "desc" }, { id: "asc" }] },
+          modelVersion: { select: { id: true, name: true, version: true, classes: true, thresholds: true } },
+        },
       },
     },
   });
@@ -46,7 +49,8 @@ export async function loadReviewContext(client: Client, studyId: string): Promis
   for (const inst of instances) {
     for (const p of latestPerFrame(inst.predictions)) {
       if (!latest || p.createdAt > latest.createdAt) latest = p;
-      for (const c of Array.isArray(p.modelVersion.classes) ? p.modelVersion.classes : []) if (typeof c === "string") classNames.add(mapClassName(c));
+      for (const c of Array.isArray(p.modelVersion.classes) ? p.modelVersion.classes : [])
+        if (typeof c === "string") classNames.add(mapClassName(c));
       for (const f of p.findings) {
         findings.set(f.id, { ...f, instanceId: inst.id, frame: p.frame, modelVersionId: p.modelVersionId });
         classNames.add(f.className);
@@ -59,7 +63,12 @@ export async function loadReviewContext(client: Client, studyId: string): Promis
     instances: instances.map(({ id, rows, columns, frames }) => ({ id, rows, columns, frames })),
     findings,
     modelVersion: latest
-      ? { id: latest.modelVersion.id, name: latest.modelVersion.name, version: latest.modelVersion.version, thresholds: displayThresholdsOf(latest.modelVersion.thresholds) }
+      ? {
+          id: latest.modelVersion.id,
+          name: latest.modelVersion.name,
+          version: latest.modelVersion.version,
+          thresholds: displayThresholdsOf(latest.modelVersion.thresholds),
+        }
       : null,
     classNames,
   };

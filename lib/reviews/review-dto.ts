@@ -7,7 +7,6 @@ import type { VisibleFinding } from "@/lib/reviews/review-context";
 
 type Client = Pick<Db, "review" | "instance">;
 
-
 export function toAiFindingDto(f: VisibleFinding): AiFindingDto {
   return {
     id: f.id,
@@ -41,7 +40,13 @@ export async function loadReviewDtoOrThrow(client: Client, reviewId: string): Pr
       instanceId: l.instanceId ?? f?.prediction.instanceId ?? null,
       frame: l.frame,
       originFindingId: l.originFindingId,
-      origin: f && { className: f.className, modelClass: f.modelClass, confidence: f.confidence, box: boxOfRow(f), modelVersionId: f.prediction.modelVersionId },
+      origin: f && {
+        className: f.className,
+        modelClass: f.modelClass,
+        confidence: f.confidence,
+        box: boxOfRow(f),
+        modelVersionId: f.prediction.modelVersionId,
+      },
       source: l.source as LabelSource,
       className: l.className,
       box: boxOfRow(l),

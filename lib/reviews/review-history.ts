@@ -14,7 +14,12 @@ export async function getReviewHistoryOrThrow(reader: Reader, reviewId: string):
     orderBy: [{ createdAt: "asc" }, { labelId: "asc" }, { revision: "asc" }],
     include: {
       author: { select: { id: true, email: true } },
-      label: { select: { originFindingId: true, originFinding: { select: { prediction: { select: { modelVersion: { select: { id: true, name: true, version: true } } } } } } } },
+      label: {
+        select: {
+          originFindingId: true,
+          originFinding: { select: { prediction: { select: { modelVersion: { select: { id: true, name: true, version: true } } } } } },
+        },
+      },
     },
   });
   return {

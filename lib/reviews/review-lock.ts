@@ -24,5 +24,9 @@ export async function reviewConflict(client: Pick<Tx, "review">, reviewId: strin
   const details = { currentVersion: r.version, status: r.status };
   if (r.status === "signed_off") return new AppError("conflict", "This review is signed off and can no longer be changed.", details);
   if (r.status === "completed") return new AppError("conflict", "This annotation task is completed and can no longer be changed.", details);
-  return new AppError("conflict", `The review was changed elsewhere (now version ${r.version}); reload it and apply your changes again.`, details);
+  return new AppError(
+    "conflict",
+    `The review was changed elsewhere (now version ${r.version}); reload it and apply your changes again.`,
+    details,
+  );
 }

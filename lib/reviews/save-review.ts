@@ -11,7 +11,12 @@ import { assertStartable, createReview, findReviewId, reviewKey } from "@/lib/re
 
 // One autosave: lock on the version the client saw (0 = "I saw no review yet": the review is created lazily),
 // apply every operation in order, bump the version once. All or nothing: any failure leaves no write behind.
-export async function saveReview(reader: Reader, studyId: string, body: SaveReviewBody, requested?: ReviewPurpose): Promise<SaveReviewResult> {
+export async function saveReview(
+  reader: Reader,
+  studyId: string,
+  body: SaveReviewBody,
+  requested?: ReviewPurpose,
+): Promise<SaveReviewResult> {
   const purpose = resolvePurpose(reader.role, requested);
   const key = reviewKey(studyId, reader, purpose);
   const fields = { impression: body.impression, comment: body.comment };
@@ -29,7 +34,10 @@ export async function saveReview(reader: Reader, studyId: string, body: SaveRevi
         reviewId = (await createReview(tx, reader, ctx, purpose, fields)).id;
         version = 1;
       } else {
-        throw new AppError("conflict", "You have no review of this study yet; save with version 0 to start one.", { currentVersion: 0, status: null });
+        throw new AppError("conflict", "You have no review of this study yet; save with version 0 to start one.", {
+          currentVersion: 0,
+          status: null,
+        });
       }
       const results = await applyOperations(tx, ctx, reviewId, reader.id, body.operations);
       await recordAudit(tx, {
@@ -37,7 +45,13 @@ export async function saveReview(reader: Reader, studyId: string, body: SaveRevi
         action: "review.saved",
         targetType: "review",
         targetId: reviewId,
-        details: { studyId, version, ...countOperations(body.operations, results), impression: body.impression, commentChanged: body.comment !== undefined },
+        details: {
+          studyId,
+          version,
+          ...countOperations(body.operations, results),
+          impression: body.impression,
+          commentChanged: body.comment !== undefined,
+        },
       });
       return { review: await loadReviewDtoOrThrow(tx, reviewId), results };
     });
@@ -52,5 +66,9 @@ export async function saveReview(reader: Reader, studyId: string, body: SaveRevi
 function countOperations(ops: ReviewOperation[], results: OperationResult[]) {
   const counts: Record<string, number> = {};
   for (const o of ops) counts[o.op] = (counts[o.op] ?? 0) + 1;
-  return { operations: counts, revisions: results.filter((r) => r.change !== null).length, unchanged: results.filter((r) => r.change === null).length };
+  return {
+    operations: counts,
+    revisions: results.filter((r) => r.change !== null).length,
+    unchanged: results.filter((r) => r.change === null).length,
+  };
 }

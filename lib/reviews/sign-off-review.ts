@@ -14,13 +14,20 @@ import { enqueueResultPushes } from "@/lib/pacs/push/push-job";
 
 // Locks the review for good (later saves get a conflict). A primary read also signs the study off; a double read
 // completes the reader's double-read task; either queues the automatic annotation-task run.
-export async function signOffReview(reader: Reader, studyId: string, body: SignOffReviewBody, requested?: ReviewPurpose): Promise<ReviewDto> {
+export async function signOffReview(
+  reader: Reader,
+  studyId: string,
+  body: SignOffReviewBody,
+  requested?: ReviewPurpose,
+): Promise<ReviewDto> {
   const purpose = resolvePurpose(reader.role, requested);
   if (reader.role === "annotator" || !canSignOff(purpose)) throw new AppError("forbidden", "Annotation reviews are not signed off.");
   return db.$transaction(async (tx) => {
     const ctx = await loadReviewContext(tx, studyId);
     const reviewId = await findReviewId(tx, studyId, reader, purpose);
-    const review = reviewId ? await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { id: true, studyId: true, round: true } }) : null;
+    const review = reviewId
+      ? await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { id: true, studyId: true, round: true } })
+      : null;
     if (!review) throw new AppError("not_found", "You have no review of this study to sign off; start one first.");
     if (purpose === "primary") await assertNotSuperseded(tx, review); // another read was signed off since this one started
     const version = await bumpVersionOrThrow(tx, review.id, body.version, {
@@ -31,15 +38,23 @@ export async function signOffReview(reader: Reader, studyId: string, body: SignO
     });
     const boxes = await tx.label.count({ where: { reviewId: review.id, rejected: false, deleted: false } });
     if (body.impression === "no_finding" && boxes > 0)
-      throw new AppError("unprocessable", `The impression is "no finding" but ${boxes} box(es) are accepted or added; reject or delete them, or sign off as abnormal.`, { boxes });
+      throw new AppError(
+        "unprocessable",
+        `The impression is "no finding" but ${boxes} box(es) are accepted or added; reject or delete them, or sign off as abnormal.`,
+        { boxes },
+      );
     if (purpose === "primary") await tx.study.update({ where: { id: ctx.studyId }, data: { status: "signed_off" } });
     // Signing a double read off is how that task is done; a signed read may reveal work for annotators.
     if (purpose === "double_read")
-      await tx.assignment.updateMany({ where: { studyId, assigneeId: reader.id, kind: "double_read", status: "open" }, data: { status: "done", completedAt: new Date() } });
+      await tx.assignment.updateMany({
+        where: { studyId, assigneeId: reader.id, kind: "double_read", status: "open" },
+        data: { status: "done", completedAt: new Date() },
+      });
     if (purpose === "primary" || purpose === "double_read") await enqueueAutoAssign({}, tx);
     await enqueueCanaryCheck(tx); // a new verdict may decide a canary (no-op without one)
     // The final read (primary or consensus) goes back to every PACS that receives results: SR + GSPS, retried.
-    if (purpose === "primary" || purpose === "consensus") await enqueueResultPushes({ studyId: ctx.studyId, trigger: "sign_off", requestedById: reader.id }, tx);
+    if (purpose === "primary" || purpose === "consensus")
+      await enqueueResultPushes({ studyId: ctx.studyId, trigger: "sign_off", requestedById: reader.id }, tx);
     await recordAudit(tx, {
       actor: reader,
       action: "review.signed_off",

@@ -19,13 +19,21 @@ export type LoadedRead = {
 };
 
 // The signed-off reads of some studies (oldest sign-off first), each with the boxes the reader kept.
-export async function loadSignedReads(client: Client, studyIds: string[], purposes: ReadPurpose[] = ["primary", "double_read"]): Promise<LoadedRead[]> {
+export async function loadSignedReads(
+  client: Client,
+  studyIds: string[],
+  purposes: ReadPurpose[] = ["primary", "double_read"],
+): Promise<LoadedRead[]> {
   const rows = await client.review.findMany({
     where: { studyId: { in: studyIds }, status: "signed_off", purpose: { in: purposes } },
     orderBy: [{ signedOffAt: "asc" }, { id: "asc" }],
     include: {
       reader: { select: { id: true, email: true, name: true } },
-      labels: { where: { deleted: false }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { originFinding: { select: { prediction: { select: { instanceId: true } } } } } },
+      labels: {
+        where: { deleted: false },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { originFinding: { select: { prediction: { select: { instanceId: true } } } } },
+      },
     },
   });
   return rows.map((r) => ({
@@ -38,7 +46,12 @@ export async function loadSignedReads(client: Client, studyIds: string[], purpos
     boxes: r.labels
       .filter((l) => !l.rejected)
       // One image per frame: boxes on different frames of a multi-frame image are never matched or fused.
-      .map((l) => ({ id: l.id, imageId: imageKey(l.instanceId ?? l.originFinding?.prediction.instanceId ?? "", l.frame), className: l.className, box: boxOfRow(l) })),
+      .map((l) => ({
+        id: l.id,
+        imageId: imageKey(l.instanceId ?? l.originFinding?.prediction.instanceId ?? "", l.frame),
+        className: l.className,
+        box: boxOfRow(l),
+      })),
     rejected: r.labels.filter((l) => l.rejected).length,
     added: r.labels.filter((l) => l.source === "reader_added").length,
   }));

@@ -17,11 +17,20 @@ export const reviewKey = (studyId: string, reader: Reader, purpose: ReviewPurpos
 
 // The review a reader works on: their own (of the latest round: an amendment they opened), except the consensus, one
 // per study, which any admin may adjust and confirm (each revision names its author).
-export async function findReviewId(client: Pick<Tx, "review">, studyId: string, reader: Reader, purpose: ReviewPurpose): Promise<string | null> {
+export async function findReviewId(
+  client: Pick<Tx, "review">,
+  studyId: string,
+  reader: Reader,
+  purpose: ReviewPurpose,
+): Promise<string | null> {
   const r =
     purpose === "consensus"
       ? await client.review.findFirst({ where: { studyId, purpose }, orderBy: [{ startedAt: "asc" }, { id: "asc" }], select: { id: true } })
-      : await client.review.findFirst({ where: { studyId, readerId: reader.id, purpose }, orderBy: { round: "desc" }, select: { id: true } });
+      : await client.review.findFirst({
+          where: { studyId, readerId: reader.id, purpose },
+          orderBy: { round: "desc" },
+          select: { id: true },
+        });
   return r?.id ?? null;
 }
 
@@ -29,7 +38,10 @@ export async function findReviewId(client: Pick<Tx, "review">, studyId: string, 
 // read only while none is signed off (after that, by amending it: lib/reviews/amend-review.ts).
 export async function assertStartable(client: Pick<Tx, "review">, studyId: string, purpose: ReviewPurpose): Promise<void> {
   if (purpose === "consensus")
-    throw new AppError("unprocessable", "This study has no consensus yet: it is made by fusing its two signed-off double reads (Agreement → Fuse boxes).");
+    throw new AppError(
+      "unprocessable",
+      "This study has no consensus yet: it is made by fusing its two signed-off double reads (Agreement → Fuse boxes).",
+    );
   if (purpose === "primary") await assertNoSignedOffPrimary(client, studyId);
 }
 
@@ -37,15 +49,36 @@ export async function assertStartable(client: Pick<Tx, "review">, studyId: strin
 type StartFields = { impression?: string | null; comment?: string | null; round?: number; amendsId?: string };
 export async function createReview(tx: Tx, reader: Reader, ctx: ReviewContext, purpose: ReviewPurpose, fields: StartFields = {}) {
   const review = await tx.review.create({
-    data: { studyId: ctx.studyId, readerId: reader.id, role: reader.role, purpose, modelVersionId: ctx.modelVersion?.id ?? null, ...fields },
+    data: {
+      studyId: ctx.studyId,
+      readerId: reader.id,
+      role: reader.role,
+      purpose,
+      modelVersionId: ctx.modelVersion?.id ?? null,
+      ...fields,
+    },
   });
-  if (purpose === "primary") await tx.study.updateMany({ where: { id: ctx.studyId, status: { in: ["new", "prediction_failed", "predicted"] } }, data: { status: "in_review" } });
-  await recordAudit(tx, { actor: reader, action: "review.started", targetType: "review", targetId: review.id, details: { studyId: ctx.studyId, purpose } });
+  if (purpose === "primary")
+    await tx.study.updateMany({
+      where: { id: ctx.studyId, status: { in: ["new", "prediction_failed", "predicted"] } },
+      data: { status: "in_review" },
+    });
+  await recordAudit(tx, {
+    actor: reader,
+    action: "review.started",
+    targetType: "review",
+    targetId: review.id,
+    details: { studyId: ctx.studyId, purpose },
+  });
   return review;
 }
 
 // Idempotent: returns the reader's existing review of this study and purpose, or starts one.
-export async function startReview(reader: Reader, studyId: string, requested?: ReviewPurpose): Promise<{ review: ReviewDto; created: boolean }> {
+export async function startReview(
+  reader: Reader,
+  studyId: string,
+  requested?: ReviewPurpose,
+): Promise<{ review: ReviewDto; created: boolean }> {
   const purpose = resolvePurpose(reader.role, requested);
   try {
     const { id, created } = await db.$transaction(async (tx) => {

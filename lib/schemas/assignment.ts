@@ -28,7 +28,11 @@ export const createAssignmentsBodySchema = z
       jsonSchema.oneOf = [{ required: ["assigneeId"] }, { required: ["assigneeIds"] }];
     },
   })
-  .transform(({ assigneeId, assigneeIds, ...b }) => ({ ...b, studyIds: [...new Set(b.studyIds)], assigneeIds: [...new Set(assigneeIds ?? [assigneeId!])] }))
+  .transform(({ assigneeId, assigneeIds, ...b }) => ({
+    ...b,
+    studyIds: [...new Set(b.studyIds)],
+    assigneeIds: [...new Set(assigneeIds ?? [assigneeId!])],
+  }))
   .refine((b) => (b.kind === "double_read" ? b.assigneeIds.length === 2 : b.assigneeIds.length === 1), {
     message: "annotate takes one assignee; double_read takes two different readers.",
     path: ["assigneeIds"],
@@ -48,15 +52,23 @@ export const completeAssignmentBodySchema = z.object({ version: z.number().int()
 
 export const runAutoAssignBodySchema = z.object({ lowConfidenceBelow: z.number().min(0).max(1).optional() }).strict();
 
-export const AssignmentSchema = z.object({
-  id: z.string(),
-  studyId: z.string(),
-  study: z.object({ pseudonym: z.string(), displayName: z.string(), modality: z.string(), status: z.string(), aiPriority: z.number().nullable() }),
-  assignee: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }),
-  kind: assignmentKindSchema,
-  reason: z.enum(ASSIGNMENT_REASONS),
-  status: z.enum(ASSIGNMENT_STATUSES),
-  createdAt: z.string(),
-  completedAt: z.string().nullable(),
-}).meta({ id: "Assignment" });
+export const AssignmentSchema = z
+  .object({
+    id: z.string(),
+    studyId: z.string(),
+    study: z.object({
+      pseudonym: z.string(),
+      displayName: z.string(),
+      modality: z.string(),
+      status: z.string(),
+      aiPriority: z.number().nullable(),
+    }),
+    assignee: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }),
+    kind: assignmentKindSchema,
+    reason: z.enum(ASSIGNMENT_REASONS),
+    status: z.enum(ASSIGNMENT_STATUSES),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .meta({ id: "Assignment" });
 export type AssignmentDto = z.infer<typeof AssignmentSchema>;

@@ -9,14 +9,16 @@ export const listAuditQuerySchema = z.object({
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
 
-export const AuditEventSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorEmail: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
-  details: z.unknown(),
-}).meta({ id: "AuditEvent" });
+export const AuditEventSchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actorEmail: z.string().nullable(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    details: z.unknown(),
+  })
+  .meta({ id: "AuditEvent" });
 export type AuditEventDto = z.infer<typeof AuditEventSchema>;
 export const AuditEventListSchema = z.object({ events: z.array(AuditEventSchema) });

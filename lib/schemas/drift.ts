@@ -20,7 +20,11 @@ export type DriftWindow = z.infer<typeof driftWindowSchema>;
 export type DriftReference = z.infer<typeof driftReferenceSchema>;
 
 export const listDriftQuerySchema = z.object({
-  feature: z.string().max(64).optional().transform((v) => v || undefined), // `?feature=` means every feature
+  feature: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined), // `?feature=` means every feature
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type ListDriftQuery = { feature?: string; limit: number }; // what the parsed query satisfies
@@ -37,49 +41,55 @@ export type DriftMetricDto = z.infer<typeof DriftMetricSchema>;
 export const DriftBinSchema = z.object({ label: z.string(), reference: z.number(), current: z.number() }); // shares of each window, unsmoothed
 export type DriftBinDto = z.infer<typeof DriftBinSchema>;
 
-export const DriftFeatureSchema = z.object({
-  feature: z.string(),
-  kind: z.enum(["input", "output"]),
-  alert: z.boolean(),
-  severity: z.number(),
-  insufficientData: z.boolean(),
-  referenceCount: z.number().int(),
-  currentCount: z.number().int(),
-  metrics: z.array(DriftMetricSchema),
-  bins: z.array(DriftBinSchema),
-}).meta({ id: "DriftFeature" });
+export const DriftFeatureSchema = z
+  .object({
+    feature: z.string(),
+    kind: z.enum(["input", "output"]),
+    alert: z.boolean(),
+    severity: z.number(),
+    insufficientData: z.boolean(),
+    referenceCount: z.number().int(),
+    currentCount: z.number().int(),
+    metrics: z.array(DriftMetricSchema),
+    bins: z.array(DriftBinSchema),
+  })
+  .meta({ id: "DriftFeature" });
 export type DriftFeatureDto = z.infer<typeof DriftFeatureSchema>;
 
 export const DRIFT_WEBHOOK_OUTCOMES = ["not_configured", "not_needed", "delivered", "failed"] as const;
 export type DriftWebhookOutcome = (typeof DRIFT_WEBHOOK_OUTCOMES)[number];
 
-export const DriftReportSchema = z.object({
-  computedAt: z.string(),
-  modelVersionId: z.string().nullable(),
-  reference: z.object({ label: z.string(), from: z.string().nullable(), to: z.string().nullable(), predictions: z.number().int() }),
-  current: z.object({ from: z.string(), to: z.string(), predictions: z.number().int() }),
-  alert: z.boolean(),
-  alertingFeatures: z.array(z.string()),
-  features: z.array(DriftFeatureSchema),
-  webhook: z.enum(DRIFT_WEBHOOK_OUTCOMES),
-}).meta({ id: "DriftReport" });
+export const DriftReportSchema = z
+  .object({
+    computedAt: z.string(),
+    modelVersionId: z.string().nullable(),
+    reference: z.object({ label: z.string(), from: z.string().nullable(), to: z.string().nullable(), predictions: z.number().int() }),
+    current: z.object({ from: z.string(), to: z.string(), predictions: z.number().int() }),
+    alert: z.boolean(),
+    alertingFeatures: z.array(z.string()),
+    features: z.array(DriftFeatureSchema),
+    webhook: z.enum(DRIFT_WEBHOOK_OUTCOMES),
+  })
+  .meta({ id: "DriftReport" });
 export type DriftReportDto = z.infer<typeof DriftReportSchema>;
 
-export const DriftSnapshotSchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  modelVersionId: z.string().nullable(),
-  windowStart: z.string(),
-  windowEnd: z.string(),
-  reference: z.string(),
-  feature: z.string(),
-  kind: z.string(),
-  metric: z.string(),
-  score: z.number(),
-  threshold: z.number(),
-  alert: z.boolean(),
-  details: z.unknown(),
-}).meta({ id: "DriftSnapshot" });
+export const DriftSnapshotSchema = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    modelVersionId: z.string().nullable(),
+    windowStart: z.string(),
+    windowEnd: z.string(),
+    reference: z.string(),
+    feature: z.string(),
+    kind: z.string(),
+    metric: z.string(),
+    score: z.number(),
+    threshold: z.number(),
+    alert: z.boolean(),
+    details: z.unknown(),
+  })
+  .meta({ id: "DriftSnapshot" });
 export type DriftSnapshotDto = z.infer<typeof DriftSnapshotSchema>;
 export const DriftSnapshotListSchema = z.object({ snapshots: z.array(DriftSnapshotSchema) });
 export const DriftReportResponseSchema = z.object({ report: DriftReportSchema });

@@ -13,4 +13,3 @@ export const ErrorResponseSchema = z
   })
   .meta({ id: "Error" });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
-

@@ -34,7 +34,12 @@ export const createExportBodySchema = z
     format: exportFormatSchema.default("yolo"),
     filters: exportFiltersSchema.default({ includeInProgress: false, includeHeldOut: false }),
     valFraction: z.number().min(0).max(0.9).default(0.2),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(0),
   })
   .strict();
 export type CreateExportBody = z.infer<typeof createExportBodySchema>;
@@ -42,11 +47,22 @@ export type CreateExportBody = z.infer<typeof createExportBodySchema>;
 export const listExportsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 export type SplitName = "train" | "val";
-const SplitSummarySchema = z.object({ images: z.number().int(), negatives: z.number().int(), boxes: z.number().int(), patients: z.number().int(), perClass: z.record(z.string(), z.number().int()) });
+const SplitSummarySchema = z.object({
+  images: z.number().int(),
+  negatives: z.number().int(),
+  boxes: z.number().int(),
+  patients: z.number().int(),
+  perClass: z.record(z.string(), z.number().int()),
+});
 export type SplitSummary = z.infer<typeof SplitSummarySchema>;
 /** What the held-out rule did: the evaluation fraction used, whether held-out patients were kept, and how many
  * matching studies / images were left out because they belong to held-out patients (0 when included). */
-const HeldOutSummarySchema = z.object({ fraction: z.number(), included: z.boolean(), excludedStudies: z.number().int(), excludedImages: z.number().int() });
+const HeldOutSummarySchema = z.object({
+  fraction: z.number(),
+  included: z.boolean(),
+  excludedStudies: z.number().int(),
+  excludedImages: z.number().int(),
+});
 export type HeldOutSummary = z.infer<typeof HeldOutSummarySchema>;
 const ExportSummarySchema = z.object({
   classes: z.array(z.string()),
@@ -56,23 +72,25 @@ const ExportSummarySchema = z.object({
 });
 export type ExportSummary = z.infer<typeof ExportSummarySchema>;
 
-export const ExportSchema = z.object({
-  id: z.string(),
-  format: exportFormatSchema,
-  filters: exportFiltersSchema,
-  split: z.object({ valFraction: z.number(), seed: z.number().int() }),
-  status: z.string().describe("queued | running | succeeded | failed"),
-  imageCount: z.number().int(),
-  boxCount: z.number().int(),
-  sizeBytes: z.number().int().nullable(),
-  summary: ExportSummarySchema.nullable(),
-  error: z.string().nullable(),
-  progress: z.number(),
-  progressMessage: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-  downloadUrl: z.string().nullable(),
-}).meta({ id: "Export" });
+export const ExportSchema = z
+  .object({
+    id: z.string(),
+    format: exportFormatSchema,
+    filters: exportFiltersSchema,
+    split: z.object({ valFraction: z.number(), seed: z.number().int() }),
+    status: z.string().describe("queued | running | succeeded | failed"),
+    imageCount: z.number().int(),
+    boxCount: z.number().int(),
+    sizeBytes: z.number().int().nullable(),
+    summary: ExportSummarySchema.nullable(),
+    error: z.string().nullable(),
+    progress: z.number(),
+    progressMessage: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    downloadUrl: z.string().nullable(),
+  })
+  .meta({ id: "Export" });
 export type ExportDto = z.infer<typeof ExportSchema>;
 export const ExportResponseSchema = z.object({ export: ExportSchema });
 export const ExportListSchema = z.object({ exports: z.array(ExportSchema) });

@@ -5,9 +5,11 @@ export const HealthSchema = z.object({ status: z.literal("ok"), uptimeSeconds: z
 
 export const ReadinessCheckSchema = z.object({ ok: z.boolean(), detail: z.string().optional() });
 export type ReadinessCheck = z.infer<typeof ReadinessCheckSchema>;
-export const ReadinessSchema = z.object({
-  ready: z.boolean(),
-  checks: z.record(z.string(), ReadinessCheckSchema),
-  down: z.array(z.string()).describe("Names of the checks that failed"),
-}).meta({ id: "Readiness" });
+export const ReadinessSchema = z
+  .object({
+    ready: z.boolean(),
+    checks: z.record(z.string(), ReadinessCheckSchema),
+    down: z.array(z.string()).describe("Names of the checks that failed"),
+  })
+  .meta({ id: "Readiness" });
 export type Readiness = z.infer<typeof ReadinessSchema>;

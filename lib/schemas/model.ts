@@ -15,8 +15,14 @@ export const changeStageBodySchema = z
     overrideReason: z.string().trim().min(3).max(500).optional(),
   })
   .strict()
-  .refine((b) => b.to !== "canary" || b.canaryShare !== undefined, { message: "A canary needs a canaryShare (0 < share <= 1).", path: ["canaryShare"] })
-  .refine((b) => !(b.shadow && (b.to === "production" || b.to === "archived")), { message: "Production and archived versions cannot run as shadows.", path: ["shadow"] })
+  .refine((b) => b.to !== "canary" || b.canaryShare !== undefined, {
+    message: "A canary needs a canaryShare (0 < share <= 1).",
+    path: ["canaryShare"],
+  })
+  .refine((b) => !(b.shadow && (b.to === "production" || b.to === "archived")), {
+    message: "Production and archived versions cannot run as shadows.",
+    path: ["shadow"],
+  })
   .meta({
     description: "canaryShare is required when to is canary; shadow is not allowed for production or archived",
     override: ({ jsonSchema }) => {

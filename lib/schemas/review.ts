@@ -39,7 +39,13 @@ const reason = z.string().trim().max(500);
 const acceptOp = z.object({ op: z.literal("accept"), findingId: id }).strict();
 const rejectOp = z.object({ op: z.literal("reject"), findingId: id, reason: reason.optional() }).strict();
 const editOp = z
-  .object({ op: z.literal("edit"), findingId: id.optional(), labelId: id.optional(), box: boxSchema.optional(), className: className.optional() })
+  .object({
+    op: z.literal("edit"),
+    findingId: id.optional(),
+    labelId: id.optional(),
+    box: boxSchema.optional(),
+    className: className.optional(),
+  })
   .strict()
   .refine((o) => (o.findingId === undefined) !== (o.labelId === undefined), "Send exactly one of findingId or labelId.")
   .refine((o) => o.box !== undefined || o.className !== undefined, "Send box, className or both.")
@@ -53,7 +59,9 @@ const editOp = z
 // instanceId may be left out on a single-image study; see lib/reviews/apply-operations.ts. frame: 1-based frame of a
 // multi-frame image (DICOM's Referenced Frame Number), 1 when left out.
 export const frameSchema = z.number().int().min(1).max(MAX_PIXEL);
-const addOp = z.object({ op: z.literal("add"), box: boxSchema, className, instanceId: id.optional(), frame: frameSchema.optional() }).strict();
+const addOp = z
+  .object({ op: z.literal("add"), box: boxSchema, className, instanceId: id.optional(), frame: frameSchema.optional() })
+  .strict();
 const deleteOp = z.object({ op: z.literal("delete"), labelId: id }).strict();
 const restoreOp = z.object({ op: z.literal("restore"), labelId: id }).strict();
 
@@ -82,55 +90,61 @@ export const reviewQuerySchema = z.object({ purpose: reviewPurposeSchema.optiona
 
 const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
-export const AiFindingSchema = z.object({
-  id: z.string(),
-  instanceId: z.string(),
-  frame: z.number().int(), // 1-based; 1 on a single-frame image
-  predictionId: z.string(),
-  modelVersionId: z.string(),
-  className: z.string(),
-  modelClass: z.string(),
-  confidence: z.number(),
-  box,
-}).meta({ id: "AiFinding" });
+export const AiFindingSchema = z
+  .object({
+    id: z.string(),
+    instanceId: z.string(),
+    frame: z.number().int(), // 1-based; 1 on a single-frame image
+    predictionId: z.string(),
+    modelVersionId: z.string(),
+    className: z.string(),
+    modelClass: z.string(),
+    confidence: z.number(),
+    box,
+  })
+  .meta({ id: "AiFinding" });
 export type AiFindingDto = z.infer<typeof AiFindingSchema>;
 
-export const LabelSchema = z.object({
-  id: z.string(),
-  instanceId: z.string().nullable(),
-  frame: z.number().int(), // 1-based frame of that image; 1 on a single-frame image
-  originFindingId: z.string().nullable(),
-  origin: z.object({ className: z.string(), modelClass: z.string(), confidence: z.number(), box, modelVersionId: z.string() }).nullable(),
-  source: z.enum(LABEL_SOURCES),
-  className: z.string(),
-  box,
-  rejected: z.boolean(),
-  rejectReason: z.string().nullable(),
-  deleted: z.boolean(),
-  revision: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: "Label" });
+export const LabelSchema = z
+  .object({
+    id: z.string(),
+    instanceId: z.string().nullable(),
+    frame: z.number().int(), // 1-based frame of that image; 1 on a single-frame image
+    originFindingId: z.string().nullable(),
+    origin: z.object({ className: z.string(), modelClass: z.string(), confidence: z.number(), box, modelVersionId: z.string() }).nullable(),
+    source: z.enum(LABEL_SOURCES),
+    className: z.string(),
+    box,
+    rejected: z.boolean(),
+    rejectReason: z.string().nullable(),
+    deleted: z.boolean(),
+    revision: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Label" });
 export type LabelDto = z.infer<typeof LabelSchema>;
 
-export const ReviewSchema = z.object({
-  id: z.string(),
-  studyId: z.string(),
-  reader: z.object({ id: z.string(), email: z.string(), name: z.string() }),
-  role: roleSchema,
-  purpose: reviewPurposeSchema,
-  status: z.enum(REVIEW_STATUSES),
-  version: z.number(),
-  impression: impressionSchema.nullable(),
-  comment: z.string().nullable(),
-  modelVersionId: z.string().nullable(),
-  startedAt: z.string(),
-  updatedAt: z.string(),
-  signedOffAt: z.string().nullable(),
-  round: z.number().int(), // 0 for a first read; k for the k-th amendment of the study's signed-off primary read
-  amendsId: z.string().nullable(), // the signed-off read this amendment started from
-  labels: z.array(LabelSchema),
-}).meta({ id: "Review" });
+export const ReviewSchema = z
+  .object({
+    id: z.string(),
+    studyId: z.string(),
+    reader: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+    role: roleSchema,
+    purpose: reviewPurposeSchema,
+    status: z.enum(REVIEW_STATUSES),
+    version: z.number(),
+    impression: impressionSchema.nullable(),
+    comment: z.string().nullable(),
+    modelVersionId: z.string().nullable(),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+    signedOffAt: z.string().nullable(),
+    round: z.number().int(), // 0 for a first read; k for the k-th amendment of the study's signed-off primary read
+    amendsId: z.string().nullable(), // the signed-off read this amendment started from
+    labels: z.array(LabelSchema),
+  })
+  .meta({ id: "Review" });
 export type ReviewDto = z.infer<typeof ReviewSchema>;
 
 // A version's detection thresholds as the overlay uses them: the global confidence and per-class confidences keyed by
@@ -139,46 +153,54 @@ export const DisplayThresholdsSchema = z.object({ confidence: z.number(), perCla
 export type DisplayThresholds = z.infer<typeof DisplayThresholdsSchema>;
 
 // GET …/review: the caller's review (null until started; save with version 0 then) and what the AI showed.
-export const StudyReviewSchema = z.object({
-  studyId: z.string(),
-  studyStatus: studyStatusSchema,
-  purpose: reviewPurposeSchema,
-  review: ReviewSchema.nullable(),
-  modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string(), thresholds: DisplayThresholdsSchema }).nullable(),
-  instances: z.array(z.object({ id: z.string(), rows: z.number(), columns: z.number(), frames: z.number().int() })),
-  findings: z.array(AiFindingSchema),
-  // The study's signed-off primary read when the caller can only change it by amending it (a primary view, and no
-  // amendment of theirs open): the UI offers "Amend" instead of an editable read.
-  amendable: z.object({ reviewId: z.string(), readerName: z.string(), signedOffAt: z.string(), round: z.number().int() }).nullable(),
-}).meta({ id: "StudyReview" });
+export const StudyReviewSchema = z
+  .object({
+    studyId: z.string(),
+    studyStatus: studyStatusSchema,
+    purpose: reviewPurposeSchema,
+    review: ReviewSchema.nullable(),
+    modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string(), thresholds: DisplayThresholdsSchema }).nullable(),
+    instances: z.array(z.object({ id: z.string(), rows: z.number(), columns: z.number(), frames: z.number().int() })),
+    findings: z.array(AiFindingSchema),
+    // The study's signed-off primary read when the caller can only change it by amending it (a primary view, and no
+    // amendment of theirs open): the UI offers "Amend" instead of an editable read.
+    amendable: z.object({ reviewId: z.string(), readerName: z.string(), signedOffAt: z.string(), round: z.number().int() }).nullable(),
+  })
+  .meta({ id: "StudyReview" });
 export type StudyReviewDto = z.infer<typeof StudyReviewSchema>;
 
-export const SaveReviewResultSchema = z.object({
-  review: ReviewSchema,
-  // Per operation, in order: the label it touched (new labels get their id here) and the revision kind, or null when it changed nothing.
-  results: z.array(z.object({ labelId: z.string(), change: z.enum(LABEL_CHANGES).nullable() })),
-}).meta({ id: "SaveReviewResult" });
+export const SaveReviewResultSchema = z
+  .object({
+    review: ReviewSchema,
+    // Per operation, in order: the label it touched (new labels get their id here) and the revision kind, or null when it changed nothing.
+    results: z.array(z.object({ labelId: z.string(), change: z.enum(LABEL_CHANGES).nullable() })),
+  })
+  .meta({ id: "SaveReviewResult" });
 export type SaveReviewResult = z.infer<typeof SaveReviewResultSchema>;
 
-export const LabelRevisionSchema = z.object({
-  labelId: z.string(),
-  revision: z.number(),
-  change: z.enum(LABEL_CHANGES),
-  source: z.enum(LABEL_SOURCES),
-  className: z.string(),
-  box,
-  rejected: z.boolean(),
-  rejectReason: z.string().nullable(),
-  deleted: z.boolean(),
-  author: z.object({ id: z.string(), email: z.string() }),
-  createdAt: z.string(),
-  // The AI suggestion the label started from (null for a reader's own box) and the model version that made it.
-  originFindingId: z.string().nullable().optional(),
-  modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string() }).nullable().optional(),
-}).meta({ id: "LabelRevision" });
+export const LabelRevisionSchema = z
+  .object({
+    labelId: z.string(),
+    revision: z.number(),
+    change: z.enum(LABEL_CHANGES),
+    source: z.enum(LABEL_SOURCES),
+    className: z.string(),
+    box,
+    rejected: z.boolean(),
+    rejectReason: z.string().nullable(),
+    deleted: z.boolean(),
+    author: z.object({ id: z.string(), email: z.string() }),
+    createdAt: z.string(),
+    // The AI suggestion the label started from (null for a reader's own box) and the model version that made it.
+    originFindingId: z.string().nullable().optional(),
+    modelVersion: z.object({ id: z.string(), name: z.string(), version: z.string() }).nullable().optional(),
+  })
+  .meta({ id: "LabelRevision" });
 export type LabelRevisionDto = z.infer<typeof LabelRevisionSchema>;
 
-export const ReviewHistorySchema = z.object({ reviewId: z.string(), revisions: z.array(LabelRevisionSchema) }).meta({ id: "ReviewHistory" });
+export const ReviewHistorySchema = z
+  .object({ reviewId: z.string(), revisions: z.array(LabelRevisionSchema) })
+  .meta({ id: "ReviewHistory" });
 export type ReviewHistoryDto = z.infer<typeof ReviewHistorySchema>;
 
 // GET …/reader-decisions: the signed-off reads of a study, each box with the reader's decision, as the reference layer

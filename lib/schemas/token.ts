@@ -11,16 +11,18 @@ export const createTokenBodySchema = z.object({
 });
 export type CreateTokenBody = z.infer<typeof createTokenBodySchema>;
 
-export const ApiTokenSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  scopes: z.array(z.string()),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-}).meta({ id: "ApiToken" });
+export const ApiTokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    scopes: z.array(z.string()),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: "ApiToken" });
 export type ApiTokenDto = z.infer<typeof ApiTokenSchema>;
 
 // The secret appears only in the creation response.

@@ -27,13 +27,15 @@ export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
 
 export const signInSchema = z.object({ email, password: z.string().min(1).max(200) });
 
-export const UserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  disabled: z.boolean(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-}).meta({ id: "User" });
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    disabled: z.boolean(),
+    lastLoginAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "User" });
 export type UserDto = z.infer<typeof UserSchema>;

@@ -16,7 +16,13 @@ export async function checkQueueAtStart(queue: JobQueue): Promise<void> {
   } catch (e) {
     const message = (e as Error).message;
     if (isRedisAuthError(e))
-      throw new FatalStartupError(`The job queue's Redis refused the credentials in REDIS_URL (${message}). Fix REDIS_URL (user and password); not retrying.`);
-    log.warn("job queue unreachable at start; retrying in the background", { queue: queue.kind, timeoutMs: env.REDIS_COMMAND_TIMEOUT_MS, error: message });
+      throw new FatalStartupError(
+        `The job queue's Redis refused the credentials in REDIS_URL (${message}). Fix REDIS_URL (user and password); not retrying.`,
+      );
+    log.warn("job queue unreachable at start; retrying in the background", {
+      queue: queue.kind,
+      timeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+      error: message,
+    });
   }
 }

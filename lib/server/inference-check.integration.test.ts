@@ -35,7 +35,10 @@ describe("inference server check (INFERENCE_BACKEND=kserve)", () => {
     server = await startV2TestServer({ tiny }, { binary: false, port });
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const r = await checkInferenceAtStart();
-    expect(r).toMatchObject({ ok: false, detail: expect.stringMatching(/the server refused binary tensors \(INFERENCE_KSERVE_BINARY=true\)/) });
+    expect(r).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/the server refused binary tensors \(INFERENCE_KSERVE_BINARY=true\)/),
+    });
     const line = errors.mock.calls.map((c) => String(c[0])).find((l) => l.includes("INFERENCE SERVER CHECK FAILED"));
     errors.mockRestore();
     expect(JSON.parse(line!)).toMatchObject({ level: "error", detail: r!.detail, fix: expect.stringContaining("INFERENCE_KSERVE_BINARY") });

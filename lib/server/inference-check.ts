@@ -28,10 +28,13 @@ export async function checkInferenceAtStart(): Promise<ReadinessCheck | undefine
   const r = await checkInferenceServer().catch((e: Error) => ({ ok: false, detail: e.message.split("\n")[0]! }));
   if (r.ok) log.info("inference server check passed", { url: env.INFERENCE_KSERVE_URL, detail: r.detail });
   else
-    log.error("INFERENCE SERVER CHECK FAILED: predictions will fail until the KServe/Triton server serves the production model as configured", {
-      url: env.INFERENCE_KSERVE_URL,
-      detail: r.detail,
-      fix: "check INFERENCE_KSERVE_URL, INFERENCE_KSERVE_MODEL, INFERENCE_KSERVE_BINARY and INFERENCE_MAX_BATCH, or regenerate the repository with `npm run triton:repo`",
-    });
+    log.error(
+      "INFERENCE SERVER CHECK FAILED: predictions will fail until the KServe/Triton server serves the production model as configured",
+      {
+        url: env.INFERENCE_KSERVE_URL,
+        detail: r.detail,
+        fix: "check INFERENCE_KSERVE_URL, INFERENCE_KSERVE_MODEL, INFERENCE_KSERVE_BINARY and INFERENCE_MAX_BATCH, or regenerate the repository with `npm run triton:repo`",
+      },
+    );
   return r;
 }

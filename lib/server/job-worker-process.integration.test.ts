@@ -25,7 +25,10 @@ const freePort = () =>
   });
 
 function startWorker(env: Record<string, string>) {
-  const child = spawn("node_modules/.bin/tsx", ["workers/job-worker.ts"], { env: { ...process.env, LOG_LEVEL: "info", JOB_QUEUE: "redis", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("node_modules/.bin/tsx", ["workers/job-worker.ts"], {
+    env: { ...process.env, LOG_LEVEL: "info", JOB_QUEUE: "redis", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));
@@ -52,27 +55,50 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
 
   it("serves /metrics per job family, and enqueues the hourly canary check once for two workers", async () => {
     redis ??= await startPrivateRedis({ password: "the-right-one" });
-    const version = await db.modelVersion.create({ data: { name: "canary-metrics", version: "1", stage: "canary", sha256: "c".repeat(64), storageKey: "none", sizeBytes: 1, inputSize: 640, headType: "end2end", classes: [], thresholds: {}, modelCard: {} } });
+    const version = await db.modelVersion.create({
+      data: {
+        name: "canary-metrics",
+        version: "1",
+        stage: "canary",
+        sha256: "c".repeat(64),
+        storageKey: "none",
+        sizeBytes: 1,
+        inputSize: 640,
+        headType: "end2end",
+        classes: [],
+        thresholds: {},
+        modelCard: {},
+      },
+    });
     const ports = [await freePort(), await freePort()];
     const workers = ports.map((p) => startWorker({ REDIS_URL: redis!.url, WORKER_METRICS_PORT: String(p) }));
     try {
-      const body = await vi.waitFor(async () => {
-        const res = await fetch(`http://127.0.0.1:${ports[0]}/metrics`);
-        expect(res.status).toBe(200);
-        return res.text();
-      }, { timeout: 60_000, interval: 500 });
+      const body = await vi.waitFor(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${ports[0]}/metrics`);
+          expect(res.status).toBe(200);
+          return res.text();
+        },
+        { timeout: 60_000, interval: 500 },
+      );
       expect(body).toMatch(/^cxr_job_queue_depth\{family="predict"\} \d+$/m);
       expect(body).toMatch(/^cxr_job_queue_depth\{family="training"\} \d+$/m);
       expect((await fetch(`http://127.0.0.1:${ports[1]}/metrics`)).status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${ports[0]}/other`)).status).toBe(404);
-      const checks = await vi.waitFor(async () => {
-        const rows = await db.job.findMany({ where: { type: "canary.check" } });
-        expect(rows.length).toBeGreaterThan(0);
-        return rows;
-      }, { timeout: 30_000, interval: 200 });
+      const checks = await vi.waitFor(
+        async () => {
+          const rows = await db.job.findMany({ where: { type: "canary.check" } });
+          expect(rows.length).toBeGreaterThan(0);
+          return rows;
+        },
+        { timeout: 30_000, interval: 200 },
+      );
       expect(checks.map((r) => r.id)).toEqual([expect.stringMatching(/^canary\.check@\d{8}T\d{2}0000$/)]);
       // The check ran on one of the workers; its latency is in that worker's metrics.
-      await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: checks[0]!.id } })).state).toBe("succeeded"), { timeout: 30_000, interval: 200 });
+      await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: checks[0]!.id } })).state).toBe("succeeded"), {
+        timeout: 30_000,
+        interval: 200,
+      });
       const scraped = (await Promise.all(ports.map((p) => fetch(`http://127.0.0.1:${p}/metrics`).then((r) => r.text())))).join("\n");
       expect(scraped).toMatch(/^cxr_job_run_seconds_count\{family="evaluation",outcome="succeeded"\} 1$/m);
     } finally {
@@ -86,14 +112,37 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
   it("connects over TLS (rediss://): a job stored while no worker ran is dispatched and run", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxrq-tls-"));
     const [cert, key] = [path.join(dir, "tls.crt"), path.join(dir, "tls.key")];
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+      ],
+      { stdio: "ignore" },
+    );
     const tls = await startPrivateRedis({ tls: { cert, key } });
     // The row only (what the outbox leaves when Redis is away): the worker's reconcile pass dispatches it over TLS.
     const row = await createJobRow("canary.check", {});
     const w = startWorker({ REDIS_URL: tls.url, NODE_EXTRA_CA_CERTS: cert }); // Node trusts the test's own CA
     try {
       expect(tls.url).toMatch(/^rediss:\/\//);
-      await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: row.id } })).state).toBe("succeeded"), { timeout: 60_000, interval: 250 });
+      await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: row.id } })).state).toBe("succeeded"), {
+        timeout: 60_000,
+        interval: 250,
+      });
     } finally {
       w.child.kill("SIGTERM");
       await w.exit;

@@ -16,7 +16,10 @@ import { startPeriodicSchedulers } from "@/lib/server/periodic-schedulers";
 const redisUrl = env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `cxrq-${randomUUID().slice(0, 8)}`;
 const redisQueues: RedisQueue[] = Array.from({ length: 4 }, () => createRedisQueue({ url: redisUrl, prefix }));
-const redisUp = await redisQueues[0]!.ping().then(() => true, () => false);
+const redisUp = await redisQueues[0]!.ping().then(
+  () => true,
+  () => false,
+);
 if (!redisUp && env.CI) throw new Error(`Redis is not reachable at ${redisUrl} and CI requires it.`);
 afterAll(async () => {
   if (redisUp) {
@@ -38,7 +41,8 @@ describe.each([
   it.skipIf(!available)("four workers ticking twice in one hour, then in the next: two jobs, each run once", async () => {
     const at = (iso: string) => new Date(iso);
     const ticks = ["2026-12-06T10:00:05Z", "2026-12-06T10:59:59Z", "2026-12-06T11:00:01Z"];
-    for (const t of ticks) await Promise.all(queues.flatMap((q) => [enqueuePeriodicJobs(at(t), schedule, q), enqueuePeriodicJobs(at(t), schedule, q)]));
+    for (const t of ticks)
+      await Promise.all(queues.flatMap((q) => [enqueuePeriodicJobs(at(t), schedule, q), enqueuePeriodicJobs(at(t), schedule, q)]));
     const rows = await db.job.findMany({ where: { type }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.id)).toEqual([`${type}@20261206T100000`, `${type}@20261206T110000`]);
     const workers = queues.map((q) => startJobWorker({ queue: q, types: [type], pollMs: 20 }));
@@ -64,7 +68,9 @@ describe.skipIf(!redisUp)("BullMQ job schedulers (Redis)", () => {
     await tickQueue.removeJobScheduler(type);
     await tickQueue.close();
     const rows = await db.job.findMany({ where: { type }, orderBy: { id: "asc" } });
-    console.log(`[schedulers] ${rows.length} jobs in ${elapsedS.toFixed(1)} s from 4 workers: ${rows.map((r) => r.id.split("@")[1]).join(" ")}`);
+    console.log(
+      `[schedulers] ${rows.length} jobs in ${elapsedS.toFixed(1)} s from 4 workers: ${rows.map((r) => r.id.split("@")[1]).join(" ")}`,
+    );
     expect(rows.length).toBeGreaterThanOrEqual(3);
     expect(rows.length).toBeLessThanOrEqual(Math.ceil(elapsedS) + 1);
     expect(rows.every((r) => /@\d{8}T\d{6}$/.test(r.id))).toBe(true);

@@ -14,7 +14,12 @@ export type PeriodicJob = { type: string; periodMs: number; payload: unknown; pr
 // canary runs; sign-offs also enqueue one).
 export const PERIODIC_JOBS: PeriodicJob[] = [
   { type: DRIFT_COMPUTE, periodMs: DAY_MS, payload: {}, due: async () => (await db.prediction.count({ where: { visible: true } })) > 0 },
-  { type: CANARY_CHECK, periodMs: HOUR_MS, payload: {}, due: async () => (await db.modelVersion.count({ where: { stage: "canary" } })) > 0 },
+  {
+    type: CANARY_CHECK,
+    periodMs: HOUR_MS,
+    payload: {},
+    due: async () => (await db.modelVersion.count({ where: { stage: "canary" } })) > 0,
+  },
 ];
 
 /** The key of the period `now` falls in (its UTC start, no ':'), e.g. drift.compute@20261206T000000: the row's id. */
@@ -38,7 +43,10 @@ export async function enqueuePeriodicJobs(now = new Date(), jobs = PERIODIC_JOBS
 
 /** The database queue's tick: at start and every minute (a period's job is enqueued within a minute of its start). */
 export function startPeriodicTimer(tickMs = 60_000, jobs = PERIODIC_JOBS, queue: JobQueue = getJobQueue()): { close(): Promise<void> } {
-  const tick = () => void enqueuePeriodicJobs(new Date(), jobs, queue).catch((e) => log.warn("periodic job enqueue failed", { error: (e as Error).message }));
+  const tick = () =>
+    void enqueuePeriodicJobs(new Date(), jobs, queue).catch((e) =>
+      log.warn("periodic job enqueue failed", { error: (e as Error).message }),
+    );
   tick();
   const timer = setInterval(tick, tickMs).unref();
   return { close: async () => clearInterval(timer) };

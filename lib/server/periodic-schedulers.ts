@@ -14,17 +14,26 @@ export async function startPeriodicSchedulers(queue: RedisQueue, jobs: PeriodicJ
   const ticks = new Queue(TICKS, { connection: queue.redis, prefix: queue.prefix });
   ticks.on("error", () => undefined); // the job queue's own objects report the shared connection's errors
   const declare = async () => {
-    for (const j of jobs) await ticks.upsertJobScheduler(j.type, { every: j.periodMs }, { name: j.type, opts: { removeOnComplete: true, removeOnFail: true } });
+    for (const j of jobs)
+      await ticks.upsertJobScheduler(j.type, { every: j.periodMs }, { name: j.type, opts: { removeOnComplete: true, removeOnFail: true } });
   };
   await declare();
   // Declared again every 5 minutes: a Redis restarted empty gets its schedulers back (an upsert changes nothing else).
-  const redeclare = setInterval(() => void declare().catch((e: Error) => log.warn("periodic job schedulers not re-declared", { error: e.message })), REDECLARE_MS).unref();
+  const redeclare = setInterval(
+    () => void declare().catch((e: Error) => log.warn("periodic job schedulers not re-declared", { error: e.message })),
+    REDECLARE_MS,
+  ).unref();
   // The period already under way when the worker starts (a first deployment, or a scheduler added by this release).
   await enqueuePeriodicJobs(new Date(), jobs, queue);
   const worker = new Worker(
     TICKS,
     // The time the tick runs names the period (a tick's own timestamp is when its scheduler queued it).
-    async (tick) => enqueuePeriodicJobs(new Date(), jobs.filter((j) => j.type === tick.name), queue),
+    async (tick) =>
+      enqueuePeriodicJobs(
+        new Date(),
+        jobs.filter((j) => j.type === tick.name),
+        queue,
+      ),
     // Long-polls shorter than the connection's command timeout.
     { connection: queue.redis, prefix: queue.prefix, concurrency: 1, drainDelay: 1 },
   );

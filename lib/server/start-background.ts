@@ -23,7 +23,10 @@ export async function startBackground(): Promise<void> {
   // Temp files of uploads interrupted by a kill of an earlier process (a re-sent upload completes the study).
   await getStorage()
     .then((s) => s.sweepTemp())
-    .then((removed) => removed > 0 && log.warn("removed temp files of interrupted writes", { removed }), (e: Error) => log.warn("temp file sweep failed", { error: e.message }));
+    .then(
+      (removed) => removed > 0 && log.warn("removed temp files of interrupted writes", { removed }),
+      (e: Error) => log.warn("temp file sweep failed", { error: e.message }),
+    );
   registerBackendReadinessChecks();
   try {
     const r = await ensureBundledModel();

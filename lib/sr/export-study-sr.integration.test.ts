@@ -20,7 +20,10 @@ const concept = (ds: ReturnType<typeof parseDicom>) => items(ds, "x0040a043")[0]
 describe("exporting a study's SR", () => {
   it("refuses a study that is not signed off (409) and an unknown one (404)", async () => {
     const actor = readerOf(await makeUser("radiologist"));
-    await expect(exportStudySr(actor, fixture.studies[0]!.studyId)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/signed-off/) });
+    await expect(exportStudySr(actor, fixture.studies[0]!.studyId)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/signed-off/),
+    });
     await expect(exportStudySr(actor, "no-such-study")).rejects.toMatchObject({ code: "not_found" });
   });
 
@@ -29,14 +32,18 @@ describe("exporting a study's SR", () => {
     const findings = await visibleFindings(studyId);
     expect(findings.length).toBeGreaterThanOrEqual(2);
     const reader = readerOf(await makeUser("radiologist"));
-    await saveReview(reader, studyId, saveReviewBodySchema.parse({
-      version: 0,
-      operations: [
-        { op: "accept", findingId: findings[0]!.id },
-        { op: "reject", findingId: findings[1]!.id, reason: "artefact" },
-        { op: "add", instanceId, className: "Pneumothorax", box: [4, 5, 30, 40] },
-      ],
-    }));
+    await saveReview(
+      reader,
+      studyId,
+      saveReviewBodySchema.parse({
+        version: 0,
+        operations: [
+          { op: "accept", findingId: findings[0]!.id },
+          { op: "reject", findingId: findings[1]!.id, reason: "artefact" },
+          { op: "add", instanceId, className: "Pneumothorax", box: [4, 5, 30, 40] },
+        ],
+      }),
+    );
     await signOffReview(reader, studyId, { version: 1, impression: "abnormal" });
     const study = await db.study.findUniqueOrThrow({ where: { id: studyId } });
     const sr = await exportStudySr(reader, studyId);
@@ -55,7 +62,10 @@ describe("exporting a study's SR", () => {
     const instance = await db.instance.findUniqueOrThrow({ where: { id: instanceId } });
     const ref = items(items(region(groups[1]!), "x0040a730")[0]!, "x00081199")[0]!;
     expect(ref.string("x00081155")).toBe(instance.sopInstanceUid);
-    const text = (g: (typeof groups)[number], code: string) => items(g, "x0040a730").find((c) => concept(c) === code)?.string("x0040a160");
+    const text = (g: (typeof groups)[number], code: string) =>
+      items(g, "x0040a730")
+        .find((c) => concept(c) === code)
+        ?.string("x0040a160");
     expect(text(groups[0]!, "111003")).toBe(fixture.production.version); // the AI box names its model version
     expect(text(groups[1]!, "111003")).toBeUndefined(); // the reader's own box does not
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "study.sr_downloaded", targetId: studyId } });

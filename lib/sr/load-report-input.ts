@@ -34,20 +34,37 @@ export async function loadReportInputOrThrow(studyId: string): Promise<ReportSou
     },
   });
   const review = pickFinalRead(reviews);
-  if (!review?.signedOffAt) throw new AppError("conflict", "This study has no signed-off review yet: a structured report is written once it is signed off.");
+  if (!review?.signedOffAt)
+    throw new AppError("conflict", "This study has no signed-off review yet: a structured report is written once it is signed off.");
   const reviewModel = review.modelVersionId
     ? await db.modelVersion.findUnique({ where: { id: review.modelVersionId }, select: { name: true, version: true } })
     : null;
   const images = new Map<string, SrImage>();
   const boxes: SrBox[] = [];
   for (const l of review.labels) {
-    if (!l.instance) throw new AppError("unprocessable", "A label of this review names no image (written before labels kept their image); it cannot be placed in a report.");
-    const image = { sopClassUid: l.instance.sopClassUid, sopInstanceUid: l.instance.sopInstanceUid, seriesInstanceUid: l.instance.series.seriesInstanceUid };
+    if (!l.instance)
+      throw new AppError(
+        "unprocessable",
+        "A label of this review names no image (written before labels kept their image); it cannot be placed in a report.",
+      );
+    const image = {
+      sopClassUid: l.instance.sopClassUid,
+      sopInstanceUid: l.instance.sopInstanceUid,
+      seriesInstanceUid: l.instance.series.seriesInstanceUid,
+    };
     images.set(image.sopInstanceUid, image);
     const fromAi = l.source !== "reader_added";
     const model = fromAi ? (l.originFinding?.prediction.modelVersion ?? reviewModel ?? undefined) : undefined;
     const frame = l.instance.frames > 1 ? { frame: l.frame } : {}; // single-frame images are referenced whole
-    boxes.push({ trackingUid: uidFromSeed(`label:${l.id}`), className: l.className, box: boxOfRow(l), image, ...frame, source: l.source, model });
+    boxes.push({
+      trackingUid: uidFromSeed(`label:${l.id}`),
+      className: l.className,
+      box: boxOfRow(l),
+      image,
+      ...frame,
+      source: l.source,
+      model,
+    });
   }
   const signedOffAt = review.signedOffAt;
   const source = await readSourceStudyTags(studyId);
@@ -68,7 +85,11 @@ export async function loadReportInputOrThrow(studyId: string): Promise<ReportSou
         patientSex: orUndefined(study.patientSex),
       },
       // Stable per signed-off review: downloading twice gives the same object, which a PACS stores once.
-      sr: { seriesInstanceUid: uidFromSeed(`sr-series:${review.id}`), sopInstanceUid: uidFromSeed(`sr:${review.id}:${signedOffAt.toISOString()}`), contentDateTime: signedOffAt },
+      sr: {
+        seriesInstanceUid: uidFromSeed(`sr-series:${review.id}`),
+        sopInstanceUid: uidFromSeed(`sr:${review.id}:${signedOffAt.toISOString()}`),
+        contentDateTime: signedOffAt,
+      },
       reader: { name: review.reader.name },
       organization: source.institutionName,
       signedOffAt,

@@ -41,7 +41,11 @@ export const LOCAL_SCHEME = "99CXR";
 
 // Code Value is an SH (16 characters): a readable slug, shortened with a stable hash suffix when too long.
 export function localCodeValue(className: string): string {
-  const slug = className.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_|_$/g, "") || "FINDING";
+  const slug =
+    className
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "FINDING";
   if (slug.length <= 16) return slug;
   return `${slug.slice(0, 11)}_${createHash("sha256").update(className).digest("hex").slice(0, 4).toUpperCase()}`;
 }

@@ -28,7 +28,11 @@ describe.skipIf(!hasDcmtk)("the SR read by DCMTK", () => {
     expect(r.errors).toEqual([]);
     expect(r.out).toMatch(/\(0008,0016\) UI =ComprehensiveSRStorage/);
     const polylines = [...r.out.matchAll(/\(0070,0022\) FL ([\d.\\]+)/g)].map((m) => m[1]);
-    expect(polylines).toEqual(["100\\200\\400\\200\\400\\380\\100\\380\\100\\200", "10.5\\20.25\\60\\20.25\\60\\70\\10.5\\70\\10.5\\20.25", "5\\6\\50\\6\\50\\60\\5\\60\\5\\6"]);
+    expect(polylines).toEqual([
+      "100\\200\\400\\200\\400\\380\\100\\380\\100\\200",
+      "10.5\\20.25\\60\\20.25\\60\\70\\10.5\\70\\10.5\\20.25",
+      "5\\6\\50\\6\\50\\60\\5\\60\\5\\6",
+    ]);
   });
 
   it("dsrdump reads it as an SR document tree with the three measurement groups", () => {

@@ -33,7 +33,11 @@ describe("the TID 1500 SR writer", () => {
     expect(conceptOf(ds)).toBe("126000");
     expect(ds.string("x0040a040")).toBe("CONTAINER");
     const observer = child(ds, "121008");
-    expect(Buffer.from(observer.byteArray.buffer, observer.elements.x0040a123!.dataOffset, observer.elements.x0040a123!.length).toString("utf8").trim()).toBe("Müller^Anna");
+    expect(
+      Buffer.from(observer.byteArray.buffer, observer.elements.x0040a123!.dataOffset, observer.elements.x0040a123!.length)
+        .toString("utf8")
+        .trim(),
+    ).toBe("Müller^Anna");
   });
 
   it("has one measurement group per box: finding code, closed rectangle on the referenced image, provenance", () => {

@@ -30,7 +30,9 @@ export type SrInput = {
 export const DEFAULT_ORGANIZATION = "CXR Review";
 
 // Every private scheme used in coded items must be declared (PS3.3 C.12.1.1.8), or validators flag the codes.
-export const CODING_SCHEMES = [{ CodingSchemeDesignator: LOCAL_SCHEME, CodingSchemeName: "CXR Review local codes", CodingSchemeResponsibleOrganization: "CXR Review" }];
+export const CODING_SCHEMES = [
+  { CodingSchemeDesignator: LOCAL_SCHEME, CodingSchemeName: "CXR Review local codes", CodingSchemeResponsibleOrganization: "CXR Review" },
+];
 
 const codeItem = (c: Code) => ({ CodeValue: c.value, CodingSchemeDesignator: c.scheme, CodeMeaning: c.meaning });
 const concept = (c: Code) => ({ ConceptNameCodeSequence: [codeItem(c)] });
@@ -41,14 +43,30 @@ const container = (rel: string | null, name: Code, children: object[]) => ({
   ContinuityOfContent: "SEPARATE",
   ContentSequence: children,
 });
-const code = (rel: string, name: Code, value: Code) => ({ RelationshipType: rel, ValueType: "CODE", ...concept(name), ConceptCodeSequence: [codeItem(value)] });
-const text = (rel: string, name: Code, value: string) => ({ RelationshipType: rel, ValueType: "TEXT", ...concept(name), TextValue: value.slice(0, 1024) });
+const code = (rel: string, name: Code, value: Code) => ({
+  RelationshipType: rel,
+  ValueType: "CODE",
+  ...concept(name),
+  ConceptCodeSequence: [codeItem(value)],
+});
+const text = (rel: string, name: Code, value: string) => ({
+  RelationshipType: rel,
+  ValueType: "TEXT",
+  ...concept(name),
+  TextValue: value.slice(0, 1024),
+});
 // A box on a multi-frame image names its frame: Referenced Frame Number is required when the reference is to some
 // frames only (PS3.3 C.17.3.2.1).
 const imageRef = (rel: string, img: SrImage, frame?: number) => ({
   RelationshipType: rel,
   ValueType: "IMAGE",
-  ReferencedSOPSequence: [{ ReferencedSOPClassUID: img.sopClassUid, ReferencedSOPInstanceUID: img.sopInstanceUid, ...(frame ? { ReferencedFrameNumber: String(frame) } : {}) }],
+  ReferencedSOPSequence: [
+    {
+      ReferencedSOPClassUID: img.sopClassUid,
+      ReferencedSOPInstanceUID: img.sopInstanceUid,
+      ...(frame ? { ReferencedFrameNumber: String(frame) } : {}),
+    },
+  ],
 });
 
 // DICOM image coordinates put 0\0 at the top-left corner of the top-left pixel, as our pixel boxes do.
@@ -71,10 +89,10 @@ function measurementGroup(b: SrBox, index: number) {
     },
     text("CONTAINS", CODES.labelSource, b.source),
   ];
-  if (b.model) children.push(text("CONTAINS", CODES.algorithmName, b.model.name), text("CONTAINS", CODES.algorithmVersion, b.model.version));
+  if (b.model)
+    children.push(text("CONTAINS", CODES.algorithmName, b.model.name), text("CONTAINS", CODES.algorithmVersion, b.model.version));
   return container("CONTAINS", CODES.measurementGroup, children);
 }
-
 
 // Which series and instances the report is about (CurrentRequestedProcedureEvidenceSequence).
 function evidence(input: SrInput) {
@@ -96,9 +114,26 @@ export function writeMeasurementReport(input: SrInput): Uint8Array {
   const root = container(null, CODES.measurementReport, [
     code("HAS CONCEPT MOD", CODES.languageOfContent, CODES.english),
     code("HAS OBS CONTEXT", CODES.observerType, CODES.person),
-    { RelationshipType: "HAS OBS CONTEXT", ValueType: "PNAME", ...concept(CODES.personObserverName), PersonName: toPersonName(input.reader.name) },
+    {
+      RelationshipType: "HAS OBS CONTEXT",
+      ValueType: "PNAME",
+      ...concept(CODES.personObserverName),
+      PersonName: toPersonName(input.reader.name),
+    },
     code("HAS CONCEPT MOD", CODES.procedureReported, CODES.chestXray),
-    container("CONTAINS", CODES.imageLibrary, input.images.length ? [container("CONTAINS", CODES.imageLibraryGroup, input.images.map((i) => imageRef("CONTAINS", i)))] : []),
+    container(
+      "CONTAINS",
+      CODES.imageLibrary,
+      input.images.length
+        ? [
+            container(
+              "CONTAINS",
+              CODES.imageLibraryGroup,
+              input.images.map((i) => imageRef("CONTAINS", i)),
+            ),
+          ]
+        : [],
+    ),
     container("CONTAINS", CODES.imagingMeasurements, input.boxes.map(measurementGroup)),
   ]);
   const dataset = {

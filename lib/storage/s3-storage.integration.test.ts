@@ -19,7 +19,13 @@ describe.runIf(available)("S3 storage against moto", () => {
   beforeAll(async () => {
     server = spawn(bin, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
     for (let i = 0; i < 100; i++) {
-      if (await fetch(endpoint).then(() => true, () => false)) break;
+      if (
+        await fetch(endpoint).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const client = new S3Client({ region: "us-east-1", endpoint, forcePathStyle: true, credentials: creds });

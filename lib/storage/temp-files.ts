@@ -38,7 +38,11 @@ export async function sweepTempFiles(root: string): Promise<number> {
     const pid = Number(pidText);
     const ours = host === os.hostname() && Number.isInteger(pid);
     const dead = ours ? !isAlive(pid) || (pid === process.pid && stat.mtimeMs < startedAt) : Date.now() - stat.mtimeMs > STALE_MS;
-    if (dead) removed += await fs.rm(file, { force: true }).then(() => 1, () => 0);
+    if (dead)
+      removed += await fs.rm(file, { force: true }).then(
+        () => 1,
+        () => 0,
+      );
   }
   return removed;
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { formatStudyDate, studyDisplayName, type StudyIdentity } from "./display-name";
 
-const study = (o: Partial<StudyIdentity> = {}): StudyIdentity => ({ pseudonym: "st_4f2a", accessionNumber: null, patientId: null, studyDate: null, description: null, ...o });
+const study = (o: Partial<StudyIdentity> = {}): StudyIdentity => ({
+  pseudonym: "st_4f2a",
+  accessionNumber: null,
+  patientId: null,
+  studyDate: null,
+  description: null,
+  ...o,
+});
 
 describe("study display name", () => {
   it("is the accession number when there is one", () => {
@@ -9,7 +16,9 @@ describe("study display name", () => {
   });
 
   it("else patient ID, study date and description; an unknown date says so", () => {
-    expect(studyDisplayName(study({ patientId: "P1", studyDate: "2024-03-01", description: "CHEST PA" }), true)).toBe("P1 · date 2024-03-01 · CHEST PA");
+    expect(studyDisplayName(study({ patientId: "P1", studyDate: "2024-03-01", description: "CHEST PA" }), true)).toBe(
+      "P1 · date 2024-03-01 · CHEST PA",
+    );
     expect(studyDisplayName(study({ patientId: "P1" }), true)).toBe("P1 · date unknown");
     expect(studyDisplayName(study({ description: "Uploaded PNG" }), true)).toBe("st_4f2a · date unknown · Uploaded PNG");
   });

@@ -16,7 +16,12 @@ export async function findInstance(sopInstanceUid: string): Promise<ExistingInst
 // The same SOP Instance UID again: the same bytes are a duplicate (nothing to do); different bytes are a conflict,
 // refused and audited, never a silent drop: two objects claiming one identity need a person to decide. PNG/JPEG UIDs
 // are derived from the file's own hash, so for them the same UID always means the same file.
-export async function resultForExisting(actor: Actor, fileName: string, p: PreparedInstance, existing: ExistingInstance): Promise<IngestResult> {
+export async function resultForExisting(
+  actor: Actor,
+  fileName: string,
+  p: PreparedInstance,
+  existing: ExistingInstance,
+): Promise<IngestResult> {
   const ids = { studyId: existing.studyId, instanceId: existing.instanceId };
   if (p.source !== "dicom" || existing.sha256 === p.sha256) return { fileName, status: "duplicate", ...ids };
   await recordAudit(db, {
@@ -34,6 +39,13 @@ export async function resultForExisting(actor: Actor, fileName: string, p: Prepa
     fileName,
     status: "rejected",
     ...ids,
-    error: { code: "conflict", message, details: { stored: { ...ids, seriesInstanceUid: existing.seriesInstanceUid, sha256: existing.sha256 }, received: { fileName, sha256: p.sha256 } } },
+    error: {
+      code: "conflict",
+      message,
+      details: {
+        stored: { ...ids, seriesInstanceUid: existing.seriesInstanceUid, sha256: existing.sha256 },
+        received: { fileName, sha256: p.sha256 },
+      },
+    },
   };
 }

@@ -9,10 +9,16 @@ import { listStudyPushes } from "@/lib/pacs/push/list-pushes";
 
 // Opening a study is audited: the trail says who saw which study, when.
 export async function getStudyOrThrow(actor: Actor, studyId: string, identity: boolean): Promise<StudyDetail> {
-  const s = await db.study.findUnique({ where: { id: studyId }, include: { series: { include: { instances: { orderBy: { createdAt: "asc" } } } } } });
+  const s = await db.study.findUnique({
+    where: { id: studyId },
+    include: { series: { include: { instances: { orderBy: { createdAt: "asc" } } } } },
+  });
   if (!s) throw new AppError("not_found", "No such study.");
   await recordAudit(db, { actor, action: "study.viewed", targetType: "study", targetId: s.id });
-  const { id, pseudonym, displayName, accessionNumber, patientId, patientName, studyDate, modality, description, status } = toWorklistItem({ ...s, series: [] }, identity);
+  const { id, pseudonym, displayName, accessionNumber, patientId, patientName, studyDate, modality, description, status } = toWorklistItem(
+    { ...s, series: [] },
+    identity,
+  );
   return {
     study: { id, pseudonym, displayName, accessionNumber, patientId, patientName, studyDate, modality, description, status },
     instances: s.series.flatMap((x) => x.instances.map(toInstanceDto)),

@@ -12,7 +12,9 @@ const actor = { id: null, email: "ingest-test" };
 const storedFiles = () => {
   const root = path.join(inject("dataDir"), "files", "instances");
   const out: string[] = [];
-  const walk = (d: string) => fs.existsSync(d) && fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : out.push(e.name)));
+  const walk = (d: string) =>
+    fs.existsSync(d) &&
+    fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : out.push(e.name)));
   walk(root);
   return out;
 };
@@ -29,7 +31,13 @@ describe("ingest", () => {
     expect(study.pseudonym).toMatch(/^S-[0-9A-F]{12}$/);
     expect(await db.instance.count({ where: { sopInstanceUid: uids.instance } })).toBe(1);
     const detail = await getStudyOrThrow(actor, first.studyId!, true);
-    expect(detail.instances[0]).toMatchObject({ rows: 128, columns: 128, photometric: "MONOCHROME2", windowCenter: 1800, windowWidth: 3000 });
+    expect(detail.instances[0]).toMatchObject({
+      rows: 128,
+      columns: 128,
+      photometric: "MONOCHROME2",
+      windowCenter: 1800,
+      windowWidth: 3000,
+    });
     expect(JSON.stringify(detail.instances[0]!.tags)).not.toContain("P-INGEST-1");
     expect(Buffer.from(await readInstanceFileOrThrow(first.instanceId!, true)).equals(Buffer.from(bytes))).toBe(true);
   });

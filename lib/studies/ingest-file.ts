@@ -77,7 +77,13 @@ async function writeRows(actor: Actor, p: PreparedInstance, storageKey: string) 
     const series = await tx.series.upsert({
       where: { seriesInstanceUid: m.seriesInstanceUid },
       update: {},
-      create: { studyId: study.id, seriesInstanceUid: m.seriesInstanceUid, modality: m.modality || "OT", bodyPart: m.bodyPart ?? null, viewPosition: m.viewPosition ?? null },
+      create: {
+        studyId: study.id,
+        seriesInstanceUid: m.seriesInstanceUid,
+        modality: m.modality || "OT",
+        bodyPart: m.bodyPart ?? null,
+        viewPosition: m.viewPosition ?? null,
+      },
     });
     const spacing = m.pixelSpacing ?? m.imagerPixelSpacing;
     const instance = await tx.instance.create({
@@ -105,7 +111,13 @@ async function writeRows(actor: Actor, p: PreparedInstance, storageKey: string) 
       },
     });
     await enqueuePredictStudy(study.id, tx); // same transaction: no study without its prediction job
-    await recordAudit(tx, { actor, action: "study.instance_ingested", targetType: "study", targetId: study.id, details: { instanceId: instance.id, source: p.source, bytes: p.bytes.length } });
+    await recordAudit(tx, {
+      actor,
+      action: "study.instance_ingested",
+      targetType: "study",
+      targetId: study.id,
+      details: { instanceId: instance.id, source: p.source, bytes: p.bytes.length },
+    });
     return { studyId: study.id, instanceId: instance.id };
   });
 }

@@ -14,7 +14,9 @@ import { makeStudyDicom } from "@/test/fixtures/synthetic-study";
 const actor = { id: null, email: "ingest-validation-test" };
 const filesDir = () => path.join(inject("dataDir"), "files");
 const countFiles = (dir = filesDir()): number =>
-  fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0) : 0;
+  fs.existsSync(dir)
+    ? fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0)
+    : 0;
 const file = (name: string, bytes: Uint8Array) => ({ name, type: "application/dicom", bytes });
 
 describe("ingest: validation, conflicts and interrupted uploads", () => {
@@ -28,9 +30,20 @@ describe("ingest: validation, conflicts and interrupted uploads", () => {
 
     const second = await ingestFile(actor, "b.dcm", other);
     const series = await db.series.findUniqueOrThrow({ where: { seriesInstanceUid: uids.series } });
-    expect(second).toMatchObject({ fileName: "b.dcm", status: "rejected", studyId: first.studyId, instanceId: first.instanceId, error: { code: "conflict" } });
-    expect(second.error!.message).toContain(`SOP Instance UID ${uids.instance} is already stored with different content (study ${first.studyId}, series ${series.seriesInstanceUid}`);
-    expect(second.error!.details).toMatchObject({ stored: { studyId: first.studyId, seriesInstanceUid: uids.series }, received: { fileName: "b.dcm" } });
+    expect(second).toMatchObject({
+      fileName: "b.dcm",
+      status: "rejected",
+      studyId: first.studyId,
+      instanceId: first.instanceId,
+      error: { code: "conflict" },
+    });
+    expect(second.error!.message).toContain(
+      `SOP Instance UID ${uids.instance} is already stored with different content (study ${first.studyId}, series ${series.seriesInstanceUid}`,
+    );
+    expect(second.error!.details).toMatchObject({
+      stored: { studyId: first.studyId, seriesInstanceUid: uids.series },
+      received: { fileName: "b.dcm" },
+    });
     expect(ingestHttpStatus([second])).toBe(409);
     expect(countFiles()).toBe(filesBefore);
     expect(await db.instance.count({ where: { sopInstanceUid: uids.instance } })).toBe(1);
@@ -45,8 +58,13 @@ describe("ingest: validation, conflicts and interrupted uploads", () => {
     const f = parseForSplice(bad.bytes)!;
     const broken = withValue(f, f.ds.elements.x00280004!, latin1("MONOCHROM\u00f21"));
     const results = await ingestFiles(actor, [file("good.dcm", good.bytes), file("broken.dcm", broken)]);
-    expect(results.map((r) => [r.fileName, r.status, r.error?.code])).toEqual([["good.dcm", "stored", undefined], ["broken.dcm", "rejected", "unprocessable"]]);
-    expect(results[1]!.error!.message).toBe("Invalid DICOM: PhotometricInterpretation (0028,0004) contains the byte 0xF2, which CS does not allow.");
+    expect(results.map((r) => [r.fileName, r.status, r.error?.code])).toEqual([
+      ["good.dcm", "stored", undefined],
+      ["broken.dcm", "rejected", "unprocessable"],
+    ]);
+    expect(results[1]!.error!.message).toBe(
+      "Invalid DICOM: PhotometricInterpretation (0028,0004) contains the byte 0xF2, which CS does not allow.",
+    );
     expect(ingestHttpStatus(results)).toBe(207);
     expect(await db.study.count({ where: { studyInstanceUid: bad.uids.study } })).toBe(0);
   });
@@ -56,11 +74,21 @@ describe("ingest: validation, conflicts and interrupted uploads", () => {
     const mutants = fuzzHeaders(seeds, 60, 11);
     const studiesBefore = await db.study.count();
     const filesBefore = countFiles();
-    const results = await ingestFiles(actor, [...mutants.map((m) => file(m.name, m.bytes)), file("bomb.png", bombPng(20000, 20000)), file("bomb.dcm", bombDicom(65535, 65535))]);
+    const results = await ingestFiles(actor, [
+      ...mutants.map((m) => file(m.name, m.bytes)),
+      file("bomb.png", bombPng(20000, 20000)),
+      file("bomb.dcm", bombDicom(65535, 65535)),
+    ]);
     expect(results.filter((r) => r.status !== "rejected").map((r) => r.fileName)).toEqual([]);
     expect(results.at(-2)!.error).toMatchObject({ code: "payload_too_large", message: expect.stringContaining("20000×20000") });
     expect(results.at(-1)!.error).toMatchObject({ code: "payload_too_large", message: expect.stringContaining("65535×65535") });
-    expect(new Set(results.map((r) => r.error!.code))).toEqual(new Set(["unprocessable", "payload_too_large", "unsupported", "unsupported_media_type"].filter((c) => results.some((r) => r.error!.code === c))));
+    expect(new Set(results.map((r) => r.error!.code))).toEqual(
+      new Set(
+        ["unprocessable", "payload_too_large", "unsupported", "unsupported_media_type"].filter((c) =>
+          results.some((r) => r.error!.code === c),
+        ),
+      ),
+    );
     expect(await db.study.count()).toBe(studiesBefore);
     expect(countFiles()).toBe(filesBefore);
   });

@@ -11,7 +11,10 @@ export function worklistWhere(q: ListStudiesQuery, identity: boolean, withStatus
   if (withStatus && q.status) where.status = q.status;
   if (q.modality) where.modality = q.modality;
   if (q.from || q.to)
-    where.studyDate = { gte: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined, lte: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined };
+    where.studyDate = {
+      gte: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
+      lte: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined,
+    };
   // A prefix as a range (>= q and < q + U+FFFF) uses the indexes on both databases; LIKE 'q%' does not on SQLite.
   const prefix = q.q ? { gte: q.q, lt: q.q + "\uffff" } : undefined;
   if (prefix) where.OR = identity ? [{ accessionNumber: prefix }, { patientId: prefix }] : [{ pseudonym: prefix }];
@@ -48,8 +51,14 @@ export async function listWorklist(q: ListStudiesQuery, identity: boolean): Prom
 }
 
 // Previous/next study in the worklist order, so a reader moves on without going back to the list.
-export async function worklistNeighbours(studyId: string, q: ListStudiesQuery, identity: boolean): Promise<{ previousId: string | null; nextId: string | null }> {
-  const ids = (await db.study.findMany({ where: worklistWhere(q, identity), orderBy: worklistOrder(q), select: { id: true }, take: 10_000 })).map((r) => r.id);
+export async function worklistNeighbours(
+  studyId: string,
+  q: ListStudiesQuery,
+  identity: boolean,
+): Promise<{ previousId: string | null; nextId: string | null }> {
+  const ids = (
+    await db.study.findMany({ where: worklistWhere(q, identity), orderBy: worklistOrder(q), select: { id: true }, take: 10_000 })
+  ).map((r) => r.id);
   const i = ids.indexOf(studyId);
   if (i < 0) return { previousId: null, nextId: ids[0] ?? null };
   return { previousId: ids[i - 1] ?? null, nextId: ids[i + 1] ?? null };

@@ -9,7 +9,8 @@ function greyPng(width: number, height: number, value: (i: number) => number, bi
   const image = new PNG({ width, height, bitDepth, colorType: 0, inputColorType: 0 });
   const data = Buffer.alloc(width * height * (bitDepth / 8));
   for (let i = 0; i < width * height; i++) {
-    if (bitDepth === 16) data.writeUInt16LE(value(i), i * 2); // pngjs's packer takes 16-bit input little endian
+    if (bitDepth === 16)
+      data.writeUInt16LE(value(i), i * 2); // pngjs's packer takes 16-bit input little endian
     else data[i] = value(i);
   }
   return new Uint8Array(PNG.sync.write({ ...image, data } as PNG, { bitDepth, colorType: 0, inputColorType: 0 }));

@@ -29,7 +29,8 @@ export type IngestLimits = { maxBytes: number; maxPixels: number };
 // Validates an upload completely before anything is written: header rules and declared size first (nothing decoded
 // yet), then a full pixel decode of every frame.
 export async function prepareInstance(bytes: Uint8Array, limits: IngestLimits): Promise<PreparedInstance> {
-  if (bytes.length > limits.maxBytes) throw new AppError("payload_too_large", `The file is larger than ${Math.round(limits.maxBytes / 1e6)} MB.`);
+  if (bytes.length > limits.maxBytes)
+    throw new AppError("payload_too_large", `The file is larger than ${Math.round(limits.maxBytes / 1e6)} MB.`);
   const inspected = inspectUpload(bytes, limits);
   if (inspected.kind !== "dicom") return prepareRaster(bytes, inspected.kind);
   const { dataset, meta } = inspected;
@@ -64,11 +65,23 @@ async function prepareRaster(bytes: Uint8Array, format: "png" | "jpeg"): Promise
   // so one image cannot become two studies (and land in both train and val of an export). Identity is by file, not by
   // picture: a re-encoded or re-saved image is a different file and becomes a new study.
   const fileHash = sha256(bytes);
-  const uids = { studyInstanceUid: uidFromHash(fileHash, "study"), seriesInstanceUid: uidFromHash(fileHash, "series"), sopInstanceUid: uidFromHash(fileHash, "instance") };
+  const uids = {
+    studyInstanceUid: uidFromHash(fileHash, "study"),
+    seriesInstanceUid: uidFromHash(fileHash, "series"),
+    sopInstanceUid: uidFromHash(fileHash, "instance"),
+  };
   // A raster carries no acquisition date: Study Date (type 2) stays empty rather than invented; the UI says "unknown"
   // and the upload time is kept apart as receivedAt.
   const studyDate = "";
-  const dicom = writeSecondaryCapture({ rows: img.rows, columns: img.columns, pixels: grey8, ...uids, studyDate, description: `Uploaded ${format.toUpperCase()}`, window: wide ? undefined : IDENTITY_WINDOW_8BIT });
+  const dicom = writeSecondaryCapture({
+    rows: img.rows,
+    columns: img.columns,
+    pixels: grey8,
+    ...uids,
+    studyDate,
+    description: `Uploaded ${format.toUpperCase()}`,
+    window: wide ? undefined : IDENTITY_WINDOW_8BIT,
+  });
   const meta = readMetadata(parseDicom(dicom));
   return { source: format, bytes: dicom, sha256: sha256(dicom), meta: { ...meta, ...uids, sopClassUid: meta.sopClassUid! } };
 }

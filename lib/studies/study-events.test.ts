@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { aiPhase, type StudyAiState } from "@/lib/studies/study-ai-state";
 import { streamStudyEvents } from "@/lib/studies/study-events";
 
-const state = (status: StudyAiState["status"], predictions: number): StudyAiState => ({ studyId: "s1", status, predictions, key: `${status}/${predictions}`, aiKey: `${aiPhase(status)}/${predictions}` });
+const state = (status: StudyAiState["status"], predictions: number): StudyAiState => ({
+  studyId: "s1",
+  status,
+  predictions,
+  key: `${status}/${predictions}`,
+  aiKey: `${aiPhase(status)}/${predictions}`,
+});
 
 describe("study events stream", () => {
   it("sends the state at once and again only when it changes; stops when the client leaves", async () => {
@@ -23,6 +29,12 @@ describe("study events stream", () => {
 
 describe("AI phase", () => {
   it("moves with the AI only: starting or signing off a review leaves it alone", () => {
-    expect(["new", "prediction_failed", "predicted", "in_review", "signed_off"].map((s) => aiPhase(s as StudyAiState["status"]))).toEqual(["pending", "failed", "done", "done", "done"]);
+    expect(["new", "prediction_failed", "predicted", "in_review", "signed_off"].map((s) => aiPhase(s as StudyAiState["status"]))).toEqual([
+      "pending",
+      "failed",
+      "done",
+      "done",
+      "done",
+    ]);
   });
 });

@@ -7,7 +7,11 @@ export const sseEvent = (event: string, data: unknown) => `event: ${event}\ndata
 
 // The study's AI state as a server-sent event stream: the state at once, then each change (a prediction landed, the
 // study failed or moved on). Works with either queue: the Job and Prediction rows are the source of truth.
-export function streamStudyEvents(studyId: string, signal: AbortSignal, load: (id: string) => Promise<StudyAiState> = loadStudyAiStateOrThrow): ReadableStream<Uint8Array> {
+export function streamStudyEvents(
+  studyId: string,
+  signal: AbortSignal,
+  load: (id: string) => Promise<StudyAiState> = loadStudyAiStateOrThrow,
+): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | undefined;
   return new ReadableStream<Uint8Array>({

@@ -37,7 +37,13 @@ export async function createToken(actor: Actor & { id: string }, body: CreateTok
         expiresAt,
       },
     });
-    await recordAudit(tx, { actor, action: "token.created", targetType: "api_token", targetId: t.id, details: { name: t.name, scopes: t.scopes } });
+    await recordAudit(tx, {
+      actor,
+      action: "token.created",
+      targetType: "api_token",
+      targetId: t.id,
+      details: { name: t.name, scopes: t.scopes },
+    });
     return t;
   });
   return { ...toDto(row), token: secret };

@@ -66,9 +66,9 @@ describe("credential sign-in", () => {
     expect(await verifyCredentials({ email: "ghost@test.local", password: TEST_PASSWORD }, null)).toBeNull();
     await updateUser(actor, u.id, { disabled: true });
     expect(await verifyCredentials({ email: u.email, password: TEST_PASSWORD }, null)).toBeNull();
-    const reasons = (await db.auditEvent.findMany({ where: { action: "auth.sign_in_failed", actorEmail: { in: [u.email, "ghost@test.local"] } } })).map(
-      (e) => (e.details as { reason: string }).reason,
-    );
+    const reasons = (
+      await db.auditEvent.findMany({ where: { action: "auth.sign_in_failed", actorEmail: { in: [u.email, "ghost@test.local"] } } })
+    ).map((e) => (e.details as { reason: string }).reason);
     expect(reasons.sort()).toEqual(["disabled", "unknown_email", "wrong_password"]);
   });
 

@@ -42,14 +42,25 @@ export async function updateUser(actor: Actor, id: string, body: UpdateUserBody)
       data: { name: body.name, role: body.role, disabled: body.disabled, passwordHash },
     });
     if (body.role && body.role !== before.role)
-      await recordAudit(tx, { actor, action: "user.role_changed", targetType: "user", targetId: id, details: { from: before.role, to: body.role } });
+      await recordAudit(tx, {
+        actor,
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: id,
+        details: { from: before.role, to: body.role },
+      });
     if (body.disabled !== undefined && body.disabled !== before.disabled)
       await recordAudit(tx, { actor, action: body.disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: id });
-    if (body.name && body.name !== before.name)
-      await recordAudit(tx, { actor, action: "user.renamed", targetType: "user", targetId: id });
+    if (body.name && body.name !== before.name) await recordAudit(tx, { actor, action: "user.renamed", targetType: "user", targetId: id });
     if (passwordHash) await recordAudit(tx, { actor, action: "user.password_set", targetType: "user", targetId: id });
     // Who the sessions were opened as no longer holds: they end now, in the same transaction as the change.
-    const why = passwordHash ? "password_changed" : body.disabled === true ? "disabled" : body.role && body.role !== before.role ? "role_changed" : null;
+    const why = passwordHash
+      ? "password_changed"
+      : body.disabled === true
+        ? "disabled"
+        : body.role && body.role !== before.role
+          ? "role_changed"
+          : null;
     if (why) await revokeUserSessions(tx, id, why);
     return u;
   });

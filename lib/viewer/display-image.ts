@@ -64,7 +64,13 @@ export function previewLevel(meta: DicomMetadata, maxPreviewSide = 512): number 
  * Decodes one frame (1-based) for display at a JPEG 2000 decomposition `level` (0 = full resolution). Pass the presets
  * of an earlier pass of the same frame to keep them identical (no contrast jump when the full resolution replaces it).
  */
-export async function decodeDisplayImage({ dataset, meta }: OpenedDicom, imageId: string, level = 0, presets?: WindowPreset[], frame = 1): Promise<DisplayImage> {
+export async function decodeDisplayImage(
+  { dataset, meta }: OpenedDicom,
+  imageId: string,
+  level = 0,
+  presets?: WindowPreset[],
+  frame = 1,
+): Promise<DisplayImage> {
   const t0 = performance.now();
   const decoded = await decodePixels(dataset, { metadata: meta, j2kDecodeLevel: level, frame: frame - 1 });
   const preview = decoded.rows !== meta.rows || decoded.columns !== meta.columns;

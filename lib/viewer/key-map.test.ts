@@ -49,7 +49,11 @@ describe("commandForKey", () => {
       expect(new Set(keys).size).toBe(keys.length);
     }
     const viewerKeys = new Set(KEY_BINDINGS.flatMap((b) => b.keys));
-    expect(REVIEW_BINDINGS.flatMap((b) => b.keys).filter((k) => viewerKeys.has(k)).sort()).toEqual(["Escape", "r"]);
+    expect(
+      REVIEW_BINDINGS.flatMap((b) => b.keys)
+        .filter((k) => viewerKeys.has(k))
+        .sort(),
+    ).toEqual(["Escape", "r"]);
   });
 
   it("holds X to peek", () => {

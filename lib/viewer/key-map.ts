@@ -3,10 +3,7 @@ import type { ToolAction } from "./tool-state";
 // Keyboard shortcuts: this one table drives the viewer's and the review's key handlers and the help overlay, so the help
 // can never list less than the keys do.
 export type LayoutCommand =
-  | { type: "togglePanel"; panel: "tags" | "review" }
-  | { type: "toggleDock" }
-  | { type: "peek"; on: boolean }
-  | { type: "openMenu" };
+  { type: "togglePanel"; panel: "tags" | "review" } | { type: "toggleDock" } | { type: "peek"; on: boolean } | { type: "openMenu" };
 export type ViewerCommand =
   | ToolAction
   | LayoutCommand
@@ -65,7 +62,12 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: ["-"], label: "Zoom out", group: "Image", command: { type: "zoomBy", factor: 0.8 } },
   { keys: ["x"], label: "Hold to hide all boxes (peek at the film)", group: "Image", command: { type: "peek", on: true }, hold: true },
   { keys: ["ArrowRight", "j"], label: "Next study in the worklist", group: "Study", command: { type: "navigate", direction: "next" } },
-  { keys: ["ArrowLeft", "k"], label: "Previous study in the worklist", group: "Study", command: { type: "navigate", direction: "previous" } },
+  {
+    keys: ["ArrowLeft", "k"],
+    label: "Previous study in the worklist",
+    group: "Study",
+    command: { type: "navigate", direction: "previous" },
+  },
   { keys: ["PageDown", "]"], label: "Next frame of a multi-frame image", group: "Study", command: { type: "frame", step: 1 } },
   { keys: ["PageUp", "["], label: "Previous frame of a multi-frame image", group: "Study", command: { type: "frame", step: -1 } },
   { keys: ["."], label: "Next image of a study with several", group: "Study", command: { type: "image", step: 1 } },

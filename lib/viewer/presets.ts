@@ -37,7 +37,11 @@ export function chestPresets({ fileWindow, range, airIsHigh }: PresetInput): Win
     airIsHigh ? windowFromRange(lo + span * (1 - b), lo + span * (1 - a)) : windowFromRange(lo + span * a, lo + span * b);
   return [
     { id: "dicom", label: LABELS.dicom, ...(fileWindow ?? windowFromRange(range.low, range.high)) },
-    ...(Object.keys(PRESET_FRACTIONS) as Exclude<PresetId, "dicom">[]).map((id) => ({ id, label: LABELS[id], ...fromAir(PRESET_FRACTIONS[id]) })),
+    ...(Object.keys(PRESET_FRACTIONS) as Exclude<PresetId, "dicom">[]).map((id) => ({
+      id,
+      label: LABELS[id],
+      ...fromAir(PRESET_FRACTIONS[id]),
+    })),
   ];
 }
 

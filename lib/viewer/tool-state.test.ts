@@ -65,7 +65,14 @@ describe("viewerReducer", () => {
   });
 
   it("reset restores the loaded view but keeps the drag mode", () => {
-    const s = loaded({ type: "setMode", mode: "pan" }, { type: "invert" }, { type: "rotate" }, { type: "drag", dx: 5, dy: 5 }, { type: "preset", index: 2 }, { type: "reset" });
+    const s = loaded(
+      { type: "setMode", mode: "pan" },
+      { type: "invert" },
+      { type: "rotate" },
+      { type: "drag", dx: 5, dy: 5 },
+      { type: "preset", index: 2 },
+      { type: "reset" },
+    );
     expect(s).toMatchObject({ mode: "pan", invert: false, rotation: 0, scale: 0.4, translation: { x: 0, y: 0 }, presetIndex: 0 });
   });
 

@@ -102,7 +102,14 @@ export function viewerReducer(state: ViewerState, action: ToolAction): ViewerSta
         const p = state.presetIndex === null ? undefined : action.presets[state.presetIndex];
         return { ...state, image, voi: p ? { center: p.center, width: p.width } : state.voi };
       }
-      return fitted({ ...initialViewerState, mode: state.mode, canvas: state.canvas, image, voi: first && { center: first.center, width: first.width }, presetIndex: first ? 0 : null });
+      return fitted({
+        ...initialViewerState,
+        mode: state.mode,
+        canvas: state.canvas,
+        image,
+        voi: first && { center: first.center, width: first.width },
+        presetIndex: first ? 0 : null,
+      });
     }
     case "resize": {
       const next = { ...state, canvas: { width: action.width, height: action.height } };
@@ -131,7 +138,10 @@ export function viewerReducer(state: ViewerState, action: ToolAction): ViewerSta
     case "reset": {
       if (!state.image) return { ...initialViewerState, canvas: state.canvas };
       const { columns, rows, presets } = state.image;
-      return viewerReducer({ ...initialViewerState, canvas: state.canvas, mode: state.mode }, { type: "imageLoaded", columns, rows, presets });
+      return viewerReducer(
+        { ...initialViewerState, canvas: state.canvas, mode: state.mode },
+        { type: "imageLoaded", columns, rows, presets },
+      );
     }
     case "preset": {
       const p = state.image?.presets[action.index];

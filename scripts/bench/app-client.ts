@@ -30,8 +30,10 @@ export async function appThroughput(client: AppClient, images: BenchImage[], cli
   const total = Math.max(clients * 3, images.length);
   let next = 0;
   const s = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (next < total) await client.post(images[next++ % images.length]!);
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) await client.post(images[next++ % images.length]!);
+    }),
+  );
   return { ips: total / ((performance.now() - s) / 1000), n: total };
 }

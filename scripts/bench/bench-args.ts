@@ -30,7 +30,9 @@ export function benchArgs(argv = process.argv.slice(2)): BenchArgs {
     },
   });
   if (values.help) {
-    console.log("npm run bench:predict -- [--url URL --token TOKEN] [--images DIR | --synthetic] [--models a.onnx,b.onnx] [--rounds 2] [--clients 8] [--port 3301]");
+    console.log(
+      "npm run bench:predict -- [--url URL --token TOKEN] [--images DIR | --synthetic] [--models a.onnx,b.onnx] [--rounds 2] [--clients 8] [--port 3301]",
+    );
     process.exit(0);
   }
   const int = (name: string, v: string) => {
@@ -39,7 +41,8 @@ export function benchArgs(argv = process.argv.slice(2)): BenchArgs {
     return n;
   };
   if (values.url && !values.token) throw new Error("--url needs --token (an API token with the predict scope)");
-  if (values.url && !values.models) throw new Error("--url needs --models: the ONNX file(s) that server serves, for the raw ONNX Runtime rows");
+  if (values.url && !values.models)
+    throw new Error("--url needs --models: the ONNX file(s) that server serves, for the raw ONNX Runtime rows");
   if (values.images && values.synthetic) throw new Error("--images and --synthetic exclude each other");
   return {
     url: values.url?.replace(/\/$/, ""),

@@ -24,9 +24,17 @@ export function benchImages(o: { dir?: string; synthetic: boolean; limit: number
     return { list: files.map(load), source: "generated 1024 px PNGs (--synthetic)" };
   }
   const dir = path.resolve(o.dir ?? SHARED);
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => KINDS.test(f)).sort().slice(0, o.limit) : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => KINDS.test(f))
+        .sort()
+        .slice(0, o.limit)
+    : [];
   if (files.length === 0) {
-    throw new Error(`No JPEG, PNG or DICOM (.dcm) images in ${dir}${o.dir ? "" : " (../shared absent)"}: pass --images DIR, or --synthetic to measure on generated images`);
+    throw new Error(
+      `No JPEG, PNG or DICOM (.dcm) images in ${dir}${o.dir ? "" : " (../shared absent)"}: pass --images DIR, or --synthetic to measure on generated images`,
+    );
   }
   return { list: files.map((f) => load(path.join(dir, f))), source: `${files.length} images from ${dir}` };
 }

@@ -24,15 +24,31 @@ const ENGINES: Array<{ engine: PythonEngine; label: string }> = [
   { engine: "openvino", label: "OpenVINO (default precision)" },
 ];
 type System = { row: SystemRow; run(img: BenchImage, k: number): Promise<{ ms: number; cpuMs?: number }> };
-const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
 
-async function measure(label: string, model: string, images: BenchImage[], server: { url: string; token: string; pid?: number }, withLoad: boolean): Promise<Report> {
+async function measure(
+  label: string,
+  model: string,
+  images: BenchImage[],
+  server: { url: string; token: string; pid?: number },
+  withLoad: boolean,
+): Promise<Report> {
   console.error(`\n▶ ${label}: ${images.length} images, load average ${loadavg()}`);
   const grey = await Promise.all(images.map((i) => i.grey()));
   const raw = await openRawSession(model, false);
   const client = appClient(server.url, server.token);
-  const app: System = { row: { name: "this app, POST /api/v1/predict", times: [], cpu: [] }, run: async (img) => ({ ms: await client.post(img) }) };
-  const rawSys: System = { row: { name: `raw ORT session.run (${raw.provider}, no spinning)`, times: [], cpu: [] }, run: (_img, k) => raw.run(grey[k]!) };
+  const app: System = {
+    row: { name: "this app, POST /api/v1/predict", times: [], cpu: [] },
+    run: async (img) => ({ ms: await client.post(img) }),
+  };
+  const rawSys: System = {
+    row: { name: `raw ORT session.run (${raw.provider}, no spinning)`, times: [], cpu: [] },
+    run: (_img, k) => raw.run(grey[k]!),
+  };
   const systems: System[] = [app, rawSys];
   const skipped: string[] = [];
   const floors = [];
@@ -64,7 +80,11 @@ async function measure(label: string, model: string, images: BenchImage[], serve
     }
     if (cpu0 !== undefined) app.row.cpu.push((treeCpuMs(server.pid!) - cpu0) / app.row.times.length);
     // Stages of the sequential requests only (the throughput runs below would add queueing to them).
-    const stages = Object.fromEntries(Object.entries(client.stages).filter(([, v]) => v.length).map(([k, v]) => [k, p50(v)]));
+    const stages = Object.fromEntries(
+      Object.entries(client.stages)
+        .filter(([, v]) => v.length)
+        .map(([k, v]) => [k, p50(v)]),
+    );
     console.error(`  interleaved: ${ROUNDS} rounds × ${images.length} images × ${systems.length} systems done, load average ${loadavg()}`);
     const c0 = server.pid ? treeCpuMs(server.pid) : undefined;
     const conc: Record<number, number> = {};
@@ -81,12 +101,21 @@ async function measure(label: string, model: string, images: BenchImage[], serve
     const [off, on] = [await raw.throughput(grey, sizes), await spin.throughput(grey, sizes)];
     await spin.close();
     rawSys.row.ips = Math.max(...Object.values(off), ...Object.values(on));
-    rawSys.row.detail = `best img/s over batch ${Object.keys(off).join("/")}, spinning off/on: ${Object.entries(off).map(([b, v]) => `b${b} ${v.toFixed(1)}/${on[+b]!.toFixed(1)}`).join(", ")}`;
+    rawSys.row.detail = `best img/s over batch ${Object.keys(off).join("/")}, spinning off/on: ${Object.entries(off)
+      .map(([b, v]) => `b${b} ${v.toFixed(1)}/${on[+b]!.toFixed(1)}`)
+      .join(", ")}`;
     let load: string | undefined;
     if (withLoad && LOAD_SECONDS > 0) {
       console.error(`  load test: ${CLIENTS} clients for ${LOAD_SECONDS} s…`);
       const r = await loadTest(server.url, server.token, images, CLIENTS, LOAD_SECONDS);
-      load = `${CLIENTS} clients × ${LOAD_SECONDS} s: ${JSON.stringify(r.statuses)} → ${r.ok ? "no 5xx other than 503 with Retry-After" : `FAILED (${r.bad} bad, ${r.missingRetryAfter} 503 without Retry-After)`}; server ${(await fetch(`${server.url}/api/health`).then((x) => x.status, () => 0)) === 200 ? "up" : "DOWN"}`;
+      load = `${CLIENTS} clients × ${LOAD_SECONDS} s: ${JSON.stringify(r.statuses)} → ${r.ok ? "no 5xx other than 503 with Retry-After" : `FAILED (${r.bad} bad, ${r.missingRetryAfter} 503 without Retry-After)`}; server ${
+        (await fetch(`${server.url}/api/health`).then(
+          (x) => x.status,
+          () => 0,
+        )) === 200
+          ? "up"
+          : "DOWN"
+      }`;
     }
     return { model: label, rows: systems.map((s) => s.row), skipped, stages, load, loadavg: loadavg() };
   } finally {
@@ -113,8 +142,12 @@ if (args.url) {
   const model = args.models![0]!;
   reports.push(await measure(`${path.basename(model)} @ ${args.url}`, model, images, { url: args.url, token: args.token! }, false));
 } else {
-  const models = args.models ?? ["models/demo-nodule-mass/model.onnx", ...(process.env.BENCH_LARGE === "0" ? [] : [largeBenchModel()].filter((m): m is string => !!m))];
-  if (!args.models && models.length === 1) console.error("(YOLO11-L skipped: set up training/ and run `cxr-train make-bench-model`, or BENCH_LARGE=0 was set)");
+  const models = args.models ?? [
+    "models/demo-nodule-mass/model.onnx",
+    ...(process.env.BENCH_LARGE === "0" ? [] : [largeBenchModel()].filter((m): m is string => !!m)),
+  ];
+  if (!args.models && models.length === 1)
+    console.error("(YOLO11-L skipped: set up training/ and run `cxr-train make-bench-model`, or BENCH_LARGE=0 was set)");
   for (const [i, model] of models.entries()) {
     const server: BenchServer = await startProdServer(model, args.port + i);
     try {

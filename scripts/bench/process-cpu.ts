@@ -5,7 +5,12 @@ import { spawnSync } from "node:child_process";
 const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
 
 export function descendants(pid: number): number[] {
-  const kids = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)]).stdout.toString().trim().split(/\s+/).filter(Boolean).map(Number);
+  const kids = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)])
+    .stdout.toString()
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
   return [pid, ...kids.flatMap(descendants)];
 }
 

@@ -13,15 +13,39 @@ export async function startProdServer(modelPath: string, port: number): Promise<
   fs.mkdirSync(models, { recursive: true });
   fs.symlinkSync(path.resolve(modelPath), path.join(models, "model.onnx"));
   fs.writeFileSync(path.join(models, "model-card.json"), JSON.stringify({ name: path.basename(modelPath, ".onnx"), version: "bench" }));
-  const env = { ...process.env, PORT: String(port), DATA_DIR: path.join(dir, "data"), BUNDLED_MODELS_DIR: path.join(dir, "models"), SKIP_BUILD: "1", ADMIN_EMAIL: "bench@local.test", ADMIN_PASSWORD: "bench-password-1", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "1000000", INFERENCE_MAX_QUEUE: "256", DICOM_ENABLED: "false" };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: path.join(dir, "data"),
+    BUNDLED_MODELS_DIR: path.join(dir, "models"),
+    SKIP_BUILD: "1",
+    ADMIN_EMAIL: "bench@local.test",
+    ADMIN_PASSWORD: "bench-password-1",
+    LOG_LEVEL: "warn",
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    INFERENCE_MAX_QUEUE: "256",
+    DICOM_ENABLED: "false",
+  };
   if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
   const child: ChildProcess = spawn("node", ["scripts/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    if ((await fetch(`${url}/api/ready`).then((r) => r.status, () => 0)) === 200) break;
+    if (
+      (await fetch(`${url}/api/ready`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  const token = execFileSync("npx", ["tsx", "scripts/bench/make-token.ts"], { env: { ...env, DATABASE_URL: `file:${path.join(dir, "data", "cxr-review.db")}` } }).toString().trim().split("\n").pop()!;
+  const token = execFileSync("npx", ["tsx", "scripts/bench/make-token.ts"], {
+    env: { ...env, DATABASE_URL: `file:${path.join(dir, "data", "cxr-review.db")}` },
+  })
+    .toString()
+    .trim()
+    .split("\n")
+    .pop()!;
   return {
     url,
     token,
@@ -38,7 +62,6 @@ export async function startProdServer(modelPath: string, port: number): Promise<
     },
   };
 }
-
 
 // Peak resident memory (VmHWM) of one process, in MB.
 function vmHwmMb(pid: number): number {

@@ -19,7 +19,8 @@ export async function startPythonFloor(engine: PythonEngine, model: string): Pro
   const waiting: Array<(line: string) => void> = [];
   lines.on("line", (l) => waiting.shift()?.(l));
   child.on("exit", () => waiting.splice(0).forEach((w) => w(JSON.stringify({ error: "engine exited" }))));
-  const next = () => new Promise<Record<string, unknown>>((resolve) => waiting.push((l) => resolve(JSON.parse(l) as Record<string, unknown>)));
+  const next = () =>
+    new Promise<Record<string, unknown>>((resolve) => waiting.push((l) => resolve(JSON.parse(l) as Record<string, unknown>)));
   const ready = await next();
   if (!ready.ready) {
     child.kill();

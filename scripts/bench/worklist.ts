@@ -32,4 +32,6 @@ console.log(`\nWorklist first-page server time, p50 ms, ${N.toLocaleString()} st
 console.log(["query".padEnd(24), ...kinds.map((k) => k.padStart(12))].join(""));
 for (const n of names) console.log([n.padEnd(24), ...kinds.map((k) => columns[k]![n]!.toFixed(1).padStart(12))].join(""));
 const worst = Math.max(...kinds.flatMap((k) => Object.values(columns[k]!)));
-console.log(`\nworst ${worst.toFixed(1)} ms → ${worst <= TARGET_MS ? "within" : "OVER"} target (ratio to target ${(worst / TARGET_MS).toFixed(2)})`);
+console.log(
+  `\nworst ${worst.toFixed(1)} ms → ${worst <= TARGET_MS ? "within" : "OVER"} target (ratio to target ${(worst / TARGET_MS).toFixed(2)})`,
+);

@@ -53,8 +53,11 @@ export const runsAppImage = (s: { image?: string; build?: unknown }) => Boolean(
 /** Objects of the base, or of the base and the overlays (`all`). */
 export function k8sObjects(scope: "base" | "all" = "all"): K8sObject[] {
   const root = scope === "base" ? "deploy/k8s/base" : "deploy/k8s";
-  const files = fs.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.ya?ml$/.test(f) && !f.endsWith("kustomization.yaml"));
+  const files = fs
+    .readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith("kustomization.yaml"));
   return files.flatMap((f) => yamlDocs(path.join(root, f))).filter((o): o is K8sObject => typeof o?.kind === "string");
 }
 
-export const podSpecs = (objects: K8sObject[]) => objects.filter((o) => o.spec?.template).map((o) => ({ owner: o, pod: o.spec!.template!.spec }));
+export const podSpecs = (objects: K8sObject[]) =>
+  objects.filter((o) => o.spec?.template).map((o) => ({ owner: o, pod: o.spec!.template!.spec }));

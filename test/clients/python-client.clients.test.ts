@@ -30,7 +30,10 @@ afterAll(async () => {
 
 describe("Python client against the production server", () => {
   it("passes its pytest suite: predict, upload, register a model, the app's errors", () => {
-    const run = spawnSync("clients/python/.venv/bin/python", ["-m", "pytest", "clients/python/tests", "-q", "-p", "no:cacheprovider"], { env, encoding: "utf8" });
+    const run = spawnSync("clients/python/.venv/bin/python", ["-m", "pytest", "clients/python/tests", "-q", "-p", "no:cacheprovider"], {
+      env,
+      encoding: "utf8",
+    });
     console.log(run.stdout.split("\n").filter(Boolean).slice(-3).join("\n")); // the case count
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/\b5 passed\b/);
@@ -40,7 +43,10 @@ describe("Python client against the production server", () => {
     const modelDir = path.join(dir, "trained");
     fs.mkdirSync(modelDir);
     fs.copyFileSync("lib/inference/testing/tiny-yolo-e2e.onnx", path.join(modelDir, "model.onnx"));
-    fs.writeFileSync(path.join(modelDir, "model-card.json"), JSON.stringify({ name: "trained-by-worker", version: "1.0.0", data: "synthetic" }));
+    fs.writeFileSync(
+      path.join(modelDir, "model-card.json"),
+      JSON.stringify({ name: "trained-by-worker", version: "1.0.0", data: "synthetic" }),
+    );
     const run = spawnSync("training/.venv/bin/python", ["-m", "cxr_train", "register", modelDir], { env, encoding: "utf8" });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     const admin = await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password); // the registry is read with a session

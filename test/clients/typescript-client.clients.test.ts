@@ -42,7 +42,10 @@ describe("TypeScript client package against the production server", () => {
     const onnx = { name: "model.onnx", data: new Uint8Array(fs.readFileSync("lib/inference/testing/tiny-yolo-fp16.onnx")) };
     const { model } = await client.registerModel(onnx, { name: "ts-client", version: "1.0.0" });
     expect(model).toMatchObject({ name: "ts-client", version: "1.0.0", stage: "registered" });
-    await expect(client.registerModel(onnx, { name: "ts-client", version: "1.0.1" })).rejects.toMatchObject({ status: 409, code: "conflict" });
+    await expect(client.registerModel(onnx, { name: "ts-client", version: "1.0.1" })).rejects.toMatchObject({
+      status: 409,
+      code: "conflict",
+    });
     const anonymous = pkg.createCxrReviewClient({ baseUrl: server.url });
     const refused = await anonymous.me().catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(pkg.ApiRequestError);
@@ -54,6 +57,8 @@ describe("TypeScript client package against the production server", () => {
     const drifted = await client.request(z.object({ user: z.object({ shoeSize: z.number() }) }), "/api/v1/me").catch((e: unknown) => e);
     expect(drifted).toMatchObject({ code: "contract_mismatch", message: expect.stringContaining("user.shoeSize") });
     const unchecked = pkg.createCxrReviewClient({ baseUrl: server.url, token, validate: false });
-    expect(await unchecked.request(z.object({ user: z.object({ shoeSize: z.number() }) }), "/api/v1/me")).toMatchObject({ user: { role: "admin" } });
+    expect(await unchecked.request(z.object({ user: z.object({ shoeSize: z.number() }) }), "/api/v1/me")).toMatchObject({
+      user: { role: "admin" },
+    });
   });
 });

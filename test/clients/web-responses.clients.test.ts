@@ -20,7 +20,9 @@ afterAll(() => server?.stop());
 
 describe("the web's response schemas match the production server", () => {
   it("users and tokens", async () => {
-    const { user } = await api(R.UserResponse, "/api/v1/users", { json: { email: `hooks-${Date.now()}@local.test`, name: "Hooks", role: "annotator", password: "hooks-password-1" } });
+    const { user } = await api(R.UserResponse, "/api/v1/users", {
+      json: { email: `hooks-${Date.now()}@local.test`, name: "Hooks", role: "annotator", password: "hooks-password-1" },
+    });
     expect((await api(R.UserListResponse, "/api/v1/users")).users.map((u) => u.id)).toContain(user.id);
     expect((await api(R.UserResponse, `/api/v1/users/${user.id}`, { method: "PATCH", json: { disabled: true } })).user.disabled).toBe(true);
     const { token } = await api(R.CreatedTokenResponse, "/api/v1/tokens", { json: { name: "hooks", scopes: ["read"] } });
@@ -29,15 +31,25 @@ describe("the web's response schemas match the production server", () => {
   });
 
   it("PACS connections, their test, search list and pulls", async () => {
-    const body = { name: `hooks-pacs-${Date.now()}`, dicomwebUrl: "http://127.0.0.1:9/dicom-web", aeTitle: "HOOKS", host: "127.0.0.1", port: 9 };
+    const body = {
+      name: `hooks-pacs-${Date.now()}`,
+      dicomwebUrl: "http://127.0.0.1:9/dicom-web",
+      aeTitle: "HOOKS",
+      host: "127.0.0.1",
+      port: 9,
+    };
     const { connection } = await api(R.PacsConnectionResponse, "/api/v1/pacs/connections", { json: body });
     expect((await api(R.PacsConnectionListResponse, "/api/v1/pacs/connections")).connections.map((c) => c.id)).toContain(connection.id);
     await api(R.PacsConnectionResponse, `/api/v1/pacs/connections/${connection.id}`, { method: "PATCH", json: { modalities: ["DX"] } });
     expect((await api(R.PacsTestResponse, `/api/v1/pacs/connections/${connection.id}/test`, { method: "POST" })).result.ok).toBe(false); // nothing listens there
     expect((await api(R.PacsSearchableResponse, "/api/v1/pacs/searchable")).connections.map((c) => c.id)).toContain(connection.id);
-    const requested = await api(R.PacsPullsRequestedResponse, `/api/v1/pacs/connections/${connection.id}/pulls`, { json: { studyInstanceUids: ["1.2.3.4"] } });
+    const requested = await api(R.PacsPullsRequestedResponse, `/api/v1/pacs/connections/${connection.id}/pulls`, {
+      json: { studyInstanceUids: ["1.2.3.4"] },
+    });
     expect(requested.pulls).toHaveLength(1);
-    expect((await api(R.PacsPullListResponse, "/api/v1/pacs/pulls", { query: { connectionId: connection.id, limit: 20 } })).pulls.length).toBeGreaterThan(0);
+    expect(
+      (await api(R.PacsPullListResponse, "/api/v1/pacs/pulls", { query: { connectionId: connection.id, limit: 20 } })).pulls.length,
+    ).toBeGreaterThan(0);
   });
 
   it("assignments, the automatic run and the agreement report", async () => {

@@ -63,18 +63,33 @@ test("200 studies through both instances are predicted exactly once; throughput 
   expect(await L.db.predictionsPerInstance()).toEqual({ 1: studies }); // every image exactly one production prediction
   expect(await L.db.jobStates(PREDICT_STUDY)).toEqual({ succeeded: studies });
   recordFigure({ scenario: "cluster: 1 web + 1 worker", figure: "upload→predicted throughput (studies/s)", value: oneRate.toFixed(2) });
-  recordFigure({ scenario: "cluster: 2 webs + 2 workers", figure: "upload→predicted throughput (studies/s)", value: twoRate.toFixed(2), target: `× ${(twoRate / oneRate).toFixed(2)} of one` });
-  recordFigure({ scenario: "cluster: 2 webs + 2 workers", figure: "studies / predictions per image / failed jobs", value: `${studies} / exactly 1 / 0`, target: "each once" });
+  recordFigure({
+    scenario: "cluster: 2 webs + 2 workers",
+    figure: "upload→predicted throughput (studies/s)",
+    value: twoRate.toFixed(2),
+    target: `× ${(twoRate / oneRate).toFixed(2)} of one`,
+  });
+  recordFigure({
+    scenario: "cluster: 2 webs + 2 workers",
+    figure: "studies / predictions per image / failed jobs",
+    value: `${studies} / exactly 1 / 0`,
+    target: "each once",
+  });
 });
 
 test("worker kill -9 mid-job: its job finishes on the other worker within 30 s, one prediction per image", async () => {
   const images = 60;
   const [studyUid, seriesUid] = [generateUid(), generateUid()];
-  const files = Array.from({ length: images }, (_, i) => ({ name: `img-${i}.dcm`, bytes: makeStudyDicom({ size: 256, studyUid, seriesUid }).bytes }));
+  const files = Array.from({ length: images }, (_, i) => ({
+    name: `img-${i}.dcm`,
+    bytes: makeStudyDicom({ size: 256, studyUid, seriesUid }).bytes,
+  }));
   const before = await predicted();
   const up = await uploadFiles(L.proxy.url, token, files);
   expect(up.status).toBe(201);
-  const running = await waitFor("a worker part-way through the study", 60_000, async () => (await L.db.running(PREDICT_STUDY)).find((j) => j.progress > 0.02 && j.progress < 0.7));
+  const running = await waitFor("a worker part-way through the study", 60_000, async () =>
+    (await L.db.running(PREDICT_STUDY)).find((j) => j.progress > 0.02 && j.progress < 0.7),
+  );
   const pid = Number(/^worker-(\d+)-/.exec(running.lockedBy)![1]);
   process.kill(pid, "SIGKILL");
   const killedAt = Date.now();
@@ -86,7 +101,12 @@ test("worker kill -9 mid-job: its job finishes on the other worker within 30 s, 
   await waitFor("the job to finish", 60_000, async () => (await L.db.job(running.id))?.state === "succeeded");
   const finished = Date.now() - killedAt;
   await morePredicted(before, 1, 30_000);
-  recordFigure({ scenario: "cluster: worker kill -9 mid-study", figure: "taken over / finished after kill (s)", value: `${S(takeover)} / ${S(finished)}`, target: "≤ 30 s" });
+  recordFigure({
+    scenario: "cluster: worker kill -9 mid-study",
+    figure: "taken over / finished after kill (s)",
+    value: `${S(takeover)} / ${S(finished)}`,
+    target: "≤ 30 s",
+  });
   expect(taken.state).not.toBe("failed");
   expect(finished).toBeLessThanOrEqual(30_000);
   expect(await L.db.predictionsPerInstance()).toEqual({ 1: 244 + images });
@@ -107,7 +127,12 @@ test("Triton stopped and restarted: ready names inference, uploads are kept, pre
   await L.triton.start();
   const tritonUp = Date.now() - t0;
   const resumed = await morePredicted(before, 10, 90_000);
-  recordFigure({ scenario: "cluster: Triton stopped, restarted", figure: "Triton start / all predicted after it (s)", value: `${S(tritonUp)} / ${S(resumed)}`, target: "resume" });
+  recordFigure({
+    scenario: "cluster: Triton stopped, restarted",
+    figure: "Triton start / all predicted after it (s)",
+    value: `${S(tritonUp)} / ${S(resumed)}`,
+    target: "resume",
+  });
   expect((await fetch(`${L.webs[1]!.url}/api/ready`)).status).toBe(200);
   expect(Object.keys(await L.db.jobStates(PREDICT_STUDY))).toEqual(["succeeded"]); // none failed for good, none left
 });
@@ -127,7 +152,11 @@ test("a stage change on one instance routes the other within 2 s", async () => {
   expect(await predictOnce(other, predictToken)).toEqual({ status: 200, version: "1.0.0" });
 
   const session = await signIn(L.webs[0]!.url, FAULT_ADMIN.email, FAULT_ADMIN.password);
-  const res = await session.fetch(`/api/v1/models/${model.id}/stage`, { method: "POST", body: JSON.stringify({ to: "production", reason: "cluster test" }), headers: { "content-type": "application/json" } });
+  const res = await session.fetch(`/api/v1/models/${model.id}/stage`, {
+    method: "POST",
+    body: JSON.stringify({ to: "production", reason: "cluster test" }),
+    headers: { "content-type": "application/json" },
+  });
   expect(res.status).toBe(200);
   const changed = Date.now();
   // Polled every 50 ms: the time is when the first request answered by the new version was sent.
@@ -135,7 +164,12 @@ test("a stage change on one instance routes the other within 2 s", async () => {
     const sent = Date.now();
     return (await predictOnce(other, predictToken)).version === "2.0.0" && sent;
   });
-  recordFigure({ scenario: "cluster: stage change on web 1", figure: "web 2 routes to the new version after (s)", value: S(sentAt - changed), target: "≤ 2" });
+  recordFigure({
+    scenario: "cluster: stage change on web 1",
+    figure: "web 2 routes to the new version after (s)",
+    value: S(sentAt - changed),
+    target: "≤ 2",
+  });
   expect(sentAt - changed).toBeLessThanOrEqual(2000);
 });
 
@@ -147,7 +181,12 @@ test("the per-token rate limit holds across both instances", async () => {
   for (let i = 0; i < sent; i++) statuses.push((await predictOnce(L.proxy.url, t)).status);
   const perInstance = L.proxy.sent.map((n, i) => n - before[i]!);
   const { counts, text } = statusCounts(statuses);
-  recordFigure({ scenario: `cluster: ${sent} predicts round-robin, limit ${RATE_LIMIT}/min`, figure: "answers (per instance sent)", value: `${text} (${perInstance.join(" + ")})`, target: `200×${RATE_LIMIT}, 429×${sent - RATE_LIMIT}` });
+  recordFigure({
+    scenario: `cluster: ${sent} predicts round-robin, limit ${RATE_LIMIT}/min`,
+    figure: "answers (per instance sent)",
+    value: `${text} (${perInstance.join(" + ")})`,
+    target: `200×${RATE_LIMIT}, 429×${sent - RATE_LIMIT}`,
+  });
   expect(counts).toEqual({ 200: RATE_LIMIT, 429: sent - RATE_LIMIT });
   expect(Math.min(...perInstance)).toBeGreaterThanOrEqual(Math.floor(sent / 2));
 });
@@ -170,7 +209,12 @@ test("Redis stopped for 30 s during uploads: 0 failed uploads, all predicted aft
     await morePredicted(before, statuses.length - failed, 120_000);
     after = Date.now() - back;
   } finally {
-    recordFigure({ scenario: "cluster: Redis down 30 s during uploads", figure: "uploads / failed / all predicted after return (s)", value: `${statuses.length} / ${failed} / ${S(after)}`, target: "0 failed" });
+    recordFigure({
+      scenario: "cluster: Redis down 30 s during uploads",
+      figure: "uploads / failed / all predicted after return (s)",
+      value: `${statuses.length} / ${failed} / ${S(after)}`,
+      target: "0 failed",
+    });
   }
   expect(statusCounts(statuses).counts).toEqual({ 201: statuses.length });
 });
@@ -206,7 +250,12 @@ test("Redis frozen (SIGSTOP) for 30 s during uploads: 0 failed uploads, none hel
     await morePredicted(before, statuses.length - failed, 120_000);
     after = Date.now() - back;
   } finally {
-    recordFigure({ scenario: "cluster: Redis frozen 30 s during uploads", figure: "uploads / failed / slowest upload / all predicted after resume (s)", value: `${statuses.length} / ${failed} / ${S(slowest)} / ${S(after)}`, target: "0 failed, ≤ 10 s" });
+    recordFigure({
+      scenario: "cluster: Redis frozen 30 s during uploads",
+      figure: "uploads / failed / slowest upload / all predicted after resume (s)",
+      value: `${statuses.length} / ${failed} / ${S(slowest)} / ${S(after)}`,
+      target: "0 failed, ≤ 10 s",
+    });
   }
   expect(statusCounts(statuses).counts).toEqual({ 201: statuses.length });
   expect(slowest).toBeLessThanOrEqual(10_000); // an upload is not held by a Redis that does not answer

@@ -37,7 +37,8 @@ async function json<T>(res: Response | Promise<Response>, status: number): Promi
   return JSON.parse(body) as T;
 }
 
-const post = (p: string, body: unknown) => admin.fetch(p, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const post = (p: string, body: unknown) =>
+  admin.fetch(p, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
 
 // The tiny test YOLO model with a tag appended (its own sha256), registered as a version the fuzzer may stage and roll back.
 function tinyModelForm(): FormData {
@@ -53,17 +54,50 @@ function tinyModelForm(): FormData {
 async function makeFixtures(token: string) {
   const form = new FormData();
   form.append("files", new Blob([makeStudyDicom({ patientId: "CONTRACT-1" }).bytes as BlobPart]), "contract.dcm");
-  const upload = await json<{ results: { studyId: string }[] }>(fetch(`${server.url}/api/v1/studies`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } }), 201);
+  const upload = await json<{ results: { studyId: string }[] }>(
+    fetch(`${server.url}/api/v1/studies`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } }),
+    201,
+  );
   const studyId = upload.results[0]!.studyId;
-  const target = await json<{ user: { id: string } }>(post("/api/v1/users", { email: "contract-target@local.test", name: "Contract target", role: "radiologist", password: "contract-target-pw" }), 201);
-  const annotator = (n: number) => json<{ user: { id: string } }>(post("/api/v1/users", { email: `contract-annotator-${n}@local.test`, name: `Annotator ${n}`, role: "annotator", password: "contract-annot-pw" }), 201);
-  const assign = async (n: number) => (await json<{ created: { id: string }[] }>(post("/api/v1/assignments", { kind: "annotate", studyIds: [studyId], assigneeId: (await annotator(n)).user.id }), 201)).created[0]!.id;
+  const target = await json<{ user: { id: string } }>(
+    post("/api/v1/users", {
+      email: "contract-target@local.test",
+      name: "Contract target",
+      role: "radiologist",
+      password: "contract-target-pw",
+    }),
+    201,
+  );
+  const annotator = (n: number) =>
+    json<{ user: { id: string } }>(
+      post("/api/v1/users", {
+        email: `contract-annotator-${n}@local.test`,
+        name: `Annotator ${n}`,
+        role: "annotator",
+        password: "contract-annot-pw",
+      }),
+      201,
+    );
+  const assign = async (n: number) =>
+    (
+      await json<{ created: { id: string }[] }>(
+        post("/api/v1/assignments", { kind: "annotate", studyIds: [studyId], assigneeId: (await annotator(n)).user.id }),
+        201,
+      )
+    ).created[0]!.id;
   const [kept, cancelled] = [await assign(1), await assign(2)];
   const revoked = await json<{ token: { id: string } }>(post("/api/v1/tokens", { name: "contract-revoke", scopes: ["read"] }), 201);
   await orthanc.upload(makeStudyDicom({ patientId: "CONTRACT-PACS" }).bytes);
   const pacsConnection = (name: string) =>
-    json<{ connection: { id: string } }>(post("/api/v1/pacs/connections", { name, dicomwebUrl: orthanc.dicomWebUrl, authType: "basic", username: "app", secret: "pacs-pw" }), 201);
-  const [pacs, editedPacs, deletedPacs] = [await pacsConnection("contract-pacs"), await pacsConnection("contract-pacs-edited"), await pacsConnection("contract-pacs-deleted")];
+    json<{ connection: { id: string } }>(
+      post("/api/v1/pacs/connections", { name, dicomwebUrl: orthanc.dicomWebUrl, authType: "basic", username: "app", secret: "pacs-pw" }),
+      201,
+    );
+  const [pacs, editedPacs, deletedPacs] = [
+    await pacsConnection("contract-pacs"),
+    await pacsConnection("contract-pacs-edited"),
+    await pacsConnection("contract-pacs-deleted"),
+  ];
   const model = await json<{ model: { id: string } }>(admin.fetch("/api/v1/models", { method: "POST", body: tinyModelForm() }), 201);
   const id = (v: string) => ({ "path.id": v });
   const study = { "path.studyId": studyId };
@@ -105,7 +139,12 @@ beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-contract-"));
   orthanc = await startOrthanc({ users: { app: "pacs-pw" } });
   server = await startProdServer({
-    env: { SIGN_IN_MAX_PER_ACCOUNT: "100000", SIGN_IN_MAX_PER_IP: "100000", RATE_LIMIT_PER_MINUTE: "100000", TRAINING_WORKER_BIN: "/nonexistent/cxr-train" },
+    env: {
+      SIGN_IN_MAX_PER_ACCOUNT: "100000",
+      SIGN_IN_MAX_PER_IP: "100000",
+      RATE_LIMIT_PER_MINUTE: "100000",
+      TRAINING_WORKER_BIN: "/nonexistent/cxr-train",
+    },
   });
   admin = await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password);
 });
@@ -113,7 +152,9 @@ afterAll(async () => {
   await server?.stop();
   await orthanc?.stop();
   const total = runs.reduce((n, r) => n + r.cases, 0);
-  console.log(`\nschemathesis: ${total} test cases (${runs.map((r) => `${r.name} ${r.cases}`).join(", ")}), ${runs.reduce((n, r) => n + r.failures.length, 0)} failing operations\n`);
+  console.log(
+    `\nschemathesis: ${total} test cases (${runs.map((r) => `${r.name} ${r.cases}`).join(", ")}), ${runs.reduce((n, r) => n + r.failures.length, 0)} failing operations\n`,
+  );
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -129,20 +170,43 @@ test("schemathesis: no 5xx, no undocumented status, every body matches its schem
   const token = server.token(ALL_SCOPES);
   const pinned = await makeFixtures(token);
   const schemaFile = path.join(workDir, "openapi.json");
-  if (!fs.existsSync(schemaFile)) fs.writeFileSync(schemaFile, JSON.stringify(await json<object>(fetch(`${server.url}/api/v1/openapi.json`), 200)));
-  const common = { schemaFile, baseUrl: server.url, seed: SEED, maxExamples: MAX_EXAMPLES, workDir, pinned, exclude: NOT_FUZZED, unavailable: UNAVAILABLE };
+  if (!fs.existsSync(schemaFile))
+    fs.writeFileSync(schemaFile, JSON.stringify(await json<object>(fetch(`${server.url}/api/v1/openapi.json`), 200)));
+  const common = {
+    schemaFile,
+    baseUrl: server.url,
+    seed: SEED,
+    maxExamples: MAX_EXAMPLES,
+    workDir,
+    pinned,
+    exclude: NOT_FUZZED,
+    unavailable: UNAVAILABLE,
+  };
   // Cookie writes need the app's own Origin (cross-site cookie writes are refused with 403 before any handler runs).
   runs.push(await runSchemathesis(bin, { ...common, name: "session", headers: { cookie: admin.cookie, origin: server.url } }));
   // Operations that refuse every token (403 before the handler; e2e/api-rbac covers that) are not fuzzed with one.
-  const doc = JSON.parse(fs.readFileSync(schemaFile, "utf8")) as { paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>> };
+  const doc = JSON.parse(fs.readFileSync(schemaFile, "utf8")) as {
+    paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
+  };
   const sessionOnly = Object.entries(doc.paths).flatMap(([p, item]) =>
     Object.entries(item)
       .filter(([, op]) => op.security?.length && !op.security.some((s) => "bearer" in s))
       .map(([m]) => `${m.toUpperCase()} ${p}`),
   );
-  runs.push(await runSchemathesis(bin, { ...common, name: "token", headers: { authorization: `Bearer ${token}` }, exclude: [...NOT_FUZZED, ...sessionOnly] }));
+  runs.push(
+    await runSchemathesis(bin, {
+      ...common,
+      name: "token",
+      headers: { authorization: `Bearer ${token}` },
+      exclude: [...NOT_FUZZED, ...sessionOnly],
+    }),
+  );
   for (const r of runs) {
-    console.log(r.exitCode !== 0 || r.failures.length ? r.output.slice(-20_000) : r.output.slice(r.output.indexOf("Operations:"), r.output.indexOf("API capabilities")));
+    console.log(
+      r.exitCode !== 0 || r.failures.length
+        ? r.output.slice(-20_000)
+        : r.output.slice(r.output.indexOf("Operations:"), r.output.indexOf("API capabilities")),
+    );
     expect(r.cases, `${r.name}: test cases`).toBeGreaterThan(0);
     expect(r.failures, `${r.name}: failing operations`).toEqual([]);
     expect(r.exitCode, `${r.name}: schemathesis exit code`).toBe(0);
@@ -150,12 +214,23 @@ test("schemathesis: no 5xx, no undocumented status, every body matches its schem
 });
 
 test("the run fails when a response breaks its documented schema (the checks are live)", async () => {
-  const doc = JSON.parse(fs.readFileSync(path.join(workDir, "openapi.json"), "utf8")) as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> } }> };
+  const doc = JSON.parse(fs.readFileSync(path.join(workDir, "openapi.json"), "utf8")) as {
+    paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> } }>;
+  };
   const health = doc.paths["/api/health"]!.get.responses["200"]!.content["application/json"]!;
   health.schema = { type: "object", required: ["notThere"], properties: { notThere: { type: "string" } } };
   const schemaFile = path.join(workDir, "broken.json");
   fs.writeFileSync(schemaFile, JSON.stringify(doc));
-  const run = await runSchemathesis(bin, { name: "broken", schemaFile, baseUrl: server.url, headers: {}, seed: SEED, maxExamples: 2, workDir, include: ["GET /api/health"] });
+  const run = await runSchemathesis(bin, {
+    name: "broken",
+    schemaFile,
+    baseUrl: server.url,
+    headers: {},
+    seed: SEED,
+    maxExamples: 2,
+    workDir,
+    include: ["GET /api/health"],
+  });
   expect(run.failures).toEqual(["GET /api/health"]);
   expect(run.exitCode).not.toBe(0);
 });

@@ -33,11 +33,20 @@ let s3: ServiceProcess;
 beforeAll(async () => {
   const [redisPort, s3Port] = [await freePort(), await freePort()];
   const endpoint = `http://127.0.0.1:${s3Port}`;
-  redis = serviceProcess("redis-server", ["--bind", "127.0.0.1", "--port", String(redisPort), "--save", "", "--appendonly", "no"], () => tcpUp(redisPort));
-  s3 = serviceProcess(MOTO, ["-H", "127.0.0.1", "-p", String(s3Port)], () => fetch(endpoint).then(() => true, () => false));
+  redis = serviceProcess("redis-server", ["--bind", "127.0.0.1", "--port", String(redisPort), "--save", "", "--appendonly", "no"], () =>
+    tcpUp(redisPort),
+  );
+  s3 = serviceProcess(MOTO, ["-H", "127.0.0.1", "-p", String(s3Port)], () =>
+    fetch(endpoint).then(
+      () => true,
+      () => false,
+    ),
+  );
   await Promise.all([redis.start(), s3.start()]);
   const credentials = { accessKeyId: "test", secretAccessKey: "test" };
-  await new S3Client({ region: "us-east-1", endpoint, forcePathStyle: true, credentials }).send(new CreateBucketCommand({ Bucket: "cxr-faults" }));
+  await new S3Client({ region: "us-east-1", endpoint, forcePathStyle: true, credentials }).send(
+    new CreateBucketCommand({ Bucket: "cxr-faults" }),
+  );
   server = await startProdServer({
     env: {
       JOB_QUEUE: "redis",
@@ -71,13 +80,20 @@ test("Redis down then back, then S3 down: uploads stored or 503 + Retry-After, r
   expect(noRedis).toEqual({ status: 503, down: ["jobQueue"] });
   const up = await uploadFiles(server.url, token, [{ name: "during-redis-outage.png", bytes: uniqueRaster(png) }]);
   expect(up.status).toBe(201);
-  recordFigure({ scenario: "Redis down (JOB_QUEUE=redis)", figure: "ready / upload", value: `${noRedis.status} [${noRedis.down}] / ${up.status}`, target: "503 [jobQueue] / 201" });
+  recordFigure({
+    scenario: "Redis down (JOB_QUEUE=redis)",
+    figure: "ready / upload",
+    value: `${noRedis.status} [${noRedis.down}] / ${up.status}`,
+    target: "503 [jobQueue] / 201",
+  });
 
   await redis.start(); // empty: the queue's sorted sets are gone, only the database knows the job
   const back = Date.now();
   const db = openFaultDb(server.databaseUrl);
   try {
-    await waitFor("the study uploaded during the outage to be predicted", 60_000, () => db.studyStatuses().every((s) => s.status === "predicted"));
+    await waitFor("the study uploaded during the outage to be predicted", 60_000, () =>
+      db.studyStatuses().every((s) => s.status === "predicted"),
+    );
   } finally {
     db.close();
   }
@@ -103,11 +119,18 @@ test("Redis down then back, then S3 down: uploads stored or 503 + Retry-After, r
   const resumed = Date.now();
   const db2 = openFaultDb(server.databaseUrl);
   try {
-    await waitFor("the studies uploaded while Redis stalled to be predicted", 60_000, () => db2.studyStatuses().every((s) => s.status === "predicted"));
+    await waitFor("the studies uploaded while Redis stalled to be predicted", 60_000, () =>
+      db2.studyStatuses().every((s) => s.status === "predicted"),
+    );
   } finally {
     db2.close();
   }
-  recordFigure({ scenario: "Redis stalled (SIGSTOP)", figure: "slowest upload (ms) / predicted after resume (s)", value: `${Math.max(...stalledMs)} / ${((Date.now() - resumed) / 1000).toFixed(1)}`, target: "< 4000 / ≤ 60" });
+  recordFigure({
+    scenario: "Redis stalled (SIGSTOP)",
+    figure: "slowest upload (ms) / predicted after resume (s)",
+    value: `${Math.max(...stalledMs)} / ${((Date.now() - resumed) / 1000).toFixed(1)}`,
+    target: "< 4000 / ≤ 60",
+  });
   expect(Math.max(...stalledMs)).toBeLessThan(4000);
 
   await s3.kill9();
@@ -115,7 +138,12 @@ test("Redis down then back, then S3 down: uploads stored or 503 + Retry-After, r
   expect(noS3.status).toBe(503);
   expect(noS3.down).toContain("storage");
   const refused = await uploadFiles(server.url, token, [{ name: "during-s3-outage.png", bytes: uniqueRaster(png) }]);
-  recordFigure({ scenario: "S3 down", figure: "ready / upload", value: `${noS3.status} [${noS3.down}] / ${refused.status}, Retry-After ${refused.retryAfter}`, target: "503 [storage] / 503 + Retry-After" });
+  recordFigure({
+    scenario: "S3 down",
+    figure: "ready / upload",
+    value: `${noS3.status} [${noS3.down}] / ${refused.status}, Retry-After ${refused.retryAfter}`,
+    target: "503 [storage] / 503 + Retry-After",
+  });
   expect(refused.status).toBe(503);
   expect(refused.retryAfter).toMatch(/^\d+$/);
   expect(JSON.stringify(refused.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);

@@ -14,7 +14,11 @@ import { FAULT_ADMIN, startProdServer, type ProdServer } from "./support/prod-se
 import { signIn } from "./support/session";
 
 const IMAGES = "../shared/data/cxr-mass-nodule/images";
-const jpegs = fs.readdirSync(IMAGES).filter((f) => f.endsWith(".jpg")).slice(0, 8).map((f) => new Uint8Array(fs.readFileSync(path.join(IMAGES, f))));
+const jpegs = fs
+  .readdirSync(IMAGES)
+  .filter((f) => f.endsWith(".jpg"))
+  .slice(0, 8)
+  .map((f) => new Uint8Array(fs.readFileSync(path.join(IMAGES, f))));
 const SCENARIO = "sizing (demo model, CPU)";
 
 // CPU seconds (user + system) of a process tree, from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 1/100 s).
@@ -58,7 +62,9 @@ afterAll(async () => {
 
 test("GET /api/v1/models/:id/triton-repo: the admin gets the production model as a Triton repository; others are refused", async () => {
   const admin = await signIn(server.url, FAULT_ADMIN.email, FAULT_ADMIN.password);
-  const models = (await (await admin.fetch("/api/v1/models")).json()) as { models: { id: string; name: string; version: string; sha256: string; stage: string }[] };
+  const models = (await (await admin.fetch("/api/v1/models")).json()) as {
+    models: { id: string; name: string; version: string; sha256: string; stage: string }[];
+  };
   const production = models.models.find((m) => m.stage === "production")!;
   const res = await admin.fetch(`/api/v1/models/${production.id}/triton-repo?kind=gpu&tensorrt=true`);
   expect(res.status).toBe(200);
@@ -73,7 +79,9 @@ test("GET /api/v1/models/:id/triton-repo: the admin gets the production model as
   expect(JSON.stringify(await bad.json())).toMatch(/TensorRT accelerator needs kind=gpu/);
   expect((await admin.fetch("/api/v1/models/nope/triton-repo")).status).toBe(404);
   expect((await fetch(`${server.url}/api/v1/models/${production.id}/triton-repo`)).status).toBe(401);
-  const withToken = await fetch(`${server.url}/api/v1/models/${production.id}/triton-repo`, { headers: { authorization: `Bearer ${readToken}` } });
+  const withToken = await fetch(`${server.url}/api/v1/models/${production.id}/triton-repo`, {
+    headers: { authorization: `Bearer ${readToken}` },
+  });
   expect(withToken.status).toBe(403);
 });
 
@@ -86,12 +94,14 @@ test("one web replica and one worker: memory and CPU per prediction", async () =
   const t0 = Date.now();
   const { peakMb } = await peakRss(server.pid(), async () => {
     for (let round = 0; round < 12; round++) {
-      await Promise.all([0, 1, 2, 3].map(async (k) => {
-        const form = new FormData();
-        form.append("file", new Blob([jpegs[(round * 4 + k) % jpegs.length]! as BlobPart], { type: "image/jpeg" }), "chest.jpg");
-        const r = await fetch(`${server.url}/api/v1/predict`, { method: "POST", headers: auth, body: form });
-        expect(r.status).toBe(200);
-      }));
+      await Promise.all(
+        [0, 1, 2, 3].map(async (k) => {
+          const form = new FormData();
+          form.append("file", new Blob([jpegs[(round * 4 + k) % jpegs.length]! as BlobPart], { type: "image/jpeg" }), "chest.jpg");
+          const r = await fetch(`${server.url}/api/v1/predict`, { method: "POST", headers: auth, body: form });
+          expect(r.status).toBe(200);
+        }),
+      );
     }
   });
   const webCpuPerImage = (cpuSeconds(server.pid()) - cpu0) / 48;
@@ -109,7 +119,9 @@ test("one web replica and one worker: memory and CPU per prediction", async () =
   worker = spawn("npm", ["run", "worker"], { env: server.env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const workerPid = worker.pid!;
   const w0 = cpuSeconds(workerPid);
-  const predicted = async () => ((await (await fetch(`${server.url}/api/v1/studies?pageSize=200`, { headers: auth })).json()) as { counts: Record<string, number> }).counts.predicted ?? 0;
+  const predicted = async () =>
+    ((await (await fetch(`${server.url}/api/v1/studies?pageSize=200`, { headers: auth })).json()) as { counts: Record<string, number> })
+      .counts.predicted ?? 0;
   const { peakMb: workerPeak } = await peakRss(workerPid, async () => {
     const deadline = Date.now() + 240_000;
     while ((await predicted()) < studies && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
@@ -117,6 +129,10 @@ test("one web replica and one worker: memory and CPU per prediction", async () =
   expect(await predicted()).toBe(studies);
   recordFigure({ scenario: SCENARIO, figure: "worker RSS after its jobs (MB)", value: Math.round(processTreeRssMb(workerPid)) });
   recordFigure({ scenario: SCENARIO, figure: "worker RSS peak, 16 studies (MB)", value: Math.round(workerPeak) });
-  recordFigure({ scenario: SCENARIO, figure: "worker CPU per study incl. start (s)", value: ((cpuSeconds(workerPid) - w0) / studies).toFixed(3) });
+  recordFigure({
+    scenario: SCENARIO,
+    figure: "worker CPU per study incl. start (s)",
+    value: ((cpuSeconds(workerPid) - w0) / studies).toFixed(3),
+  });
   process.kill(-workerPid, "SIGTERM");
 });

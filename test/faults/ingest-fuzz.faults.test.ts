@@ -19,7 +19,10 @@ beforeAll(async () => {
 afterAll(async () => server?.stop());
 
 test(`${MUTANTS} fuzzed DICOM headers → 100 % clear 4xx, 0 stored, 0 5xx`, async () => {
-  const { seeds, realFiles } = fuzzSeeds({ maxBytes: 1_500_000, extra: [1, 2].map((i) => ({ name: `synthetic-study-${i}`, bytes: makeStudyDicom({ size: 256 }).bytes })) });
+  const { seeds, realFiles } = fuzzSeeds({
+    maxBytes: 1_500_000,
+    extra: [1, 2].map((i) => ({ name: `synthetic-study-${i}`, bytes: makeStudyDicom({ size: 256 }).bytes })),
+  });
   const mutants = fuzzHeaders(seeds, MUTANTS, 2026);
   const token = server.token(["studies:write", "read"]);
   const statuses: Record<string, number> = {};
@@ -35,16 +38,38 @@ test(`${MUTANTS} fuzzed DICOM headers → 100 % clear 4xx, 0 stored, 0 5xx`, asy
     if (status < 400 || status >= 500 || reason.length < 10) unclear.push(`${m.name} → ${status} ${reason}`);
   });
   const seconds = (Date.now() - t0) / 1000;
-  const worklist = (await (await fetch(`${server.url}/api/v1/studies`, { headers: { authorization: `Bearer ${token}` } })).json()) as { total: number };
+  const worklist = (await (await fetch(`${server.url}/api/v1/studies`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    total: number;
+  };
   const filesDir = path.join(server.dataDir, "files", "instances");
-  const filesOnDisk = fs.existsSync(filesDir) ? fs.readdirSync(filesDir, { recursive: true }).filter((f) => String(f).endsWith(".dcm")).length : 0;
+  const filesOnDisk = fs.existsSync(filesDir)
+    ? fs.readdirSync(filesDir, { recursive: true }).filter((f) => String(f).endsWith(".dcm")).length
+    : 0;
   const clear4xx = mutants.length - unclear.length;
-  const fiveXx = Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0);
+  const fiveXx = Object.entries(statuses)
+    .filter(([s]) => Number(s) >= 500)
+    .reduce((n, [, c]) => n + c, 0);
 
-  console.log(`[ingest-fuzz] ${mutants.length} mutants of ${seeds.length} seed files (${realFiles} real) in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(statuses)}; stored ${stored}; studies ${worklist.total}; files ${filesOnDisk}`);
-  recordFigure({ scenario: "fuzzed DICOM headers", figure: `mutants (seed files: ${seeds.length}, real ${realFiles})`, value: mutants.length });
-  recordFigure({ scenario: "fuzzed DICOM headers", figure: "clear 4xx", value: `${((100 * clear4xx) / mutants.length).toFixed(1)} %`, target: "100 %" });
-  recordFigure({ scenario: "fuzzed DICOM headers", figure: "stored (results / studies / files)", value: `${stored} / ${worklist.total} / ${filesOnDisk}`, target: "0" });
+  console.log(
+    `[ingest-fuzz] ${mutants.length} mutants of ${seeds.length} seed files (${realFiles} real) in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(statuses)}; stored ${stored}; studies ${worklist.total}; files ${filesOnDisk}`,
+  );
+  recordFigure({
+    scenario: "fuzzed DICOM headers",
+    figure: `mutants (seed files: ${seeds.length}, real ${realFiles})`,
+    value: mutants.length,
+  });
+  recordFigure({
+    scenario: "fuzzed DICOM headers",
+    figure: "clear 4xx",
+    value: `${((100 * clear4xx) / mutants.length).toFixed(1)} %`,
+    target: "100 %",
+  });
+  recordFigure({
+    scenario: "fuzzed DICOM headers",
+    figure: "stored (results / studies / files)",
+    value: `${stored} / ${worklist.total} / ${filesOnDisk}`,
+    target: "0",
+  });
   recordFigure({ scenario: "fuzzed DICOM headers", figure: "5xx", value: fiveXx, target: "0" });
 
   expect(unclear).toEqual([]);

@@ -33,7 +33,13 @@ function oneStudy(): { files: Upload[]; studyUid: string } {
   return { files, studyUid };
 }
 
-const walk = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(dir, f)).isFile()) : []);
+const walk = (dir: string): string[] =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    : [];
 
 // Read-write open: after a kill the database may carry a hot journal that any opener must roll back first.
 function storeState(s: ProdServer, studyUid: string) {
@@ -41,7 +47,11 @@ function storeState(s: ProdServer, studyUid: string) {
   const db = new Database(path.join(s.dataDir, "cxr-review.db"), { fileMustExist: true });
   try {
     const keys = (db.prepare("SELECT storageKey FROM Instance").all() as { storageKey: string }[]).map((r) => r.storageKey);
-    const study = db.prepare('SELECT COUNT(*) AS n FROM Instance i JOIN Series s ON i.seriesId = s.id JOIN Study t ON s.studyId = t.id WHERE t.studyInstanceUid = ?').get(studyUid) as { n: number };
+    const study = db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM Instance i JOIN Series s ON i.seriesId = s.id JOIN Study t ON s.studyId = t.id WHERE t.studyInstanceUid = ?",
+      )
+      .get(studyUid) as { n: number };
     const onDisk = walk(path.join(files, "instances")).map((f) => `instances/${f}`);
     return {
       temp: walk(path.join(files, ".tmp")).length,
@@ -69,7 +79,10 @@ test("web kill -9 mid multi-file upload → no temp files or half rows after res
   // have left mid-write (its host~pid~uuid name), so the sweep at start is shown on every run.
   const tempDir = path.join(server.dataDir, "files", ".tmp");
   fs.mkdirSync(tempDir, { recursive: true });
-  fs.writeFileSync(path.join(tempDir, `${os.hostname()}~${serverPids.at(-1)}~interrupted-write.part`), files[5]!.bytes.subarray(0, 100_000));
+  fs.writeFileSync(
+    path.join(tempDir, `${os.hostname()}~${serverPids.at(-1)}~interrupted-write.part`),
+    files[5]!.bytes.subarray(0, 100_000),
+  );
 
   const afterKill = storeState(server, studyUid);
   await server.restart();
@@ -83,14 +96,35 @@ test("web kill -9 mid multi-file upload → no temp files or half rows after res
   const resent = await postFiles(server.url, "/api/v1/studies", token, files);
   const statuses = resent.body!.results!.map((r) => r.status);
   const final = storeState(server, studyUid);
-  console.log(`[ingest-kill] re-send ${resent.status}: ${statuses.filter((s) => s === "duplicate").length} duplicate, ${statuses.filter((s) => s === "stored").length} stored; final ${JSON.stringify(final)}`);
+  console.log(
+    `[ingest-kill] re-send ${resent.status}: ${statuses.filter((s) => s === "duplicate").length} duplicate, ${statuses.filter((s) => s === "stored").length} stored; final ${JSON.stringify(final)}`,
+  );
   expect(resent.status).toBe(201);
   expect(statuses.filter((s) => s === "duplicate").length).toBe(afterKill.instancesOfStudy);
   expect(statuses.filter((s) => s === "rejected")).toEqual([]);
   expect(final).toEqual({ temp: 0, rowsWithoutFile: 0, filesWithoutRow: 0, instancesOfStudy: FILES });
 
-  recordFigure({ scenario: "web kill -9 mid upload (30 files)", figure: "instances stored before the kill", value: afterKill.instancesOfStudy });
-  recordFigure({ scenario: "web kill -9 mid upload (30 files)", figure: "temp files after kill → after restart", value: `${afterKill.temp} → ${afterRestart.temp}`, target: "0 after restart" });
-  recordFigure({ scenario: "web kill -9 mid upload (30 files)", figure: "rows without file / files without row after restart", value: `${afterRestart.rowsWithoutFile} / ${afterRestart.filesWithoutRow}`, target: "0 / reused by re-send" });
-  recordFigure({ scenario: "web kill -9 mid upload (30 files)", figure: "re-send: instances in the study", value: `${final.instancesOfStudy}/${FILES}`, target: `${FILES}/${FILES}` });
+  recordFigure({
+    scenario: "web kill -9 mid upload (30 files)",
+    figure: "instances stored before the kill",
+    value: afterKill.instancesOfStudy,
+  });
+  recordFigure({
+    scenario: "web kill -9 mid upload (30 files)",
+    figure: "temp files after kill → after restart",
+    value: `${afterKill.temp} → ${afterRestart.temp}`,
+    target: "0 after restart",
+  });
+  recordFigure({
+    scenario: "web kill -9 mid upload (30 files)",
+    figure: "rows without file / files without row after restart",
+    value: `${afterRestart.rowsWithoutFile} / ${afterRestart.filesWithoutRow}`,
+    target: "0 / reused by re-send",
+  });
+  recordFigure({
+    scenario: "web kill -9 mid upload (30 files)",
+    figure: "re-send: instances in the study",
+    value: `${final.instancesOfStudy}/${FILES}`,
+    target: `${FILES}/${FILES}`,
+  });
 }, 300_000);

@@ -35,14 +35,26 @@ test("decompression bombs → 413 before decoding, on upload and predict, RSS gr
     const predict = await postFiles(server.url, "/api/v1/predict", token, [b], "file");
     answers.push(`${b.name} (${Math.round(b.bytes.length / 1024)} kB): upload ${upload.status}, predict ${predict.status}`);
     expect(upload.status, b.name).toBe(413);
-    expect(upload.body?.results?.[0]?.error?.message).toMatch(/The image declares .* pixel values; the limit is 36,000,000 \(MAX_IMAGE_PIXELS\)\./);
+    expect(upload.body?.results?.[0]?.error?.message).toMatch(
+      /The image declares .* pixel values; the limit is 36,000,000 \(MAX_IMAGE_PIXELS\)\./,
+    );
     expect(predict.status, b.name).toBe(413);
     expect(predict.body?.error?.message).toMatch(/MAX_IMAGE_PIXELS/);
   }
   const growth = rss.stop();
   console.log(`[ingest-limits] ${answers.join("; ")}; RSS growth ${growth} MB`);
-  recordFigure({ scenario: "decompression bombs (PNG/JPEG/DICOM 20000²/65535²)", figure: "answers", value: "413 ×6 (upload + predict)", target: "413" });
-  recordFigure({ scenario: "decompression bombs (PNG/JPEG/DICOM 20000²/65535²)", figure: "server RSS growth (MB)", value: growth, target: "< 100" });
+  recordFigure({
+    scenario: "decompression bombs (PNG/JPEG/DICOM 20000²/65535²)",
+    figure: "answers",
+    value: "413 ×6 (upload + predict)",
+    target: "413",
+  });
+  recordFigure({
+    scenario: "decompression bombs (PNG/JPEG/DICOM 20000²/65535²)",
+    figure: "server RSS growth (MB)",
+    value: growth,
+    target: "< 100",
+  });
   expect(growth).toBeLessThan(100);
 }, 180_000);
 
@@ -52,24 +64,59 @@ test("250 MB chunked bodies and an oversized JSON body → 413 as soon as the li
   const preamble = new TextEncoder().encode('--xyz\r\nContent-Disposition: form-data; name="files"; filename="big.dcm"\r\n\r\n');
   const rss = sampleRss(server);
   const upload = await chunkedPost(server.url, "/api/v1/studies", multipart, 250e6, preamble);
-  const predict = await chunkedPost(server.url, "/api/v1/predict", { ...multipart, "content-type": "multipart/form-data; boundary=xyz" }, 250e6, preamble);
-  const json = await chunkedPost(server.url, "/api/v1/tokens", { cookie: session.cookie, origin: server.url, "content-type": "application/json" }, 50e6, new TextEncoder().encode('{"name":"'));
+  const predict = await chunkedPost(
+    server.url,
+    "/api/v1/predict",
+    { ...multipart, "content-type": "multipart/form-data; boundary=xyz" },
+    250e6,
+    preamble,
+  );
+  const json = await chunkedPost(
+    server.url,
+    "/api/v1/tokens",
+    { cookie: session.cookie, origin: server.url, "content-type": "application/json" },
+    50e6,
+    new TextEncoder().encode('{"name":"'),
+  );
   const growth = rss.stop();
   const mb = (n: number) => Math.round(n / 1e6);
-  console.log(`[ingest-limits] chunked upload ${upload.status} after ${mb(upload.bytesSent)} MB/${upload.ms} ms; predict ${predict.status} after ${mb(predict.bytesSent)} MB; JSON ${json.status} after ${mb(json.bytesSent)} MB; RSS growth ${growth} MB`);
+  console.log(
+    `[ingest-limits] chunked upload ${upload.status} after ${mb(upload.bytesSent)} MB/${upload.ms} ms; predict ${predict.status} after ${mb(predict.bytesSent)} MB; JSON ${json.status} after ${mb(json.bytesSent)} MB; RSS growth ${growth} MB`,
+  );
   expect([upload.status, predict.status, json.status]).toEqual([413, 413, 413]);
   expect(JSON.parse(upload.body).error.message).toBe(`The request body is larger than ${5 * MAX_UPLOAD_MB} MB.`);
   // the client may have a few MB in flight when the answer arrives; it never gets to send the 250 MB
   expect(upload.bytesSent).toBeLessThan(5 * MAX_UPLOAD_MB * 1e6 + 30e6);
   expect(predict.bytesSent).toBeLessThan(MAX_UPLOAD_MB * 1e6 + 30e6);
-  recordFigure({ scenario: "250 MB chunked upload / predict, 50 MB JSON", figure: "answers", value: `${upload.status} / ${predict.status} / ${json.status}`, target: "413" });
-  recordFigure({ scenario: "250 MB chunked upload / predict, 50 MB JSON", figure: "MB sent before the 413", value: `${mb(upload.bytesSent)} / ${mb(predict.bytesSent)} / ${mb(json.bytesSent)}`, target: `≤ limit (${5 * MAX_UPLOAD_MB} / ${MAX_UPLOAD_MB} / 1) + in flight` });
-  recordFigure({ scenario: "250 MB chunked upload / predict, 50 MB JSON", figure: "server RSS growth (MB)", value: growth, target: "< 100" });
+  recordFigure({
+    scenario: "250 MB chunked upload / predict, 50 MB JSON",
+    figure: "answers",
+    value: `${upload.status} / ${predict.status} / ${json.status}`,
+    target: "413",
+  });
+  recordFigure({
+    scenario: "250 MB chunked upload / predict, 50 MB JSON",
+    figure: "MB sent before the 413",
+    value: `${mb(upload.bytesSent)} / ${mb(predict.bytesSent)} / ${mb(json.bytesSent)}`,
+    target: `≤ limit (${5 * MAX_UPLOAD_MB} / ${MAX_UPLOAD_MB} / 1) + in flight`,
+  });
+  recordFigure({
+    scenario: "250 MB chunked upload / predict, 50 MB JSON",
+    figure: "server RSS growth (MB)",
+    value: growth,
+    target: "< 100",
+  });
   expect(growth).toBeLessThan(100);
 
-  const wrongType = await session.fetch("/api/v1/tokens", { method: "POST", body: '{"name":"x"}', headers: { "content-type": "text/plain; application/json", origin: server.url } });
+  const wrongType = await session.fetch("/api/v1/tokens", {
+    method: "POST",
+    body: '{"name":"x"}',
+    headers: { "content-type": "text/plain; application/json", origin: server.url },
+  });
   expect(wrongType.status).toBe(415);
-  expect(((await wrongType.json()) as { error: { message: string } }).error.message).toContain('Content-Type "text/plain; application/json" is not application/json');
+  expect(((await wrongType.json()) as { error: { message: string } }).error.message).toContain(
+    'Content-Type "text/plain; application/json" is not application/json',
+  );
 }, 300_000);
 
 test("an upload larger than Next's 10 MB proxy buffer is read whole: two 2048² 16-bit radiographs (17 MB) stored", async () => {
@@ -79,5 +126,10 @@ test("an upload larger than Next's 10 MB proxy buffer is read whole: two 2048² 
   const upload = await postFiles(server.url, "/api/v1/studies", token, files);
   expect(upload.status).toBe(201);
   expect(upload.body?.results?.map((r) => r.status)).toEqual(["stored", "stored"]);
-  recordFigure({ scenario: "upload above the proxy buffer", figure: "17 MB multipart upload", value: `${upload.status}, 2/2 stored`, target: "201" });
+  recordFigure({
+    scenario: "upload above the proxy buffer",
+    figure: "17 MB multipart upload",
+    value: `${upload.status}, 2/2 stored`,
+    target: "201",
+  });
 }, 180_000);

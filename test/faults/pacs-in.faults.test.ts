@@ -21,14 +21,19 @@ const storescu = (files: string[], aet = "MODALITY1", onOutput?: (soFar: string)
   runDcmtk("storescu", ["-v", "-aet", aet, "-aec", AE, "127.0.0.1", String(dicomPort), ...files], 300_000, onOutput);
 const count = (sql: string, ...args: unknown[]) => (sqlite.prepare(sql).get(...args) as { n: number }).n;
 const instancesOf = (studyUid: string) =>
-  count('SELECT COUNT(*) AS n FROM "Instance" i JOIN "Series" s ON s.id = i."seriesId" JOIN "Study" st ON st.id = s."studyId" WHERE st."studyInstanceUid" = ?', studyUid);
+  count(
+    'SELECT COUNT(*) AS n FROM "Instance" i JOIN "Series" s ON s.id = i."seriesId" JOIN "Study" st ON st.id = s."studyId" WHERE st."studyInstanceUid" = ?',
+    studyUid,
+  );
 const predictedOf = (studyUid: string) =>
   count(
     'SELECT COUNT(DISTINCT p."instanceId") AS n FROM "Prediction" p JOIN "Instance" i ON i.id = p."instanceId" JOIN "Series" s ON s.id = i."seriesId" JOIN "Study" st ON st.id = s."studyId" WHERE st."studyInstanceUid" = ?',
     studyUid,
   );
 const healthOnNewConnection = (url: string) =>
-  new Promise<number>((resolve, reject) => http.get(`${url}/api/health`, { agent: false }, (r) => (r.resume(), resolve(r.statusCode ?? 0))).on("error", reject));
+  new Promise<number>((resolve, reject) =>
+    http.get(`${url}/api/health`, { agent: false }, (r) => (r.resume(), resolve(r.statusCode ?? 0))).on("error", reject),
+  );
 async function until(check: () => boolean, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -64,16 +69,26 @@ describe("DICOM node in the production server", () => {
       const statuses = storeStatuses(r.output);
       expect(statuses).toHaveLength(100);
       expect(statuses.every((s) => s === "Success")).toBe(true);
-      recordFigure({ scenario: "C-STORE 100 × 512² 16-bit from storescu", figure: "instances/s (acknowledged = stored)", value: (100 / seconds).toFixed(1) });
+      recordFigure({
+        scenario: "C-STORE 100 × 512² 16-bit from storescu",
+        figure: "instances/s (acknowledged = stored)",
+        value: (100 / seconds).toFixed(1),
+      });
       expect(instancesOf(study.studyUid)).toBe(100);
       expect(count('SELECT COUNT(*) AS n FROM "Study" WHERE "studyInstanceUid" = ?', study.studyUid)).toBe(1);
 
       const token = server.token(["read"]);
       const list = await fetch(`${server.url}/api/v1/studies?q=P-FAULTS-100`, { headers: { authorization: `Bearer ${token}` } });
-      expect(((await list.json()) as { items: { instanceCount: number }[] }).items).toEqual([expect.objectContaining({ instanceCount: 100 })]);
+      expect(((await list.json()) as { items: { instanceCount: number }[] }).items).toEqual([
+        expect.objectContaining({ instanceCount: 100 }),
+      ]);
       const t1 = Date.now();
       await until(() => predictedOf(study.studyUid) === 100, 240_000);
-      recordFigure({ scenario: "C-STORE 100 × 512² 16-bit from storescu", figure: "last C-STORE to all 100 predicted (s)", value: ((Date.now() - t1) / 1000).toFixed(1) });
+      recordFigure({
+        scenario: "C-STORE 100 × 512² 16-bit from storescu",
+        figure: "last C-STORE to all 100 predicted (s)",
+        value: ((Date.now() - t1) / 1000).toFixed(1),
+      });
     } finally {
       study.remove();
     }
@@ -103,7 +118,11 @@ describe("DICOM node in the production server", () => {
       const kept = instancesOf(study.studyUid);
       expect(kept).toBeGreaterThanOrEqual(acknowledged);
       expect(kept).toBeLessThanOrEqual(acknowledged + 1);
-      recordFigure({ scenario: "kill -9 during C-STORE of 60", figure: "acknowledged before kill / stored after restart", value: `${acknowledged} / ${kept}` });
+      recordFigure({
+        scenario: "kill -9 during C-STORE of 60",
+        figure: "acknowledged before kill / stored after restart",
+        value: `${acknowledged} / ${kept}`,
+      });
 
       const resend = await storescu(study.files, "MODALITY2");
       expect(storeStatuses(resend.output).filter((s) => s === "Success")).toHaveLength(60);
@@ -117,7 +136,11 @@ describe("DICOM node in the production server", () => {
 
 describe("STOW-RS in the production server", () => {
   const post = (body: BodyInit, contentType: string, auth?: string) =>
-    fetch(`${server.url}/dicomweb/studies`, { method: "POST", body, headers: { "content-type": contentType, ...(auth ? { authorization: auth } : {}) } });
+    fetch(`${server.url}/dicomweb/studies`, {
+      method: "POST",
+      body,
+      headers: { "content-type": contentType, ...(auth ? { authorization: auth } : {}) },
+    });
 
   test("no credentials: 401; a non-DICOM part: a failed instance (202); too large: 413; malformed: 400; the server keeps serving", async () => {
     const token = server.token(["studies:write"]);
@@ -135,7 +158,11 @@ describe("STOW-RS in the production server", () => {
     expect(body["00081198"]?.Value?.[0]?.["00081197"]?.Value).toEqual([0xc000]);
     expect(instancesOf(good.uids.study)).toBe(1);
 
-    const broken = await post("--b\r\nContent-Type: application/dicom\r\n", 'multipart/related; type="application/dicom"; boundary=b', `Bearer ${token}`);
+    const broken = await post(
+      "--b\r\nContent-Type: application/dicom\r\n",
+      'multipart/related; type="application/dicom"; boundary=b',
+      `Bearer ${token}`,
+    );
     expect(broken.status).toBe(400);
 
     const big = multipartRelated([{ type: "application/dicom", bytes: new Uint8Array(3e6) }]);

@@ -22,7 +22,11 @@ const NIH = "../shared/data/cxr-mass-nodule/images";
 async function imageWithBoxes(server: ProdServer): Promise<string | undefined> {
   if (!fs.existsSync(NIH)) return undefined;
   const token = server.token(["predict"]);
-  for (const name of fs.readdirSync(NIH).filter((f) => f.endsWith(".jpg")).sort().reverse()) {
+  for (const name of fs
+    .readdirSync(NIH)
+    .filter((f) => f.endsWith(".jpg"))
+    .sort()
+    .reverse()) {
     const form = new FormData();
     form.append("file", new Blob([fs.readFileSync(path.join(NIH, name))], { type: "image/jpeg" }), name);
     const res = await fetch(`${server.url}/api/v1/predict`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
@@ -38,8 +42,10 @@ describe.skipIf(!available)("PACS pull through the production server", () => {
   let server: ProdServer;
   let admin: Session;
   let connectionId: string;
-  const post = (path: string, body: unknown, method = "POST") => admin.fetch(path, { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
-  const worklistItem = async (accession: string) => (await json<{ items: Item[] }>(admin.fetch(`/api/v1/studies?q=${accession}`))).items.find((i) => i.accessionNumber === accession);
+  const post = (path: string, body: unknown, method = "POST") =>
+    admin.fetch(path, { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  const worklistItem = async (accession: string) =>
+    (await json<{ items: Item[] }>(admin.fetch(`/api/v1/studies?q=${accession}`))).items.find((i) => i.accessionNumber === accession);
 
   beforeAll(async () => {
     orthanc = await startOrthanc({ users: { app: "pacs-pw" } });
@@ -61,7 +67,9 @@ describe.skipIf(!available)("PACS pull through the production server", () => {
   });
 
   test("Test connection answers QIDO-RS and C-ECHO", async () => {
-    const { result } = await json<{ result: { ok: boolean; echo: { ok: boolean } } }>(post(`/api/v1/pacs/connections/${connectionId}/test`, {}));
+    const { result } = await json<{ result: { ok: boolean; echo: { ok: boolean } } }>(
+      post(`/api/v1/pacs/connections/${connectionId}/test`, {}),
+    );
     expect(result).toMatchObject({ ok: true, echo: { ok: true } });
   });
 
@@ -85,8 +93,17 @@ describe.skipIf(!available)("PACS pull through the production server", () => {
       if (item!.aiPriority !== null) withBoxes++;
     }
     times.sort((a, b) => a - b);
-    recordFigure({ scenario: "PACS auto-pull (3 studies, default poll)", figure: "Orthanc received → predicted on worklist, median (s)", value: times[1]!.toFixed(1), target: "≤ 10 s" });
-    recordFigure({ scenario: "PACS auto-pull (3 studies, default poll)", figure: "max (s) · studies with AI boxes", value: `${times[2]!.toFixed(1)} · ${withBoxes}/3` });
+    recordFigure({
+      scenario: "PACS auto-pull (3 studies, default poll)",
+      figure: "Orthanc received → predicted on worklist, median (s)",
+      value: times[1]!.toFixed(1),
+      target: "≤ 10 s",
+    });
+    recordFigure({
+      scenario: "PACS auto-pull (3 studies, default poll)",
+      figure: "max (s) · studies with AI boxes",
+      value: `${times[2]!.toFixed(1)} · ${withBoxes}/3`,
+    });
     expect(times[1]).toBeLessThanOrEqual(10);
   });
 
@@ -106,19 +123,30 @@ describe.skipIf(!available)("PACS pull through the production server", () => {
     await orthanc.start();
     let state = "";
     while (Date.now() - t0 < 60_000 && state !== "succeeded") {
-      state = (await json<{ pulls: { id: string; state: string }[] }>(admin.fetch(`/api/v1/pacs/pulls?connectionId=${connectionId}`))).pulls.find((p) => p.id === pulls[0]!.pullId)?.state ?? "";
+      state =
+        (await json<{ pulls: { id: string; state: string }[] }>(admin.fetch(`/api/v1/pacs/pulls?connectionId=${connectionId}`))).pulls.find(
+          (p) => p.id === pulls[0]!.pullId,
+        )?.state ?? "";
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(state).toBe("succeeded");
-    recordFigure({ scenario: "PACS killed under a pull", figure: "PACS back → pull done (s)", value: ((Date.now() - t0) / 1000).toFixed(1) });
-    const { studies } = await json<{ studies: { studyId: string | null }[] }>(admin.fetch(`/api/v1/pacs/connections/${connectionId}/studies?patientId=FAULT-DOWN`));
+    recordFigure({
+      scenario: "PACS killed under a pull",
+      figure: "PACS back → pull done (s)",
+      value: ((Date.now() - t0) / 1000).toFixed(1),
+    });
+    const { studies } = await json<{ studies: { studyId: string | null }[] }>(
+      admin.fetch(`/api/v1/pacs/connections/${connectionId}/studies?patientId=FAULT-DOWN`),
+    );
     expect(studies).toHaveLength(1);
     expect(studies[0]!.studyId).toBeTruthy();
   });
 
   test("wrong credentials and bad input: reasons, never a 500", async () => {
     expect((await post(`/api/v1/pacs/connections/${connectionId}`, { secret: "wrong" }, "PATCH")).status).toBe(200);
-    const { result } = await json<{ result: { ok: boolean; dicomweb: { message: string } } }>(post(`/api/v1/pacs/connections/${connectionId}/test`, {}));
+    const { result } = await json<{ result: { ok: boolean; dicomweb: { message: string } } }>(
+      post(`/api/v1/pacs/connections/${connectionId}/test`, {}),
+    );
     expect(result.ok).toBe(false);
     expect(result.dicomweb.message).toContain("401 from the PACS");
     const search = await admin.fetch(`/api/v1/pacs/connections/${connectionId}/studies`);
@@ -127,7 +155,10 @@ describe.skipIf(!available)("PACS pull through the production server", () => {
     expect((await admin.fetch(`/api/v1/pacs/connections/${connectionId}/studies?dateFrom=yesterday`)).status).toBe(422);
     expect((await post("/api/v1/pacs/connections", { name: "bad", dicomwebUrl: "http://x", port: 70000 })).status).toBe(422);
     expect((await post(`/api/v1/pacs/connections/${connectionId}/pulls`, { studyInstanceUids: ["not a uid"] })).status).toBe(422);
-    expect((await admin.fetch("/api/v1/pacs/connections", { method: "POST", body: "{", headers: { "content-type": "application/json" } })).status).toBe(400);
+    expect(
+      (await admin.fetch("/api/v1/pacs/connections", { method: "POST", body: "{", headers: { "content-type": "application/json" } }))
+        .status,
+    ).toBe(400);
     expect((await admin.fetch("/api/v1/pacs/connections/nope/test", { method: "POST" })).status).toBe(404);
   });
 

@@ -25,14 +25,14 @@ type Finding = { id: string; box: [number, number, number, number] };
 type StudyReview = { review: { version: number } | null; findings: Finding[] };
 type Saved = { review: { version: number } };
 
-
 const UNTIL_MS = 90_000;
 const json = async <T>(res: Response | Promise<Response>): Promise<T> => {
   const r = await res;
   if (!r.ok) throw new Error(`${r.url}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 };
-const send = (s: Session, method: string, p: string, body: unknown) => s.fetch(p, { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const send = (s: Session, method: string, p: string, body: unknown) =>
+  s.fetch(p, { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
 
 describe.skipIf(!available)("PACS round trip", () => {
   let orthanc: Orthanc;
@@ -48,7 +48,14 @@ describe.skipIf(!available)("PACS round trip", () => {
     await json(
       send(admin, "POST", "/api/v1/pacs/connections", {
         ...{ name: "orthanc", dicomwebUrl: orthanc.dicomWebUrl, authType: "basic", username: "app", secret: "round-trip-pw" },
-        ...{ aeTitle: orthanc.aeTitle, host: "127.0.0.1", port: orthanc.dicomPort, autoPull: true, pushResults: true, pushProtocol: "stow" },
+        ...{
+          aeTitle: orthanc.aeTitle,
+          host: "127.0.0.1",
+          port: orthanc.dicomPort,
+          autoPull: true,
+          pushResults: true,
+          pushProtocol: "stow",
+        },
       }),
     );
     reader = await signIn(server.url, READER.email, READER.password);
@@ -66,7 +73,9 @@ describe.skipIf(!available)("PACS round trip", () => {
 
     // Auto-pull brings it in and the worker predicts it: no one uploads anything.
     const item = await waitFor("the study predicted on the worklist", UNTIL_MS, async () => {
-      const { items } = await json<{ items: { id: string; status: string; accessionNumber: string | null }[] }>(reader.fetch(`/api/v1/studies?q=${accession}`));
+      const { items } = await json<{ items: { id: string; status: string; accessionNumber: string | null }[] }>(
+        reader.fetch(`/api/v1/studies?q=${accession}`),
+      );
       return items.find((i) => i.accessionNumber === accession && i.status === "predicted");
     });
     const pulledS = (Date.now() - t0) / 1000;
@@ -77,17 +86,35 @@ describe.skipIf(!available)("PACS round trip", () => {
     const [first, second] = state.findings;
     const operations: unknown[] = [{ op: "add", box: [40, 60, 140, 170], className: "Pleural effusion" }];
     if (first) operations.push({ op: "accept", findingId: first.id });
-    if (second) operations.push({ op: "edit", findingId: second.id, box: [second.box[0] + 1, second.box[1] + 1, second.box[2] - 1, second.box[3] - 1] });
-    const saved = await json<Saved>(send(reader, "PATCH", `/api/v1/studies/${item.id}/review`, { version: state.review!.version, operations }));
-    await json(send(reader, "POST", `/api/v1/studies/${item.id}/review/sign-off`, { version: saved.review.version, impression: "abnormal" }));
+    if (second)
+      operations.push({
+        op: "edit",
+        findingId: second.id,
+        box: [second.box[0] + 1, second.box[1] + 1, second.box[2] - 1, second.box[3] - 1],
+      });
+    const saved = await json<Saved>(
+      send(reader, "PATCH", `/api/v1/studies/${item.id}/review`, { version: state.review!.version, operations }),
+    );
+    await json(
+      send(reader, "POST", `/api/v1/studies/${item.id}/review/sign-off`, { version: saved.review.version, impression: "abnormal" }),
+    );
 
     // The durable push job stores both objects back into the PACS, in the same study.
     await waitFor("the push sent", UNTIL_MS, async () => {
       const { pushes } = await json<{ pushes: { state: string }[] }>(reader.fetch(`/api/v1/studies/${item.id}/pacs-pushes`));
       return pushes.length === 1 && pushes[0]!.state === "sent";
     });
-    recordFigure({ scenario: "PACS round trip", figure: "storescu → predicted on the worklist (s)", value: pulledS.toFixed(1), target: "≤ 10 s" });
-    recordFigure({ scenario: "PACS round trip", figure: "storescu → SR + GSPS held by Orthanc (s, incl. the reader's API calls)", value: ((Date.now() - t0) / 1000).toFixed(1) });
+    recordFigure({
+      scenario: "PACS round trip",
+      figure: "storescu → predicted on the worklist (s)",
+      value: pulledS.toFixed(1),
+      target: "≤ 10 s",
+    });
+    recordFigure({
+      scenario: "PACS round trip",
+      figure: "storescu → SR + GSPS held by Orthanc (s, incl. the reader's API calls)",
+      value: ((Date.now() - t0) / 1000).toFixed(1),
+    });
 
     const held = await orthancStudyInstances(orthanc, study.studyInstanceUid);
     const sr = held.find((i) => i.sopClassUid === SR);

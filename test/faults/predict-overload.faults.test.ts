@@ -27,7 +27,11 @@ test("96 concurrent predict clients: only 200 and 503-with-Retry-After", async (
     while (Date.now() < until) {
       const form = new FormData();
       form.append("file", new Blob([png as BlobPart], { type: "image/png" }), "chest.png");
-      const res = await fetch(`${server.url}/api/v1/predict`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } }).catch(() => null);
+      const res = await fetch(`${server.url}/api/v1/predict`, {
+        method: "POST",
+        body: form,
+        headers: { authorization: `Bearer ${token}` },
+      }).catch(() => null);
       const status = res?.status ?? 0;
       statuses.push(status);
       if (status === 503 && !res!.headers.get("retry-after")) missingRetryAfter++;

@@ -18,7 +18,12 @@ test("kill -9 of the web process: it restarts on the same data, sessions and tok
   expect((await session.fetch("/api/v1/me")).status).toBe(200);
 
   await server.kill9();
-  expect(await fetch(`${server.url}/api/health`).then((r) => r.status, () => 0)).toBe(0);
+  expect(
+    await fetch(`${server.url}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    ),
+  ).toBe(0);
   const t0 = Date.now();
   await server.restart();
   recordFigure({ scenario: "web kill -9", figure: "restart to healthy (s)", value: ((Date.now() - t0) / 1000).toFixed(1) });

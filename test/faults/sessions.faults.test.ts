@@ -21,7 +21,11 @@ afterAll(async () => server?.stop());
 
 async function newUser(role = "radiologist"): Promise<{ id: string; email: string }> {
   const email = `${role}-${randomUUID().slice(0, 8)}@faults.local`;
-  const res = await admin.fetch("/api/v1/users", { method: "POST", body: JSON.stringify({ email, name: role, role, password: PASSWORD }), headers: { "content-type": "application/json" } });
+  const res = await admin.fetch("/api/v1/users", {
+    method: "POST",
+    body: JSON.stringify({ email, name: role, role, password: PASSWORD }),
+    headers: { "content-type": "application/json" },
+  });
   expect(res.status).toBe(201);
   return { id: ((await res.json()) as { user: { id: string } }).user.id, email };
 }
@@ -51,7 +55,11 @@ for (const [change, patch] of [
     const u = await newUser();
     const s = await signIn(server.url, u.email, PASSWORD);
     expect(await me(s)).toBe(200);
-    const res = await admin.fetch(`/api/v1/users/${u.id}`, { method: "PATCH", body: JSON.stringify(patch), headers: { "content-type": "application/json" } });
+    const res = await admin.fetch(`/api/v1/users/${u.id}`, {
+      method: "PATCH",
+      body: JSON.stringify(patch),
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(200);
     expect(await me(s)).toBe(401);
     recordFigure({ scenario: "stale session", figure: `after ${change}`, value: `${await me(s)}`, target: "401" });
@@ -79,7 +87,12 @@ test("30 parallel wrong passwords: 429 with Retry-After, /api/health p50 < 50 ms
   await storm;
   const limited = statuses.filter((s) => s === 429).length;
   recordFigure({ scenario: "30 parallel wrong passwords (5 s)", figure: "attempts / 429", value: `${statuses.length} / ${limited}` });
-  recordFigure({ scenario: "30 parallel wrong passwords (5 s)", figure: "/api/health p50 idle → during", value: `${ms(percentile(idle, 50))} → ${ms(percentile(during, 50))}`, target: "< 50 ms" });
+  recordFigure({
+    scenario: "30 parallel wrong passwords (5 s)",
+    figure: "/api/health p50 idle → during",
+    value: `${ms(percentile(idle, 50))} → ${ms(percentile(during, 50))}`,
+    target: "< 50 ms",
+  });
   expect(limited).toBeGreaterThan(0);
   expect(statuses.filter((s) => s >= 500)).toEqual([]);
   expect(retryAfter.every((v) => Number(v) > 0)).toBe(true);
@@ -94,7 +107,12 @@ test("a forged X-Forwarded-For does not escape the per-address limit (no trusted
   // Distinct accounts, so only the per-address limit (30 per window) can stop the spray.
   for (let i = 0; i < 40; i++) statuses.push((await attempt(`nobody-${i}-${randomUUID()}@faults.local`, `203.0.113.${i}`)).status);
   const firstLimited = statuses.indexOf(429);
-  recordFigure({ scenario: "password spray, forged X-Forwarded-For", figure: "first 429 at attempt", value: firstLimited + 1, target: "≤ 31" });
+  recordFigure({
+    scenario: "password spray, forged X-Forwarded-For",
+    figure: "first 429 at attempt",
+    value: firstLimited + 1,
+    target: "≤ 31",
+  });
   expect(firstLimited).toBeGreaterThanOrEqual(0);
   expect(firstLimited).toBeLessThanOrEqual(30);
 });
@@ -105,7 +123,10 @@ type Attempter = (email: string, forwardedFor?: string) => Promise<{ status: num
 async function wrongPasswordClient(url: string): Promise<Attempter> {
   const csrfRes = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const cookie = csrfRes.headers.getSetCookie().map((l) => l.split(";")[0]).join("; ");
+  const cookie = csrfRes.headers
+    .getSetCookie()
+    .map((l) => l.split(";")[0])
+    .join("; ");
   return async (email, forwardedFor) => {
     const headers: Record<string, string> = { cookie, "content-type": "application/x-www-form-urlencoded", origin: url };
     if (forwardedFor) headers["x-forwarded-for"] = forwardedFor;

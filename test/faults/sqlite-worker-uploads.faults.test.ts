@@ -55,8 +55,17 @@ test("SQLite + separate worker, 4 upload clients × 60 s: 0 errors, every study 
       statusesNow = db.studyStatuses();
     }
     const predicted = statusesNow.find((s) => s.status === "predicted")?.n ?? 0;
-    recordFigure({ scenario: "SQLite + worker, 4 × 60 s uploads", figure: "backlog drained after uploads (s)", value: ((Date.now() - drainStart) / 1000).toFixed(0) });
-    recordFigure({ scenario: "SQLite + worker, 4 × 60 s uploads", figure: "stored / predicted", value: `${stored} / ${predicted}`, target: "equal" });
+    recordFigure({
+      scenario: "SQLite + worker, 4 × 60 s uploads",
+      figure: "backlog drained after uploads (s)",
+      value: ((Date.now() - drainStart) / 1000).toFixed(0),
+    });
+    recordFigure({
+      scenario: "SQLite + worker, 4 × 60 s uploads",
+      figure: "stored / predicted",
+      value: `${stored} / ${predicted}`,
+      target: "equal",
+    });
     expect(statusesNow).toEqual([{ status: "predicted", n: stored }]);
     expect(db.jobs("predict.study").filter((j) => j.state !== "succeeded")).toEqual([]);
   } finally {

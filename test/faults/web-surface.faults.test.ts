@@ -33,7 +33,11 @@ test("security headers on pages and API responses; patient data is no-store", as
   for (const s of scripts) expect(s).toContain(`nonce="${nonce}"`);
   expect((await fetch(`${server.url}/sign-in`)).headers.get("content-security-policy")).not.toContain(nonce); // fresh per response
 
-  for (const [what, res] of [["page", page], ["sign-in page", signInPage], ["API", api]] as const) {
+  for (const [what, res] of [
+    ["page", page],
+    ["sign-in page", signInPage],
+    ["API", api],
+  ] as const) {
     expect(res.headers.get("x-content-type-options"), what).toBe("nosniff");
     expect(res.headers.get("referrer-policy"), what).toBe("same-origin");
     expect(res.headers.get("permissions-policy"), what).toContain("camera=()");
@@ -57,7 +61,11 @@ test("security headers on pages and API responses; patient data is no-store", as
 test("a cross-origin cookie write is refused with 403; same-origin and token writes pass", async () => {
   const body = JSON.stringify({ name: "csrf-probe", scopes: ["read"] });
   const json = { "content-type": "application/json" };
-  const cross = await admin.fetch("/api/v1/tokens", { method: "POST", body, headers: { ...json, origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+  const cross = await admin.fetch("/api/v1/tokens", {
+    method: "POST",
+    body,
+    headers: { ...json, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  });
   expect(cross.status).toBe(403);
   expect(((await cross.json()) as { error: { code: string } }).error.code).toBe("cross_origin");
   const originOnly = await admin.fetch("/api/v1/tokens", { method: "POST", body, headers: { ...json, origin: "https://evil.example" } });
@@ -67,15 +75,28 @@ test("a cross-origin cookie write is refused with 403; same-origin and token wri
   const same = await admin.fetch("/api/v1/tokens", { method: "POST", body, headers: { ...json, "sec-fetch-site": "same-origin" } });
   expect(same.status).toBe(201);
   const token = server.token(["studies:write"]);
-  const machine = await fetch(`${server.url}/api/v1/studies`, { method: "POST", headers: { authorization: `Bearer ${token}`, origin: "https://evil.example", ...json }, body: "{}" });
+  const machine = await fetch(`${server.url}/api/v1/studies`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, origin: "https://evil.example", ...json },
+    body: "{}",
+  });
   expect(machine.status).toBe(415); // past the origin check and auth: refused for its body only
   // Uploads skip the proxy (their bodies stream), so withAuth refuses a cross-site cookie upload itself.
   const form = new FormData();
   form.append("files", new Blob([new Uint8Array([1, 2, 3])], { type: "application/dicom" }), "x.dcm");
-  const crossUpload = await admin.fetch("/api/v1/studies", { method: "POST", body: form, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+  const crossUpload = await admin.fetch("/api/v1/studies", {
+    method: "POST",
+    body: form,
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  });
   expect(crossUpload.status).toBe(403);
   expect(crossUpload.headers.get("x-content-type-options")).toBe("nosniff");
-  recordFigure({ scenario: "cross-origin cookie write", figure: "status (Sec-Fetch-Site / Origin only)", value: `${cross.status} / ${originOnly.status}`, target: "403" });
+  recordFigure({
+    scenario: "cross-origin cookie write",
+    figure: "status (Sec-Fetch-Site / Origin only)",
+    value: `${cross.status} / ${originOnly.status}`,
+    target: "403",
+  });
 });
 
 // fetch() refuses to send TRACE, so this one goes through node:http.
@@ -98,7 +119,12 @@ test("TRACE and other unknown methods answer 405 with Allow", async () => {
       expect(res.allow, `${method} ${path}`).toContain("GET");
     }
   }
-  recordFigure({ scenario: "TRACE", figure: "status", value: (await rawRequest("TRACE", "/api/v1/studies", admin.cookie)).status, target: "405" });
+  recordFigure({
+    scenario: "TRACE",
+    figure: "status",
+    value: (await rawRequest("TRACE", "/api/v1/studies", admin.cookie)).status,
+    target: "405",
+  });
 });
 
 test("/api/metrics needs an admin or a token with the metrics scope", async () => {
@@ -124,14 +150,26 @@ test("an empty 'Authorization: Bearer ' header does not beat a valid session coo
 });
 
 test("sign-in hashing runs off the event loop: 30 parallel wrong passwords, every one hashed, /api/health stays fast", async () => {
-  const idle: number[] = await probeUntil(`${server.url}/api/health`, ((until) => () => Date.now() > until)(Date.now() + 1500));
+  const idle: number[] = await probeUntil(
+    `${server.url}/api/health`,
+    (
+      (until) => () =>
+        Date.now() > until
+    )(Date.now() + 1500),
+  );
   let done = false;
   let attempts = 0;
   const clients = await Promise.all(
     Array.from({ length: 30 }, async () => {
       const csrf = await fetch(`${server.url}/api/auth/csrf`);
       const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      return { csrfToken, cookie: csrf.headers.getSetCookie().map((l) => l.split(";")[0]).join("; ") };
+      return {
+        csrfToken,
+        cookie: csrf.headers
+          .getSetCookie()
+          .map((l) => l.split(";")[0])
+          .join("; "),
+      };
     }),
   );
   const storm = Promise.all(
@@ -153,7 +191,12 @@ test("sign-in hashing runs off the event loop: 30 parallel wrong passwords, ever
   const during = await probeUntil(`${server.url}/api/health`, () => done);
   await storm;
   recordFigure({ scenario: "30 parallel wrong passwords, throttle off", figure: "hashed attempts in 5 s", value: attempts });
-  recordFigure({ scenario: "30 parallel wrong passwords, throttle off", figure: "/api/health p50 idle → during", value: `${ms(percentile(idle, 50))} → ${ms(percentile(during, 50))}`, target: "< 250 ms" });
+  recordFigure({
+    scenario: "30 parallel wrong passwords, throttle off",
+    figure: "/api/health p50 idle → during",
+    value: `${ms(percentile(idle, 50))} → ${ms(percentile(during, 50))}`,
+    target: "< 250 ms",
+  });
   // Hashing on the event loop (bcryptjs before) took /api/health to seconds; hashes now queue off it, one core at most.
   expect(percentile(during, 50)).toBeLessThan(250);
 });

@@ -31,7 +31,9 @@ describe.each(["database", "redis"] as const)("%s queue", (queue) => {
     const env: Record<string, string> = { JOBS_IN_PROCESS: "false" };
     if (queue === "redis") {
       const port = await freePort();
-      redis = serviceProcess("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no"], () => tcpUp(port));
+      redis = serviceProcess("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no"], () =>
+        tcpUp(port),
+      );
       await redis.start();
       Object.assign(env, { JOB_QUEUE: "redis", REDIS_URL: `redis://127.0.0.1:${port}` });
     }
@@ -47,7 +49,10 @@ describe.each(["database", "redis"] as const)("%s queue", (queue) => {
     const token = server.token(["studies:write"]);
     const study = generateUid();
     const series = generateUid();
-    const files = Array.from({ length: IMAGES }, (_, i) => ({ name: `img-${i}.dcm`, bytes: makeStudyDicom({ size: 512, studyUid: study, seriesUid: series }).bytes }));
+    const files = Array.from({ length: IMAGES }, (_, i) => ({
+      name: `img-${i}.dcm`,
+      bytes: makeStudyDicom({ size: 512, studyUid: study, seriesUid: series }).bytes,
+    }));
     for (let i = 0; i < IMAGES; i += 10) {
       // No worker yet: the jobs wait in the queue. Ten files a request keeps each multipart body at ~21 MB.
       const up = await uploadFiles(server.url, token, files.slice(i, i + 10));
@@ -78,15 +83,32 @@ describe.each(["database", "redis"] as const)("%s queue", (queue) => {
         return j && (j.state === "succeeded" || j.state === "failed") && j;
       });
       const finishS = (Date.now() - killedAt) / 1000;
-      console.log(`[worker kill/${queue}] taken over after ${takeoverS.toFixed(1)} s by ${taken.lockedBy}, finished after ${finishS.toFixed(1)} s`);
-      recordFigure({ scenario: `worker kill -9 mid-job (${queue})`, figure: "kill → taken over (s)", value: takeoverS.toFixed(1), target: "≤ 30" });
-      recordFigure({ scenario: `worker kill -9 mid-job (${queue})`, figure: "kill → job finished (s)", value: finishS.toFixed(1), target: "≤ 30" });
+      console.log(
+        `[worker kill/${queue}] taken over after ${takeoverS.toFixed(1)} s by ${taken.lockedBy}, finished after ${finishS.toFixed(1)} s`,
+      );
+      recordFigure({
+        scenario: `worker kill -9 mid-job (${queue})`,
+        figure: "kill → taken over (s)",
+        value: takeoverS.toFixed(1),
+        target: "≤ 30",
+      });
+      recordFigure({
+        scenario: `worker kill -9 mid-job (${queue})`,
+        figure: "kill → job finished (s)",
+        value: finishS.toFixed(1),
+        target: "≤ 30",
+      });
 
       expect(done).toMatchObject({ state: "succeeded", attempts: 2 });
       expect(finishS).toBeLessThanOrEqual(30);
       const perInstance = db.predictionsPerInstance();
       expect(perInstance).toHaveLength(IMAGES);
-      recordFigure({ scenario: `worker kill -9 mid-job (${queue})`, figure: "images with ≠ 1 prediction", value: perInstance.filter((p) => p.n !== 1).length, target: "0" });
+      recordFigure({
+        scenario: `worker kill -9 mid-job (${queue})`,
+        figure: "images with ≠ 1 prediction",
+        value: perInstance.filter((p) => p.n !== 1).length,
+        target: "0",
+      });
       expect(perInstance.every((p) => p.n === 1)).toBe(true);
     } finally {
       db.close();

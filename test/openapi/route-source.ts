@@ -23,7 +23,13 @@ export function routeFiles(): string[] {
 
 /** app/api/v1/users/[id]/route.ts → /api/v1/users/{id} */
 export function routePath(file: string): string {
-  return "/" + path.dirname(file).replace(/^app\//, "").replace(/\[([^\]]+)\]/g, "{$1}");
+  return (
+    "/" +
+    path
+      .dirname(file)
+      .replace(/^app\//, "")
+      .replace(/\[([^\]]+)\]/g, "{$1}")
+  );
 }
 
 /** Each exported method with the source of its handler. */
@@ -65,13 +71,16 @@ export function libClosure(file: string): string[] {
 /** AppError codes thrown anywhere in these modules (`new AppError("code"`). */
 export function thrownCodes(files: string[]): Set<AppErrorCode> {
   const codes = new Set<AppErrorCode>();
-  for (const f of files) for (const m of fs.readFileSync(f, "utf8").matchAll(/new AppError\(\s*"([a-z_]+)"/g)) codes.add(m[1] as AppErrorCode);
+  for (const f of files)
+    for (const m of fs.readFileSync(f, "utf8").matchAll(/new AppError\(\s*"([a-z_]+)"/g)) codes.add(m[1] as AppErrorCode);
   return codes;
 }
 
 /** What a handler's own source shows: statuses it sets, helpers it calls, AppErrors it throws itself. */
 export function handlerFacts(src: string) {
-  const literal = [...src.matchAll(/\bstatus:(?!\s*["'])\s*([^,}\n]+)/g)].flatMap((m) => [...m[1]!.matchAll(/\b([1-5]\d\d)\b/g)].map((n) => Number(n[1])));
+  const literal = [...src.matchAll(/\bstatus:(?!\s*["'])\s*([^,}\n]+)/g)].flatMap((m) =>
+    [...m[1]!.matchAll(/\b([1-5]\d\d)\b/g)].map((n) => Number(n[1])),
+  );
   return {
     withAuth: /\bwithAuth\(/.test(src),
     parseJsonBody: /\bparseJsonBody\(/.test(src),

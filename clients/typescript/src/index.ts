@@ -17,9 +17,18 @@ export type { IngestResult, StudyDetail, WorklistPage } from "../../../lib/schem
 export type FileInput = Blob | { name: string; data: Uint8Array | ArrayBuffer; type?: string };
 export type ClientOptions = { baseUrl: string; token?: string; fetch?: typeof fetch; validate?: boolean };
 
-const RegisteredModelSchema = z.looseObject({ model: z.looseObject({ id: z.string(), name: z.string(), version: z.string(), stage: z.string() }), evaluationId: z.string() });
+const RegisteredModelSchema = z.looseObject({
+  model: z.looseObject({ id: z.string(), name: z.string(), version: z.string(), stage: z.string() }),
+  evaluationId: z.string(),
+});
 const MeSchema = z.object({ user: UserSchema.pick({ id: true, email: true, name: true, role: true }), via: z.string() });
-const TYPES: Record<string, string> = { dcm: "application/dicom", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", onnx: "application/octet-stream" };
+const TYPES: Record<string, string> = {
+  dcm: "application/dicom",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  onnx: "application/octet-stream",
+};
 
 function toBlob(f: FileInput): [Blob, string] {
   if (f instanceof Blob) return [f, "name" in f && typeof f.name === "string" ? f.name : "upload"];
@@ -44,18 +53,28 @@ export function createCxrReviewClient(o: ClientOptions) {
     request,
     /** POST /api/v1/predict — boxes for one image (DICOM, PNG, JPEG); proposals for a reader, not a diagnosis. */
     predict: (image: FileInput, opts: { staging?: boolean } = {}) =>
-      request(PredictResponseSchema, "/api/v1/predict", { method: "POST", body: form({ file: image }), query: { stage: opts.staging ? "staging" : undefined } }),
+      request(PredictResponseSchema, "/api/v1/predict", {
+        method: "POST",
+        body: form({ file: image }),
+        query: { stage: opts.staging ? "staging" : undefined },
+      }),
     /** POST /api/v1/predict/batch — one result or error per image, in order. */
-    predictBatch: (images: FileInput[]) => request(BatchPredictResponseSchema, "/api/v1/predict/batch", { method: "POST", body: form({ files: images }) }),
+    predictBatch: (images: FileInput[]) =>
+      request(BatchPredictResponseSchema, "/api/v1/predict/batch", { method: "POST", body: form({ files: images }) }),
     /** POST /api/v1/studies — store images as studies; per file: stored, duplicate or rejected with a reason. */
-    uploadStudies: (files: FileInput[]) => request(unchecked<{ results: IngestResult[] }>(), "/api/v1/studies", { method: "POST", body: form({ files }) }),
+    uploadStudies: (files: FileInput[]) =>
+      request(unchecked<{ results: IngestResult[] }>(), "/api/v1/studies", { method: "POST", body: form({ files }) }),
     /** GET /api/v1/studies — the worklist page. */
-    listStudies: (query: Partial<ListStudiesQuery> = {}) => request(unchecked<WorklistPage>(), "/api/v1/studies", { query: query as Query }),
+    listStudies: (query: Partial<ListStudiesQuery> = {}) =>
+      request(unchecked<WorklistPage>(), "/api/v1/studies", { query: query as Query }),
     /** GET /api/v1/studies/:id — a study with its instances (a read token; audited as viewed). */
     study: (studyId: string) => request(unchecked<StudyDetail>(), `/api/v1/studies/${encodeURIComponent(studyId)}`),
     /** POST /api/v1/models — register an ONNX with its model card (admin or a models:write token). */
     registerModel: (onnx: FileInput, card: Record<string, unknown>) => {
-      const body = form({ file: onnx, card: { name: "model-card.json", data: new TextEncoder().encode(JSON.stringify(card)), type: "application/json" } });
+      const body = form({
+        file: onnx,
+        card: { name: "model-card.json", data: new TextEncoder().encode(JSON.stringify(card)), type: "application/json" },
+      });
       return request(RegisteredModelSchema, "/api/v1/models", { method: "POST", body });
     },
     /** GET /api/v1/me — who the token belongs to. */

@@ -10,8 +10,17 @@ import { ErrorText } from "@/components/ui/field";
 import type { PacsConnectionDto, PacsTestResult } from "@/lib/schemas/pacs";
 
 function Summary({ c }: { c: PacsConnectionDto }) {
-  const parts = [c.dicomwebUrl, c.aeTitle && `${c.aeTitle}@${c.host}:${c.port}`, c.authType !== "none" && `${c.authType} auth${c.secretSet ? " (secret set)" : ""}`, c.modalities.join(",")];
-  const flags = [c.autoPull && "auto-pull", c.pushResults && `results by ${c.pushProtocol === "stow" ? "STOW-RS" : "C-STORE"}`, !c.enabled && "disabled"];
+  const parts = [
+    c.dicomwebUrl,
+    c.aeTitle && `${c.aeTitle}@${c.host}:${c.port}`,
+    c.authType !== "none" && `${c.authType} auth${c.secretSet ? " (secret set)" : ""}`,
+    c.modalities.join(","),
+  ];
+  const flags = [
+    c.autoPull && "auto-pull",
+    c.pushResults && `results by ${c.pushProtocol === "stow" ? "STOW-RS" : "C-STORE"}`,
+    !c.enabled && "disabled",
+  ];
   return (
     <div className="text-xs text-slate-400">
       {parts.filter(Boolean).join(" · ")}
@@ -65,14 +74,24 @@ export function PacsAdmin() {
                   <Button variant="secondary" onClick={() => setEditing(editing === c.id ? null : c.id)} data-testid="pacs-edit">
                     Edit
                   </Button>
-                  <Button variant="danger" onClick={() => window.confirm(`Delete the PACS connection "${c.name}"?`) && remove.mutate(c.id)} data-testid="pacs-delete">
+                  <Button
+                    variant="danger"
+                    onClick={() => window.confirm(`Delete the PACS connection "${c.name}"?`) && remove.mutate(c.id)}
+                    data-testid="pacs-delete"
+                  >
                     Delete
                   </Button>
                 </span>
               </div>
               <Summary c={c} />
               {results[c.id] && <PacsTestResultView result={results[c.id]!} />}
-              {editing === c.id && <PacsConnectionForm initial={c} onCancel={() => setEditing(null)} onSave={(body) => save.mutateAsync({ id: c.id, body }).then(() => setEditing(null))} />}
+              {editing === c.id && (
+                <PacsConnectionForm
+                  initial={c}
+                  onCancel={() => setEditing(null)}
+                  onSave={(body) => save.mutateAsync({ id: c.id, body }).then(() => setEditing(null))}
+                />
+              )}
             </li>
           ))}
         </ul>

@@ -30,7 +30,9 @@ export function PacsConnectionForm({ initial, onSave, onCancel }: Props) {
       aeTitle: blankToNull(f.get("aeTitle")),
       host: blankToNull(f.get("host")),
       port: port === null ? null : Number(port),
-      modalities: String(f.get("modalities") ?? "").split(/[,\s]+/).filter(Boolean),
+      modalities: String(f.get("modalities") ?? "")
+        .split(/[,\s]+/)
+        .filter(Boolean),
       autoPull: f.get("autoPull") === "on",
       pushResults: f.get("pushResults") === "on",
       pushProtocol: f.get("pushProtocol"),
@@ -60,7 +62,13 @@ export function PacsConnectionForm({ initial, onSave, onCancel }: Props) {
       </Field>
       <div className="col-span-3">
         <Field label="DICOMweb base URL (QIDO-RS / WADO-RS / STOW-RS)">
-          <Input name="dicomwebUrl" type="url" placeholder="http://pacs:8042/dicom-web" defaultValue={initial?.dicomwebUrl ?? ""} data-testid="pacs-url" />
+          <Input
+            name="dicomwebUrl"
+            type="url"
+            placeholder="http://pacs:8042/dicom-web"
+            defaultValue={initial?.dicomwebUrl ?? ""}
+            data-testid="pacs-url"
+          />
         </Field>
       </div>
       <Field label="Authentication">
@@ -77,7 +85,13 @@ export function PacsConnectionForm({ initial, onSave, onCancel }: Props) {
       )}
       {authType !== "none" && (
         <Field label={authType === "basic" ? "Password" : "Bearer token"}>
-          <Input name="secret" type="password" autoComplete="new-password" placeholder={initial?.secretSet ? "set — leave empty to keep" : ""} data-testid="pacs-secret" />
+          <Input
+            name="secret"
+            type="password"
+            autoComplete="new-password"
+            placeholder={initial?.secretSet ? "set — leave empty to keep" : ""}
+            data-testid="pacs-secret"
+          />
         </Field>
       )}
       <Field label="Modalities (auto-pull and default search)">
@@ -103,13 +117,28 @@ export function PacsConnectionForm({ initial, onSave, onCancel }: Props) {
       </Field>
       <div className="col-span-full flex flex-wrap gap-6 text-sm">
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="autoPull" className={check} defaultChecked={initial?.autoPull ?? false} data-testid="pacs-autopull" /> Auto-pull new studies
+          <input
+            type="checkbox"
+            name="autoPull"
+            className={check}
+            defaultChecked={initial?.autoPull ?? false}
+            data-testid="pacs-autopull"
+          />{" "}
+          Auto-pull new studies
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="pushResults" className={check} defaultChecked={initial?.pushResults ?? false} data-testid="pacs-push" /> Results destination
+          <input
+            type="checkbox"
+            name="pushResults"
+            className={check}
+            defaultChecked={initial?.pushResults ?? false}
+            data-testid="pacs-push"
+          />{" "}
+          Results destination
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="enabled" className={check} defaultChecked={initial?.enabled ?? true} data-testid="pacs-enabled" /> Enabled
+          <input type="checkbox" name="enabled" className={check} defaultChecked={initial?.enabled ?? true} data-testid="pacs-enabled" />{" "}
+          Enabled
         </label>
       </div>
       <div className="col-span-full flex gap-2">

@@ -14,12 +14,22 @@ export function usePacsConnections() {
   const list = useQuery({ queryKey: KEY, queryFn: () => api(PacsConnectionListResponse, "/api/v1/pacs/connections") });
   const save = useMutation({
     mutationFn: ({ id, body }: { id?: string; body: Record<string, unknown> }) =>
-      api(PacsConnectionResponse, id ? `/api/v1/pacs/connections/${encodeURIComponent(id)}` : "/api/v1/pacs/connections", { method: id ? "PATCH" : "POST", json: body }),
+      api(PacsConnectionResponse, id ? `/api/v1/pacs/connections/${encodeURIComponent(id)}` : "/api/v1/pacs/connections", {
+        method: id ? "PATCH" : "POST",
+        json: body,
+      }),
     onSuccess: refresh,
   });
-  const remove = useMutation({ mutationFn: (id: string) => api(z.null(), `/api/v1/pacs/connections/${encodeURIComponent(id)}`, { method: "DELETE" }).catch(() => null), onSuccess: refresh });
+  const remove = useMutation({
+    mutationFn: (id: string) => api(z.null(), `/api/v1/pacs/connections/${encodeURIComponent(id)}`, { method: "DELETE" }).catch(() => null),
+    onSuccess: refresh,
+  });
   const test = useMutation({
-    mutationFn: (id: string) => api(PacsTestResponse, `/api/v1/pacs/connections/${encodeURIComponent(id)}/test`, { method: "POST" }).then((r) => ({ id, result: r.result })),
+    mutationFn: (id: string) =>
+      api(PacsTestResponse, `/api/v1/pacs/connections/${encodeURIComponent(id)}/test`, { method: "POST" }).then((r) => ({
+        id,
+        result: r.result,
+      })),
     onSuccess: refresh,
   });
   return { list, save, remove, test };

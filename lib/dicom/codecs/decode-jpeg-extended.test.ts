@@ -8,7 +8,8 @@ import { decodeJpegExtended } from "./decode-jpeg-extended";
 function sampleJpeg(width = 37, height = 21): Uint8Array {
   const data = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i++) {
-    const x = i % width, y = Math.floor(i / width);
+    const x = i % width,
+      y = Math.floor(i / width);
     data.set([(x * 7) & 255, (y * 11) & 255, (x * y) & 255, 255], i * 4);
   }
   return new Uint8Array(encodeJpegJs({ width, height, data }, 90).data);

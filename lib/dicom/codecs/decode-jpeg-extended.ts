@@ -56,7 +56,7 @@ function decodeBlock(r: BitReader, h: DctHeader, dcId: number, acId: number, pre
   const t = r.decode(dc);
   preds[c] = preds[c]! + (t === 0 ? 0 : extend(r.bits(t), t));
   coef[0] = preds[c]!;
-  for (let k = 1; k < 64; ) {
+  for (let k = 1; k < 64;) {
     const rs = r.decode(ac);
     const s = rs & 15;
     const run = rs >> 4;
@@ -76,7 +76,8 @@ const extend = (v: number, t: number) => (v < 1 << (t - 1) ? v - (1 << t) + 1 : 
 
 // COS[x * 8 + u] = C(u)/2 · cos((2x+1)uπ/16): the separable 8-point inverse DCT (T.81 A.3.3).
 const COS = new Float64Array(64);
-for (let x = 0; x < 8; x++) for (let u = 0; u < 8; u++) COS[x * 8 + u] = (u === 0 ? Math.SQRT1_2 : 1) * 0.5 * Math.cos(((2 * x + 1) * u * Math.PI) / 16);
+for (let x = 0; x < 8; x++)
+  for (let u = 0; u < 8; u++) COS[x * 8 + u] = (u === 0 ? Math.SQRT1_2 : 1) * 0.5 * Math.cos(((2 * x + 1) * u * Math.PI) / 16);
 const tmp = new Float64Array(64);
 
 function idct8x8(input: Int32Array, out: Float64Array): void {
@@ -100,7 +101,10 @@ function idct8x8(input: Int32Array, out: Float64Array): void {
 class BitReader {
   private buf = 0;
   private count = 0;
-  constructor(private readonly data: Uint8Array, private pos: number) {}
+  constructor(
+    private readonly data: Uint8Array,
+    private pos: number,
+  ) {}
 
   private fill(): void {
     while (this.count <= 16) {

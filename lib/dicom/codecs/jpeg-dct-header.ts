@@ -32,9 +32,8 @@ export interface DctHeader {
 }
 
 export const ZIGZAG = Int32Array.from([
-  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
-  28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
-  54, 47, 55, 62, 63,
+  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57,
+  50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
 ]);
 
 const unsupported = (what: string) => new AppError("unsupported", `JPEG ${what} is not supported by the DCT decoder`);
@@ -43,14 +42,21 @@ const corrupt = (what: string) => new AppError("unprocessable", `Corrupt JPEG st
 export function readDctHeader(data: Uint8Array): DctHeader {
   if (data[0] !== 0xff || data[1] !== 0xd8) throw corrupt("no SOI marker");
   const h: Partial<DctHeader> & { quant: Int32Array[]; dc: HuffmanTable[]; ac: HuffmanTable[] } = {
-    quant: [], dc: [], ac: [], restartInterval: 0, components: [],
+    quant: [],
+    dc: [],
+    ac: [],
+    restartInterval: 0,
+    components: [],
   };
   let pos = 2;
   const u16 = (p: number) => (data[p]! << 8) | data[p + 1]!;
   while (pos + 4 <= data.length) {
     if (data[pos] !== 0xff) throw corrupt(`expected a marker at ${pos}`);
     const marker = data[pos + 1]!;
-    if (marker === 0xff) { pos++; continue; } // fill byte
+    if (marker === 0xff) {
+      pos++;
+      continue;
+    } // fill byte
     const length = u16(pos + 2);
     const seg = pos + 4;
     const end = pos + 2 + length;
@@ -65,8 +71,9 @@ export function readDctHeader(data: Uint8Array): DctHeader {
     } else if (marker >= 0xc2 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       throw unsupported(`SOF${marker - 0xc0} (progressive, lossless or arithmetic)`);
     } else if (marker === 0xc4) {
-      for (let p = seg; p < end; ) {
-        const tc = data[p]! >> 4, th = data[p]! & 15;
+      for (let p = seg; p < end;) {
+        const tc = data[p]! >> 4,
+          th = data[p]! & 15;
         const counts = data.subarray(p + 1, p + 17);
         const total = counts.reduce((a, b) => a + b, 0);
         const table = buildHuffman(counts, data.subarray(p + 17, p + 17 + total));
@@ -74,8 +81,9 @@ export function readDctHeader(data: Uint8Array): DctHeader {
         p += 17 + total;
       }
     } else if (marker === 0xdb) {
-      for (let p = seg; p < end; ) {
-        const wide = data[p]! >> 4 === 1, tq = data[p]! & 15;
+      for (let p = seg; p < end;) {
+        const wide = data[p]! >> 4 === 1,
+          tq = data[p]! & 15;
         const table = new Int32Array(64);
         for (let k = 0; k < 64; k++) table[ZIGZAG[k]!] = wide ? u16(p + 1 + 2 * k) : data[p + 1 + k]!;
         h.quant[tq] = table;

@@ -31,5 +31,4 @@ function load<T>(key: string, importer: () => Promise<{ default: Factory<T> } | 
 
 export const loadOpenJpeg = () => load("openjpeg", () => import("@cornerstonejs/codec-openjpeg/decodewasmjs"));
 export const loadCharls = () => load("charls", () => import("@cornerstonejs/codec-charls/decodewasmjs"));
-export const loadLibJpegTurbo = () =>
-  load("libjpeg-turbo-8bit", () => import("@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs"));
+export const loadLibJpegTurbo = () => load("libjpeg-turbo-8bit", () => import("@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs"));

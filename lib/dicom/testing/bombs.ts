@@ -15,7 +15,12 @@ export function bombPng(width: number, height: number, o: { fullData?: boolean }
   view.setUint32(4, height);
   ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit, grey, deflate, adaptive filter, no interlace
   const idat = o.fullData ? deflatedZeroRows(width, height) : Uint8Array.of(0x78, 0x9c, 0x63, 0, 0, 0, 1, 0, 1);
-  return concat(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", new Uint8Array(0)));
+  return concat(
+    Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", idat),
+    chunk("IEND", new Uint8Array(0)),
+  );
 }
 
 /** A real 16×16 JPEG whose frame header (SOF0) is patched to declare width×height. */
@@ -55,7 +60,10 @@ function deflatedZeroRows(width: number, height: number): Uint8Array {
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const head = new Uint8Array(8);
   new DataView(head.buffer).setUint32(0, data.length);
-  head.set(Array.from(type, (c) => c.charCodeAt(0)), 4);
+  head.set(
+    Array.from(type, (c) => c.charCodeAt(0)),
+    4,
+  );
   const crc = new Uint8Array(4);
   new DataView(crc.buffer).setUint32(0, crc32(concat(head.subarray(4), data)));
   return concat(head, data, crc);

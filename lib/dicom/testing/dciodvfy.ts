@@ -20,7 +20,10 @@ export function dciodvfy(bytes: Uint8Array): IodReport {
   fs.writeFileSync(file, bytes);
   try {
     const r = spawnSync(DCIODVFY, [file], { encoding: "utf8" });
-    const lines = `${r.stdout}\n${r.stderr}`.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = `${r.stdout}\n${r.stderr}`
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     return {
       errors: lines.filter((l) => l.startsWith("Error")),
       warnings: lines.filter((l) => l.startsWith("Warning")),

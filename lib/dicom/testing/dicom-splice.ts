@@ -29,7 +29,9 @@ const lengthFieldSize = (f: ParsedFile, el: Element) => (headerSize(f, el) === 1
 
 /** Top-level data set elements (no meta group) in file order. */
 export function datasetElements(f: ParsedFile): Element[] {
-  return Object.values(f.ds.elements).filter((e) => !e.tag.startsWith("x0002") && !e.tag.startsWith("xfffe")).sort((a, b) => a.dataOffset - b.dataOffset);
+  return Object.values(f.ds.elements)
+    .filter((e) => !e.tag.startsWith("x0002") && !e.tag.startsWith("xfffe"))
+    .sort((a, b) => a.dataOffset - b.dataOffset);
 }
 
 export function withValue(f: ParsedFile, el: Element, value: Uint8Array): Uint8Array {

@@ -23,7 +23,9 @@ const UNDEFINED = 0xffffffff;
 class Out {
   private chunks: number[] = [];
   constructor(private readonly le: boolean) {}
-  u8(...bytes: number[]) { this.chunks.push(...bytes); }
+  u8(...bytes: number[]) {
+    this.chunks.push(...bytes);
+  }
   u16(v: number) {
     if (this.le) this.u8(v & 255, v >> 8);
     else this.u8(v >> 8, v & 255);
@@ -33,9 +35,16 @@ class Out {
     this.u16(first);
     this.u16(second);
   }
-  bytes(b: Uint8Array) { for (const x of b) this.chunks.push(x); }
-  tag(t: number) { this.u16(t >>> 16); this.u16(t & 0xffff); }
-  toBytes() { return Uint8Array.from(this.chunks); }
+  bytes(b: Uint8Array) {
+    for (const x of b) this.chunks.push(x);
+  }
+  tag(t: number) {
+    this.u16(t >>> 16);
+    this.u16(t & 0xffff);
+  }
+  toBytes() {
+    return Uint8Array.from(this.chunks);
+  }
 }
 
 function valueBytes(el: DicomElement, enc: Encoding): Uint8Array {
@@ -46,7 +55,8 @@ function valueBytes(el: DicomElement, enc: Encoding): Uint8Array {
     return Uint8Array.from(text);
   }
   const out = new Out(enc.littleEndian);
-  if (value instanceof Uint16Array || (Array.isArray(value) && (vr === "US" || vr === "AT"))) for (const v of Array.from(value as ArrayLike<number>)) out.u16(v);
+  if (value instanceof Uint16Array || (Array.isArray(value) && (vr === "US" || vr === "AT")))
+    for (const v of Array.from(value as ArrayLike<number>)) out.u16(v);
   else if (Array.isArray(value) && vr === "UL") for (const v of value as number[]) out.u32(v);
   else if (value instanceof Uint8Array) {
     out.bytes(value);
@@ -115,7 +125,10 @@ export function writePart10(elements: DicomElement[], transferSyntaxUid: string,
     { explicit: true, littleEndian: true },
   );
   const groupLength = writeElements([{ tag: 0x00020000, vr: "UL", value: [metaBody.length] }], { explicit: true, littleEndian: true });
-  let body = writeElements(elements, encodingOf(transferSyntaxUid === "1.2.840.10008.1.2.1.99" ? "1.2.840.10008.1.2.1" : transferSyntaxUid));
+  let body = writeElements(
+    elements,
+    encodingOf(transferSyntaxUid === "1.2.840.10008.1.2.1.99" ? "1.2.840.10008.1.2.1" : transferSyntaxUid),
+  );
   if (transferSyntaxUid === "1.2.840.10008.1.2.1.99") body = deflateSync(body);
   return concat(new Uint8Array(128), Uint8Array.from([0x44, 0x49, 0x43, 0x4d]), groupLength, metaBody, body);
 }

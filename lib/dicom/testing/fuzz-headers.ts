@@ -1,5 +1,15 @@
 import type { Element } from "dicom-parser";
-import { datasetElements, latin1, overwrite, parseForSplice, withInserted, withLengthField, withSwapped, withValue, type ParsedFile } from "./dicom-splice";
+import {
+  datasetElements,
+  latin1,
+  overwrite,
+  parseForSplice,
+  withInserted,
+  withLengthField,
+  withSwapped,
+  withValue,
+  type ParsedFile,
+} from "./dicom-splice";
 
 // A seeded, deterministic header fuzzer over real DICOM files: every mutant breaks one rule a DICOM node checks (UIDs,
 // VRs, enumerated values, lengths, LUTs, the tag stream), so every mutant must be refused. Same seeds + same seed
@@ -16,16 +26,21 @@ const TEXT = ["x00100010", "x00100020", "x00081030", "x00080050", "x00080090"];
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 const el = (f: ParsedFile, key: string): Element | undefined => f.ds.elements[key];
 const present = (f: ParsedFile, keys: string[]) => keys.map((k) => el(f, k)).filter((e): e is Element => e !== undefined && e.length > 0);
-const valueOf = (f: ParsedFile, e: Element) => Array.from(f.bytes.subarray(e.dataOffset, e.dataOffset + e.length), (b) => String.fromCharCode(b)).join("").replace(/[\0 ]+$/, "");
+const valueOf = (f: ParsedFile, e: Element) =>
+  Array.from(f.bytes.subarray(e.dataOffset, e.dataOffset + e.length), (b) => String.fromCharCode(b))
+    .join("")
+    .replace(/[\0 ]+$/, "");
 const us = (v: number) => Uint8Array.of(v & 255, v >> 8);
 const replaceUs = (f: ParsedFile, key: string, values: number[], rng: Rng) => {
   const e = el(f, key);
   return e && e.length >= 2 ? overwrite(f, e.dataOffset, us(pick(rng, values))) : null;
 };
-const replaceText = (keys: string[], values: string[]): Mutation => (f, rng) => {
-  const targets = present(f, keys).concat(keys.map((k) => el(f, k)).filter((e): e is Element => e !== undefined && e.length === 0));
-  return targets.length ? withValue(f, pick(rng, targets), latin1(pick(rng, values))) : null;
-};
+const replaceText =
+  (keys: string[], values: string[]): Mutation =>
+  (f, rng) => {
+    const targets = present(f, keys).concat(keys.map((k) => el(f, k)).filter((e): e is Element => e !== undefined && e.length === 0));
+    return targets.length ? withValue(f, pick(rng, targets), latin1(pick(rng, values))) : null;
+  };
 
 const MUTATIONS: Record<string, Mutation> = {
   // UIDs (PS3.5 §9.1): a foreign character, a leading zero or empty component, too long, path-like.
@@ -46,20 +61,36 @@ const MUTATIONS: Record<string, Mutation> = {
     if (starts.length) return overwrite(f, e.dataOffset + pick(rng, starts), latin1("0"));
     return dot >= 0 ? overwrite(f, e.dataOffset + dot + 1, latin1(".")) : null;
   },
-  "uid-length": replaceText(UIDS, ["1.2.826.0.1.3680043.10.1." + "1234567890".repeat(4), "2.25." + "9".repeat(197), "../../etc/passwd", "1.2.3.", ".1.2.3", "1.2..3"]),
+  "uid-length": replaceText(UIDS, [
+    "1.2.826.0.1.3680043.10.1." + "1234567890".repeat(4),
+    "2.25." + "9".repeat(197),
+    "../../etc/passwd",
+    "1.2.3.",
+    ".1.2.3",
+    "1.2..3",
+  ]),
   // VRs: a checked attribute encoded with the wrong VR, or two bytes that are no VR at all.
   "vr-swap": (f, rng) => {
     if (!f.explicit) return null;
     const targets = present(f, ["x00080060", "x00100010", "x00100020", "x00080020", "x0020000d", "x00280004", "x00081030"]);
     if (!targets.length) return null;
     const e = pick(rng, targets);
-    const vr = pick(rng, ["AE", "SH", "ST", "LT", "DS", "IS", "CS", "PN"].filter((v) => v !== e.vr));
+    const vr = pick(
+      rng,
+      ["AE", "SH", "ST", "LT", "DS", "IS", "CS", "PN"].filter((v) => v !== e.vr),
+    );
     return overwrite(f, e.dataOffset - 4, latin1(vr));
   },
   "vr-garbage": (f, rng) => {
     if (!f.explicit) return null;
     const targets = datasetElements(f).filter((e) => e.tag !== "x7fe00010" && !e.items);
-    return targets.length ? overwrite(f, pick(rng, targets).dataOffset - 4, pick(rng, [Uint8Array.of(0, 0), latin1("zz"), Uint8Array.of(0xff, 0x01), latin1("U?")])) : null;
+    return targets.length
+      ? overwrite(
+          f,
+          pick(rng, targets).dataOffset - 4,
+          pick(rng, [Uint8Array.of(0, 0), latin1("zz"), Uint8Array.of(0xff, 0x01), latin1("U?")]),
+        )
+      : null;
   },
   // Enumerated values and the Image Pixel module's consistency.
   photometric: replaceText(["x00280004"], ["MONOCHROM\u00f21", "MONOCHROME3", "PALETTE COLOR", "HSV", "CMYK", "monochrome2", ""]),
@@ -68,15 +99,28 @@ const MUTATIONS: Record<string, Mutation> = {
   "bits-stored": (f, rng) => replaceUs(f, "x00280101", [0, 17, 24, 40], rng),
   "high-bit": (f, rng) => {
     const stored = f.ds.uint16("x00280101");
-    return stored === undefined ? null : replaceUs(f, "x00280102", [stored, stored + 1, stored - 2, 0].filter((v) => v !== stored - 1 && v >= 0), rng);
+    return stored === undefined
+      ? null
+      : replaceUs(
+          f,
+          "x00280102",
+          [stored, stored + 1, stored - 2, 0].filter((v) => v !== stored - 1 && v >= 0),
+          rng,
+        );
   },
   "pixel-representation": (f, rng) => replaceUs(f, "x00280103", [2, 3, 255, 0x8000], rng),
   "patient-sex": replaceText(["x00100040"], ["X", "MALE", "m", "?"]),
   // Patient / study module values: impossible dates and times, control characters, values longer than their VR.
-  date: replaceText(["x00080020", "x00100030", "x00080021"], ["20241345", "2024-01-01", "20230229", "00000000", "2024013", "19991232", "ABCDEFGH"]),
+  date: replaceText(
+    ["x00080020", "x00100030", "x00080021"],
+    ["20241345", "2024-01-01", "20230229", "00000000", "2024013", "19991232", "ABCDEFGH"],
+  ),
   time: replaceText(["x00080030"], ["256000", "12:30:00", "1261", "120075"]),
   "control-character": replaceText(TEXT, ["Doe^John\u0007", "ID\u00001234", "Chest\nPA", "A\u001b\u0001", "\u007fX"]),
-  "value-length": replaceText(["x00100020", "x00080050", "x00080060", "x00081030"], ["P".repeat(65), "A".repeat(17) + "1".repeat(50), "X".repeat(300)]),
+  "value-length": replaceText(
+    ["x00100020", "x00080050", "x00080060", "x00081030"],
+    ["P".repeat(65), "A".repeat(17) + "1".repeat(50), "X".repeat(300)],
+  ),
   "window-width": replaceText(["x00281051"], ["0", "-100", "0.5"]),
   "decimal-string": replaceText(["x00281053", "x00281052", "x00280030"], ["abc", "1,5", "1.2.3", "NaN"]),
   // Lengths and the tag stream: a length past the end of the file, a file cut inside its header, tags out of order.
@@ -104,7 +148,16 @@ const MUTATIONS: Record<string, Mutation> = {
     const lut = Uint16Array.from({ length: Math.max(1, dataEntries) }, (_, i) => i * 8);
     const tag = pick(rng, [0x00283010, 0x00283000]);
     if (f.ds.elements["x" + tag.toString(16).padStart(8, "0")]) return null;
-    return withInserted(f, { tag, vr: "SQ", value: [[{ tag: 0x00283002, vr: "US", value: [entries, 0, bits] }, { tag: 0x00283006, vr: "OW", value: lut }]] });
+    return withInserted(f, {
+      tag,
+      vr: "SQ",
+      value: [
+        [
+          { tag: 0x00283002, vr: "US", value: [entries, 0, bits] },
+          { tag: 0x00283006, vr: "OW", value: lut },
+        ],
+      ],
+    });
   },
 };
 

@@ -30,7 +30,9 @@ export interface MultiFrameOptions {
 
 /** Frames that differ from each other: frame k (0-based) is the synthetic gradient raised by 100·k with its own disc. */
 export function syntheticFrames(count: number, eightBit = false): number[][] {
-  return Array.from({ length: count }, (_, k) => (eightBit ? syntheticImage(0.2, 10 * k, 250 - 20 * k) : syntheticImage(1, 100 * k, 4000 - 500 * k)));
+  return Array.from({ length: count }, (_, k) =>
+    eightBit ? syntheticImage(0.2, 10 * k, 250 - 20 * k) : syntheticImage(1, 100 * k, 4000 - 500 * k),
+  );
 }
 
 export function makeMultiFrameDicom(o: MultiFrameOptions): Uint8Array {
@@ -59,15 +61,25 @@ export function makeMultiFrameDicom(o: MultiFrameOptions): Uint8Array {
     );
   if (o.uids?.study) elements.push({ tag: 0x0020000d, vr: "UI", value: o.uids.study });
   if (o.uids?.series) elements.push({ tag: 0x0020000e, vr: "UI", value: o.uids.series });
-  if (o.window) elements.push({ tag: 0x00281050, vr: "DS", value: String(o.window.center) }, { tag: 0x00281051, vr: "DS", value: String(o.window.width) });
+  if (o.window)
+    elements.push(
+      { tag: 0x00281050, vr: "DS", value: String(o.window.center) },
+      { tag: 0x00281051, vr: "DS", value: String(o.window.width) },
+    );
   return writePart10(elements, o.codestreams?.transferSyntaxUid ?? TS[syntax], DX_SOP_CLASS, sop);
 }
 
 function pixelData(frames: number[][], bitsAllocated: 8 | 16, syntax: MultiFrameSyntax, bot: boolean): DicomElement {
-  if (syntax === "rle") return encapsulated(frames.map((f) => encodeRleFrame(f, bitsAllocated === 8 ? 1 : 2)), bot);
+  if (syntax === "rle")
+    return encapsulated(
+      frames.map((f) => encodeRleFrame(f, bitsAllocated === 8 ? 1 : 2)),
+      bot,
+    );
   const all = frames.flat();
   // OB for 8-bit native data (as DCMTK writes it), OW for 16-bit; big endian swaps OW words, not OB bytes.
-  return bitsAllocated === 8 ? { tag: 0x7fe00010, vr: "OB", value: Uint8Array.from(all) } : { tag: 0x7fe00010, vr: "OW", value: Uint16Array.from(all) };
+  return bitsAllocated === 8
+    ? { tag: 0x7fe00010, vr: "OB", value: Uint8Array.from(all) }
+    : { tag: 0x7fe00010, vr: "OW", value: Uint16Array.from(all) };
 }
 
 /** One fragment per frame; the offset table, when written, points at each fragment's item tag. */

@@ -8,7 +8,17 @@ export const DX_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.1.1";
 export const SOP_INSTANCE = "1.2.826.0.1.3680043.10.99.1";
 
 export type SyntheticKind =
-  | "explicit-le-16" | "implicit-le" | "explicit-be" | "explicit-be-8" | "mono1" | "signed-rescale" | "eight-bit" | "rle" | "acr-nema" | "deflated" | "voi-lut";
+  | "explicit-le-16"
+  | "implicit-le"
+  | "explicit-be"
+  | "explicit-be-8"
+  | "mono1"
+  | "signed-rescale"
+  | "eight-bit"
+  | "rle"
+  | "acr-nema"
+  | "deflated"
+  | "voi-lut";
 
 export interface SyntheticDicom {
   bytes: Uint8Array;
@@ -34,10 +44,15 @@ export function syntheticImage(scale = 1, offset = 0, disc = 4000): number[] {
 }
 
 export function makeSyntheticDicom(kind: SyntheticKind): SyntheticDicom {
-  const ts = {
-    "implicit-le": "1.2.840.10008.1.2", "acr-nema": "1.2.840.10008.1.2", "explicit-be": "1.2.840.10008.1.2.2", "explicit-be-8": "1.2.840.10008.1.2.2",
-    rle: "1.2.840.10008.1.2.5", deflated: "1.2.840.10008.1.2.1.99",
-  }[kind as string] ?? "1.2.840.10008.1.2.1";
+  const ts =
+    {
+      "implicit-le": "1.2.840.10008.1.2",
+      "acr-nema": "1.2.840.10008.1.2",
+      "explicit-be": "1.2.840.10008.1.2.2",
+      "explicit-be-8": "1.2.840.10008.1.2.2",
+      rle: "1.2.840.10008.1.2.5",
+      deflated: "1.2.840.10008.1.2.1.99",
+    }[kind as string] ?? "1.2.840.10008.1.2.1";
   const eight = kind === "eight-bit" || kind === "explicit-be-8";
   const signed = kind === "signed-rescale";
   const pixels = eight ? syntheticImage(0.2, 0, 250) : signed ? syntheticImage(1, -1024, 1500) : syntheticImage();
@@ -46,10 +61,14 @@ export function makeSyntheticDicom(kind: SyntheticKind): SyntheticDicom {
   // Stored words: signed values in two's complement; bit 15 set on row 0 of the 16-bit image (overlay-like garbage
   // above High Bit that the decoder must mask off).
   const words = pixels.map((v, i) => (signed ? v & 0xffff : kind === "explicit-le-16" && i < COLUMNS ? v | 0x8000 : v));
-  const pixelElement: DicomElement = kind === "rle"
-    ? { tag: 0x7fe00010, vr: "OB", value: { fragments: [encodeRleFrame(words, 2)] } }
-    : kind === "explicit-be-8" ? { tag: 0x7fe00010, vr: "OW", value: pairsAsWords(words) } // big endian OW swaps byte pairs
-    : eight ? { tag: 0x7fe00010, vr: "OB", value: Uint8Array.from(words) } : { tag: 0x7fe00010, vr: "OW", value: Uint16Array.from(words) };
+  const pixelElement: DicomElement =
+    kind === "rle"
+      ? { tag: 0x7fe00010, vr: "OB", value: { fragments: [encodeRleFrame(words, 2)] } }
+      : kind === "explicit-be-8"
+        ? { tag: 0x7fe00010, vr: "OW", value: pairsAsWords(words) } // big endian OW swaps byte pairs
+        : eight
+          ? { tag: 0x7fe00010, vr: "OB", value: Uint8Array.from(words) }
+          : { tag: 0x7fe00010, vr: "OW", value: Uint16Array.from(words) };
   const elements: DicomElement[] = [
     ...identityElements(),
     { tag: 0x00280004, vr: "CS", value: photometric },
@@ -69,10 +88,16 @@ export function makeSyntheticDicom(kind: SyntheticKind): SyntheticDicom {
   }
   if (signed) elements.push({ tag: 0x00281052, vr: "DS", value: "-1024" }, { tag: 0x00281053, vr: "DS", value: "2" });
   if (kind === "voi-lut") elements.push(voiLutSequence());
-  const bytes = kind === "acr-nema"
-    ? writeElements(elements, encodingOf(ts))
-    : writePart10(elements, ts, DX_SOP_CLASS, SOP_INSTANCE);
-  return { bytes, transferSyntaxUid: ts, pixels, photometricInterpretation: photometric, bitsAllocated: eight ? 8 : 16, bitsStored, signed };
+  const bytes = kind === "acr-nema" ? writeElements(elements, encodingOf(ts)) : writePart10(elements, ts, DX_SOP_CLASS, SOP_INSTANCE);
+  return {
+    bytes,
+    transferSyntaxUid: ts,
+    pixels,
+    photometricInterpretation: photometric,
+    bitsAllocated: eight ? 8 : 16,
+    bitsStored,
+    signed,
+  };
 }
 
 /** 8-bit samples packed two per 16-bit word, first sample in the low byte (how OW holds 8-bit pixels). */
@@ -105,12 +130,15 @@ export function identityElements(): DicomElement[] {
 function voiLutSequence(): DicomElement {
   const data = Uint16Array.from({ length: 4096 }, (_, i) => i >> 4);
   return {
-    tag: 0x00283010, vr: "SQ",
-    value: [[
-      { tag: 0x00283002, vr: "US", value: [4096, 0, 8] },
-      { tag: 0x00283003, vr: "LO", value: "RAMP" },
-      { tag: 0x00283006, vr: "OW", value: data },
-    ]],
+    tag: 0x00283010,
+    vr: "SQ",
+    value: [
+      [
+        { tag: 0x00283002, vr: "US", value: [4096, 0, 8] },
+        { tag: 0x00283003, vr: "LO", value: "RAMP" },
+        { tag: 0x00283006, vr: "OW", value: data },
+      ],
+    ],
   };
 }
 

@@ -11,10 +11,13 @@ if (!hasSharedDicom) console.warn(`[lib/dicom] ${SHARED_DICOM_DIR} not found: re
 
 export function listDicomFiles(dir = SHARED_DICOM_DIR): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? listDicomFiles(full) : e.isFile() ? [full] : [];
-  }).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const full = path.join(dir, e.name);
+      return e.isDirectory() ? listDicomFiles(full) : e.isFile() ? [full] : [];
+    })
+    .sort();
 }
 
 export const relativeName = (file: string) => path.relative(SHARED_DICOM_DIR, file);

@@ -11,7 +11,8 @@ import { uniqueRaster } from "./unique-raster";
 const hash = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 function syntheticJpeg(): Uint8Array {
-  const width = 32, height = 24;
+  const width = 32,
+    height = 24;
   const data = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i++) data.set([(i * 7) % 256, (i * 7) % 256, (i * 7) % 256, 255], i * 4);
   return new Uint8Array(encodeJpeg({ width, height, data }, 90).data);

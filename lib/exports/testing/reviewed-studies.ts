@@ -10,7 +10,18 @@ const DX = "1.2.840.10008.5.1.4.1.1.1.1";
 
 // Reviewed studies made fast: one tiny synthetic DICOM per study in storage and the rows written directly
 // (createMany), so a 1,000-study export test needs seconds, not an ingest and predict run per study.
-export async function makeReviewedStudies(n: number, o: { readerId: string; patients: number; size?: number; tag?: string; signedOffAt?: (i: number) => Date; labels: (i: number) => FixtureLabel[]; modelVersionId?: string | null }) {
+export async function makeReviewedStudies(
+  n: number,
+  o: {
+    readerId: string;
+    patients: number;
+    size?: number;
+    tag?: string;
+    signedOffAt?: (i: number) => Date;
+    labels: (i: number) => FixtureLabel[];
+    modelVersionId?: string | null;
+  },
+) {
   const size = o.size ?? 16;
   const tag = o.tag ?? randomUUID().slice(0, 8);
   const storage = await getStorage();
@@ -22,13 +33,60 @@ export async function makeReviewedStudies(n: number, o: { readerId: string; pati
     const [studyId, seriesId, instanceId, reviewId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const storageKey = `instances/export-fixture/${tag}-${i}.dcm`;
     await storage.put(storageKey, bytes, "application/dicom");
-    rows.study.push({ id: studyId, studyInstanceUid: uids.study, pseudonym: `X-${tag}-${i}`, patientId, patientName: "Synthetic^Patient", modality: "DX", status: "signed_off" });
+    rows.study.push({
+      id: studyId,
+      studyInstanceUid: uids.study,
+      pseudonym: `X-${tag}-${i}`,
+      patientId,
+      patientName: "Synthetic^Patient",
+      modality: "DX",
+      status: "signed_off",
+    });
     rows.series.push({ id: seriesId, studyId, seriesInstanceUid: uids.series, modality: "DX" });
-    rows.instance.push({ id: instanceId, seriesId, sopInstanceUid: uids.instance, sopClassUid: DX, source: "dicom", transferSyntaxUid: "1.2.840.10008.1.2.1", storageKey, sha256: `fixture-${tag}-${i}`, sizeBytes: bytes.length, rows: size, columns: size, bitsAllocated: 16, bitsStored: 12, photometric: "MONOCHROME2", windowCenter: 1800, windowWidth: 3000, tags: {} });
+    rows.instance.push({
+      id: instanceId,
+      seriesId,
+      sopInstanceUid: uids.instance,
+      sopClassUid: DX,
+      source: "dicom",
+      transferSyntaxUid: "1.2.840.10008.1.2.1",
+      storageKey,
+      sha256: `fixture-${tag}-${i}`,
+      sizeBytes: bytes.length,
+      rows: size,
+      columns: size,
+      bitsAllocated: 16,
+      bitsStored: 12,
+      photometric: "MONOCHROME2",
+      windowCenter: 1800,
+      windowWidth: 3000,
+      tags: {},
+    });
     const at = o.signedOffAt?.(i) ?? new Date();
-    rows.review.push({ id: reviewId, studyId, readerId: o.readerId, role: "radiologist", purpose: "primary", status: "signed_off", impression: "abnormal", modelVersionId: o.modelVersionId ?? null, signedOffAt: at });
+    rows.review.push({
+      id: reviewId,
+      studyId,
+      readerId: o.readerId,
+      role: "radiologist",
+      purpose: "primary",
+      status: "signed_off",
+      impression: "abnormal",
+      modelVersionId: o.modelVersionId ?? null,
+      signedOffAt: at,
+    });
     for (const l of o.labels(i))
-      rows.label.push({ reviewId, instanceId, source: "reader_added", className: l.className, x1: l.box[0], y1: l.box[1], x2: l.box[2], y2: l.box[3], rejected: l.rejected ?? false, deleted: l.deleted ?? false });
+      rows.label.push({
+        reviewId,
+        instanceId,
+        source: "reader_added",
+        className: l.className,
+        x1: l.box[0],
+        y1: l.box[1],
+        x2: l.box[2],
+        y2: l.box[3],
+        rejected: l.rejected ?? false,
+        deleted: l.deleted ?? false,
+      });
     studies.push({ studyId, instanceId, patientId, studyUid: uids.study, instanceUid: uids.instance });
   }
   await db.study.createMany({ data: rows.study as never });

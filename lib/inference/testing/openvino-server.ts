@@ -13,9 +13,20 @@ export function openvinoAvailable(): boolean {
 
 export type OpenvinoServer = { url: string; precisions: Record<string, string>; close(): Promise<void> };
 
-export async function startOpenvinoServer(models: Record<string, string>, o: { precision?: "f32" | "bf16"; port?: number; timeoutMs?: number } = {}): Promise<OpenvinoServer> {
+export async function startOpenvinoServer(
+  models: Record<string, string>,
+  o: { precision?: "f32" | "bf16"; port?: number; timeoutMs?: number } = {},
+): Promise<OpenvinoServer> {
   const port = o.port ?? (await freePort());
-  const args = ["-m", "cxr_train", "serve-openvino", ...Object.entries(models).map(([n, p]) => `${n}=${path.resolve(p)}`), "--port", String(port), ...(o.precision ? ["--precision", o.precision] : [])];
+  const args = [
+    "-m",
+    "cxr_train",
+    "serve-openvino",
+    ...Object.entries(models).map(([n, p]) => `${n}=${path.resolve(p)}`),
+    "--port",
+    String(port),
+    ...(o.precision ? ["--precision", o.precision] : []),
+  ];
   const child: ChildProcess = spawn(TRAINING_PYTHON, args, { cwd: path.resolve("training"), stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));

@@ -35,7 +35,10 @@ export async function startPyTriton(modelFile: string, name: string, maxBatch: n
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`PyTriton exited with ${child.exitCode}:\n${log}`);
-    const ready = await fetch(`${url}/v2/models/${name}/ready`).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`${url}/v2/models/${name}/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) return { url, close };
     await new Promise((r) => setTimeout(r, 500));
   }

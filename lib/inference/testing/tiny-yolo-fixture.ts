@@ -30,9 +30,7 @@ export function tinyAnchorsOutput(means: readonly number[]) {
   const n = TINY_ANCHORS.length;
   const data = new Float32Array(means.length * 6 * n);
   means.forEach((mean, b) =>
-    TINY_ANCHORS.forEach((row, a) =>
-      row.forEach((v, r) => (data[b * 6 * n + r * n + a] = a === 7 && r === 5 ? v + 0.5 * mean : v)),
-    ),
+    TINY_ANCHORS.forEach((row, a) => row.forEach((v, r) => (data[b * 6 * n + r * n + a] = a === 7 && r === 5 ? v + 0.5 * mean : v))),
   );
   return { data, dims: [means.length, 6, n] };
 }

@@ -17,8 +17,13 @@ export function parseTritonConfig(pbtxt: string): Record<string, unknown> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "triton-config-"));
   try {
     fs.writeFileSync(path.join(dir, "config.pbtxt"), pbtxt);
-    const out = execFileSync(path.join(BIN, "python"), ["scripts/parse-triton-config.py", path.join(dir, "config.pbtxt")], { encoding: "utf8" });
-    const parsed = JSON.parse(out, (k, v: unknown) => (INT64_FIELDS.has(k) ? (Array.isArray(v) ? v.map(Number) : Number(v)) : v)) as Record<string, unknown>;
+    const out = execFileSync(path.join(BIN, "python"), ["scripts/parse-triton-config.py", path.join(dir, "config.pbtxt")], {
+      encoding: "utf8",
+    });
+    const parsed = JSON.parse(out, (k, v: unknown) => (INT64_FIELDS.has(k) ? (Array.isArray(v) ? v.map(Number) : Number(v)) : v)) as Record<
+      string,
+      unknown
+    >;
     return { maxBatchSize: 0, ...parsed }; // proto3's JSON mapping leaves out zero values
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

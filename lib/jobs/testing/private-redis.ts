@@ -24,7 +24,20 @@ const tcpUp = (port: number) =>
 export async function startPrivateRedis(o: { password?: string; tls?: { cert: string; key: string } } = {}): Promise<PrivateRedis> {
   const port = await freePort();
   const listen = o.tls
-    ? ["--port", "0", "--tls-port", String(port), "--tls-cert-file", o.tls.cert, "--tls-key-file", o.tls.key, "--tls-ca-cert-file", o.tls.cert, "--tls-auth-clients", "no"]
+    ? [
+        "--port",
+        "0",
+        "--tls-port",
+        String(port),
+        "--tls-cert-file",
+        o.tls.cert,
+        "--tls-key-file",
+        o.tls.key,
+        "--tls-ca-cert-file",
+        o.tls.cert,
+        "--tls-auth-clients",
+        "no",
+      ]
     : ["--port", String(port)];
   const args = ["--bind", "127.0.0.1", ...listen, "--save", "", "--appendonly", "no", ...(o.password ? ["--requirepass", o.password] : [])];
   const child: ChildProcess = spawn("redis-server", args, { stdio: "ignore" });

@@ -19,7 +19,13 @@ export type QueueUnderTest = {
 export function describeQueueContract(name: string, setup: () => Promise<QueueUnderTest>) {
   const runs: number[] = [];
   let flaky = 0;
-  const type = { count: `${name}.count`, flaky: `${name}.flaky`, domain: `${name}.domain-error`, outage: `${name}.outage`, slow: `${name}.slow` };
+  const type = {
+    count: `${name}.count`,
+    flaky: `${name}.flaky`,
+    domain: `${name}.domain-error`,
+    outage: `${name}.outage`,
+    slow: `${name}.slow`,
+  };
   // A backend that is down for the first `failures` calls of each job (keyed by payload), as a stopped server would be.
   const outageCalls = new Map<string, number>();
   const failedHook: string[] = [];
@@ -117,7 +123,12 @@ export function describeQueueContract(name: string, setup: () => Promise<QueueUn
 
     it("fails a transient failure for good once its retry deadline has passed, and tells the handler", async () => {
       const j = await t.queue.enqueue(type.outage, { key: `${name}-never`, failures: 1000 });
-      const w = startJobWorker({ pollMs: 10, types: [type.outage], queue: t.queue, run: { ...fastRetry, retry: { baseMs: 10, maxMs: 40, deadlineMs: 300 } } });
+      const w = startJobWorker({
+        pollMs: 10,
+        types: [type.outage],
+        queue: t.queue,
+        run: { ...fastRetry, retry: { baseMs: 10, maxMs: 40, deadlineMs: 300 } },
+      });
       try {
         await vi.waitFor(async () => expect((await row(j.id)).state).toBe("failed"), { timeout: 10_000, interval: 50 });
       } finally {
@@ -138,7 +149,10 @@ export function describeQueueContract(name: string, setup: () => Promise<QueueUn
           if (r.state !== "running" || !r.lockedAt) throw new Error("not running yet");
           return r.lockedAt.getTime();
         });
-        await vi.waitFor(async () => expect((await row(j.id)).lockedAt!.getTime()).toBeGreaterThan(first + 100), { timeout: 5000, interval: 50 });
+        await vi.waitFor(async () => expect((await row(j.id)).lockedAt!.getTime()).toBeGreaterThan(first + 100), {
+          timeout: 5000,
+          interval: 50,
+        });
       } finally {
         releaseSlow?.();
         await w.stop();

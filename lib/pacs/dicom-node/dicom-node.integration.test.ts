@@ -17,15 +17,20 @@ import { env } from "@/lib/env";
 // The app's C-STORE SCP in-process on a free port against the test database; DCMTK's storescu / echoscu as the modality.
 const run = dcmtkAvailable() || env.CI ? describe : describe.skip;
 const AE = "CXR_IT";
-const node = (allowedAets: string[] = []) => startDicomNode({ port: 0, aeTitle: AE, allowedAets, timeoutSeconds: 30, maxInstanceBytes: 5e6 });
+const node = (allowedAets: string[] = []) =>
+  startDicomNode({ port: 0, aeTitle: AE, allowedAets, timeoutSeconds: 30, maxInstanceBytes: 5e6 });
 // The association's audit event is written when the connection closes, just after the sender has exited.
 const associationAudit = (callingAe: string, action: string, expected: Record<string, unknown>) =>
   vi.waitFor(async () => {
-    const e = await db.auditEvent.findFirst({ where: { action, actorEmail: { startsWith: `dicom:${callingAe}@` } }, orderBy: { createdAt: "desc" } });
+    const e = await db.auditEvent.findFirst({
+      where: { action, actorEmail: { startsWith: `dicom:${callingAe}@` } },
+      orderBy: { createdAt: "desc" },
+    });
     expect(e?.details).toMatchObject(expected);
     return e!;
   });
-const storescu = (n: DicomNode, files: string[], aet = "MODALITY1", called = AE) => runDcmtk("storescu", ["-v", "-aet", aet, "-aec", called, "127.0.0.1", String(n.port), ...files]);
+const storescu = (n: DicomNode, files: string[], aet = "MODALITY1", called = AE) =>
+  runDcmtk("storescu", ["-v", "-aet", aet, "-aec", called, "127.0.0.1", String(n.port), ...files]);
 
 run("DICOM node (C-STORE / C-ECHO SCP)", () => {
   let scp: DicomNode;
@@ -46,7 +51,10 @@ run("DICOM node (C-STORE / C-ECHO SCP)", () => {
     try {
       const r = await storescu(scp, study.files);
       expect(storeStatuses(r.output)).toEqual(["Success", "Success", "Success"]);
-      const rows = await db.study.findMany({ where: { studyInstanceUid: study.studyUid }, include: { series: { include: { instances: true } } } });
+      const rows = await db.study.findMany({
+        where: { studyInstanceUid: study.studyUid },
+        include: { series: { include: { instances: true } } },
+      });
       expect(rows).toHaveLength(1);
       const instances = rows[0]!.series.flatMap((s) => s.instances);
       expect(instances.map((i) => i.sopInstanceUid).sort()).toEqual([...study.instanceUids].sort());
@@ -62,7 +70,12 @@ run("DICOM node (C-STORE / C-ECHO SCP)", () => {
       const worklist = await listWorklist(listStudiesQuerySchema.parse({ q: "P-SCP-1" }), true);
       expect(worklist.items).toEqual([expect.objectContaining({ id: rows[0]!.id, status: "predicted", instanceCount: 3 })]);
 
-      const audit = await associationAudit("MODALITY1", "dicom.association", { callingAeTitle: "MODALITY1", stored: 3, failed: 0, studyIds: [rows[0]!.id] });
+      const audit = await associationAudit("MODALITY1", "dicom.association", {
+        callingAeTitle: "MODALITY1",
+        stored: 3,
+        failed: 0,
+        studyIds: [rows[0]!.id],
+      });
       expect(JSON.stringify(audit)).not.toContain("P-SCP-1");
 
       // The same instances again: already held, so success for the sender and nothing new stored.
@@ -79,7 +92,10 @@ run("DICOM node (C-STORE / C-ECHO SCP)", () => {
     try {
       const runs = await Promise.all([0, 1, 2].map((i) => storescu(scp, study.files.slice(i * 2, i * 2 + 2), "MODALITY2")));
       expect(runs.flatMap((r) => storeStatuses(r.output))).toEqual(Array(6).fill("Success"));
-      const rows = await db.study.findMany({ where: { studyInstanceUid: study.studyUid }, include: { series: { include: { _count: { select: { instances: true } } } } } });
+      const rows = await db.study.findMany({
+        where: { studyInstanceUid: study.studyUid },
+        include: { series: { include: { _count: { select: { instances: true } } } } },
+      });
       expect(rows).toHaveLength(1);
       expect(rows[0]!.series.reduce((n, s) => n + s._count.instances, 0)).toBe(6);
     } finally {
@@ -112,7 +128,11 @@ run("DICOM node (C-STORE / C-ECHO SCP)", () => {
     fs.rmSync(dir, { recursive: true, force: true });
     expect(storeStatuses(r.output)).toEqual(["Error: CannotUnderstand"]); // 0xC000
     expect(await db.instance.count({ where: { sopInstanceUid: uid } })).toBe(0);
-    await associationAudit("CORRUPTER", "dicom.association", { stored: 0, failed: 1, failures: [{ status: "0xC000", reason: expect.stringContaining("could not be decoded") }] });
+    await associationAudit("CORRUPTER", "dicom.association", {
+      stored: 0,
+      failed: 1,
+      failures: [{ status: "0xC000", reason: expect.stringContaining("could not be decoded") }],
+    });
   });
 
   it("drops an instance over the size limit while it streams in and refuses it as out of resources (0xA700)", async () => {
@@ -122,7 +142,10 @@ run("DICOM node (C-STORE / C-ECHO SCP)", () => {
       const r = await storescu(small, study.files, "BIGSENDER");
       expect(storeStatuses(r.output)).toEqual(["Refused: OutOfResources"]);
       expect(await db.study.count({ where: { studyInstanceUid: study.studyUid } })).toBe(0);
-      await associationAudit("BIGSENDER", "dicom.association", { failed: 1, failures: [{ status: "0xA700", reason: "Instance larger than 0.02 MB" }] });
+      await associationAudit("BIGSENDER", "dicom.association", {
+        failed: 1,
+        failures: [{ status: "0xA700", reason: "Instance larger than 0.02 MB" }],
+      });
     } finally {
       study.remove();
       await small.close();

@@ -19,7 +19,9 @@ describe("checkAssociation", () => {
 
 describe("chooseContext", () => {
   it("takes the caller's first transfer syntax that lib/dicom decodes", () => {
-    expect(chooseContext(CR, ["1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.1"], STORAGE)).toEqual({ accept: "1.2.840.10008.1.2.4.90" });
+    expect(chooseContext(CR, ["1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.1"], STORAGE)).toEqual({
+      accept: "1.2.840.10008.1.2.4.90",
+    });
     expect(chooseContext(CR, ["1.2.840.10008.1.2.1", "1.2.840.10008.1.2"], STORAGE)).toEqual({ accept: "1.2.840.10008.1.2.1" });
   });
   it("rejects transfer syntaxes it cannot decode (HTJ2K, MPEG) and SOP classes that are not storage", () => {

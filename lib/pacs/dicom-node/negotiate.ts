@@ -8,7 +8,8 @@ export type AssociationVerdict = { accept: true } | { accept: false; reason: "ca
 // AE titles are compared without their space padding; an empty allow-list admits any calling AE.
 export function checkAssociation(calling: string, called: string, node: NodeIdentity): AssociationVerdict {
   if (called.trim() !== node.aeTitle.trim()) return { accept: false, reason: "called_ae_unknown" };
-  if (node.allowedAets.length > 0 && !node.allowedAets.some((a) => a.trim() === calling.trim())) return { accept: false, reason: "calling_ae_not_allowed" };
+  if (node.allowedAets.length > 0 && !node.allowedAets.some((a) => a.trim() === calling.trim()))
+    return { accept: false, reason: "calling_ae_not_allowed" };
   return { accept: true };
 }
 

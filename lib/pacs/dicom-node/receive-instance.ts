@@ -11,7 +11,11 @@ export const dicomActor = (peer: Peer): Actor => ({ id: null, email: `dicom:${pe
 
 // One C-STORE: the data set becomes a Part 10 file and goes through the same ingest as an upload (validation, full
 // decode, duplicates, the predict job in the same transaction). Never throws: every path ends in a DICOM status.
-export async function receiveInstance(peer: Peer, instance: ReceivedInstance, maxInstanceBytes = env.MAX_UPLOAD_MB * 1e6): Promise<StoreOutcome> {
+export async function receiveInstance(
+  peer: Peer,
+  instance: ReceivedInstance,
+  maxInstanceBytes = env.MAX_UPLOAD_MB * 1e6,
+): Promise<StoreOutcome> {
   if (!instance.dataset) return outcomeTooLarge(maxInstanceBytes / 1e6);
   try {
     const file = wrapPart10({ ...instance, sourceAeTitle: peer.callingAeTitle }, instance.dataset);

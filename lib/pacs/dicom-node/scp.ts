@@ -76,7 +76,8 @@ export function scpClass(h: ScpHandlers) {
       if (!verdict.accept) {
         this.summarised = true; // nothing happened on a rejected association: the rejection is its record
         h.rejected(this.peer, verdict.reason);
-        const reason = verdict.reason === "calling_ae_not_allowed" ? RejectReason.CallingAeNotRecognized : RejectReason.CalledAeNotRecognized;
+        const reason =
+          verdict.reason === "calling_ae_not_allowed" ? RejectReason.CallingAeNotRecognized : RejectReason.CalledAeNotRecognized;
         this.sendAssociationReject(RejectResult.Permanent, RejectSource.ServiceUser, reason);
         return;
       }

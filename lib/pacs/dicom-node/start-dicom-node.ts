@@ -23,9 +23,13 @@ export const dicomNodeOptionsFromEnv = (): DicomNodeOptions => ({
 dcmjsDimse.log.setLevel(env.LOG_LEVEL === "debug" ? "error" : "silent");
 
 const audit = (peer: Peer, action: string, details: Record<string, unknown>) =>
-  recordAudit(db, { actor: dicomActor(peer), action, targetType: "dicom_node", ip: peer.address, details: { callingAeTitle: peer.callingAeTitle, calledAeTitle: peer.calledAeTitle, ...details } }).catch((e) =>
-    log.error("dicom node: audit failed", { error: (e as Error).message }),
-  );
+  recordAudit(db, {
+    actor: dicomActor(peer),
+    action,
+    targetType: "dicom_node",
+    ip: peer.address,
+    details: { callingAeTitle: peer.callingAeTitle, calledAeTitle: peer.calledAeTitle, ...details },
+  }).catch((e) => log.error("dicom node: audit failed", { error: (e as Error).message }));
 
 // One audit event per association: who (AE, address), what (counts, the studies touched), result (failures' reasons).
 function summarise(peer: Peer, outcomes: StoreOutcome[]) {
@@ -37,7 +41,10 @@ function summarise(peer: Peer, outcomes: StoreOutcome[]) {
     duplicates: count("duplicate"),
     failed: outcomes.length - count("stored") - count("duplicate"),
     studyIds: [...new Set(outcomes.map((o) => o.studyId).filter(Boolean))],
-    failures: outcomes.filter((o) => o.status !== 0).slice(0, 20).map((o) => ({ status: `0x${o.status.toString(16).toUpperCase()}`, reason: o.comment })),
+    failures: outcomes
+      .filter((o) => o.status !== 0)
+      .slice(0, 20)
+      .map((o) => ({ status: `0x${o.status.toString(16).toUpperCase()}`, reason: o.comment })),
   };
   log.info("dicom node: association ended", { callingAe: peer.callingAeTitle, ...details, failures: undefined });
   void audit(peer, "dicom.association", details);

@@ -7,12 +7,20 @@ describe("C-STORE outcome", () => {
     expect(outcomeOfIngest({ fileName: "a", status: "duplicate", studyId: "s1" })).toMatchObject({ status: 0, result: "duplicate" });
   });
   it("a rejected file is 0xC000 with the ingest's reason; too large and backend failures are 0xA700 (send again later)", () => {
-    expect(outcomeOfIngest({ fileName: "a", status: "rejected", error: { code: "unprocessable", message: "JPEG baseline pixel data could not be decoded" } })).toEqual({
+    expect(
+      outcomeOfIngest({
+        fileName: "a",
+        status: "rejected",
+        error: { code: "unprocessable", message: "JPEG baseline pixel data could not be decoded" },
+      }),
+    ).toEqual({
       status: STORE_STATUS.cannotUnderstand,
       comment: "JPEG baseline pixel data could not be decoded",
       result: "rejected",
     });
-    expect(outcomeOfIngest({ fileName: "a", status: "rejected", error: { code: "payload_too_large", message: "big" } }).status).toBe(0xa700);
+    expect(outcomeOfIngest({ fileName: "a", status: "rejected", error: { code: "payload_too_large", message: "big" } }).status).toBe(
+      0xa700,
+    );
     expect(outcomeTooLarge(200)).toMatchObject({ status: 0xa700, comment: "Instance larger than 200 MB" });
     expect(outcomeOfFailure().status).toBe(0xa700);
   });

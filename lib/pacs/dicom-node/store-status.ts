@@ -20,7 +20,8 @@ export function errorComment(text: string): string {
 export function outcomeOfIngest(r: IngestResult): StoreOutcome {
   if (r.status === "stored" || r.status === "duplicate") return { status: STORE_STATUS.success, result: r.status, studyId: r.studyId };
   const message = r.error?.message ?? "The instance was refused.";
-  if (r.error?.code === "payload_too_large") return { status: STORE_STATUS.outOfResources, comment: errorComment(message), result: "too_large" };
+  if (r.error?.code === "payload_too_large")
+    return { status: STORE_STATUS.outOfResources, comment: errorComment(message), result: "too_large" };
   return { status: STORE_STATUS.cannotUnderstand, comment: errorComment(message), result: "rejected" };
 }
 

@@ -18,7 +18,15 @@ describe("wrapPart10", () => {
       const original = makeSyntheticDicom(kind);
       const ds = parseDicom(original.bytes);
       const meta = readMetadata(ds);
-      const wrapped = wrapPart10({ sopClassUid: meta.sopClassUid!, sopInstanceUid: meta.sopInstanceUid!, transferSyntaxUid: ds.transferSyntaxUid, sourceAeTitle: "MODALITY1" }, bareDataset(original.bytes));
+      const wrapped = wrapPart10(
+        {
+          sopClassUid: meta.sopClassUid!,
+          sopInstanceUid: meta.sopInstanceUid!,
+          transferSyntaxUid: ds.transferSyntaxUid,
+          sourceAeTitle: "MODALITY1",
+        },
+        bareDataset(original.bytes),
+      );
       const again = parseDicom(wrapped);
       expect(again.transferSyntaxUid).toBe(ds.transferSyntaxUid);
       expect(again.raw.string("x00020016")).toBe("MODALITY1");

@@ -15,13 +15,16 @@ const isWarning = (s: number) => s === 0x0001 || (s & 0xf000) === 0xb000;
 const isOutOfResources = (s: number) => (s & 0xff00) === 0xa700;
 
 function datasetOf(o: ResultObject) {
-  const msg = dcmjsData.DicomMessage.readFile(o.bytes.buffer.slice(o.bytes.byteOffset, o.bytes.byteOffset + o.bytes.byteLength) as ArrayBuffer);
+  const msg = dcmjsData.DicomMessage.readFile(
+    o.bytes.buffer.slice(o.bytes.byteOffset, o.bytes.byteOffset + o.bytes.byteLength) as ArrayBuffer,
+  );
   return new Dataset(dcmjsData.DicomMetaDictionary.naturalizeDataset(msg.dict), String(msg.meta["00020010"]?.Value[0]));
 }
 
 export function cStoreInstances(target: PushTarget, objects: ResultObject[], callingAe: string, timeoutMs: number): Promise<PushOutcome> {
   const { host, port, aeTitle } = target;
-  if (!host || !port || !aeTitle) throw new AppError("unprocessable", `PACS connection '${target.name}' needs an AE title, host and port for C-STORE.`);
+  if (!host || !port || !aeTitle)
+    throw new AppError("unprocessable", `PACS connection '${target.name}' needs an AE title, host and port for C-STORE.`);
   return new Promise<PushOutcome>((resolve, reject) => {
     const client = new Client();
     const statuses: number[] = [];
@@ -36,7 +39,8 @@ export function cStoreInstances(target: PushTarget, objects: ResultObject[], cal
       if (done) return;
       done = true;
       clearTimeout(timer);
-      if (!failure && statuses.length < objects.length) fail(new AppError("unavailable", `The association with ${aeTitle}@${host}:${port} ended before every object was acknowledged.`));
+      if (!failure && statuses.length < objects.length)
+        fail(new AppError("unavailable", `The association with ${aeTitle}@${host}:${port} ended before every object was acknowledged.`));
       if (failure) reject(failure);
       else resolve({ remoteStatus: `C-STORE to ${aeTitle}: ${statuses.map(hex).join(", ")} (${objects.length} stored)` });
     }
@@ -56,7 +60,9 @@ export function cStoreInstances(target: PushTarget, objects: ResultObject[], cal
       const why = `The PACS ${aeTitle}@${host}:${port} rejected the association (result ${r.result}, source ${r.source}, reason ${r.reason})`;
       fail(new AppError(transient ? "unavailable" : "forbidden", `${why}${transient ? "" : ": check that it knows our AE title"}.`));
     });
-    client.on("networkError", (e: Error) => fail(new AppError("unavailable", `PACS unreachable at ${host}:${port}: ${e.message.replace(/^\s*->\s*/, "")}.`)));
+    client.on("networkError", (e: Error) =>
+      fail(new AppError("unavailable", `PACS unreachable at ${host}:${port}: ${e.message.replace(/^\s*->\s*/, "")}.`)),
+    );
     client.on("closed", finish);
     client.send(host, port, callingAe, aeTitle, { connectTimeout: timeoutMs, associationTimeout: timeoutMs, pduTimeout: timeoutMs });
   });

@@ -8,9 +8,18 @@ const ACTIVE = new Set(["queued", "sending", "retrying"]);
 // The study's push status per destination. The job row has the last word: a job the runner gave up on (attempts or
 // deadline spent, or a crash) shows as failed with its reason even if the push row still says it will retry.
 export async function listStudyPushes(studyId: string): Promise<PacsPushDto[]> {
-  const pushes = await db.pacsPush.findMany({ where: { studyId }, include: { connection: { select: { id: true, name: true, pushProtocol: true } } }, orderBy: { createdAt: "asc" } });
+  const pushes = await db.pacsPush.findMany({
+    where: { studyId },
+    include: { connection: { select: { id: true, name: true, pushProtocol: true } } },
+    orderBy: { createdAt: "asc" },
+  });
   const jobIds = pushes.flatMap((p) => (p.jobId ? [p.jobId] : []));
-  const jobs = new Map((await db.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, state: true, error: true, runAfter: true } })).map((j) => [j.id, j]));
+  const jobs = new Map(
+    (await db.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, state: true, error: true, runAfter: true } })).map((j) => [
+      j.id,
+      j,
+    ]),
+  );
   return pushes.map((p) => {
     const job = p.jobId ? jobs.get(p.jobId) : undefined;
     const givenUp = ACTIVE.has(p.state) && (job?.state === "failed" || job?.state === "cancelled");

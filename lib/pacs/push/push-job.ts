@@ -9,7 +9,12 @@ export const PACS_PUSH = "pacs.push";
 export const pacsPushPayloadSchema = z.object({ pushId: z.string().min(1) }).strict();
 
 // transientRetry "attempts": run-push counts its tries against PACS_PUSH_MAX_ATTEMPTS and marks the push failed itself.
-registerJobHandler(PACS_PUSH, { schema: pacsPushPayloadSchema, family: "pacs", run: ({ pushId }, ctx) => runPacsPush(pushId, ctx), transientRetry: "attempts" });
+registerJobHandler(PACS_PUSH, {
+  schema: pacsPushPayloadSchema,
+  family: "pacs",
+  run: ({ pushId }, ctx) => runPacsPush(pushId, ctx),
+  transientRetry: "attempts",
+});
 
 type Client = Pick<Db, "job" | "pacsConnection" | "pacsPush">;
 export type PushRequest = { studyId: string; trigger: "sign_off" | "manual"; requestedById: string | null; connectionId?: string };
@@ -25,9 +30,21 @@ export async function enqueueResultPushes(r: PushRequest, client: Client = db): 
   const queued = [];
   for (const c of connections) {
     // A re-send replaces a try still waiting for its backoff; one that is running finishes (the PACS stores it once).
-    const previous = await client.pacsPush.findUnique({ where: { studyId_connectionId: { studyId: r.studyId, connectionId: c.id } }, select: { jobId: true } });
-    if (previous?.jobId) await client.job.updateMany({ where: { id: previous.jobId, state: "queued" }, data: { state: "cancelled", finishedAt: new Date() } });
-    const fresh = { state: "queued", trigger: r.trigger, requestedById: r.requestedById, attempts: 0, error: null, remoteStatus: null, jobId: null };
+    const previous = await client.pacsPush.findUnique({
+      where: { studyId_connectionId: { studyId: r.studyId, connectionId: c.id } },
+      select: { jobId: true },
+    });
+    if (previous?.jobId)
+      await client.job.updateMany({ where: { id: previous.jobId, state: "queued" }, data: { state: "cancelled", finishedAt: new Date() } });
+    const fresh = {
+      state: "queued",
+      trigger: r.trigger,
+      requestedById: r.requestedById,
+      attempts: 0,
+      error: null,
+      remoteStatus: null,
+      jobId: null,
+    };
     const push = await client.pacsPush.upsert({
       where: { studyId_connectionId: { studyId: r.studyId, connectionId: c.id } },
       create: { studyId: r.studyId, connectionId: c.id, ...fresh },

@@ -18,7 +18,13 @@ import { createPushDestination, runPushJob } from "@/lib/pacs/testing/push-desti
 import { predictStudy } from "@/lib/predictions/predict-study-job";
 import { saveReview } from "@/lib/reviews/save-review";
 import { signOffReview } from "@/lib/reviews/sign-off-review";
-import { IMAGE_SIZE, makeReviewableStudies, readerOf, removeReviewableStudies, visibleFindings } from "@/lib/reviews/testing/reviewable-studies";
+import {
+  IMAGE_SIZE,
+  makeReviewableStudies,
+  readerOf,
+  removeReviewableStudies,
+  visibleFindings,
+} from "@/lib/reviews/testing/reviewable-studies";
 import { saveReviewBodySchema } from "@/lib/schemas/review";
 import { COMPREHENSIVE_SR_SOP_CLASS } from "@/lib/sr/write-measurement-report";
 import { ingestFile } from "@/lib/studies/ingest-file";
@@ -45,15 +51,20 @@ async function signedOffStudy(pacsList: Orthanc[]) {
   await predictStudy(r.studyId);
   const [finding] = await visibleFindings(r.studyId);
   const reader = readerOf(await makeUser("radiologist"));
-  const operations = [...(finding ? [{ op: "accept", findingId: finding.id }] : []), { op: "add", instanceId: r.instanceId, className: "Nodule/Mass", box: [10, 12, 40, 44] }];
+  const operations = [
+    ...(finding ? [{ op: "accept", findingId: finding.id }] : []),
+    { op: "add", instanceId: r.instanceId, className: "Nodule/Mass", box: [10, 12, 40, 44] },
+  ];
   await saveReview(reader, r.studyId, saveReviewBodySchema.parse({ version: 0, operations }));
   await signOffReview(reader, r.studyId, { version: 1, impression: "abnormal" });
   const study = await db.study.findUniqueOrThrow({ where: { id: r.studyId }, include: { series: { include: { instances: true } } } });
   return { study, reader, imageUid: study.series[0]!.instances[0]!.sopInstanceUid, boxes: finding ? 2 : 1 };
 }
 
-const pushOf = (studyId: string, connectionId: string) => db.pacsPush.findUniqueOrThrow({ where: { studyId_connectionId: { studyId, connectionId } } });
-const dtoOf = async (studyId: string, connectionId: string) => (await listStudyPushes(studyId)).find((p) => p.connection.id === connectionId);
+const pushOf = (studyId: string, connectionId: string) =>
+  db.pacsPush.findUniqueOrThrow({ where: { studyId_connectionId: { studyId, connectionId } } });
+const dtoOf = async (studyId: string, connectionId: string) =>
+  (await listStudyPushes(studyId)).find((p) => p.connection.id === connectionId);
 const destination = async (p: Orthanc, d: Parameters<typeof createPushDestination>[1]) => {
   const c = await createPushDestination(p, d);
   connectionIds.push(c.id);
@@ -62,7 +73,10 @@ const destination = async (p: Orthanc, d: Parameters<typeof createPushDestinatio
 
 describe.skipIf(!ready)("results back to the PACS (real Orthanc)", () => {
   beforeAll(async () => {
-    [stowPacs, dimsePacs] = await Promise.all([startOrthanc({ users: { [AUTH.username]: AUTH.password } }), startOrthanc({ aeTitle: "DIMSEPACS" })]);
+    [stowPacs, dimsePacs] = await Promise.all([
+      startOrthanc({ users: { [AUTH.username]: AUTH.password } }),
+      startOrthanc({ aeTitle: "DIMSEPACS" }),
+    ]);
     fixture = await makeReviewableStudies(0);
   });
   // Each test's sign-off goes only to the destinations it creates.
@@ -83,9 +97,14 @@ describe.skipIf(!ready)("results back to the PACS (real Orthanc)", () => {
       const job = await runPushJob(push.id);
       expect(job.state).toBe("succeeded");
     }
-    for (const [pacs, c, pattern] of [[stowPacs, stow, /^STOW-RS HTTP 200: 2 stored$/], [dimsePacs, cstore, /^C-STORE to DIMSEPACS: 0x0000, 0x0000/]] as const) {
+    for (const [pacs, c, pattern] of [
+      [stowPacs, stow, /^STOW-RS HTTP 200: 2 stored$/],
+      [dimsePacs, cstore, /^C-STORE to DIMSEPACS: 0x0000, 0x0000/],
+    ] as const) {
       const held = await orthancStudyInstances(pacs, study.studyInstanceUid);
-      expect(held.map((i) => i.sopClassUid).sort()).toEqual([GSPS_SOP_CLASS, COMPREHENSIVE_SR_SOP_CLASS, study.series[0]!.instances[0]!.sopClassUid].sort());
+      expect(held.map((i) => i.sopClassUid).sort()).toEqual(
+        [GSPS_SOP_CLASS, COMPREHENSIVE_SR_SOP_CLASS, study.series[0]!.instances[0]!.sopClassUid].sort(),
+      );
       const gsps = held.find((i) => i.sopClassUid === GSPS_SOP_CLASS)!;
       const tags = await pacs.rest<Record<string, unknown>>(`/instances/${gsps.id}/tags?simplify`);
       const refs = tags.ReferencedSeriesSequence as Array<{ ReferencedImageSequence: Array<{ ReferencedSOPInstanceUID: string }> }>;
@@ -101,7 +120,10 @@ describe.skipIf(!ready)("results back to the PACS (real Orthanc)", () => {
       expect(dto).toMatchObject({ state: "sent", attempts: 1, error: null, remoteStatus: expect.stringMatching(pattern) });
       expect(dto!.objects.map((o) => o.kind)).toEqual(["sr", "gsps"]);
       const audits = await db.auditEvent.findMany({ where: { action: "pacs.push_sent", targetId: study.id } });
-      expect(audits.find((a) => (a.details as { connectionId?: string }).connectionId === c.id)).toMatchObject({ actorId: reader.id, details: { connection: c.name, remoteStatus: dto!.remoteStatus } });
+      expect(audits.find((a) => (a.details as { connectionId?: string }).connectionId === c.id)).toMatchObject({
+        actorId: reader.id,
+        details: { connection: c.name, remoteStatus: dto!.remoteStatus },
+      });
     }
   });
 
@@ -113,11 +135,17 @@ describe.skipIf(!ready)("results back to the PACS (real Orthanc)", () => {
     const first = await runPushJob(push.id);
     expect(first).toMatchObject({ state: "queued", attempts: 1 }); // retried with backoff, not failed
     const waiting = await dtoOf(study.id, cstore.id);
-    expect(waiting).toMatchObject({ state: "retrying", error: expect.stringMatching(/PACS unreachable at 127\.0\.0\.1:\d+/), nextTryAt: first.runAfter.toISOString() });
+    expect(waiting).toMatchObject({
+      state: "retrying",
+      error: expect.stringMatching(/PACS unreachable at 127\.0\.0\.1:\d+/),
+      nextTryAt: first.runAfter.toISOString(),
+    });
     await dimsePacs.start();
     expect(await runPushJob(push.id)).toMatchObject({ state: "succeeded", attempts: 2 });
     expect(await pushOf(study.id, cstore.id)).toMatchObject({ state: "sent", attempts: 2, error: null });
-    expect((await orthancStudyInstances(dimsePacs, study.studyInstanceUid)).map((i) => i.sopClassUid).sort()).toEqual([GSPS_SOP_CLASS, COMPREHENSIVE_SR_SOP_CLASS].sort());
+    expect((await orthancStudyInstances(dimsePacs, study.studyInstanceUid)).map((i) => i.sopClassUid).sort()).toEqual(
+      [GSPS_SOP_CLASS, COMPREHENSIVE_SR_SOP_CLASS].sort(),
+    );
   });
 
   it("wrong credentials: a permanent, clearly worded failure on the push (audited), no retry; a re-send after the fix delivers", async () => {
@@ -146,7 +174,11 @@ describe.skipIf(!ready)("results back to the PACS (real Orthanc)", () => {
     const bytes = await orthancFile(stowPacs, sc.id);
     expect(dciodvfy(bytes).errors).toEqual([]);
     const ds = parseDicom(bytes).raw;
-    expect([ds.string("x0020000d"), ds.string("x00280301"), ds.string("x00204000")]).toEqual([study.studyInstanceUid, "YES", expect.stringMatching(/Nodule\/Mass/)]);
+    expect([ds.string("x0020000d"), ds.string("x00280301"), ds.string("x00204000")]).toEqual([
+      study.studyInstanceUid,
+      "YES",
+      expect.stringMatching(/Nodule\/Mass/),
+    ]);
     const px = ds.elements.x7fe00010!;
     const at = (x: number, y: number) => ds.byteArray[px.dataOffset + y * IMAGE_SIZE + x];
     expect(at(10, 30)).toBe(255); // the reader's box [10, 12, 40, 44]: its left edge is drawn in white
@@ -156,10 +188,16 @@ describe.skipIf(!ready)("results back to the PACS (real Orthanc)", () => {
     const reader = readerOf(await makeUser("radiologist"));
     const r = await ingestFile(SYSTEM_ACTOR, "unsigned.dcm", makeStudyDicom({ size: IMAGE_SIZE }).bytes);
     fixture.studies.push({ studyId: r.studyId!, instanceId: r.instanceId! });
-    await expect(requestResultPush(reader, r.studyId!, {})).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/not signed off/) });
+    await expect(requestResultPush(reader, r.studyId!, {})).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/not signed off/),
+    });
     await expect(requestResultPush(reader, "no-such-study", {})).rejects.toMatchObject({ code: "not_found" });
     const { study } = await signedOffStudy([]);
     expect(await db.pacsPush.count({ where: { studyId: study.id } })).toBe(0);
-    await expect(requestResultPush(reader, study.id, {})).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/No PACS connection receives results/) });
+    await expect(requestResultPush(reader, study.id, {})).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/No PACS connection receives results/),
+    });
   });
 });

@@ -29,21 +29,33 @@ function failures(body: unknown): string[] {
 // Transient (the job retries): no answer, a timeout, 408, 429, 5xx. Permanent: wrong credentials, other 4xx.
 export function classifyStowFailure(status: number, body: unknown, url: string): AppError {
   if (status === 0) return new AppError("unavailable", `PACS unreachable at ${url}: no answer (connection refused, reset or timed out).`);
-  if (status >= 500 || status === 408 || status === 429) return new AppError("unavailable", `The PACS answered HTTP ${status}; it will be tried again.`);
+  if (status >= 500 || status === 408 || status === 429)
+    return new AppError("unavailable", `The PACS answered HTTP ${status}; it will be tried again.`);
   if (status === 401 || status === 403)
-    return new AppError("unauthorized", `The PACS refused our credentials (HTTP ${status}): check the connection's authentication (user name and password, or token).`);
+    return new AppError(
+      "unauthorized",
+      `The PACS refused our credentials (HTTP ${status}): check the connection's authentication (user name and password, or token).`,
+    );
   const detail = failures(body);
   return new AppError("unprocessable", `The PACS rejected the objects (HTTP ${status})${detail.length ? `: ${detail.join("; ")}` : ""}.`);
 }
 
 export async function stowInstances(target: PushTarget, objects: ResultObject[], timeoutMs: number): Promise<PushOutcome> {
   if (!target.dicomwebUrl) throw new AppError("unprocessable", `PACS connection '${target.name}' has no DICOMweb URL for STOW-RS.`);
-  const client = new api.DICOMwebClient({ url: target.dicomwebUrl.replace(/\/+$/, ""), headers: authHeaders(target), verbose: false, singlepart: false });
+  const client = new api.DICOMwebClient({
+    url: target.dicomwebUrl.replace(/\/+$/, ""),
+    headers: authHeaders(target),
+    verbose: false,
+    singlepart: false,
+  });
   const xhr = new XHR();
   xhr.timeout = timeoutMs;
   let body: unknown;
   try {
-    body = await client.storeInstances({ datasets: objects.map((o) => arrayBufferOf(o.bytes)), request: { instance: xhr as unknown as XMLHttpRequest } });
+    body = await client.storeInstances({
+      datasets: objects.map((o) => arrayBufferOf(o.bytes)),
+      request: { instance: xhr as unknown as XMLHttpRequest },
+    });
   } catch (e) {
     const err = e as StowError;
     throw classifyStowFailure(err.status ?? 0, err.response, target.dicomwebUrl);

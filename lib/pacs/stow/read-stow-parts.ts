@@ -1,4 +1,10 @@
-import { MaxFileSizeExceededError, MaxPartsExceededError, MaxTotalSizeExceededError, MultipartParseError, parseMultipartRequest } from "@remix-run/multipart-parser";
+import {
+  MaxFileSizeExceededError,
+  MaxPartsExceededError,
+  MaxTotalSizeExceededError,
+  MultipartParseError,
+  parseMultipartRequest,
+} from "@remix-run/multipart-parser";
 import { AppError } from "@/lib/errors";
 
 export type StowPart = { index: number; mediaType: string; bytes: Uint8Array };
@@ -21,14 +27,22 @@ export function assertStowContentType(contentType: string | null): void {
 export async function* readStowParts(req: Request, limits: StowLimits): AsyncGenerator<StowPart> {
   assertStowContentType(req.headers.get("content-type"));
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limits.maxTotalBytes) throw new AppError("payload_too_large", `The request is larger than ${Math.round(limits.maxTotalBytes / 1e6)} MB.`);
+  if (declared > limits.maxTotalBytes)
+    throw new AppError("payload_too_large", `The request is larger than ${Math.round(limits.maxTotalBytes / 1e6)} MB.`);
   let index = 0;
   try {
-    for await (const part of parseMultipartRequest(req, { maxFileSize: limits.maxPartBytes, maxTotalSize: limits.maxTotalBytes, maxParts: limits.maxParts, maxHeaderSize: 16 * 1024 }))
+    for await (const part of parseMultipartRequest(req, {
+      maxFileSize: limits.maxPartBytes,
+      maxTotalSize: limits.maxTotalBytes,
+      maxParts: limits.maxParts,
+      maxHeaderSize: 16 * 1024,
+    }))
       yield { index: index++, mediaType: (part.mediaType ?? "application/dicom").toLowerCase(), bytes: part.bytes };
   } catch (e) {
-    if (e instanceof MaxFileSizeExceededError) throw new AppError("payload_too_large", `A part is larger than ${Math.round(limits.maxPartBytes / 1e6)} MB.`);
-    if (e instanceof MaxTotalSizeExceededError) throw new AppError("payload_too_large", `The request is larger than ${Math.round(limits.maxTotalBytes / 1e6)} MB.`);
+    if (e instanceof MaxFileSizeExceededError)
+      throw new AppError("payload_too_large", `A part is larger than ${Math.round(limits.maxPartBytes / 1e6)} MB.`);
+    if (e instanceof MaxTotalSizeExceededError)
+      throw new AppError("payload_too_large", `The request is larger than ${Math.round(limits.maxTotalBytes / 1e6)} MB.`);
     if (e instanceof MaxPartsExceededError) throw new AppError("payload_too_large", `At most ${limits.maxParts} parts per request.`);
     if (e instanceof MultipartParseError) throw new AppError("bad_request", `The multipart body could not be read: ${e.message}`);
     throw e;

@@ -25,14 +25,26 @@ function identify(bytes: Uint8Array): { sopClassUid?: string; sopInstanceUid?: s
 // One part: only a DICOM Part 10 file of the addressed study goes on to the shared ingest (validation, full decode,
 // duplicates, the predict job); anything else is a failed instance with its reason, never an error for the request.
 async function storePart(actor: Actor, part: StowPart, target: StowTarget): Promise<StowItem> {
-  const fail = (failureReason: number, message: string, ids: ReturnType<typeof identify> = {}): StowItem => ({ kind: "failed", failureReason, message, ...ids });
-  if (part.mediaType !== "application/dicom") return fail(FAILURE.cannotUnderstand, `part ${part.index}: ${part.mediaType} is not application/dicom`);
+  const fail = (failureReason: number, message: string, ids: ReturnType<typeof identify> = {}): StowItem => ({
+    kind: "failed",
+    failureReason,
+    message,
+    ...ids,
+  });
+  if (part.mediaType !== "application/dicom")
+    return fail(FAILURE.cannotUnderstand, `part ${part.index}: ${part.mediaType} is not application/dicom`);
   if (!isPart10(part.bytes)) return fail(FAILURE.cannotUnderstand, `part ${part.index}: not a DICOM Part 10 file`);
   const ids = identify(part.bytes);
-  if (target.studyInstanceUid && ids.studyInstanceUid !== target.studyInstanceUid) return fail(FAILURE.doesNotMatch, `part ${part.index}: another study`, ids);
+  if (target.studyInstanceUid && ids.studyInstanceUid !== target.studyInstanceUid)
+    return fail(FAILURE.doesNotMatch, `part ${part.index}: another study`, ids);
   try {
     const r = await ingestFile(actor, `stow-part-${part.index}.dcm`, part.bytes);
-    if (r.status === "rejected") return fail(r.error?.code === "payload_too_large" ? FAILURE.outOfResources : FAILURE.cannotUnderstand, `part ${part.index}: ${r.error?.message}`, ids);
+    if (r.status === "rejected")
+      return fail(
+        r.error?.code === "payload_too_large" ? FAILURE.outOfResources : FAILURE.cannotUnderstand,
+        `part ${part.index}: ${r.error?.message}`,
+        ids,
+      );
     return {
       kind: r.status,
       sopClassUid: ids.sopClassUid ?? "",
@@ -62,13 +74,25 @@ export async function storeStow(actor: Actor, req: Request, target: StowTarget) 
 
 function audit(actor: Actor, items: StowItem[], target: StowTarget) {
   const count = (k: StowItem["kind"]) => items.filter((i) => i.kind === k).length;
-  const studies = new Set(items.flatMap((i) => (i.kind === "failed" ? [] : [i.studyRetrieveUrl.slice(i.studyRetrieveUrl.lastIndexOf("/") + 1)])));
-  const failures = items.flatMap((i) => (i.kind === "failed" ? [{ reason: `0x${i.failureReason.toString(16).toUpperCase()}`, message: i.message }] : [])).slice(0, 20);
+  const studies = new Set(
+    items.flatMap((i) => (i.kind === "failed" ? [] : [i.studyRetrieveUrl.slice(i.studyRetrieveUrl.lastIndexOf("/") + 1)])),
+  );
+  const failures = items
+    .flatMap((i) => (i.kind === "failed" ? [{ reason: `0x${i.failureReason.toString(16).toUpperCase()}`, message: i.message }] : []))
+    .slice(0, 20);
   return recordAudit(db, {
     actor,
     action: "dicomweb.stow",
     targetType: "study",
     targetId: studies.size === 1 ? [...studies][0] : undefined,
-    details: { instances: items.length, stored: count("stored"), duplicates: count("duplicate"), failed: count("failed"), studyIds: [...studies], addressedStudy: Boolean(target.studyInstanceUid), failures },
+    details: {
+      instances: items.length,
+      stored: count("stored"),
+      duplicates: count("duplicate"),
+      failed: count("failed"),
+      studyIds: [...studies],
+      addressedStudy: Boolean(target.studyInstanceUid),
+      failures,
+    },
   });
 }

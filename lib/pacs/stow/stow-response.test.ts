@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { FAILURE, stowResponse, type StowItem } from "./stow-response";
 
-const stored = (n: number, study = "s1", kind: "stored" | "duplicate" = "stored"): StowItem => ({ kind, sopClassUid: "1.2.840.10008.5.1.4.1.1.1", sopInstanceUid: `1.2.3.${n}`, retrieveUrl: `http://app/api/v1/instances/i${n}/file`, studyRetrieveUrl: `http://app/api/v1/studies/${study}` });
+const stored = (n: number, study = "s1", kind: "stored" | "duplicate" = "stored"): StowItem => ({
+  kind,
+  sopClassUid: "1.2.840.10008.5.1.4.1.1.1",
+  sopInstanceUid: `1.2.3.${n}`,
+  retrieveUrl: `http://app/api/v1/instances/i${n}/file`,
+  studyRetrieveUrl: `http://app/api/v1/studies/${study}`,
+});
 const failed = (reason: number, uid?: string): StowItem => ({ kind: "failed", failureReason: reason, message: "why", sopInstanceUid: uid });
 
 describe("stowResponse (PS3.18 §10.5.3)", () => {
@@ -10,8 +16,16 @@ describe("stowResponse (PS3.18 §10.5.3)", () => {
     expect(status).toBe(200);
     expect(body["00081190"]).toEqual({ vr: "UR", Value: ["http://app/api/v1/studies/s1"] });
     expect(body["00081199"]!.Value).toEqual([
-      { "00081150": { vr: "UI", Value: ["1.2.840.10008.5.1.4.1.1.1"] }, "00081155": { vr: "UI", Value: ["1.2.3.1"] }, "00081190": { vr: "UR", Value: ["http://app/api/v1/instances/i1/file"] } },
-      { "00081150": { vr: "UI", Value: ["1.2.840.10008.5.1.4.1.1.1"] }, "00081155": { vr: "UI", Value: ["1.2.3.2"] }, "00081190": { vr: "UR", Value: ["http://app/api/v1/instances/i2/file"] } },
+      {
+        "00081150": { vr: "UI", Value: ["1.2.840.10008.5.1.4.1.1.1"] },
+        "00081155": { vr: "UI", Value: ["1.2.3.1"] },
+        "00081190": { vr: "UR", Value: ["http://app/api/v1/instances/i1/file"] },
+      },
+      {
+        "00081150": { vr: "UI", Value: ["1.2.840.10008.5.1.4.1.1.1"] },
+        "00081155": { vr: "UI", Value: ["1.2.3.2"] },
+        "00081190": { vr: "UR", Value: ["http://app/api/v1/instances/i2/file"] },
+      },
     ]);
     expect(body["00081198"]).toBeUndefined();
   });

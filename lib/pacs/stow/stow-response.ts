@@ -24,12 +24,20 @@ export function stowResponse(items: StowItem[]): { status: number; body: StowRes
   if (held.length)
     body["00081199"] = {
       vr: "SQ",
-      Value: held.map((i) => ({ "00081150": ui(i.sopClassUid), "00081155": ui(i.sopInstanceUid), "00081190": { vr: "UR", Value: [i.retrieveUrl] } })),
+      Value: held.map((i) => ({
+        "00081150": ui(i.sopClassUid),
+        "00081155": ui(i.sopInstanceUid),
+        "00081190": { vr: "UR", Value: [i.retrieveUrl] },
+      })),
     };
   if (failed.length)
     body["00081198"] = {
       vr: "SQ",
-      Value: failed.map((i) => ({ "00081150": ui(i.sopClassUid), "00081155": ui(i.sopInstanceUid), "00081197": { vr: "US", Value: [i.failureReason] } })),
+      Value: failed.map((i) => ({
+        "00081150": ui(i.sopClassUid),
+        "00081155": ui(i.sopInstanceUid),
+        "00081197": { vr: "US", Value: [i.failureReason] },
+      })),
     };
   return { status: stowStatus(held.length, failed), body };
 }

@@ -20,7 +20,11 @@ describe("STOW-RS receive", () => {
   let token: string;
   const stow = (path: string, parts: { type: string; bytes: Uint8Array }[], auth = `Bearer ${token}`) => {
     const { body, contentType } = multipartRelated(parts);
-    return fetch(`${app.url}${path}`, { method: "POST", body, headers: { "content-type": contentType, accept: "application/dicom+json", authorization: auth } });
+    return fetch(`${app.url}${path}`, {
+      method: "POST",
+      body,
+      headers: { "content-type": contentType, accept: "application/dicom+json", authorization: auth },
+    });
   };
 
   beforeAll(async () => {
@@ -45,7 +49,10 @@ describe("STOW-RS receive", () => {
     const body = (await res.json()) as DicomJson;
     expect(uidsIn(seq(body, "00081199"))).toEqual([a.uids.instance, b.uids.instance]);
     expect(reasons(seq(body, "00081198"))).toEqual([0xc000, 0xc000]);
-    const study = await db.study.findUniqueOrThrow({ where: { studyInstanceUid: a.uids.study }, include: { series: { include: { instances: true } } } });
+    const study = await db.study.findUniqueOrThrow({
+      where: { studyInstanceUid: a.uids.study },
+      include: { series: { include: { instances: true } } },
+    });
     expect(body["00081190"]?.Value).toEqual([`${app.url}/api/v1/studies/${study.id}`]);
     const instanceUrl = seq(body, "00081199")[0]!["00081190"]?.Value?.[0] as string;
     expect(instanceUrl).toMatch(new RegExp(`^${app.url}/api/v1/instances/[^/]+/file$`));
@@ -87,14 +94,34 @@ describe("STOW-RS receive", () => {
   });
 
   it("answers bad requests with a 4xx and a reason", async () => {
-    const form = await fetch(`${app.url}/dicomweb/studies`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/dicom" }, body: "x" });
+    const form = await fetch(`${app.url}/dicomweb/studies`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/dicom" },
+      body: "x",
+    });
     expect(form.status).toBe(415);
-    const xml = await fetch(`${app.url}/dicomweb/studies`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": 'multipart/related; type="application/dicom+xml"; boundary=x' }, body: "--x--" });
+    const xml = await fetch(`${app.url}/dicomweb/studies`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": 'multipart/related; type="application/dicom+xml"; boundary=x' },
+      body: "--x--",
+    });
     expect(xml.status).toBe(415);
-    const empty = await fetch(`${app.url}/dicomweb/studies`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": 'multipart/related; type="application/dicom"; boundary=x' }, body: "--x--\r\n" });
+    const empty = await fetch(`${app.url}/dicomweb/studies`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": 'multipart/related; type="application/dicom"; boundary=x' },
+      body: "--x--\r\n",
+    });
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { error: { message: string } }).error.message).toMatch(/no parts/);
-    const xmlOnly = await fetch(`${app.url}/dicomweb/studies`, { method: "POST", headers: { authorization: `Bearer ${token}`, accept: "application/dicom+xml", "content-type": 'multipart/related; type="application/dicom"; boundary=x' }, body: "--x--" });
+    const xmlOnly = await fetch(`${app.url}/dicomweb/studies`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: "application/dicom+xml",
+        "content-type": 'multipart/related; type="application/dicom"; boundary=x',
+      },
+      body: "--x--",
+    });
     expect(xmlOnly.status).toBe(406);
     const badUid = await stow("/dicomweb/studies/not-a-uid", [{ type: "application/dicom", bytes: makeStudyDicom().bytes }]);
     expect(badUid.status).toBe(400);

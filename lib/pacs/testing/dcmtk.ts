@@ -8,7 +8,12 @@ import { makeStudyDicom } from "@/test/fixtures/synthetic-study";
 export type DcmtkRun = { code: number | null; output: string };
 
 /** `onOutput` sees the output so far after each chunk (e.g. to act after the n-th acknowledged C-STORE). */
-export function runDcmtk(tool: "storescu" | "echoscu", args: string[], timeoutMs = 120_000, onOutput?: (soFar: string) => void): Promise<DcmtkRun> {
+export function runDcmtk(
+  tool: "storescu" | "echoscu",
+  args: string[],
+  timeoutMs = 120_000,
+  onOutput?: (soFar: string) => void,
+): Promise<DcmtkRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(tool, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -38,11 +43,22 @@ export type StudyOnDisk = { dir: string; files: string[]; studyUid: string; inst
 export function writeStudyFiles(count: number, o: { size?: number; patientId?: string } = {}): StudyOnDisk {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-dcm-"));
   const first = makeStudyDicom({ size: o.size ?? 64, patientId: o.patientId });
-  const instances = [first, ...Array.from({ length: count - 1 }, () => makeStudyDicom({ size: o.size ?? 64, patientId: o.patientId, studyUid: first.uids.study, seriesUid: first.uids.series }))];
+  const instances = [
+    first,
+    ...Array.from({ length: count - 1 }, () =>
+      makeStudyDicom({ size: o.size ?? 64, patientId: o.patientId, studyUid: first.uids.study, seriesUid: first.uids.series }),
+    ),
+  ];
   const files = instances.map((d, i) => {
     const file = path.join(dir, `im${String(i).padStart(4, "0")}.dcm`);
     fs.writeFileSync(file, d.bytes);
     return file;
   });
-  return { dir, files, studyUid: first.uids.study, instanceUids: instances.map((d) => d.uids.instance), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    files,
+    studyUid: first.uids.study,
+    instanceUids: instances.map((d) => d.uids.instance),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }

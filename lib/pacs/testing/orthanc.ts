@@ -45,7 +45,6 @@ export function orthancAvailable(): boolean {
 
 export const ORTHANC_MISSING = "Orthanc is not installed (apt-get install -y orthanc orthanc-dicomweb); npm test installs it";
 
-
 export async function startOrthanc(opts: OrthancOptions = {}): Promise<Orthanc> {
   if (!orthancAvailable()) throw new Error(ORTHANC_MISSING);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-orthanc-"));
@@ -80,7 +79,14 @@ export async function startOrthanc(opts: OrthancOptions = {}): Promise<Orthanc> 
       Ssl: false,
       StudiesMetadata: "Full",
       Servers: Object.fromEntries(
-        Object.entries(opts.dicomWebServers ?? {}).map(([k, s]) => [k, { Url: s.url, ...(s.username ? { Username: s.username, Password: s.password } : {}), ...(s.headers ? { HttpHeaders: s.headers } : {}) }]),
+        Object.entries(opts.dicomWebServers ?? {}).map(([k, s]) => [
+          k,
+          {
+            Url: s.url,
+            ...(s.username ? { Username: s.username, Password: s.password } : {}),
+            ...(s.headers ? { HttpHeaders: s.headers } : {}),
+          },
+        ]),
       ),
     },
   };
@@ -91,15 +97,23 @@ export async function startOrthanc(opts: OrthancOptions = {}): Promise<Orthanc> 
   const auth: Record<string, string> = user ? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}` } : {};
   let child: ChildProcess | undefined;
 
-  const restRaw = (p: string, init: RequestInit = {}) => fetch(`${httpUrl}${p}`, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } });
+  const restRaw = (p: string, init: RequestInit = {}) =>
+    fetch(`${httpUrl}${p}`, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } });
   const start = async () => {
     const log = fs.openSync(path.join(dir, "orthanc.log"), "a");
     const started = spawn(ORTHANC_BIN, [configFile], { stdio: ["ignore", log, log] });
     child = started;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if (started.exitCode !== null) throw new Error(`Orthanc exited (${started.exitCode}): ${fs.readFileSync(path.join(dir, "orthanc.log"), "utf8").slice(-2000)}`);
-      if ((await restRaw("/system").then((r) => r.status, () => 0)) === 200) return;
+      if (started.exitCode !== null)
+        throw new Error(`Orthanc exited (${started.exitCode}): ${fs.readFileSync(path.join(dir, "orthanc.log"), "utf8").slice(-2000)}`);
+      if (
+        (await restRaw("/system").then(
+          (r) => r.status,
+          () => 0,
+        )) === 200
+      )
+        return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error("Orthanc did not answer /system within 30 s");
@@ -126,7 +140,11 @@ export async function startOrthanc(opts: OrthancOptions = {}): Promise<Orthanc> 
     },
     restRaw,
     async upload(bytes) {
-      const res = await restRaw("/instances", { method: "POST", body: Buffer.from(bytes), headers: { "content-type": "application/dicom" } });
+      const res = await restRaw("/instances", {
+        method: "POST",
+        body: Buffer.from(bytes),
+        headers: { "content-type": "application/dicom" },
+      });
       if (!res.ok) throw new Error(`Orthanc upload: ${res.status} ${await res.text()}`);
       return (await res.json()) as { ID: string; ParentStudy: string };
     },

@@ -7,7 +7,11 @@ import path from "node:path";
 import { makeStudyDicom } from "@/test/fixtures/synthetic-study";
 
 export type Encoding = "explicit" | "rle" | "jpegls";
-export const TRANSFER_SYNTAX: Record<Encoding, string> = { explicit: "1.2.840.10008.1.2.1", rle: "1.2.840.10008.1.2.5", jpegls: "1.2.840.10008.1.2.4.80" };
+export const TRANSFER_SYNTAX: Record<Encoding, string> = {
+  explicit: "1.2.840.10008.1.2.1",
+  rle: "1.2.840.10008.1.2.5",
+  jpegls: "1.2.840.10008.1.2.4.80",
+};
 
 export type FixtureStudy = { studyInstanceUid: string; files: Uint8Array[] };
 
@@ -17,7 +21,14 @@ export function dicomToday(offsetDays = 0): string {
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, "0")}${String(d.getDate()).padStart(2, "0")}`;
 }
 
-export function makePacsStudy(o: { patientId: string; accessionNumber: string; studyDate: string; studyTime?: string; modality?: "DX" | "CR"; encodings?: Encoding[] }): FixtureStudy {
+export function makePacsStudy(o: {
+  patientId: string;
+  accessionNumber: string;
+  studyDate: string;
+  studyTime?: string;
+  modality?: "DX" | "CR";
+  encodings?: Encoding[];
+}): FixtureStudy {
   const base = makeStudyDicom({ patientId: o.patientId, accessionNumber: o.accessionNumber, studyDate: o.studyDate });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-pacs-fixture-"));
   try {
@@ -43,17 +54,37 @@ export function makePacsStudy(o: { patientId: string; accessionNumber: string; s
  *  the synthetic study when the shared data is absent. */
 export function makeChestDxStudy(o: { patientId: string; accessionNumber: string; image?: string }): FixtureStudy & { real: boolean } {
   const dir = "../shared/data/cxr-mass-nodule/images";
-  const image = o.image ?? (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".jpg")).sort()[0] : undefined);
-  if (!image) return { ...makePacsStudy({ patientId: o.patientId, accessionNumber: o.accessionNumber, studyDate: dicomToday(), modality: "DX" }), real: false };
+  const image =
+    o.image ??
+    (fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith(".jpg"))
+          .sort()[0]
+      : undefined);
+  if (!image)
+    return {
+      ...makePacsStudy({ patientId: o.patientId, accessionNumber: o.accessionNumber, studyDate: dicomToday(), modality: "DX" }),
+      real: false,
+    };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-pacs-fixture-"));
   try {
     const out = path.join(tmp, "chest.dcm");
     const now = new Date();
     const time = `${String(now.getHours()).padStart(2, "0")}${String(now.getMinutes()).padStart(2, "0")}00`;
-    const keys = [`0010,0020=${o.patientId}`, `0008,0050=${o.accessionNumber}`, `0008,0060=DX`, `0008,0020=${dicomToday()}`, `0008,0030=${time}`, `0008,1030=Chest PA`];
+    const keys = [
+      `0010,0020=${o.patientId}`,
+      `0008,0050=${o.accessionNumber}`,
+      `0008,0060=DX`,
+      `0008,0020=${dicomToday()}`,
+      `0008,0030=${time}`,
+      `0008,1030=Chest PA`,
+    ];
     execFileSync("img2dcm", [...keys.flatMap((k) => ["-k", k]), path.join(dir, image), out], { stdio: "pipe" });
     const bytes = new Uint8Array(fs.readFileSync(out));
-    const uid = execFileSync("dcmdump", ["+P", "0020,000d", "-s", out]).toString().match(/\[([0-9.]+)\]/)?.[1];
+    const uid = execFileSync("dcmdump", ["+P", "0020,000d", "-s", out])
+      .toString()
+      .match(/\[([0-9.]+)\]/)?.[1];
     return { studyInstanceUid: uid!, files: [bytes], real: true };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -29,7 +29,8 @@ export async function serveRoutes(routes: Route[]): Promise<RouteServer> {
 /** A multipart/related; type="application/dicom" body, as a STOW-RS client sends it. */
 export function multipartRelated(parts: { type: string; bytes: Uint8Array }[], boundary = `cxr-${Date.now()}`) {
   const chunks: Buffer[] = [];
-  for (const p of parts) chunks.push(Buffer.from(`--${boundary}\r\nContent-Type: ${p.type}\r\n\r\n`), Buffer.from(p.bytes), Buffer.from("\r\n"));
+  for (const p of parts)
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Type: ${p.type}\r\n\r\n`), Buffer.from(p.bytes), Buffer.from("\r\n"));
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(chunks), contentType: `multipart/related; type="application/dicom"; boundary=${boundary}` };
 }

@@ -6,7 +6,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 /** `propose`: storescu's transfer syntax option for compressed files, e.g. "-xy" (JPEG baseline), "-xr" (RLE). */
-export async function storescu(o: { port: number; calledAeTitle: string; callingAeTitle?: string; propose?: string }, files: Uint8Array[]): Promise<void> {
+export async function storescu(
+  o: { port: number; calledAeTitle: string; callingAeTitle?: string; propose?: string },
+  files: Uint8Array[],
+): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-storescu-"));
   try {
     const paths = files.map((f, i) => {
@@ -14,7 +17,16 @@ export async function storescu(o: { port: number; calledAeTitle: string; calling
       fs.writeFileSync(p, f);
       return p;
     });
-    await promisify(execFile)("storescu", [o.propose ?? "-x=", "-aet", o.callingAeTitle ?? "MODALITY", "-aec", o.calledAeTitle, "127.0.0.1", String(o.port), ...paths]);
+    await promisify(execFile)("storescu", [
+      o.propose ?? "-x=",
+      "-aet",
+      o.callingAeTitle ?? "MODALITY",
+      "-aec",
+      o.calledAeTitle,
+      "127.0.0.1",
+      String(o.port),
+      ...paths,
+    ]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -27,7 +27,10 @@ export async function makeReviewableStudies(n: number) {
   const production = await ensureVersion("review-prod", "production", false);
   const shadow = await ensureVersion("review-shadow", "staging", true);
   // Leftover canaries or shadows from other files would change which findings are visible.
-  await db.modelVersion.updateMany({ where: { id: { notIn: [production.id, shadow.id] }, OR: [{ stage: "canary" }, { shadow: true }] }, data: { stage: "archived", canaryShare: 0, shadow: false } });
+  await db.modelVersion.updateMany({
+    where: { id: { notIn: [production.id, shadow.id] }, OR: [{ stage: "canary" }, { shadow: true }] },
+    data: { stage: "archived", canaryShare: 0, shadow: false },
+  });
   const studies: { studyId: string; instanceId: string }[] = [];
   for (let i = 0; i < n; i++) {
     const r = await ingestFile(SYSTEM_ACTOR, `review-${i}.dcm`, makeStudyDicom({ size: IMAGE_SIZE }).bytes);
@@ -37,7 +40,9 @@ export async function makeReviewableStudies(n: number) {
   // Run exactly our predict jobs' service (draining the queue would also run other files' leftover jobs on our model).
   const ids = new Set(studies.map((x) => x.studyId));
   const jobs = await db.job.findMany({ where: { type: PREDICT_STUDY, state: "queued" }, select: { id: true, payload: true } });
-  await db.job.deleteMany({ where: { id: { in: jobs.filter((j) => ids.has((j.payload as { studyId?: string }).studyId ?? "")).map((j) => j.id) } } });
+  await db.job.deleteMany({
+    where: { id: { in: jobs.filter((j) => ids.has((j.payload as { studyId?: string }).studyId ?? "")).map((j) => j.id) } },
+  });
   for (const { studyId } of studies) await predictStudy(studyId);
   return { production, shadow, studies };
 }
@@ -59,7 +64,10 @@ export async function removeReviewableStudies(f: Awaited<ReturnType<typeof makeR
 export const readerOf = (u: UserDto): Reader => ({ id: u.id, email: u.email, role: u.role });
 
 export async function visibleFindings(studyId: string) {
-  return db.finding.findMany({ where: { prediction: { visible: true, instance: { series: { studyId } } } }, orderBy: { confidence: "desc" } });
+  return db.finding.findMany({
+    where: { prediction: { visible: true, instance: { series: { studyId } } } },
+    orderBy: { confidence: "desc" },
+  });
 }
 
 export async function shadowFindings(studyId: string) {

@@ -2,7 +2,14 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { binaryContent, jsonContent, operation } from "@/lib/api/openapi-operation";
 import { idPathSchema } from "@/lib/schemas/common";
-import { canaryRuleSchema, changeStageBodySchema, modelCardSchema, optimizeBodySchema, performanceQuerySchema, rollbackBodySchema } from "@/lib/schemas/model";
+import {
+  canaryRuleSchema,
+  changeStageBodySchema,
+  modelCardSchema,
+  optimizeBodySchema,
+  performanceQuerySchema,
+  rollbackBodySchema,
+} from "@/lib/schemas/model";
 import {
   CanaryRuleResponseSchema,
   EvaluationListSchema,
@@ -21,7 +28,11 @@ const admin = { roles: ["admin"] } as const;
 
 export const modelPaths: ZodOpenApiPathsObject = {
   "/api/v1/models": {
-    get: operation({ summary: "Model versions with stage, latest evaluation and stage history; recent automatic rollbacks", auth: admin, ok: { 200: jsonContent(RegistryViewSchema) } }),
+    get: operation({
+      summary: "Model versions with stage, latest evaluation and stage history; recent automatic rollbacks",
+      auth: admin,
+      ok: { 200: jsonContent(RegistryViewSchema) },
+    }),
     post: operation({
       summary: "Register an Ultralytics ONNX (multipart `file`) with its model card (`card`, a JSON document); an evaluation job is queued",
       auth: { ...admin, tokenScope: "models:write" },
@@ -79,7 +90,8 @@ export const modelPaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/models/{id}/optimize": {
     post: operation({
-      summary: "Queue a statically quantized INT8 (QDQ) sibling version, calibrated on an export's images; registered and evaluated in the background (admin, audited)",
+      summary:
+        "Queue a statically quantized INT8 (QDQ) sibling version, calibrated on an export's images; registered and evaluated in the background (admin, audited)",
       auth: { roles: ["admin"] },
       path: idPathSchema,
       json: optimizeBodySchema,
@@ -88,7 +100,13 @@ export const modelPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/models/{id}/evaluations": {
-    get: operation({ summary: "Evaluations of a version, newest first", auth: admin, path: idPathSchema, ok: { 200: jsonContent(EvaluationListSchema) }, errors: ["not_found"] }),
+    get: operation({
+      summary: "Evaluations of a version, newest first",
+      auth: admin,
+      path: idPathSchema,
+      ok: { 200: jsonContent(EvaluationListSchema) },
+      errors: ["not_found"],
+    }),
     post: operation({
       summary: "Re-evaluate on the held-out signed-off reviews (audited)",
       auth: admin,
@@ -98,10 +116,20 @@ export const modelPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/admin/performance": {
-    get: operation({ summary: "Live performance from reader verdicts per version, class and day", auth: admin, query: performanceQuerySchema, ok: { 200: jsonContent(PerformanceReportSchema) } }),
+    get: operation({
+      summary: "Live performance from reader verdicts per version, class and day",
+      auth: admin,
+      query: performanceQuerySchema,
+      ok: { 200: jsonContent(PerformanceReportSchema) },
+    }),
   },
   "/api/v1/admin/canary-rule": {
     get: operation({ summary: "The automatic canary rollback rule", auth: admin, ok: { 200: jsonContent(CanaryRuleResponseSchema) } }),
-    patch: operation({ summary: "Change enabled, maxAcceptanceDrop, minReviewedStudies (audited)", auth: admin, json: canaryRuleSchema.partial().strict(), ok: { 200: jsonContent(CanaryRuleResponseSchema) } }),
+    patch: operation({
+      summary: "Change enabled, maxAcceptanceDrop, minReviewedStudies (audited)",
+      auth: admin,
+      json: canaryRuleSchema.partial().strict(),
+      ok: { 200: jsonContent(CanaryRuleResponseSchema) },
+    }),
   },
 };

@@ -17,7 +17,16 @@ export const predictPaths: ZodOpenApiPathsObject = {
       query: predictQuerySchema,
       multipart: z.object({ file: binaryFile }),
       ok: { 200: jsonContent(PredictResponseSchema) },
-      errors: ["bad_request", "payload_too_large", "unsupported_media_type", "unprocessable", "unsupported", "not_found", "rate_limited", "unavailable"],
+      errors: [
+        "bad_request",
+        "payload_too_large",
+        "unsupported_media_type",
+        "unprocessable",
+        "unsupported",
+        "not_found",
+        "rate_limited",
+        "unavailable",
+      ],
     }),
   },
   "/api/v1/predict/batch": {

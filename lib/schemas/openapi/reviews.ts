@@ -10,7 +10,15 @@ import {
   runAutoAssignBodySchema,
 } from "@/lib/schemas/assignment";
 import { agreementQuerySchema, AgreementReportSchema, createConsensusBodySchema } from "@/lib/schemas/double-reading";
-import { ReviewHistorySchema, reviewQuerySchema, ReviewSchema, SaveReviewResultSchema, saveReviewBodySchema, signOffReviewBodySchema, StudyReviewSchema } from "@/lib/schemas/review";
+import {
+  ReviewHistorySchema,
+  reviewQuerySchema,
+  ReviewSchema,
+  SaveReviewResultSchema,
+  saveReviewBodySchema,
+  signOffReviewBodySchema,
+  StudyReviewSchema,
+} from "@/lib/schemas/review";
 
 // Reading a study: the caller's review, sign-off, label history, annotation tasks, double reads and consensus.
 const review = jsonContent(z.object({ review: ReviewSchema }));
@@ -23,7 +31,10 @@ export const reviewPaths: ZodOpenApiPathsObject = {
         "Amend the study's signed-off primary read: a new primary read that starts from its labels, audited; it becomes the final read once signed off (radiologist, admin)",
       auth: { roles: ["radiologist", "admin"] },
       path: studyIdPathSchema,
-      ok: { 201: jsonContent(z.object({ review: ReviewSchema }), "Amendment started"), 200: jsonContent(z.object({ review: ReviewSchema }), "The caller's open amendment") },
+      ok: {
+        201: jsonContent(z.object({ review: ReviewSchema }), "Amendment started"),
+        200: jsonContent(z.object({ review: ReviewSchema }), "The caller's open amendment"),
+      },
       errors: ["conflict"],
     }),
   },
@@ -86,13 +97,29 @@ export const reviewPaths: ZodOpenApiPathsObject = {
       summary: "Assign studies: annotate (exactly one of assigneeId / assigneeIds, one annotator) or double_read (two different readers)",
       auth: admin,
       json: createAssignmentsBodySchema,
-      ok: { 201: jsonContent(z.object({ created: z.array(AssignmentSchema), skipped: z.array(z.object({ studyId: z.string(), assigneeId: z.string() })) })) },
+      ok: {
+        201: jsonContent(
+          z.object({ created: z.array(AssignmentSchema), skipped: z.array(z.object({ studyId: z.string(), assigneeId: z.string() })) }),
+        ),
+      },
       errors: ["unprocessable"],
     }),
   },
   "/api/v1/assignments/{id}": {
-    get: operation({ summary: "One task (its assignee or an admin; others get 404)", auth: {}, path: idPathSchema, ok: { 200: jsonContent(z.object({ assignment: AssignmentSchema })) }, errors: ["not_found"] }),
-    delete: operation({ summary: "Cancel an open task; done tasks are kept (409)", auth: admin, path: idPathSchema, ok: { 204: { description: "Cancelled" } }, errors: ["not_found", "conflict"] }),
+    get: operation({
+      summary: "One task (its assignee or an admin; others get 404)",
+      auth: {},
+      path: idPathSchema,
+      ok: { 200: jsonContent(z.object({ assignment: AssignmentSchema })) },
+      errors: ["not_found"],
+    }),
+    delete: operation({
+      summary: "Cancel an open task; done tasks are kept (409)",
+      auth: admin,
+      path: idPathSchema,
+      ok: { 204: { description: "Cancelled" } },
+      errors: ["not_found", "conflict"],
+    }),
   },
   "/api/v1/assignments/{id}/complete": {
     post: operation({
@@ -113,7 +140,12 @@ export const reviewPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/admin/agreement": {
-    get: operation({ summary: "Double-read agreement per class and per study, boxes matched at IoU ≥ iou", auth: admin, query: agreementQuerySchema, ok: { 200: jsonContent(AgreementReportSchema) } }),
+    get: operation({
+      summary: "Double-read agreement per class and per study, boxes matched at IoU ≥ iou",
+      auth: admin,
+      query: agreementQuerySchema,
+      ok: { 200: jsonContent(AgreementReportSchema) },
+    }),
   },
   "/api/v1/studies/{studyId}/consensus": {
     post: operation({

@@ -25,7 +25,8 @@ const readers = { roles: ["radiologist", "admin"] } as const;
 export const studyPaths: ZodOpenApiPathsObject = {
   "/api/v1/studies/{studyId}/reader-decisions": {
     get: operation({
-      summary: "The signed-off reads' boxes with each decision, the reference layer of an annotation task (annotator with a task on the study; admin)",
+      summary:
+        "The signed-off reads' boxes with each decision, the reference layer of an annotation task (annotator with a task on the study; admin)",
       auth: {},
       path: studyIdPathSchema,
       ok: { 200: jsonContent(ReaderDecisionsSchema) },
@@ -52,7 +53,8 @@ export const studyPaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/studies/{studyId}/priors/{priorId}": {
     get: operation({
-      summary: "Current and prior first images with their lung-field boxes and the prior's final boxes, for the side-by-side comparison (audited)",
+      summary:
+        "Current and prior first images with their lung-field boxes and the prior's final boxes, for the side-by-side comparison (audited)",
       auth: {},
       path: z.object({ studyId: pathId, priorId: pathId }),
       ok: { 200: jsonContent(PriorComparisonSchema) },
@@ -60,7 +62,12 @@ export const studyPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/studies": {
-    get: operation({ summary: "Worklist page with status counts", auth: { tokenScope: "read" }, query: listStudiesQuerySchema, ok: { 200: jsonContent(WorklistPageSchema) } }),
+    get: operation({
+      summary: "Worklist page with status counts",
+      auth: { tokenScope: "read" },
+      query: listStudiesQuerySchema,
+      ok: { 200: jsonContent(WorklistPageSchema) },
+    }),
     post: operation({
       summary: "Upload DICOM/PNG/JPEG files; per-file result (stored, duplicate, rejected with a code and reason)",
       description:
@@ -72,7 +79,10 @@ export const studyPaths: ZodOpenApiPathsObject = {
       ok: {
         201: jsonContent(IngestResponseSchema, "Every file stored or a duplicate, at least one stored"),
         200: jsonContent(IngestResponseSchema, "Every file a duplicate"),
-        207: jsonContent(IngestResponseSchema, "Some files rejected, others stored or duplicates: see results[].status and results[].error"),
+        207: jsonContent(
+          IngestResponseSchema,
+          "Some files rejected, others stored or duplicates: see results[].status and results[].error",
+        ),
       },
       errors: ["unavailable"],
       other: {
@@ -85,7 +95,13 @@ export const studyPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/studies/{studyId}": {
-    get: operation({ summary: "A study with its instances (audited as viewed)", auth: { tokenScope: "read" }, path: studyIdPathSchema, ok: { 200: jsonContent(StudyDetailSchema) }, errors: ["not_found"] }),
+    get: operation({
+      summary: "A study with its instances (audited as viewed)",
+      auth: { tokenScope: "read" },
+      path: studyIdPathSchema,
+      ok: { 200: jsonContent(StudyDetailSchema) },
+      errors: ["not_found"],
+    }),
   },
   "/api/v1/studies/{studyId}/neighbours": {
     get: operation({

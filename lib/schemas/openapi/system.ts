@@ -22,6 +22,10 @@ export const systemPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/openapi.json": {
-    get: operation({ summary: "This OpenAPI 3.1 document, generated from the zod schemas the handlers validate with", auth: "public", ok: { 200: jsonContent(z.looseObject({ openapi: z.string() })) } }),
+    get: operation({
+      summary: "This OpenAPI 3.1 document, generated from the zod schemas the handlers validate with",
+      auth: "public",
+      ok: { 200: jsonContent(z.looseObject({ openapi: z.string() })) },
+    }),
   },
 };

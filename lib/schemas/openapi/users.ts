@@ -20,11 +20,28 @@ export const userPaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/users/{id}": {
     get: operation({ summary: "One user", auth: admin, path: idPathSchema, ok: { 200: user }, errors: ["not_found"] }),
-    patch: operation({ summary: "Change role, name, password or disable (audited)", auth: admin, path: idPathSchema, json: updateUserBodySchema, ok: { 200: user }, errors: ["not_found", "conflict"] }),
+    patch: operation({
+      summary: "Change role, name, password or disable (audited)",
+      auth: admin,
+      path: idPathSchema,
+      json: updateUserBodySchema,
+      ok: { 200: user },
+      errors: ["not_found", "conflict"],
+    }),
   },
-  "/api/v1/me": { get: operation({ summary: "Who the caller is (session, or a token with the read scope)", auth: { tokenScope: "read" }, ok: { 200: jsonContent(MeSchema) } }) },
+  "/api/v1/me": {
+    get: operation({
+      summary: "Who the caller is (session, or a token with the read scope)",
+      auth: { tokenScope: "read" },
+      ok: { 200: jsonContent(MeSchema) },
+    }),
+  },
   "/api/v1/tokens": {
-    get: operation({ summary: "The caller's own API tokens (prefix, scopes, last use; never the secret)", auth: {}, ok: { 200: jsonContent(z.object({ tokens: z.array(ApiTokenSchema) })) } }),
+    get: operation({
+      summary: "The caller's own API tokens (prefix, scopes, last use; never the secret)",
+      auth: {},
+      ok: { 200: jsonContent(z.object({ tokens: z.array(ApiTokenSchema) })) },
+    }),
     post: operation({
       summary: "Create a personal API token (the secret is returned once)",
       auth: {},
@@ -33,6 +50,12 @@ export const userPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/tokens/{id}": {
-    delete: operation({ summary: "Revoke a token (its owner, or an admin)", auth: {}, path: idPathSchema, ok: { 200: jsonContent(z.object({ token: ApiTokenSchema })) }, errors: ["not_found"] }),
+    delete: operation({
+      summary: "Revoke a token (its owner, or an admin)",
+      auth: {},
+      path: idPathSchema,
+      ok: { 200: jsonContent(z.object({ token: ApiTokenSchema })) },
+      errors: ["not_found"],
+    }),
   },
 };

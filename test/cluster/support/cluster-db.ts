@@ -27,7 +27,13 @@ export async function openClusterDb(url: string) {
   const rows = async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[];
   return {
     /** Studies per status. */
-    studyStatuses: async () => Object.fromEntries((await rows<{ status: string; n: string }>('SELECT status, count(*) AS n FROM "Study" GROUP BY status')).map((r) => [r.status, Number(r.n)])),
+    studyStatuses: async () =>
+      Object.fromEntries(
+        (await rows<{ status: string; n: string }>('SELECT status, count(*) AS n FROM "Study" GROUP BY status')).map((r) => [
+          r.status,
+          Number(r.n),
+        ]),
+      ),
     /** Instances by how many production predictions they have: { "1": 250 } is exactly once each. */
     predictionsPerInstance: async () =>
       Object.fromEntries(
@@ -37,12 +43,34 @@ export async function openClusterDb(url: string) {
           )
         ).map((r) => [String(r.k), Number(r.n)]),
       ),
-    jobStates: async (type: string) => Object.fromEntries((await rows<{ state: string; n: string }>('SELECT state, count(*) AS n FROM "Job" WHERE type = $1 GROUP BY state', [type])).map((r) => [r.state, Number(r.n)])),
+    jobStates: async (type: string) =>
+      Object.fromEntries(
+        (await rows<{ state: string; n: string }>('SELECT state, count(*) AS n FROM "Job" WHERE type = $1 GROUP BY state', [type])).map(
+          (r) => [r.state, Number(r.n)],
+        ),
+      ),
     /** Jobs of the type created since `since` that failed at least once and wait for their retry. */
     retried: async (type: string, since: Date) =>
-      Number((await rows<{ n: string }>('SELECT count(*) AS n FROM "Job" WHERE type = $1 AND "createdAt" >= $2 AND attempts > 0 AND state = \'queued\'', [type, since.toISOString()]))[0]!.n),
-    running: (type: string) => rows<{ id: string; lockedBy: string; progress: number }>('SELECT id, "lockedBy", progress FROM "Job" WHERE type = $1 AND state = \'running\'', [type]),
-    job: async (id: string) => (await rows<{ id: string; state: string; lockedBy: string | null; attempts: number }>('SELECT id, state, "lockedBy", attempts FROM "Job" WHERE id = $1', [id]))[0],
+      Number(
+        (
+          await rows<{ n: string }>(
+            'SELECT count(*) AS n FROM "Job" WHERE type = $1 AND "createdAt" >= $2 AND attempts > 0 AND state = \'queued\'',
+            [type, since.toISOString()],
+          )
+        )[0]!.n,
+      ),
+    running: (type: string) =>
+      rows<{ id: string; lockedBy: string; progress: number }>(
+        'SELECT id, "lockedBy", progress FROM "Job" WHERE type = $1 AND state = \'running\'',
+        [type],
+      ),
+    job: async (id: string) =>
+      (
+        await rows<{ id: string; state: string; lockedBy: string | null; attempts: number }>(
+          'SELECT id, state, "lockedBy", attempts FROM "Job" WHERE id = $1',
+          [id],
+        )
+      )[0],
     close: () => client.end(),
   };
 }

@@ -15,7 +15,14 @@ export async function startRoundRobinProxy(upstreams: string[]): Promise<RoundRo
     sent[i]! += 1;
     const t = targets[i]!;
     const upstream = http.request(
-      { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host, "x-forwarded-for": "127.0.0.1" }, agent },
+      {
+        host: t.hostname,
+        port: t.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: t.host, "x-forwarded-for": "127.0.0.1" },
+        agent,
+      },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);

@@ -51,13 +51,29 @@ export async function startScaleLayout(): Promise<ScaleLayout> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-cluster-"));
   const [redisPort, s3Port, tritonPort] = [await freePort(), await freePort(), await freePort()];
   const s3 = `http://127.0.0.1:${s3Port}`;
-  const redis = serviceProcess("redis-server", ["--bind", "127.0.0.1", "--port", String(redisPort), "--save", "", "--appendonly", "no"], () => tcpUp(redisPort));
-  const moto = serviceProcess(MOTO, ["-H", "127.0.0.1", "-p", String(s3Port)], () => fetch(s3).then(() => true, () => false));
+  const redis = serviceProcess(
+    "redis-server",
+    ["--bind", "127.0.0.1", "--port", String(redisPort), "--save", "", "--appendonly", "no"],
+    () => tcpUp(redisPort),
+  );
+  const moto = serviceProcess(MOTO, ["-H", "127.0.0.1", "-p", String(s3Port)], () =>
+    fetch(s3).then(
+      () => true,
+      () => false,
+    ),
+  );
   let triton: PyTriton | undefined;
   const startTriton = async () => void (triton = await startPyTriton(TINY_MODEL, "tiny", 8, tritonPort));
-  const [database] = await Promise.all([createDatabase(`cxr_cluster_${randomBytes(4).toString("hex")}`), redis.start(), moto.start(), startTriton()]);
+  const [database] = await Promise.all([
+    createDatabase(`cxr_cluster_${randomBytes(4).toString("hex")}`),
+    redis.start(),
+    moto.start(),
+    startTriton(),
+  ]);
   const credentials = { accessKeyId: "test", secretAccessKey: "test" };
-  await new S3Client({ region: "us-east-1", endpoint: s3, forcePathStyle: true, credentials }).send(new CreateBucketCommand({ Bucket: "cxr-cluster" }));
+  await new S3Client({ region: "us-east-1", endpoint: s3, forcePathStyle: true, credentials }).send(
+    new CreateBucketCommand({ Bucket: "cxr-cluster" }),
+  );
 
   const env: Record<string, string> = {
     DATABASE_URL: database.url,

@@ -32,14 +32,32 @@ export function schemathesisBin(): string {
 const q = (s: string) => JSON.stringify(s); // TOML basic strings accept JSON string escapes
 
 function configToml(o: FuzzOptions): string {
-  const lines = [`seed = ${o.seed}`, `workers = 2`, `request-timeout = 60`, `[generation]`, `max-examples = ${o.maxExamples}`, `with-security-parameters = false`, `database = "none"`];
+  const lines = [
+    `seed = ${o.seed}`,
+    `workers = 2`,
+    `request-timeout = 60`,
+    `[generation]`,
+    `max-examples = ${o.maxExamples}`,
+    `with-security-parameters = false`,
+    `database = "none"`,
+  ];
   lines.push(`[checks]`, `enabled = false`, ...CHECKS.map((c) => `${c}.enabled = true`));
   lines.push(`[headers]`, ...Object.entries(o.headers).map(([k, v]) => `${q(k)} = ${q(v)}`));
   for (const op of o.unavailable ?? []) {
-    lines.push(`[[operations]]`, `include-name = ${q(op)}`, `checks = { not_a_server_error = { expected-statuses = ["2xx", "3xx", "4xx", "503"] } }`);
+    lines.push(
+      `[[operations]]`,
+      `include-name = ${q(op)}`,
+      `checks = { not_a_server_error = { expected-statuses = ["2xx", "3xx", "4xx", "503"] } }`,
+    );
   }
   for (const [op, params] of Object.entries(o.pinned ?? {})) {
-    lines.push(`[[operations]]`, `include-name = ${q(op)}`, `parameters = { ${Object.entries(params).map(([k, v]) => `${q(k)} = ${q(v)}`).join(", ")} }`);
+    lines.push(
+      `[[operations]]`,
+      `include-name = ${q(op)}`,
+      `parameters = { ${Object.entries(params)
+        .map(([k, v]) => `${q(k)} = ${q(v)}`)
+        .join(", ")} }`,
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -48,7 +66,23 @@ export async function runSchemathesis(bin: string, o: FuzzOptions): Promise<Fuzz
   const config = path.join(o.workDir, `${o.name}.toml`);
   fs.writeFileSync(config, configToml(o));
   const junit = path.join(o.workDir, `${o.name}.junit.xml`);
-  const args = ["--config-file", config, "run", o.schemaFile, "--url", o.baseUrl, "--report", "junit", "--report-junit-path", junit, "--no-color", "--output-truncate", "false", ...(o.exclude ?? []).flatMap((op) => ["--exclude-name", op]), ...(o.include ?? []).flatMap((op) => ["--include-name", op])];
+  const args = [
+    "--config-file",
+    config,
+    "run",
+    o.schemaFile,
+    "--url",
+    o.baseUrl,
+    "--report",
+    "junit",
+    "--report-junit-path",
+    junit,
+    "--no-color",
+    "--output-truncate",
+    "false",
+    ...(o.exclude ?? []).flatMap((op) => ["--exclude-name", op]),
+    ...(o.include ?? []).flatMap((op) => ["--include-name", op]),
+  ];
   const child = spawn(path.join(bin, "st"), args, { cwd: o.workDir, env: { ...process.env, SCHEMATHESIS_HOOKS: "" } });
   let output = "";
   child.stdout.on("data", (d) => (output += d));

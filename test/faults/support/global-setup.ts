@@ -10,7 +10,11 @@ export default function setup() {
   process.env.FAULT_FIGURES_FILE = file;
   fs.writeFileSync(file, "");
   return () => {
-    const lines = fs.readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Figure);
+    const lines = fs
+      .readFileSync(file, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Figure);
     console.log(`\nFault suite figures\n${formatFigures(lines)}\n`);
     fs.rmSync(file, { force: true });
   };

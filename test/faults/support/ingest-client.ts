@@ -9,12 +9,21 @@ export async function postFiles(url: string, path: string, token: string, files:
   const form = new FormData();
   for (const f of files) form.append(field, new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: "application/octet-stream" }), f.name);
   const res = await fetch(`${url}${path}`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
-  const body = (await res.json().catch(() => null)) as { results?: { fileName: string; status: string; error?: { code: string; message: string } }[]; error?: { code: string; message: string } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    results?: { fileName: string; status: string; error?: { code: string; message: string } }[];
+    error?: { code: string; message: string };
+  } | null;
   return { status: res.status, body };
 }
 
 /** Streams `totalBytes` with Transfer-Encoding: chunked (no Content-Length); stops once the server has answered. */
-export function chunkedPost(url: string, path: string, headers: Record<string, string>, totalBytes: number, prefix = new Uint8Array(0)): Promise<{ status: number; bytesSent: number; ms: number; body: string }> {
+export function chunkedPost(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  totalBytes: number,
+  prefix = new Uint8Array(0),
+): Promise<{ status: number; bytesSent: number; ms: number; body: string }> {
   const chunk = Buffer.alloc(256 * 1024, 0x41);
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -63,7 +72,9 @@ export function sampleRss(server: ProdServer) {
 /** Runs `tasks` with at most `limit` at once. */
 export async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await run(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
 }

@@ -5,8 +5,13 @@ import type { ProdServer } from "./prod-server";
 export type WorkerProcess = { child: ChildProcess; stop(): Promise<void> };
 
 export function startWorkerProcess(server: Pick<ProdServer, "env">, extraEnv: Record<string, string> = {}): WorkerProcess {
-  const child = spawn("node_modules/.bin/tsx", ["workers/job-worker.ts"], { env: { ...server.env, ...extraEnv }, stdio: ["ignore", "ignore", "inherit"], detached: true });
-  const exited = () => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r())));
+  const child = spawn("node_modules/.bin/tsx", ["workers/job-worker.ts"], {
+    env: { ...server.env, ...extraEnv },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const exited = () =>
+    new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r())));
   return {
     child,
     async stop() {

@@ -10,7 +10,10 @@ export async function probeUntil(url: string, stop: () => boolean, everyMs = 50)
   const out: number[] = [];
   while (!stop()) {
     const t0 = performance.now();
-    await fetch(url).then((r) => r.arrayBuffer(), () => undefined);
+    await fetch(url).then(
+      (r) => r.arrayBuffer(),
+      () => undefined,
+    );
     out.push(performance.now() - t0);
     await new Promise((r) => setTimeout(r, everyMs));
   }

@@ -2,7 +2,12 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
 export function descendants(pid: number): number[] {
-  const kids = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)]).stdout.toString().trim().split(/\s+/).filter(Boolean).map(Number);
+  const kids = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)])
+    .stdout.toString()
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
   return [pid, ...kids.flatMap(descendants)];
 }
 

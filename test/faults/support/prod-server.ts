@@ -31,7 +31,8 @@ export type ProdServer = {
 export type ProdServerOptions = { env?: Record<string, string>; port?: number; dataDir?: string; command?: string[] };
 
 function ensureBuild() {
-  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` before the fault suite (npm test does).");
+  if (!fs.existsSync(".next/BUILD_ID"))
+    throw new Error("No production build: run `npx next build` before the fault suite (npm test does).");
 }
 
 export async function startProdServer(opts: ProdServerOptions = {}): Promise<ProdServer> {
@@ -68,7 +69,10 @@ export async function startProdServer(opts: ProdServerOptions = {}): Promise<Pro
       /* already gone */
     }
   };
-  const exited = () => new Promise<void>((resolve) => (child && child.exitCode === null && child.signalCode === null ? child.once("exit", () => resolve()) : resolve()));
+  const exited = () =>
+    new Promise<void>((resolve) =>
+      child && child.exitCode === null && child.signalCode === null ? child.once("exit", () => resolve()) : resolve(),
+    );
   await launch();
   return {
     url,
@@ -79,7 +83,9 @@ export async function startProdServer(opts: ProdServerOptions = {}): Promise<Pro
     pid: () => child!.pid!,
     rssMb: () => processTreeRssMb(child!.pid!),
     token(scopes) {
-      const out = execFileSync("npx", ["tsx", "test/faults/support/make-token.ts", scopes.join(",")], { env }).toString().trim();
+      const out = execFileSync("npx", ["tsx", "test/faults/support/make-token.ts", scopes.join(",")], { env })
+        .toString()
+        .trim();
       return out.slice(out.lastIndexOf("\n") + 1);
     },
     async kill9() {
@@ -104,7 +110,10 @@ async function waitForReady(url: string, child: ChildProcess) {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`production server exited with ${child.exitCode} before it was ready`);
-    const status = await fetch(`${url}/api/health`).then((r) => r.status, () => 0);
+    const status = await fetch(`${url}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -35,7 +35,8 @@ export async function trySignIn(url: string, email: string, password: string): P
   const cookie = header(jar);
   return {
     cookie,
-    fetch: (p, init = {}) => fetch(`${url}${p}`, { ...init, headers: { origin: url, ...(init.headers as Record<string, string>), cookie } }),
+    fetch: (p, init = {}) =>
+      fetch(`${url}${p}`, { ...init, headers: { origin: url, ...(init.headers as Record<string, string>), cookie } }),
   };
 }
 
@@ -43,12 +44,19 @@ export async function trySignIn(url: string, email: string, password: string): P
 export async function signOut(url: string, session: Session): Promise<void> {
   const csrfRes = await fetch(`${url}/api/auth/csrf`, { headers: { cookie: session.cookie } });
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((l) => l.split(";")[0]).join("; ");
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((l) => l.split(";")[0])
+    .join("; ");
   const res = await fetch(`${url}/api/auth/signout`, {
     method: "POST",
     body: new URLSearchParams({ csrfToken, json: "true" }),
     redirect: "manual",
-    headers: { cookie: [session.cookie, csrfCookie].filter(Boolean).join("; "), "content-type": "application/x-www-form-urlencoded", origin: url },
+    headers: {
+      cookie: [session.cookie, csrfCookie].filter(Boolean).join("; "),
+      "content-type": "application/x-www-form-urlencoded",
+      origin: url,
+    },
   });
   if (res.status >= 400) throw new Error(`sign-out failed with ${res.status}`);
 }

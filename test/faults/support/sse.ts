@@ -6,7 +6,8 @@ export type SseStream = { events: { event: string; data: unknown }[]; close(): v
 export async function openSse(session: Session, path: string): Promise<SseStream> {
   const ctl = new AbortController();
   const res = await session.fetch(path, { signal: ctl.signal, headers: { accept: "text/event-stream" } });
-  if (res.status !== 200 || !res.headers.get("content-type")?.startsWith("text/event-stream")) throw new Error(`${path}: ${res.status} ${res.headers.get("content-type")}`);
+  if (res.status !== 200 || !res.headers.get("content-type")?.startsWith("text/event-stream"))
+    throw new Error(`${path}: ${res.status} ${res.headers.get("content-type")}`);
   const events: SseStream["events"] = [];
   const reader = res.body!.getReader();
   const dec = new TextDecoder();

@@ -12,5 +12,10 @@ export async function uploadFiles(url: string, token: string, files: { name: str
 export function statusCounts(statuses: number[]): { counts: Record<number, number>; text: string } {
   const counts: Record<number, number> = {};
   for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
-  return { counts, text: Object.entries(counts).map(([s, n]) => `${s}×${n}`).join(", ") };
+  return {
+    counts,
+    text: Object.entries(counts)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(", "),
+  };
 }

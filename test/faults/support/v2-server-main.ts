@@ -5,6 +5,8 @@ import fs from "node:fs";
 import { startV2TestServer } from "@/lib/inference/testing/v2-test-server";
 
 const [port, ...models] = process.argv.slice(2);
-const table = Object.fromEntries(models.map((m) => [m.slice(0, m.indexOf("=")), new Uint8Array(fs.readFileSync(m.slice(m.indexOf("=") + 1)))]));
+const table = Object.fromEntries(
+  models.map((m) => [m.slice(0, m.indexOf("=")), new Uint8Array(fs.readFileSync(m.slice(m.indexOf("=") + 1)))]),
+);
 const server = await startV2TestServer(table, { port: Number(port) });
 console.log(`v2 server ready on ${server.url}`);

@@ -12,7 +12,12 @@ export function v2ServerProcess(port: number, models: Record<string, string>): V
     async start() {
       child = spawn("node_modules/.bin/tsx", args, { stdio: ["ignore", "ignore", "inherit"], detached: true });
       const deadline = Date.now() + 60_000;
-      while ((await fetch(`${url}/v2/health/ready`).then((r) => r.status, () => 0)) !== 200) {
+      while (
+        (await fetch(`${url}/v2/health/ready`).then(
+          (r) => r.status,
+          () => 0,
+        )) !== 200
+      ) {
         if (child.exitCode !== null) throw new Error(`v2 server exited with ${child.exitCode}`);
         if (Date.now() > deadline) throw new Error("v2 server not ready within 60 s");
         await new Promise((r) => setTimeout(r, 200));

@@ -15,7 +15,10 @@ export { handler as GET };
 // POST /api/auth/* — next-auth; a credentials sign-in is throttled per account and per address before any hashing.
 export async function POST(req: Request, ctx: Ctx): Promise<Response> {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-    const form = await req.clone().formData().catch(() => null);
+    const form = await req
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = String(form?.get("email") ?? "");
     const wait = await takeSignInAttempt(email, requestIp(req.headers.get("x-forwarded-for")));
     if (wait !== null) {

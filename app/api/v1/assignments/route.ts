@@ -7,7 +7,11 @@ import { listAssignments } from "@/lib/assignments/manage-assignment";
 import { createAssignmentsBodySchema, listAssignmentsQuerySchema } from "@/lib/schemas/assignment";
 
 // GET /api/v1/assignments?mine=1&status=&kind=&studyId= — the caller's tasks (open by default); without mine: every task (admin).
-export const GET = withAuth(async ({ req, principal }) => Response.json({ assignments: await listAssignments(actorOf(principal), parseQuery(req, listAssignmentsQuerySchema), seesPatientIdentity(principal)) }));
+export const GET = withAuth(async ({ req, principal }) =>
+  Response.json({
+    assignments: await listAssignments(actorOf(principal), parseQuery(req, listAssignmentsQuerySchema), seesPatientIdentity(principal)),
+  }),
+);
 
 // POST /api/v1/assignments — assign studies: annotate (one annotator) or double_read (two readers) (admin).
 export const POST = withAuth(

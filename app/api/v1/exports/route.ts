@@ -7,7 +7,10 @@ import { createExportBodySchema, listExportsQuerySchema } from "@/lib/schemas/ex
 export const runtime = "nodejs";
 
 // GET /api/v1/exports — dataset exports, newest first, with their job's progress (admin).
-export const GET = withAuth(async ({ req }) => Response.json({ exports: await listExports(parseQuery(req, listExportsQuerySchema).limit) }), { roles: ["admin"] });
+export const GET = withAuth(
+  async ({ req }) => Response.json({ exports: await listExports(parseQuery(req, listExportsQuerySchema).limit) }),
+  { roles: ["admin"] },
+);
 
 // POST /api/v1/exports — start a YOLO / COCO export of reviewed labels as a background job (admin).
 export const POST = withAuth(

@@ -19,7 +19,9 @@ export const POST = withAuth(
     const t1 = performance.now();
     const body = await predictUpload(file!.bytes, { stage, timings });
     // Where the time went, for browsers' dev tools and the benchmark (no content, only durations).
-    const serverTiming = Object.entries({ read: t1 - t0, ...timings }).map(([k, v]) => `${k};dur=${v.toFixed(1)}`).join(", ");
+    const serverTiming = Object.entries({ read: t1 - t0, ...timings })
+      .map(([k, v]) => `${k};dur=${v.toFixed(1)}`)
+      .join(", ");
     return Response.json(body, { headers: { "server-timing": serverTiming } });
   },
   { tokenScope: "predict", metric: "/api/v1/predict" },

@@ -11,7 +11,10 @@ export const runtime = "nodejs";
 export const GET = withAuth(
   async ({ req }) => {
     const { installed, reason } = trainingWorkerStatus();
-    return Response.json({ runs: await listTrainingRuns(parseQuery(req, listTrainingRunsQuerySchema).limit), worker: { installed, reason } });
+    return Response.json({
+      runs: await listTrainingRuns(parseQuery(req, listTrainingRunsQuerySchema).limit),
+      worker: { installed, reason },
+    });
   },
   { roles: ["admin"] },
 );

@@ -12,7 +12,9 @@ export const GET = withAuth(async () => Response.json({ rule: await readCanaryRu
 export const PATCH = withAuth(
   async ({ req, principal }) => {
     const patch = await parseJsonBody(req, canaryRuleSchema.partial().strict());
-    return Response.json({ rule: await writeSetting(actorOf(principal), CANARY_RULE_SETTING, canaryRuleSchema, { ...(await readCanaryRule()), ...patch }) });
+    return Response.json({
+      rule: await writeSetting(actorOf(principal), CANARY_RULE_SETTING, canaryRuleSchema, { ...(await readCanaryRule()), ...patch }),
+    });
   },
   { roles: ["admin"] },
 );

@@ -8,7 +8,10 @@ import { computeDriftBodySchema, listDriftQuerySchema } from "@/lib/schemas/drif
 export const runtime = "nodejs";
 
 // GET /api/v1/admin/drift?feature=&limit= — drift snapshot history, newest first (admin).
-export const GET = withAuth(async ({ req }) => Response.json({ snapshots: await listDriftSnapshots(parseQuery(req, listDriftQuerySchema)) }), { roles: ["admin"] });
+export const GET = withAuth(
+  async ({ req }) => Response.json({ snapshots: await listDriftSnapshots(parseQuery(req, listDriftQuerySchema)) }),
+  { roles: ["admin"] },
+);
 
 // POST /api/v1/admin/drift — compute drift now for a reference and a current window; returns the report (admin).
 export const POST = withAuth(

@@ -4,7 +4,9 @@ import { actorOf } from "@/lib/auth/principal";
 import { cancelAssignment, getAssignmentOrThrow } from "@/lib/assignments/manage-assignment";
 
 // GET /api/v1/assignments/:id — one task (its assignee or an admin; others get 404).
-export const GET = withAuth(async ({ principal, params }) => Response.json({ assignment: await getAssignmentOrThrow(actorOf(principal), paramOf(params, "id")) }));
+export const GET = withAuth(async ({ principal, params }) =>
+  Response.json({ assignment: await getAssignmentOrThrow(actorOf(principal), paramOf(params, "id")) }),
+);
 
 // DELETE /api/v1/assignments/:id — cancel an open task (admin); done tasks are kept (409).
 export const DELETE = withAuth(

@@ -5,4 +5,6 @@ import { getExportOrThrow } from "@/lib/exports/manage-exports";
 export const runtime = "nodejs";
 
 // GET /api/v1/exports/:id — status, counts per split and class, and the job's progress (admin).
-export const GET = withAuth(async ({ params }) => Response.json({ export: await getExportOrThrow(paramOf(params, "id")) }), { roles: ["admin"] });
+export const GET = withAuth(async ({ params }) => Response.json({ export: await getExportOrThrow(paramOf(params, "id")) }), {
+  roles: ["admin"],
+});

@@ -8,6 +8,7 @@ export const runtime = "nodejs";
 
 // GET /api/v1/studies/:studyId — a study with its instances (audited as viewed; pseudonym only for annotators).
 export const GET = withAuth(
-  async ({ principal, params }) => Response.json(await getStudyOrThrow(actorOf(principal), paramOf(params, "studyId"), seesPatientIdentity(principal))),
+  async ({ principal, params }) =>
+    Response.json(await getStudyOrThrow(actorOf(principal), paramOf(params, "studyId"), seesPatientIdentity(principal))),
   { tokenScope: "read" },
 );

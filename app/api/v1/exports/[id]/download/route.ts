@@ -10,7 +10,12 @@ export const GET = withAuth(
   async ({ params, principal }) => {
     const { bytes, fileName } = await readExportZip(actorOf(principal), paramOf(params, "id"));
     return new Response(Buffer.from(bytes), {
-      headers: { "content-type": "application/zip", "content-disposition": `attachment; filename="${fileName}"`, "content-length": String(bytes.length), "cache-control": "no-store" },
+      headers: {
+        "content-type": "application/zip",
+        "content-disposition": `attachment; filename="${fileName}"`,
+        "content-length": String(bytes.length),
+        "cache-control": "no-store",
+      },
     });
   },
   { roles: ["admin"], tokenScope: "read" },

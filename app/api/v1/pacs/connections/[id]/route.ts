@@ -8,7 +8,10 @@ import { updatePacsConnectionBodySchema } from "@/lib/schemas/pacs";
 export const runtime = "nodejs";
 
 // GET /api/v1/pacs/connections/:id — one connection (admin).
-export const GET = withAuth(async ({ params }) => Response.json({ connection: toPacsConnectionDto(await getPacsConnectionOrThrow(paramOf(params, "id"))) }), { roles: ["admin"] });
+export const GET = withAuth(
+  async ({ params }) => Response.json({ connection: toPacsConnectionDto(await getPacsConnectionOrThrow(paramOf(params, "id"))) }),
+  { roles: ["admin"] },
+);
 
 // PATCH /api/v1/pacs/connections/:id — change fields; omit `secret` to keep it, null clears it (admin).
 export const PATCH = withAuth(

@@ -4,4 +4,6 @@ import { actorOf } from "@/lib/auth/principal";
 import { getReviewHistoryOrThrow } from "@/lib/reviews/review-history";
 
 // GET /api/v1/reviews/:reviewId/history — every label revision in order, with author e-mails (own reviews; admin: all).
-export const GET = withAuth(async ({ principal, params }) => Response.json(await getReviewHistoryOrThrow(actorOf(principal), paramOf(params, "reviewId"))));
+export const GET = withAuth(async ({ principal, params }) =>
+  Response.json(await getReviewHistoryOrThrow(actorOf(principal), paramOf(params, "reviewId"))),
+);

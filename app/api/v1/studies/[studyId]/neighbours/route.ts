@@ -6,5 +6,7 @@ import { worklistNeighbours } from "@/lib/studies/list-worklist";
 
 // GET /api/v1/studies/:studyId/neighbours?<worklist query> — previous and next study in that worklist order.
 export const GET = withAuth(async ({ req, params, principal }) =>
-  Response.json(await worklistNeighbours(paramOf(params, "studyId"), parseQuery(req, listStudiesQuerySchema), seesPatientIdentity(principal))),
+  Response.json(
+    await worklistNeighbours(paramOf(params, "studyId"), parseQuery(req, listStudiesQuerySchema), seesPatientIdentity(principal)),
+  ),
 );

@@ -6,6 +6,9 @@ import { rerunPrediction } from "@/lib/predictions/rerun-prediction";
 export const runtime = "nodejs";
 
 // POST /api/v1/studies/:studyId/predict — admin: queue the AI again for a study whose prediction failed (audited).
-export const POST = withAuth(async ({ principal, params }) => Response.json(await rerunPrediction(actorOf(principal), paramOf(params, "studyId")), { status: 202 }), {
-  roles: ["admin"],
-});
+export const POST = withAuth(
+  async ({ principal, params }) => Response.json(await rerunPrediction(actorOf(principal), paramOf(params, "studyId")), { status: 202 }),
+  {
+    roles: ["admin"],
+  },
+);

@@ -4,4 +4,6 @@ import { actorOf } from "@/lib/auth/principal";
 import { loadReaderDecisionsOrThrow } from "@/lib/reviews/reader-decisions";
 
 // GET /api/v1/studies/:studyId/reader-decisions — the signed-off reads' boxes with each decision (annotation task or admin).
-export const GET = withAuth(async ({ principal, params }) => Response.json(await loadReaderDecisionsOrThrow(actorOf(principal), paramOf(params, "studyId"))));
+export const GET = withAuth(async ({ principal, params }) =>
+  Response.json(await loadReaderDecisionsOrThrow(actorOf(principal), paramOf(params, "studyId"))),
+);

@@ -10,7 +10,12 @@ export const runtime = "nodejs";
 export const POST = withAuth(
   async ({ req, principal, params }) => {
     const { studyInstanceUids } = await parseJsonBody(req, pullStudiesBodySchema);
-    const pulls = await requestPulls(actorOf(principal), paramOf(params, "id"), studyInstanceUids.map((studyInstanceUid) => ({ studyInstanceUid })), "manual");
+    const pulls = await requestPulls(
+      actorOf(principal),
+      paramOf(params, "id"),
+      studyInstanceUids.map((studyInstanceUid) => ({ studyInstanceUid })),
+      "manual",
+    );
     return Response.json({ pulls }, { status: 202 });
   },
   { roles: ["radiologist", "admin"], tokenScope: "studies:write" },

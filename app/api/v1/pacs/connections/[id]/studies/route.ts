@@ -12,7 +12,8 @@ export const runtime = "nodejs";
 // Its results are patient names and IDs: a token works only when its owner is an admin (lib/auth/phi-access).
 export const GET = withAuth(
   async ({ req, principal, params }) => {
-    if (!seesPatientIdentity(principal)) return jsonError(403, "forbidden", "A PACS search shows patient identifiers: use an admin's token or sign in.");
+    if (!seesPatientIdentity(principal))
+      return jsonError(403, "forbidden", "A PACS search shows patient identifiers: use an admin's token or sign in.");
     return Response.json({ studies: await searchPacs(actorOf(principal), paramOf(params, "id"), parseQuery(req, searchPacsQuerySchema)) });
   },
   { roles: ["radiologist", "admin"], tokenScope: "read" },

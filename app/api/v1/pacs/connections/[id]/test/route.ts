@@ -6,4 +6,7 @@ import { testPacsConnection } from "@/lib/pacs/test-connection";
 export const runtime = "nodejs";
 
 // POST /api/v1/pacs/connections/:id/test — QIDO-RS and C-ECHO with the stored settings; a refusal is a result (admin).
-export const POST = withAuth(async ({ principal, params }) => Response.json({ result: await testPacsConnection(actorOf(principal), paramOf(params, "id")) }), { roles: ["admin"] });
+export const POST = withAuth(
+  async ({ principal, params }) => Response.json({ result: await testPacsConnection(actorOf(principal), paramOf(params, "id")) }),
+  { roles: ["admin"] },
+);

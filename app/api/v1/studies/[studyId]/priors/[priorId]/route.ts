@@ -8,5 +8,12 @@ export const runtime = "nodejs";
 
 // GET /api/v1/studies/:studyId/priors/:priorId — both first images with their lung fields and the prior's final boxes (audited as viewed).
 export const GET = withAuth(async ({ principal, params }) =>
-  Response.json(await loadPriorComparisonOrThrow(actorOf(principal), paramOf(params, "studyId"), paramOf(params, "priorId"), seesPatientIdentity(principal))),
+  Response.json(
+    await loadPriorComparisonOrThrow(
+      actorOf(principal),
+      paramOf(params, "studyId"),
+      paramOf(params, "priorId"),
+      seesPatientIdentity(principal),
+    ),
+  ),
 );
