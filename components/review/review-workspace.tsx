@@ -3,29 +3,24 @@
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { ApiRequestError } from "@/lib/http/fetch-json";
-import type { ViewportApi } from "@/components/viewer/dicom-viewport";
 import { focusImage } from "@/components/viewer/focus-image";
 import { StudyViewer } from "@/components/viewer/study-viewer";
 import { useToast } from "@/components/ui/toast";
-import { frameFromImageId } from "@/lib/viewer/frame-source";
 import { VINDR_FINDINGS } from "@/lib/inference/vocabulary";
 import type { Box } from "@/lib/review-ui/box-geometry";
-import { instanceIdFromImageId, labelKey, nextItemKey, viewItems, visibleItems, type ReviewItem } from "@/lib/review-ui/review-items";
-import { reviewKeyAction } from "@/lib/review-ui/review-key-action";
+import { labelKey, viewItems, visibleItems, type ReviewItem } from "@/lib/review-ui/review-items";
+import { signOffCounts } from "@/lib/review-ui/sign-off-counts";
 import { newTempId, type LocalOperation } from "@/lib/review-ui/save-queue";
 import type { Impression, ReviewPurpose } from "@/lib/schemas/review";
 import { DisplayFilters } from "./display-filters";
 import { NewBoxPicker } from "./new-box-picker";
-import { BrowserBoxesLayer } from "./browser-boxes-layer";
 import { BrowserInferencePanel } from "./browser-inference-panel";
 import { ReviewBanner, SaveStatusBadge } from "./review-status";
-import { ReviewOverlay } from "./review-overlay";
 import { ReviewPanel } from "./review-panel";
 import { PacsPushStatus } from "./pacs-push-status";
 import { PurposeChip, TaskFooter } from "./review-mode";
 import { SignOffDialog } from "./sign-off-dialog";
 import { CompleteTaskDialog } from "./complete-task-dialog";
-import { ReaderDecisionsLayer } from "./reader-decisions-layer";
 import { ReaderDecisionsList } from "./reader-decisions-list";
 import { ReviewHistoryPanel } from "./review-history-panel";
 import { useReaderDecisions } from "./use-reader-decisions";
@@ -39,18 +34,14 @@ import { PriorsList } from "./priors-list";
 import { AmendRead } from "./amend-read";
 import { useCompleteTask, useOpenTaskId } from "./use-complete-task";
 import { useStudyReview } from "./use-review";
-import { useReviewKeys, type ReviewKeyCommand } from "./use-review-keys";
 import { useBrowserInference } from "./use-browser-inference";
 import { useDisplayFilters } from "./use-display-filters";
 import { useReviewSave } from "./use-review-save";
 import { useSignOff } from "./use-sign-off";
+import { useWorkspaceKeys } from "./use-workspace-keys";
+import { WorkspaceOverlay } from "./workspace-overlay";
 
 const target = (it: ReviewItem) => (it.kind === "ai" ? { findingId: it.findingId! } : { labelId: it.labelId! });
-// The image and frame on screen: boxes are drawn only on their own frame, and a drawn box is added to it.
-const onScreen = (api: ViewportApi | null) =>
-  api
-    ? { instanceId: instanceIdFromImageId(api.image.imageId), frame: frameFromImageId(api.image.imageId) }
-    : { instanceId: null, frame: null };
 
 /**
  * The reading view with the AI overlay, per-box verdicts (autosaved) and sign-off. The same view serves every purpose:
@@ -115,12 +106,7 @@ export function ReviewWorkspace({
   const numbers = new Map(shown.map((it, n) => [it.key, n + 1])); // the tag on the image = the row number in the list
   const multiFrame = state?.instances.some((i) => i.frames > 1) ?? false;
   const decisions = useReaderDecisions(studyId, mode === "annotation");
-  const decisionsOn = (api: ViewportApi | null) => {
-    const at = onScreen(api);
-    return (decisions.data?.reads ?? [])
-      .flatMap((r) => r.decisions)
-      .filter((d) => (d.instanceId === null || d.instanceId === at.instanceId) && d.frame === (at.frame ?? 1));
-  };
+
   const completeTask = (acceptUndecided: boolean) => {
     if (acceptUndecided) for (const it of taskSummary(all, shown).undecided) actions.onAccept(it);
     void task.complete().then((ok) => ok && setCompleting(false));
@@ -164,62 +150,28 @@ export function ReviewWorkspace({
   const setImpression = (i: Impression) => !readOnly && save.pushImpression(i);
 
   const ask = (key: string, field: "reason" | "class") => setFocusRequest((r) => ({ key, field, n: (r?.n ?? 0) + 1 }));
-  useReviewKeys((c: ReviewKeyCommand): boolean => {
-    if (completing) return false; // the modal summary has the keyboard
-    const a = reviewKeyAction(c, {
-      selected: current,
-      hasSelection: !!selected,
-      drafting: !!draft || adding || editing,
-      readOnly,
-      signable,
-      canCompleteTask: !!taskId,
-    });
-    switch (a.type) {
-      case "pass":
-        return false;
-      case "select": {
-        const key = nextItemKey(a.direction === "next" ? shown : [...shown].reverse(), selected);
-        if (key) actions.onSelect(key);
-        setEditing(false);
-        return true;
-      }
-      case "cancel":
-        setDraft(null);
-        setAdding(false);
-        setEditing(false);
-        setSelected(null);
-        return true;
-      case "accept":
-        return (actions.onAccept(a.item), true);
-      case "reject":
-        return (actions.onReject(a.item), true);
-      case "reason":
-        if (a.item.status !== "rejected") actions.onReject(a.item);
-        return (ask(a.item.key, "reason"), true);
-      case "classify":
-        setEditing(true);
-        return (ask(a.item.key, "class"), true);
-      case "edit":
-        return (setEditing((e) => !e), true);
-      case "delete":
-        return (actions.onDelete(a.item), true);
-      case "add":
-        return (setAdding((v) => !v), setDraft(null), true);
-      case "impression":
-        return (setImpression(a.impression), true);
-      case "signOff":
-        return (setConfirming(true), true);
-      case "completeTask":
-        return (setCompleting(true), true);
-    }
-  });
+  useWorkspaceKeys(
+    completing,
+    shown,
+    { selected: current, hasSelection: !!selected, drafting: !!draft || adding || editing, readOnly, signable, canCompleteTask: !!taskId },
+    {
+      select: (key) => (actions.onSelect(key), setEditing(false)),
+      cancel: () => (setDraft(null), setAdding(false), setEditing(false), setSelected(null)),
+      accept: (it) => actions.onAccept(it),
+      reject: (it) => actions.onReject(it),
+      askReason: (it) => (it.status !== "rejected" && actions.onReject(it), ask(it.key, "reason")),
+      classify: (it) => (setEditing(true), ask(it.key, "class")),
+      toggleEdit: () => setEditing((e) => !e),
+      remove: (it) => actions.onDelete(it),
+      toggleAdd: () => (setAdding((v) => !v), setDraft(null)),
+      impression: setImpression,
+      signOff: () => setConfirming(true),
+      completeTask: () => setCompleting(true),
+    },
+  );
 
-  const counts = {
-    accepted: all.filter((i) => !i.deleted && (i.status === "accepted" || i.status === "edited")).length,
-    rejected: all.filter((i) => i.status === "rejected").length,
-    added: all.filter((i) => !i.deleted && i.status === "added").length,
-    undecided: all.filter((i) => i.status === "pending").length,
-  };
+  const counts = signOffCounts(all);
+
   if (query.error instanceof ApiRequestError && query.error.status === 404) {
     return (
       <main className="space-y-3" data-testid="study-not-found">
@@ -332,33 +284,28 @@ export function ReviewWorkspace({
           banner={banner}
           panel={panel}
           overlay={(api) => (
-            <>
-              <ReviewOverlay
-                api={api}
-                items={visibleItems(all, { ...filter, ...onScreen(api) })}
-                numbers={numbers}
-                selectedKey={selected}
-                hoveredKey={hovered}
-                editing={editing && !readOnly}
-                adding={adding && !readOnly && !draft}
-                draft={draft}
-                onSelect={actions.onSelect}
-                onHover={setHovered}
-                onEditBox={editBox}
-                onDrawn={(box) => {
-                  setDraft(box);
-                  setDraftImage(api ? onScreen(api) : null);
-                }}
-              />
-              {mode === "annotation" && decisionsShown && <ReaderDecisionsLayer api={api} decisions={decisionsOn(api)} />}
-              {browser.run.status === "done" && browserShown && (
-                // The in-browser run predicts frame 1 of each image (lib/predictions/predict-dicom-bytes.ts).
-                <BrowserBoxesLayer
-                  api={api}
-                  boxes={browser.run.boxes.filter((b) => api && b.instanceId === onScreen(api).instanceId && onScreen(api).frame === 1)}
-                />
-              )}
-            </>
+            <WorkspaceOverlay
+              api={api}
+              all={all}
+              filter={filter}
+              numbers={numbers}
+              selectedKey={selected}
+              hoveredKey={hovered}
+              editing={editing && !readOnly}
+              adding={adding && !readOnly && !draft}
+              draft={draft}
+              onSelect={actions.onSelect}
+              onHover={setHovered}
+              onEditBox={editBox}
+              onDrawn={(box, at) => {
+                setDraft(box);
+                setDraftImage(at);
+              }}
+              decisions={decisions.data}
+              decisionsShown={mode === "annotation" && decisionsShown}
+              browserRun={browser.run}
+              browserShown={browserShown}
+            />
           )}
         />
       )}
