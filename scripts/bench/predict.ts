@@ -12,7 +12,7 @@ import { benchImages, p50, type BenchImage } from "./bench-images";
 import { largeBenchModel } from "./large-model";
 import { loadTest } from "./load-test";
 import { printReport, type Report, type SystemRow } from "./print-report";
-import { treeCpuMs } from "./process-cpu";
+import { treeCpuMs } from "@/test/faults/support/process-tree";
 import { startProdServer, type BenchServer } from "./prod-server";
 import { startPythonFloor, type PythonEngine } from "./python-floor";
 import { openRawSession } from "./raw-session";

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { descendants } from "./process-cpu";
+import { descendants } from "@/test/faults/support/process-tree";
 
 export type BenchServer = { url: string; token: string; pid: number; peakRssMb(): number; stop(): Promise<void> };
 
