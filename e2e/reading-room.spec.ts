@@ -2,7 +2,7 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type { StudyReviewDto } from "../lib/schemas/review";
-import { KEY_BINDINGS, keyLabel, REVIEW_BINDINGS } from "../lib/viewer/key-map";
+import { COMPARISON_BINDINGS, KEY_BINDINGS, keyLabel, REVIEW_BINDINGS } from "../lib/viewer/key-map";
 import { ReadingRoomPage } from "./pages/reading-room-page";
 import { ReviewPage } from "./pages/review-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -143,7 +143,7 @@ test("the help dialog lists every key of the one key map, review keys included, 
   const help = page.getByTestId("viewer-help");
   await expect(help).toBeVisible();
   await expect(help).toHaveAttribute("role", "dialog");
-  const bindings = [...REVIEW_BINDINGS, ...KEY_BINDINGS];
+  const bindings = [...REVIEW_BINDINGS, ...COMPARISON_BINDINGS, ...KEY_BINDINGS];
   await expect(help.getByTestId("help-row")).toHaveCount(bindings.length);
   const listed = await help.getByTestId("help-row").allInnerTexts();
   for (const b of bindings) {

@@ -6,7 +6,7 @@ import { useViewerKeys } from "@/components/viewer/use-viewer-keys";
 import { findingsDiff, PRIOR_MATCH_IOU, type DiffBox } from "@/lib/priors/findings-diff";
 import type { ReviewItem } from "@/lib/review-ui/review-items";
 import { formatStudyDate } from "@/lib/studies/display-name";
-import type { ViewerCommand } from "@/lib/viewer/key-map";
+import { comparisonCommandForKey, type ViewerCommand } from "@/lib/viewer/key-map";
 import { initialViewerState, viewerReducer, type ToolAction } from "@/lib/viewer/tool-state";
 import { DIFF_COLOUR, DiffBoxesLayer } from "./diff-boxes-layer";
 import { usePriorComparison } from "./use-priors";
@@ -51,8 +51,8 @@ export function PriorComparison({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (e.ctrlKey || e.metaKey || e.altKey || (t && ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
-      if (e.key.toLowerCase() === "x") setSwapped((s) => !s);
+      if (t && ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName)) return;
+      if (comparisonCommandForKey(e) === "swap") setSwapped((s) => !s); // Esc (close) arrives as the viewer's closeHelp
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

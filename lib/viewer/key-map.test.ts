@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { bindingForKey, commandForKey, helpSections, KEY_BINDINGS, keyLabel, REVIEW_BINDINGS, reviewCommandForKey } from "./key-map";
+import {
+  bindingForKey,
+  commandForKey,
+  COMPARISON_BINDINGS,
+  comparisonCommandForKey,
+  helpSections,
+  KEY_BINDINGS,
+  keyLabel,
+  REVIEW_BINDINGS,
+  reviewCommandForKey,
+} from "./key-map";
 
 describe("commandForKey", () => {
   it.each([
@@ -75,9 +85,15 @@ describe("commandForKey", () => {
     expect(reviewCommandForKey({ key })).toBe(command);
   });
 
-  it("puts every binding of both tables into the help", () => {
+  it("puts every binding of the three tables into the help", () => {
     const listed = helpSections().flatMap((s) => s.rows.map((r) => r.label));
-    expect(listed.sort()).toEqual([...KEY_BINDINGS, ...REVIEW_BINDINGS].map((b) => b.label).sort());
+    expect(listed.sort()).toEqual([...KEY_BINDINGS, ...REVIEW_BINDINGS, ...COMPARISON_BINDINGS].map((b) => b.label).sort());
+  });
+
+  it("swaps the comparison's films with X and leaves it with Esc", () => {
+    expect(comparisonCommandForKey({ key: "X" })).toBe("swap");
+    expect(comparisonCommandForKey({ key: "Escape" })).toBe("close");
+    expect(comparisonCommandForKey({ key: "x", ctrlKey: true })).toBeNull();
   });
 
   it("labels keys for the help overlay", () => {

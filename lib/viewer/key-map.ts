@@ -26,7 +26,7 @@ export type ReviewCommand =
   | "signOff"
   | "cancel";
 
-export type KeyGroup = "Review" | "Study" | "Image" | "Layout" | "Help";
+export type KeyGroup = "Review" | "Compare" | "Study" | "Image" | "Layout" | "Help";
 
 export interface KeyBinding {
   keys: string[];
@@ -97,6 +97,12 @@ export const REVIEW_BINDINGS: ReviewBinding[] = [
   { keys: ["Escape"], label: "Cancel drawing / editing, deselect", command: "cancel" },
 ];
 
+// Keys of the current | prior comparison (its own view: X there swaps the films instead of peeking).
+export const COMPARISON_BINDINGS: { keys: string[]; label: string; command: "swap" | "close" }[] = [
+  { keys: ["x"], label: "Comparison with a prior: swap the current and prior films", command: "swap" },
+  { keys: ["Escape"], label: "Comparison with a prior: back to the single film", command: "close" },
+];
+
 const normalise = (key: string) => (key.length === 1 ? key.toLowerCase() : key);
 const VIEWER_BY_KEY = new Map(KEY_BINDINGS.flatMap((b) => b.keys.map((k) => [k, b] as const)));
 const REVIEW_BY_KEY = new Map(REVIEW_BINDINGS.flatMap((b) => b.keys.map((k) => [k, b.command] as const)));
@@ -119,6 +125,12 @@ export function commandForKey(e: KeyInput): ViewerCommand | null {
   return bindingForKey(e)?.command ?? null;
 }
 
+/** The comparison command for a key press, or null. */
+export function comparisonCommandForKey(e: KeyInput): "swap" | "close" | null {
+  if (e.ctrlKey || e.metaKey || e.altKey) return null;
+  return COMPARISON_BINDINGS.find((b) => b.keys.includes(normalise(e.key)))?.command ?? null;
+}
+
 /** The review command for a key press, or null. */
 export function reviewCommandForKey(e: KeyInput): ReviewCommand | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
@@ -135,6 +147,7 @@ export function helpSections(): HelpSection[] {
   const groups: KeyGroup[] = ["Study", "Image", "Layout", "Help"];
   return [
     { title: "Review", rows: REVIEW_BINDINGS.map(({ keys, label }) => ({ keys, label })) },
+    { title: "Compare", rows: COMPARISON_BINDINGS.map(({ keys, label }) => ({ keys, label })) },
     ...groups.map((g) => ({ title: g, rows: KEY_BINDINGS.filter((b) => b.group === g).map(({ keys, label }) => ({ keys, label })) })),
   ];
 }
