@@ -56,9 +56,10 @@ describe("a study whose prediction failed", () => {
   it("two workers running the jobs of one study at once leave exactly one prediction per image", async () => {
     const [studyUid, seriesUid] = [generateUid(), generateUid()];
     const ids = [];
+    const since = new Date(); // the database is shared by the run's files: count this test's jobs only
     for (let i = 0; i < 4; i++)
       ids.push((await ingestFile(admin, `m${i}.dcm`, makeStudyDicom({ size: 96, studyUid, seriesUid }).bytes)).instanceId!);
-    expect(await db.job.count({ where: { type: "predict.study", state: "queued" } })).toBe(4); // one job per file
+    expect(await db.job.count({ where: { type: "predict.study", state: "queued", createdAt: { gte: since } } })).toBe(4); // one job per file
     const workers = [0, 1].map(() => startJobWorker({ pollMs: 10, concurrency: 1, types: ["predict.study"] }));
     for (const w of workers) await w.drain();
     await Promise.all(workers.map((w) => w.stop()));

@@ -83,7 +83,11 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
       );
       expect(body).toMatch(/^cxr_job_queue_depth\{family="predict"\} \d+$/m);
       expect(body).toMatch(/^cxr_job_queue_depth\{family="training"\} \d+$/m);
-      expect((await fetch(`http://127.0.0.1:${ports[1]}/metrics`)).status).toBe(200);
+      // The second worker starts on its own clock (a loaded CI machine may take seconds longer): wait for it too.
+      await vi.waitFor(async () => expect((await fetch(`http://127.0.0.1:${ports[1]}/metrics`)).status).toBe(200), {
+        timeout: 60_000,
+        interval: 500,
+      });
       expect((await fetch(`http://127.0.0.1:${ports[0]}/other`)).status).toBe(404);
       const checks = await vi.waitFor(
         async () => {

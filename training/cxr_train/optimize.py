@@ -78,7 +78,12 @@ def quantize(model: Path, out: Path, images: list[Path]) -> Path:
     detector = OnnxDetector(model)
     with tempfile.TemporaryDirectory(prefix="cxr-optimize-") as tmp:
         prepared = Path(tmp) / "prepared.onnx"
-        quant_pre_process(str(model), str(prepared))
+        try:
+            quant_pre_process(str(model), str(prepared))
+        except Exception as e:  # a dynamic batch axis defeats ORT's symbolic shape inference; ONNX's own suffices
+            if "symbolic shape" not in str(e):
+                raise
+            quant_pre_process(str(model), str(prepared), skip_symbolic_shape=True)
         exclude = head_nodes_to_exclude(onnx.load(str(prepared)))
         quantize_static(str(prepared), str(out), LetterboxReader(detector, images), quant_format=QuantFormat.QDQ,
                         per_channel=True, activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
