@@ -19,10 +19,10 @@ COPY prisma ./prisma
 COPY scripts/sync-pg-schema.mjs scripts/schema-engine-wasm.mjs ./scripts/
 RUN npm ci --no-audit --no-fund
 
-# ── build: the Next.js production bundle, then drop dev dependencies ─────────────────────────────────────────────────
+# ── build: the Next.js production bundle and the compiled inference worker, then drop dev dependencies ───────────────
 FROM deps AS build
 COPY . .
-RUN npx next build \
+RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && rm -rf .next/cache e2e test
 

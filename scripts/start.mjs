@@ -56,10 +56,15 @@ if (skipMigrations) {
   run("npx", prismaArgs, "Database migration");
   run("npx", ["tsx", "scripts/bootstrap.ts"], "First-run setup");
 }
+// The inference worker compiled beside the build (`npm run build`'s second step): also made alone after a bare
+// `npx next build`, which empties .next (lib/inference/build-worker.ts).
+const compiledWorker = ".next/cxr/inference-worker.mjs";
+const workerIsStale = () => !fs.existsSync(compiledWorker) || fs.statSync(compiledWorker).mtimeMs < fs.statSync(".next/BUILD_ID").mtimeMs;
 if (e.SKIP_BUILD !== "1" && buildIsStale()) {
   console.log("▶ building the production bundle (first start or changed sources)…");
   run("npx", ["next", "build"], "Build");
 }
+if (e.SKIP_BUILD !== "1" && workerIsStale()) run("npx", ["tsx", "scripts/build-inference-worker.ts"], "Inference worker build");
 console.log(`▶ serving on http://localhost:${port}`);
 // scripts/serve.mjs is `next start` plus the TCP peer address in X-Forwarded-For (see there why).
 const server = spawn("node", ["scripts/serve.mjs"], { stdio: "inherit", env: { ...e, PORT: port, HOSTNAME: e.HOSTNAME || "0.0.0.0" } });

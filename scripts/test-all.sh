@@ -64,7 +64,7 @@ else
 fi
 
 step "production build and Playwright e2e"
-npx next build
+npm run build
 npx playwright test
 
 step "API clients (Python, TypeScript) against the production server"

@@ -8,9 +8,9 @@ import type { DecodeOptions, Detection } from "./postprocess";
 import type { ModelInput } from "./model-input";
 import { type GreyImage, preprocessBatch } from "./preprocess";
 
-// Runs in a worker thread (started by worker-pool.ts through inference-worker.mjs): loads the model once, then for
-// each batch decodes the files, letterboxes, runs and decodes the output here, so none of the CPU-heavy stages block
-// the HTTP event loop.
+// Runs in a worker thread (started by worker-pool.ts: compiled by build-worker.ts in production, else through
+// inference-worker.mjs): loads the model once, then for each batch decodes the files, letterboxes, runs and decodes
+// the output here, so none of the CPU-heavy stages block the HTTP event loop.
 
 export interface WorkerInit {
   bytes: Uint8Array;

@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { isDevelopmentBuild } from "@/lib/build-mode";
 import { AppError, type AppErrorCode, isAppError } from "@/lib/errors";
+import { COMPILED_WORKER_FILE } from "./compiled-worker";
 import type { ItemOutcome, WorkerError, WorkerReply } from "./inference-worker";
 import type { GreyImage } from "./preprocess";
 import type { KserveOptions } from "./kserve-session";
@@ -26,7 +28,7 @@ export interface WorkerPoolOptions {
   kserve?: KserveOptions;
   /** Worker threads, each with its own session. Default 1. */
   workers?: number;
-  /** Path of inference-worker.mjs when it is neither next to this file nor under the working directory. */
+  /** The worker entry to run instead of the compiled one (production) or inference-worker.mjs (source, through tsx). */
   workerFile?: string;
 }
 
@@ -62,6 +64,9 @@ function workerPath(explicit?: string): string {
     if (!existsSync(explicit)) throw new AppError("unavailable", `Inference worker ${explicit} not found`);
     return explicit;
   }
+  // Production runs the worker that `npm run build` compiled; without it (`npx next build` alone), and always in
+  // development and tests, the source through tsx, so they need no build step.
+  if (!isDevelopmentBuild && existsSync(COMPILED_WORKER_FILE)) return path.resolve(COMPILED_WORKER_FILE);
   // Next's server build copies the .mjs alone into .next/server/assets, so use a directory that also holds the .ts
   // worker: this module's own (vitest, tsx), else the source tree the server was started from (`npm start`).
   const dirs = [path.dirname(fileURLToPath(import.meta.url)), path.resolve("lib/inference")];

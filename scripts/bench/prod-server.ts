@@ -26,7 +26,7 @@ export async function startProdServer(modelPath: string, port: number): Promise<
     INFERENCE_MAX_QUEUE: "256",
     DICOM_ENABLED: "false",
   };
-  if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   const child: ChildProcess = spawn("node", ["scripts/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {

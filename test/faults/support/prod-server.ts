@@ -31,8 +31,7 @@ export type ProdServer = {
 export type ProdServerOptions = { env?: Record<string, string>; port?: number; dataDir?: string; command?: string[] };
 
 function ensureBuild() {
-  if (!fs.existsSync(".next/BUILD_ID"))
-    throw new Error("No production build: run `npx next build` before the fault suite (npm test does).");
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` before the fault suite (npm test does).");
 }
 
 export async function startProdServer(opts: ProdServerOptions = {}): Promise<ProdServer> {
