@@ -55,4 +55,15 @@ test("a signed-off study's findings download as a DICOM SR; before sign-off the 
   await expect(link).toHaveAttribute("href", `/api/v1/studies/${studyId}/sr`);
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   expect(download.suggestedFilename()).toMatch(/^S-[0-9A-F]+-sr\.dcm$/);
+
+  // Without the mouse: 6 downloads the same SR; 9 / 8 move the display filters' confidence slider one 5 % step up / down.
+  const [byKey] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("6")]);
+  expect(byKey.suggestedFilename()).toBe(download.suggestedFilename());
+  const slider = page.getByTestId("confidence-slider");
+  const start = Number(await slider.inputValue());
+  await page.keyboard.press("9");
+  await expect.poll(async () => Number(await slider.inputValue())).toBeCloseTo(Math.min(1, Math.floor(start * 20 + 1e-9 + 1) / 20));
+  await page.keyboard.press("8");
+  await page.keyboard.press("8");
+  await expect.poll(async () => Number(await slider.inputValue())).toBeLessThan(start);
 });

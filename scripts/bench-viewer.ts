@@ -16,10 +16,12 @@ if (!fs.existsSync(file)) {
   process.exit(1);
 }
 
+// The page and the viewer's decode worker; the page finds the worker at new URL("./decode.worker.ts", import.meta.url).
 const bundle = await build({
-  entryPoints: [path.join(root, "scripts/bench-viewer.browser.ts")],
+  entryPoints: { bench: path.join(root, "scripts/bench-viewer.browser.ts"), worker: path.join(root, "components/viewer/decode.worker.ts") },
   bundle: true,
   write: false,
+  outdir: "out",
   format: "esm",
   platform: "browser",
   minify: true,
@@ -27,7 +29,9 @@ const bundle = await build({
   tsconfig: path.join(root, "tsconfig.json"),
   logLevel: "error",
 });
-const js = bundle.outputFiles[0]!.contents;
+const output = (name: string) => bundle.outputFiles.find((f) => path.basename(f.path) === `${name}.js`)!.contents;
+const js = output("bench");
+const workerJs = output("worker");
 const wasmDirs = ["codec-openjpeg", "codec-charls", "codec-libjpeg-turbo-8bit"].map((p) =>
   path.join(root, "node_modules/@cornerstonejs", p, "dist"),
 );
@@ -38,6 +42,7 @@ const server = http.createServer((req, res) => {
   const send = (type: string, body: Uint8Array | string) => res.writeHead(200, { "content-type": type }).end(body);
   if (pathname === "/") return send("text/html", html);
   if (pathname === "/bench.js") return send("text/javascript", js);
+  if (pathname === "/decode.worker.ts") return send("text/javascript", workerJs);
   if (pathname === "/file.dcm") return send("application/dicom", fs.readFileSync(file));
   const wasm = pathname.endsWith(".wasm") && wasmDirs.map((d) => path.join(d, path.basename(pathname))).find((p) => fs.existsSync(p));
   if (wasm) return send("application/wasm", fs.readFileSync(wasm));

@@ -28,7 +28,7 @@ export function BrowserInferencePanel({ run, canRun, shown, onRun, onToggle }: P
           disabled={!canRun || run.status === "running"}
           data-testid="run-in-browser"
         >
-          Run in browser
+          Run in browser (7)
         </button>
         {run.status === "done" && (
           <label className="flex items-center gap-1">

@@ -18,7 +18,9 @@ export function DisplayFilters({ f, classes, aiClasses }: { f: DisplayFiltersSta
         Hidden suggestions are not rejected: the decision stays yours. Defaults come from the model version.
       </p>
       <label className="flex flex-col gap-1 text-xs text-slate-300">
-        <span>Show AI suggestions from {pct(f.thresholds.confidence)}% confidence</span>
+        <span>
+          Show AI suggestions from {pct(f.thresholds.confidence)}% confidence (<kbd>8</kbd> −5 %, <kbd>9</kbd> +5 %)
+        </span>
         <input
           type="range"
           min={0}

@@ -114,7 +114,7 @@ export function ReviewPanel(p: Props) {
             data-testid="download-sr"
             title="The signed-off findings as a DICOM Structured Report (TID 1500), to send to the PACS with the study"
           >
-            Download SR (DICOM)
+            Download SR (DICOM) (6)
           </a>
         )}
         {p.results}

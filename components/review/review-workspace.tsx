@@ -39,6 +39,8 @@ import { useDisplayFilters } from "./use-display-filters";
 import { useReviewSave } from "./use-review-save";
 import { useSignOff } from "./use-sign-off";
 import { useWorkspaceKeys } from "./use-workspace-keys";
+import { downloadFile } from "./download-file";
+import { stepConfidence } from "@/lib/review-ui/display-thresholds";
 import { WorkspaceOverlay } from "./workspace-overlay";
 
 const target = (it: ReviewItem) => (it.kind === "ai" ? { findingId: it.findingId! } : { labelId: it.labelId! });
@@ -149,11 +151,26 @@ export function ReviewWorkspace({
   };
   const setImpression = (i: Impression) => !readOnly && save.pushImpression(i);
 
+  const runInBrowser = () =>
+    state?.modelVersion &&
+    void browser.start(
+      state.modelVersion.id,
+      state.instances.map((i) => i.id),
+    );
   const ask = (key: string, field: "reason" | "class") => setFocusRequest((r) => ({ key, field, n: (r?.n ?? 0) + 1 }));
   useWorkspaceKeys(
     completing,
     shown,
-    { selected: current, hasSelection: !!selected, drafting: !!draft || adding || editing, readOnly, signable, canCompleteTask: !!taskId },
+    {
+      selected: current,
+      hasSelection: !!selected,
+      drafting: !!draft || adding || editing,
+      readOnly,
+      signable,
+      canCompleteTask: !!taskId,
+      canDownloadSr: !!srHref,
+      canRunInBrowser: !!state?.modelVersion && browser.run.status !== "running",
+    },
     {
       select: (key) => (actions.onSelect(key), setEditing(false)),
       cancel: () => (setDraft(null), setAdding(false), setEditing(false), setSelected(null)),
@@ -167,6 +184,9 @@ export function ReviewWorkspace({
       impression: setImpression,
       signOff: () => setConfirming(true),
       completeTask: () => setCompleting(true),
+      downloadSr: () => srHref && downloadFile(srHref),
+      runInBrowser,
+      threshold: (step) => display.setGlobal(stepConfidence(display.thresholds.confidence, step)),
     },
   );
 
@@ -250,13 +270,7 @@ export function ReviewWorkspace({
         canRun={!!state?.modelVersion}
         shown={browserShown}
         onToggle={() => setBrowserShown((v) => !v)}
-        onRun={() =>
-          state?.modelVersion &&
-          void browser.start(
-            state.modelVersion.id,
-            state.instances.map((i) => i.id),
-          )
-        }
+        onRun={runInBrowser}
       />
       {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
       {mode === "annotation" && (

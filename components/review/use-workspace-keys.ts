@@ -18,6 +18,9 @@ export type WorkspaceKeyHandlers = {
   impression(i: Impression): void;
   signOff(): void;
   completeTask(): void;
+  downloadSr(): void;
+  runInBrowser(): void;
+  threshold(step: 1 | -1): void;
 };
 
 /** The review keys of the workspace: what each key does is decided by the pure `reviewKeyAction` (unit-tested); this
@@ -56,6 +59,12 @@ export function useWorkspaceKeys(paused: boolean, shown: readonly ReviewItem[], 
         return (h.signOff(), true);
       case "completeTask":
         return (h.completeTask(), true);
+      case "downloadSr":
+        return (h.downloadSr(), true);
+      case "runInBrowser":
+        return (h.runInBrowser(), true);
+      case "threshold":
+        return (h.threshold(a.step), true);
     }
   });
 }

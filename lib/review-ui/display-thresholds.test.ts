@@ -5,6 +5,7 @@ import {
   FALLBACK_THRESHOLDS,
   modelDefaults,
   NO_CHOICES,
+  stepConfidence,
   withClassThreshold,
   withoutClassThreshold,
   type ThresholdChoices,
@@ -40,5 +41,16 @@ describe("display thresholds", () => {
     expect(withClassThreshold(NO_CHOICES, "ILD", 1.5).perClass.ILD).toBe(1);
     expect(withClassThreshold(NO_CHOICES, "ILD", -0.1).perClass.ILD).toBe(0);
     expect(withClassThreshold(NO_CHOICES, "ILD", Number.NaN)).toBe(NO_CHOICES);
+  });
+});
+
+describe("stepConfidence", () => {
+  it("moves the slider one 5 % step, on its grid and within 0–100 %", () => {
+    expect(stepConfidence(0.25, 1)).toBeCloseTo(0.3);
+    expect(stepConfidence(0.25, -1)).toBeCloseTo(0.2);
+    expect(stepConfidence(0.33, 1)).toBeCloseTo(0.35); // an off-grid model default goes to the next grid point
+    expect(stepConfidence(0.33, -1)).toBeCloseTo(0.3);
+    expect(stepConfidence(1, 1)).toBe(1);
+    expect(stepConfidence(0, -1)).toBe(0);
   });
 });

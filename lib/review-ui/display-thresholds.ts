@@ -26,6 +26,13 @@ export function effectiveThresholds(defaults: DisplayThresholds, choices: Thresh
 }
 
 /** A class's threshold: its own value if it has one, else the global one. */
+/** The confidence slider one 5 % step up or down, kept on the slider's grid and within 0–100 %. */
+export function stepConfidence(value: number, step: 1 | -1): number {
+  const grid = value * 20; // off-grid values (a model default of 33 %) go to the next grid point in the step's direction
+  const next = step > 0 ? Math.floor(grid + 1e-9) + 1 : Math.ceil(grid - 1e-9) - 1;
+  return Math.min(1, Math.max(0, next / 20));
+}
+
 export function classThreshold(t: DisplayThresholds, className: string): number {
   return t.perClass[className] ?? t.confidence;
 }

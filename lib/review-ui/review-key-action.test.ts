@@ -20,6 +20,8 @@ const ctx = (o: Partial<KeyContext> = {}): KeyContext => ({
   readOnly: false,
   signable: true,
   canCompleteTask: false,
+  canDownloadSr: false,
+  canRunInBrowser: false,
   ...o,
 });
 
@@ -56,5 +58,17 @@ describe("reviewKeyAction", () => {
   it("changes nothing on a locked review", () => {
     for (const c of ["accept", "add", "signOff", "noFinding", "delete"] as const)
       expect(reviewKeyAction(c, ctx({ readOnly: true, selected: item("ai") }))).toEqual({ type: "pass" });
+  });
+
+  it("downloads the SR and runs the browser model only when there is one, even on a locked review", () => {
+    expect(reviewKeyAction("downloadSr", ctx())).toEqual({ type: "pass" });
+    expect(reviewKeyAction("downloadSr", ctx({ readOnly: true, canDownloadSr: true }))).toEqual({ type: "downloadSr" });
+    expect(reviewKeyAction("runInBrowser", ctx())).toEqual({ type: "pass" });
+    expect(reviewKeyAction("runInBrowser", ctx({ readOnly: true, canRunInBrowser: true }))).toEqual({ type: "runInBrowser" });
+  });
+
+  it("steps the display threshold either way, also on a locked review", () => {
+    expect(reviewKeyAction("thresholdUp", ctx({ readOnly: true }))).toEqual({ type: "threshold", step: 1 });
+    expect(reviewKeyAction("thresholdDown", ctx())).toEqual({ type: "threshold", step: -1 });
   });
 });

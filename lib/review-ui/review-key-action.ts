@@ -9,6 +9,8 @@ export interface KeyContext {
   readOnly: boolean; // signed off, completed, conflict or not loaded
   signable: boolean; // false for annotation tasks (completed instead)
   canCompleteTask: boolean;
+  canDownloadSr: boolean; // signed off, with a structured report to download
+  canRunInBrowser: boolean; // a model version to run on this device
 }
 
 export type KeyAction =
@@ -19,6 +21,9 @@ export type KeyAction =
   | { type: "signOff" }
   | { type: "completeTask" }
   | { type: "impression"; impression: Impression }
+  | { type: "downloadSr" }
+  | { type: "runInBrowser" }
+  | { type: "threshold"; step: 1 | -1 } // one 5 % step of the display filters' confidence slider
   | { type: "accept" | "reject" | "reason" | "classify" | "edit" | "delete"; item: ReviewItem };
 
 const PASS: KeyAction = { type: "pass" };
@@ -27,6 +32,10 @@ const PASS: KeyAction = { type: "pass" };
 export function reviewKeyAction(c: ReviewCommand, ctx: KeyContext): KeyAction {
   if (c === "next" || c === "previous") return { type: "select", direction: c };
   if (c === "cancel") return ctx.drafting || ctx.hasSelection ? { type: "cancel" } : PASS;
+  // These change nothing in the review, so they work on a locked one too.
+  if (c === "downloadSr") return ctx.canDownloadSr ? { type: "downloadSr" } : PASS;
+  if (c === "runInBrowser") return ctx.canRunInBrowser ? { type: "runInBrowser" } : PASS;
+  if (c === "thresholdDown" || c === "thresholdUp") return { type: "threshold", step: c === "thresholdUp" ? 1 : -1 };
   if (ctx.readOnly) return PASS;
   if (c === "add") return { type: "add" };
   if (c === "signOff") return ctx.signable ? { type: "signOff" } : ctx.canCompleteTask ? { type: "completeTask" } : PASS;

@@ -66,6 +66,13 @@ describe("commandForKey", () => {
     ).toEqual(["Escape", "r"]);
   });
 
+  it("leaves no review action without a key: the panel's actions use the digits the presets leave free", () => {
+    const digits = REVIEW_BINDINGS.filter((b) => ["downloadSr", "runInBrowser", "thresholdDown", "thresholdUp"].includes(b.command));
+    expect(digits.flatMap((b) => b.keys)).toEqual(["6", "7", "8", "9"]);
+    for (const k of ["6", "7", "8", "9"]) expect(commandForKey({ key: k })).toBeNull();
+    expect(reviewCommandForKey({ key: "7", ctrlKey: true })).toBeNull();
+  });
+
   it("holds X to peek", () => {
     expect(bindingForKey({ key: "x" })).toMatchObject({ hold: true, command: { type: "peek", on: true } });
   });
@@ -81,6 +88,10 @@ describe("commandForKey", () => {
     ["q", "abnormal"],
     ["s", "signOff"],
     ["Escape", "cancel"],
+    ["6", "downloadSr"],
+    ["7", "runInBrowser"],
+    ["8", "thresholdDown"],
+    ["9", "thresholdUp"],
   ])("review key %s", (key, command) => {
     expect(reviewCommandForKey({ key })).toBe(command);
   });

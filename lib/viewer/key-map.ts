@@ -24,7 +24,11 @@ export type ReviewCommand =
   | "noFinding"
   | "abnormal"
   | "signOff"
-  | "cancel";
+  | "cancel"
+  | "downloadSr"
+  | "runInBrowser"
+  | "thresholdDown"
+  | "thresholdUp";
 
 export type KeyGroup = "Review" | "Compare" | "Study" | "Image" | "Layout" | "Help";
 
@@ -95,6 +99,11 @@ export const REVIEW_BINDINGS: ReviewBinding[] = [
   { keys: ["q"], label: "Impression: abnormal", command: "abnormal" },
   { keys: ["s"], label: "Sign off (annotation: complete the task)…", command: "signOff" },
   { keys: ["Escape"], label: "Cancel drawing / editing, deselect", command: "cancel" },
+  // The letters are all taken: the panel's remaining actions sit on the digits after the presets (2–5).
+  { keys: ["6"], label: "Download the signed-off findings as a DICOM SR", command: "downloadSr" },
+  { keys: ["7"], label: "Run the model in the browser (for comparison only)", command: "runInBrowser" },
+  { keys: ["8"], label: "Show more AI suggestions: confidence threshold −5 %", command: "thresholdDown" },
+  { keys: ["9"], label: "Show fewer AI suggestions: confidence threshold +5 %", command: "thresholdUp" },
 ];
 
 // Keys of the current | prior comparison (its own view: X there swaps the films instead of peeking).
