@@ -4,6 +4,10 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { getJobQueue } from "@/lib/jobs/job-queue";
 import { dicomNodeOptionsFromEnv, startDicomNode } from "@/lib/pacs/dicom-node/start-dicom-node";
+import { registerJobHandlers } from "@/lib/server/job-handlers";
+
+// Received studies are enqueued (predict.study): enqueue checks the type against the registry.
+registerJobHandlers();
 
 const node = await startDicomNode(dicomNodeOptionsFromEnv()).catch((e: Error) => {
   log.error("dicom node did not start", { error: e.message });

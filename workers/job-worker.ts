@@ -1,5 +1,4 @@
 // `npm run worker`: a standalone job worker (run N of them beside the web process; set JOBS_IN_PROCESS=false there).
-import "@/lib/jobs/all-handlers";
 import { startFamilyWorkers } from "@/lib/jobs/family-workers";
 import { getJobQueue } from "@/lib/jobs/job-queue";
 import { queueDepthByFamily } from "@/lib/jobs/queue-depth";
@@ -12,6 +11,9 @@ import { checkQueueAtStart } from "@/lib/server/check-queue-at-start";
 import { startMetricsServer } from "@/lib/server/metrics-server";
 import { startPeriodicJobs } from "@/lib/server/periodic-schedulers";
 import { checkInferenceAtStart } from "@/lib/server/inference-check";
+import { registerJobHandlers } from "@/lib/server/job-handlers";
+
+registerJobHandlers();
 
 try {
   await checkQueueAtStart(getJobQueue());

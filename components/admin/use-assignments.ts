@@ -3,10 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { api } from "@/lib/api-client/web";
-import { unchecked } from "@/lib/api-client/unchecked";
 import { AssignmentListResponse, AutoAssignResponse } from "@/lib/api-client/responses";
-import type { AssignmentStatus, CreateAssignmentsBody } from "@/lib/schemas/assignment";
-import type { WorklistPage } from "@/lib/schemas/study";
+import { CreatedAssignmentsSchema, type AssignmentStatus, type CreateAssignmentsBody } from "@/lib/schemas/assignment";
+import { WorklistPageSchema } from "@/lib/schemas/study";
 
 const KEY = ["assignments"];
 
@@ -32,11 +31,10 @@ export function useAssignTasks() {
   const qc = useQueryClient();
   const studies = useQuery({
     queryKey: ["assign-studies"],
-    queryFn: () => api(unchecked<WorklistPage>(), "/api/v1/studies", { query: { pageSize: 100 } }),
+    queryFn: () => api(WorklistPageSchema, "/api/v1/studies", { query: { pageSize: 100 } }),
   });
   const create = useMutation({
-    mutationFn: (body: CreateAssignmentsBody) =>
-      api(unchecked<{ created: unknown[]; skipped: unknown[] }>(), "/api/v1/assignments", { json: body }),
+    mutationFn: (body: CreateAssignmentsBody) => api(CreatedAssignmentsSchema, "/api/v1/assignments", { json: body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
   return { studies, create };

@@ -2,22 +2,20 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client/web";
-import { unchecked } from "@/lib/api-client/unchecked";
-import type { CreateTrainingRunBody, TrainingRunDto } from "@/lib/schemas/training";
+import { TrainingRunListSchema, TrainingRunResponseSchema, type CreateTrainingRunBody } from "@/lib/schemas/training";
 
 const KEY = ["training-runs"];
-type Runs = { runs: TrainingRunDto[]; worker: { installed: boolean; reason: string | null } };
 
 /** Retraining runs (admin), polled while one is queued or running, and whether the training worker is installed. */
 export function useTrainingRuns() {
   const qc = useQueryClient();
   const list = useQuery({
     queryKey: KEY,
-    queryFn: () => api(unchecked<Runs>(), "/api/v1/training-runs"),
+    queryFn: () => api(TrainingRunListSchema, "/api/v1/training-runs"),
     refetchInterval: (q) => (q.state.data?.runs.some((r) => r.status === "queued" || r.status === "running") ? 2000 : false),
   });
   const create = useMutation({
-    mutationFn: (body: CreateTrainingRunBody) => api(unchecked<{ run: TrainingRunDto }>(), "/api/v1/training-runs", { json: body }),
+    mutationFn: (body: CreateTrainingRunBody) => api(TrainingRunResponseSchema, "/api/v1/training-runs", { json: body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
   return { list, create };

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createAssignmentsBodySchema } from "@/lib/schemas/assignment";
 import { saveReviewBodySchema } from "@/lib/schemas/review";
 import { autoAssign } from "@/lib/assignments/auto-assign";
-import { AUTO_ASSIGN } from "@/lib/assignments/auto-assign-job";
+import { AUTO_ASSIGN } from "@/lib/jobs/auto-assign-request";
 import { completeAnnotationTask } from "@/lib/assignments/complete-annotation-task";
 import { createAssignments } from "@/lib/assignments/create-assignments";
 import { cancelAssignment, listAssignments } from "@/lib/assignments/manage-assignment";

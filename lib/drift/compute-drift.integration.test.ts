@@ -10,7 +10,6 @@ import { PSI_ALERT } from "@/lib/drift/psi";
 import { jobHandler } from "@/lib/jobs/job-registry";
 import { metricsRegistry } from "@/lib/metrics/registry";
 import type { DriftReportDto } from "@/lib/schemas/drift";
-import "@/lib/jobs/all-handlers";
 
 // Seeded PRNG (mulberry32) and Box–Muller normals: every run draws the same synthetic streams.
 function rng(seed: number) {

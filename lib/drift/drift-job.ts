@@ -2,7 +2,7 @@ import { z } from "zod";
 import { computeDrift } from "@/lib/drift/compute-drift";
 import { enqueueJob } from "@/lib/jobs/job-queue";
 import type { EnqueueOptions } from "@/lib/jobs/queue-types";
-import { registerJobHandler } from "@/lib/jobs/job-registry";
+import { defineJob } from "@/lib/jobs/job-registry";
 import { driftReferenceSchema, driftWindowSchema } from "@/lib/schemas/drift";
 
 export const DRIFT_COMPUTE = "drift.compute";
@@ -30,7 +30,11 @@ export async function runDriftJob(payload: DriftComputePayload, now = new Date()
   return { alert: report.alert, alertingFeatures: report.alertingFeatures, webhook: report.webhook, current: report.current };
 }
 
-registerJobHandler(DRIFT_COMPUTE, { schema: driftComputePayloadSchema, family: "evaluation", run: (payload) => runDriftJob(payload) });
+export const driftComputeJob = defineJob(DRIFT_COMPUTE, {
+  schema: driftComputePayloadSchema,
+  family: "evaluation",
+  run: (payload) => runDriftJob(payload),
+});
 
 export function enqueueDriftCompute(payload: z.input<typeof driftComputePayloadSchema> = {}, client?: EnqueueOptions["client"]) {
   return enqueueJob(DRIFT_COMPUTE, payload, { client });

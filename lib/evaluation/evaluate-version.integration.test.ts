@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
-import "@/lib/jobs/all-handlers";
 import { MODEL_EVALUATE, requestEvaluation } from "@/lib/evaluation/evaluation-job";
 import { EVALUATION_SETTING, evaluationSettingSchema } from "@/lib/evaluation/evaluation-settings";
 import { NO_DATA_MESSAGE } from "@/lib/evaluation/evaluate-version";

@@ -3,13 +3,13 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { enqueueJob } from "@/lib/jobs/job-queue";
-import { registerJobHandler } from "@/lib/jobs/job-registry";
+import { defineJob } from "@/lib/jobs/job-registry";
 import { evaluateVersion } from "@/lib/evaluation/evaluate-version";
 
 export const MODEL_EVALUATE = "model.evaluate";
 export const modelEvaluatePayloadSchema = z.object({ evaluationId: z.string().min(1).max(64) });
 
-registerJobHandler(MODEL_EVALUATE, {
+export const modelEvaluateJob = defineJob(MODEL_EVALUATE, {
   schema: modelEvaluatePayloadSchema,
   family: "evaluation",
   run: async ({ evaluationId }, ctx) => {

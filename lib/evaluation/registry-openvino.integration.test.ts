@@ -7,7 +7,6 @@ import { db } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { yoloToPixel } from "@/lib/boxes/convert";
 import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
-import "@/lib/jobs/all-handlers";
 import { MODEL_EVALUATE, requestEvaluation } from "@/lib/evaluation/evaluation-job";
 import { EVALUATION_SETTING, evaluationSettingSchema } from "@/lib/evaluation/evaluation-settings";
 import { cxrTrain, workerEvaluate } from "@/lib/evaluation/testing/cross-check";

@@ -12,7 +12,6 @@ import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { createExport, getExportOrThrow, readExportZip } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeExports, removeReviewedStudies, type FixtureLabel } from "@/lib/exports/testing/reviewed-studies";
 import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
-import "@/lib/jobs/all-handlers";
 import { createExportBodySchema } from "@/lib/schemas/export";
 import { makeUser } from "@/test/factories";
 

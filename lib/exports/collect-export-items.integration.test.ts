@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { collectExportItems } from "@/lib/exports/collect-export-items";
 import { createExport } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeReviewedStudies } from "@/lib/exports/testing/reviewed-studies";
-import "@/lib/jobs/all-handlers";
 import { createExportBodySchema, exportFiltersSchema } from "@/lib/schemas/export";
 import { makeUser } from "@/test/factories";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { buildExport, markExportFailed } from "@/lib/exports/build-export";
 import { enqueueJob } from "@/lib/jobs/job-queue";
 import type { EnqueueOptions } from "@/lib/jobs/queue-types";
-import { registerJobHandler, type JobContext } from "@/lib/jobs/job-registry";
+import { defineJob, type JobContext } from "@/lib/jobs/job-registry";
 
 export const EXPORT_BUILD = "export.build";
 export const exportBuildPayloadSchema = z.object({ exportId: z.string().min(1).max(64) });
@@ -17,7 +17,7 @@ export async function runExportJob(payload: z.infer<typeof exportBuildPayloadSch
   }
 }
 
-registerJobHandler(EXPORT_BUILD, { schema: exportBuildPayloadSchema, family: "exports", run: runExportJob });
+export const exportBuildJob = defineJob(EXPORT_BUILD, { schema: exportBuildPayloadSchema, family: "exports", run: runExportJob });
 
 export function enqueueExportBuild(exportId: string, client?: EnqueueOptions["client"]) {
   return enqueueJob(EXPORT_BUILD, { exportId }, { client, maxAttempts: 1 });

@@ -1,10 +1,19 @@
 import { AppError } from "@/lib/errors";
-import type { DetectTimings } from "./engine";
 import { intact, type ModelInput } from "./model-input";
 import type { DecodeOptions, Detection } from "./postprocess";
 import type { WorkerPool } from "./worker-pool";
 
 // One batcher run for the engine: hand the batch to a worker, then give each request its own outcome and timings.
+
+export interface DetectTimings {
+  queueMs: number;
+  /** Decoding an encoded file in the worker (0 for an image passed decoded); per run, like the stages after it. */
+  decodeMs: number;
+  preprocessMs: number;
+  inferenceMs: number;
+  postprocessMs: number;
+  totalMs: number;
+}
 
 export interface Item {
   image: ModelInput;

@@ -9,7 +9,7 @@ import { readOnnxMetadataProps } from "./onnx-metadata-props";
 import type { ModelMetadata } from "./model-metadata";
 import type { DecodeOptions, Detection } from "./postprocess";
 import { isEncoded, type ModelInput } from "./model-input";
-import { runBatch, type Item, type Outcome } from "./engine-run-batch";
+import { runBatch, type DetectTimings, type Item, type Outcome } from "./engine-run-batch";
 import { createWorkerPool } from "./worker-pool";
 
 // One model version served behind a dynamic batcher: single-image requests in, coalesced batches letterboxed, run
@@ -42,16 +42,6 @@ export interface EngineOptions {
   /** Metric labels. Default { model: key, version: "unknown" } (the ONNX metadata "version" is Ultralytics', not the model's). */
   labels?: ModelLabels;
   workerFile?: string;
-}
-
-export interface DetectTimings {
-  queueMs: number;
-  /** Decoding an encoded file in the worker (0 for an image passed decoded); per run, like the stages after it. */
-  decodeMs: number;
-  preprocessMs: number;
-  inferenceMs: number;
-  postprocessMs: number;
-  totalMs: number;
 }
 
 export interface EngineResult {

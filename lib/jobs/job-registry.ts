@@ -27,7 +27,15 @@ export type JobHandler<S extends z.ZodType = z.ZodType> = {
 const HANDLERS = Symbol.for("cxr-review.jobs.handlers");
 const handlers: Map<string, JobHandler> = ((globalThis as Record<symbol, unknown>)[HANDLERS] ??= new Map()) as Map<string, JobHandler>;
 
-// Job types register their zod schema and service; the same handler runs on the database queue, Redis, or in tests.
+/** A job type's handler as its domain exports it; lib/server/job-handlers registers them all (wiring lives at the top). */
+export type JobDefinition = JobHandler & { type: string };
+
+// Typed in the domain (the payload type follows the schema), registered as a plain JobHandler by the wiring module.
+export function defineJob<S extends z.ZodType>(type: string, handler: JobHandler<S>): JobDefinition {
+  return { ...(handler as unknown as JobHandler), type };
+}
+
+// The wiring module (and a test's own job types) register here; the same handler runs on the database queue, Redis, or in tests.
 export function registerJobHandler<S extends z.ZodType>(type: string, handler: JobHandler<S>): void {
   handlers.set(type, handler as unknown as JobHandler);
 }

@@ -3,7 +3,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/job-queue";
-import { registerJobHandler } from "@/lib/jobs/job-registry";
+import { defineJob } from "@/lib/jobs/job-registry";
 import { exportIdOfCard, optimizeVersion, usableExportOrThrow } from "@/lib/models/optimize-version";
 import type { optimizeBodySchema } from "@/lib/schemas/model";
 import { trainingWorkerStatus } from "@/lib/training/worker-install";
@@ -12,7 +12,7 @@ export const MODEL_OPTIMIZE = "model.optimize";
 const payloadSchema = z.object({ versionId: z.string().min(1).max(64), exportId: z.string().min(1).max(64), requestedById: z.string().max(64).nullable() });
 
 // An INT8 calibration takes minutes: it runs with the training family, never in the way of predictions.
-registerJobHandler(MODEL_OPTIMIZE, { schema: payloadSchema, family: "training", run: (p, ctx) => optimizeVersion(p, ctx) });
+export const modelOptimizeJob = defineJob(MODEL_OPTIMIZE, { schema: payloadSchema, family: "training", run: (p, ctx) => optimizeVersion(p, ctx) });
 
 // Queues `cxr-train optimize` for a version (admin, audited): calibration on the given export, else the export the
 // version was trained on (its card says which). Not retried: a failure keeps its reason on the job.

@@ -11,7 +11,6 @@ import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { createExport } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeExports, removeReviewedStudies } from "@/lib/exports/testing/reviewed-studies";
 import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
-import "@/lib/jobs/all-handlers";
 import { MODEL_OPTIMIZE, requestOptimization } from "@/lib/models/optimize-job";
 import { registerModel } from "@/lib/models/register-model";
 import { detectWithVersion } from "@/lib/models/version-detector";

@@ -4,11 +4,15 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { enqueueJob } from "@/lib/jobs/job-queue";
-import { registerJobHandler } from "@/lib/jobs/job-registry";
+import { defineJob } from "@/lib/jobs/job-registry";
 import { pollConnection } from "@/lib/pacs/poll-connection";
 import { PACS_POLL, pacsPollPayloadSchema } from "@/lib/pacs/pull-job-type";
 
-registerJobHandler(PACS_POLL, { schema: pacsPollPayloadSchema, family: "pacs", run: ({ connectionId }) => pollConnection(connectionId) });
+export const pacsPollJob = defineJob(PACS_POLL, {
+  schema: pacsPollPayloadSchema,
+  family: "pacs",
+  run: ({ connectionId }) => pollConnection(connectionId),
+});
 
 const KEEP_FINISHED_POLLS_MS = 3_600_000;
 const FAILED_POLL_PAUSE_MS = 30_000;

@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, SYSTEM_ACTOR, type Actor } from "@/lib/audit/record-audit";
-import { registerJobHandler, type JobContext } from "@/lib/jobs/job-registry";
+import { defineJob, type JobContext } from "@/lib/jobs/job-registry";
 import { dicomWebOf } from "@/lib/pacs/search-pacs";
 import { PACS_PULL, pacsPullPayloadSchema } from "@/lib/pacs/pull-job-type";
 import { ingestFile } from "@/lib/studies/ingest-file";
@@ -59,7 +59,7 @@ export async function pullStudy(pullId: string, ctx: Pick<JobContext, "progress"
 }
 
 // transientRetry "attempts": a pull gives up after PULL_MAX_ATTEMPTS tries (its row shows the reason to the admin).
-registerJobHandler(PACS_PULL, {
+export const pacsPullJob = defineJob(PACS_PULL, {
   schema: pacsPullPayloadSchema,
   family: "pacs",
   run: ({ pullId }, ctx) => pullStudy(pullId, ctx),

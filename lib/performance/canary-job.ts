@@ -2,12 +2,12 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/job-queue";
-import { registerJobHandler } from "@/lib/jobs/job-registry";
+import { defineJob } from "@/lib/jobs/job-registry";
 import { checkCanaries } from "@/lib/performance/check-canaries";
 
 export const CANARY_CHECK = "canary.check";
 
-registerJobHandler(CANARY_CHECK, {
+export const canaryCheckJob = defineJob(CANARY_CHECK, {
   schema: z.object({}).strict(),
   family: "evaluation",
   run: async () => ({ canaries: await checkCanaries() }),

@@ -9,7 +9,6 @@ import { generateUid } from "@/lib/dicom/write-secondary-capture";
 import { EXPORT_BUILD } from "@/lib/exports/export-job";
 import { createExport, readExportZip } from "@/lib/exports/manage-exports";
 import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
-import "@/lib/jobs/all-handlers";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { PREDICT_STUDY, predictStudy } from "@/lib/predictions/predict-study-job";
 import { predictUpload } from "@/lib/predictions/predict-upload";

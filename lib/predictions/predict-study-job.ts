@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { frameNumbers } from "@/lib/dicom/frames";
 import { enqueueJob } from "@/lib/jobs/job-queue";
 import type { EnqueueOptions } from "@/lib/jobs/queue-types";
-import { registerJobHandler } from "@/lib/jobs/job-registry";
+import { defineJob } from "@/lib/jobs/job-registry";
 import { predictFrame, type Routing } from "@/lib/predictions/predict-instance";
 import { openModelFrames, type ModelFrames } from "@/lib/predictions/load-instance-image";
 import { routeStudy } from "@/lib/predictions/route-study";
@@ -68,7 +68,7 @@ export async function markPredictionFailed(studyId: string, error: string): Prom
   });
 }
 
-registerJobHandler(PREDICT_STUDY, {
+export const predictStudyJob = defineJob(PREDICT_STUDY, {
   schema: predictStudyPayloadSchema,
   family: "predict",
   run: ({ studyId }, ctx) => predictStudy(studyId, (f) => ctx.progress(f)),

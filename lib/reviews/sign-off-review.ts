@@ -8,7 +8,7 @@ import { bumpVersionOrThrow } from "@/lib/reviews/review-lock";
 import { canSignOff, resolvePurpose, type Reader } from "@/lib/reviews/review-purpose";
 import { findReviewId } from "@/lib/reviews/start-review";
 import { assertNotSuperseded } from "@/lib/reviews/primary-rounds";
-import { enqueueAutoAssign } from "@/lib/assignments/auto-assign-job";
+import { enqueueAutoAssign } from "@/lib/jobs/auto-assign-request";
 import { enqueueCanaryCheck } from "@/lib/performance/canary-job";
 import { enqueueResultPushes } from "@/lib/pacs/push/push-job";
 

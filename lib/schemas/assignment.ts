@@ -72,3 +72,7 @@ export const AssignmentSchema = z
   })
   .meta({ id: "Assignment" });
 export type AssignmentDto = z.infer<typeof AssignmentSchema>;
+export const CreatedAssignmentsSchema = z.object({
+  created: z.array(AssignmentSchema),
+  skipped: z.array(z.object({ studyId: z.string(), assigneeId: z.string() })),
+});

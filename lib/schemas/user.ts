@@ -1,4 +1,6 @@
 import { z } from "zod";
+// The .meta({ override }) context is typed by zod-openapi's augmentation of zod's meta, also where nothing else loads it (the client's d.ts build).
+import type {} from "zod-openapi";
 import { roleSchema } from "@/lib/schemas/common";
 
 const email = z.string().trim().toLowerCase().email().max(254);

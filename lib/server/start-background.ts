@@ -1,6 +1,5 @@
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import "@/lib/jobs/all-handlers";
 import { startFamilyWorkers } from "@/lib/jobs/family-workers";
 import type { JobWorker } from "@/lib/jobs/job-worker";
 import { queueDepthByFamily } from "@/lib/jobs/queue-depth";
@@ -15,11 +14,14 @@ import { checkInferenceAtStart } from "@/lib/server/inference-check";
 import { getStorage } from "@/lib/storage/get-storage";
 import { startPeriodicJobs } from "@/lib/server/periodic-schedulers";
 import { getJobQueue } from "@/lib/jobs/job-queue";
+import { registerJobHandlers } from "@/lib/server/job-handlers";
 
 let worker: JobWorker | undefined;
 
 // Server start: readiness checks every backend, bundled model into production, the in-process job worker runs.
 export async function startBackground(): Promise<void> {
+  // First: the web bundle enqueues through the same registry (on globalThis), which refuses unknown types.
+  registerJobHandlers();
   // Temp files of uploads interrupted by a kill of an earlier process (a re-sent upload completes the study).
   await getStorage()
     .then((s) => s.sweepTemp())

@@ -8,7 +8,6 @@ import { exportStorageKey } from "@/lib/exports/build-export";
 import { createExport } from "@/lib/exports/manage-exports";
 import { makeReviewedStudies, removeExports, removeReviewedStudies } from "@/lib/exports/testing/reviewed-studies";
 import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
-import "@/lib/jobs/all-handlers";
 import { createExportBodySchema } from "@/lib/schemas/export";
 import { createTrainingRunBodySchema } from "@/lib/schemas/training";
 import { getStorage } from "@/lib/storage/get-storage";

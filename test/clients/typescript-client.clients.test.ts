@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 describe("TypeScript client package against the production server", () => {
-  it("predicts, uploads and reads the study back, answers validated by the app's schemas where they exist", async () => {
+  it("predicts, uploads and reads the study back, every answer validated by the app's schemas", async () => {
     const client = pkg.createCxrReviewClient({ baseUrl: server.url, token });
     const me = await client.me();
     expect(me).toMatchObject({ user: { role: "admin" }, via: "token" });

@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiRequest, type ApiRequest } from "@/lib/api-client/request";
 import * as R from "@/lib/api-client/responses";
+import { AuditEventListSchema } from "@/lib/schemas/audit";
 import { AgreementReportSchema } from "@/lib/schemas/double-reading";
+import { DriftSnapshotListSchema } from "@/lib/schemas/drift";
+import { ExportListSchema } from "@/lib/schemas/export";
+import { PerformanceReportSchema, RegistryViewSchema } from "@/lib/schemas/model-registry";
+import { WorklistPageSchema } from "@/lib/schemas/study";
+import { TrainingRunListSchema } from "@/lib/schemas/training";
 import { FAULT_ADMIN, startProdServer, type ProdServer } from "@/test/faults/support/prod-server";
 import { signIn } from "@/test/faults/support/session";
 
@@ -56,5 +62,15 @@ describe("the web's response schemas match the production server", () => {
     await api(R.AssignmentListResponse, "/api/v1/assignments", { query: { status: "open" } });
     await api(R.AutoAssignResponse, "/api/v1/assignments/auto", { json: {} });
     await api(AgreementReportSchema, "/api/v1/admin/agreement");
+  });
+
+  it("the admin pages' reads: registry, performance, exports, training runs, drift, audit and the studies to assign", async () => {
+    expect((await api(RegistryViewSchema, "/api/v1/models")).models.length).toBeGreaterThan(0); // the bundled model
+    await api(PerformanceReportSchema, "/api/v1/admin/performance", { query: { days: 30 } });
+    await api(ExportListSchema, "/api/v1/exports");
+    await api(TrainingRunListSchema, "/api/v1/training-runs");
+    await api(DriftSnapshotListSchema, "/api/v1/admin/drift", { query: { limit: 1000 } });
+    expect((await api(AuditEventListSchema, "/api/v1/audit")).events.length).toBeGreaterThan(0); // the user and token changes above
+    await api(WorklistPageSchema, "/api/v1/studies", { query: { pageSize: 100 } });
   });
 });

@@ -3,10 +3,9 @@
 // `validate: false`. Node 20+ (global fetch, FormData, Blob).
 import { z } from "zod";
 import { ContractError, createApiRequest, type ApiRequest, type Query } from "../../../lib/api-client/request";
-import { unchecked } from "../../../lib/api-client/unchecked";
 import { ApiRequestError } from "../../../lib/http/fetch-json";
 import { BatchPredictResponseSchema, PredictResponseSchema } from "../../../lib/schemas/predict";
-import type { IngestResult, ListStudiesQuery, StudyDetail, WorklistPage } from "../../../lib/schemas/study";
+import { IngestResponseSchema, StudyDetailSchema, WorklistPageSchema, type ListStudiesQuery } from "../../../lib/schemas/study";
 import { UserSchema } from "../../../lib/schemas/user";
 
 export { ApiRequestError, ContractError };
@@ -62,13 +61,11 @@ export function createCxrReviewClient(o: ClientOptions) {
     predictBatch: (images: FileInput[]) =>
       request(BatchPredictResponseSchema, "/api/v1/predict/batch", { method: "POST", body: form({ files: images }) }),
     /** POST /api/v1/studies — store images as studies; per file: stored, duplicate or rejected with a reason. */
-    uploadStudies: (files: FileInput[]) =>
-      request(unchecked<{ results: IngestResult[] }>(), "/api/v1/studies", { method: "POST", body: form({ files }) }),
+    uploadStudies: (files: FileInput[]) => request(IngestResponseSchema, "/api/v1/studies", { method: "POST", body: form({ files }) }),
     /** GET /api/v1/studies — the worklist page. */
-    listStudies: (query: Partial<ListStudiesQuery> = {}) =>
-      request(unchecked<WorklistPage>(), "/api/v1/studies", { query: query as Query }),
+    listStudies: (query: Partial<ListStudiesQuery> = {}) => request(WorklistPageSchema, "/api/v1/studies", { query: query as Query }),
     /** GET /api/v1/studies/:id — a study with its instances (a read token; audited as viewed). */
-    study: (studyId: string) => request(unchecked<StudyDetail>(), `/api/v1/studies/${encodeURIComponent(studyId)}`),
+    study: (studyId: string) => request(StudyDetailSchema, `/api/v1/studies/${encodeURIComponent(studyId)}`),
     /** POST /api/v1/models — register an ONNX with its model card (admin or a models:write token). */
     registerModel: (onnx: FileInput, card: Record<string, unknown>) => {
       const body = form({

@@ -2,14 +2,14 @@ import { z } from "zod";
 import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueJob } from "@/lib/jobs/job-queue";
-import { registerJobHandler } from "@/lib/jobs/job-registry";
+import { defineJob } from "@/lib/jobs/job-registry";
 import { runPacsPush } from "@/lib/pacs/push/run-push";
 
 export const PACS_PUSH = "pacs.push";
 export const pacsPushPayloadSchema = z.object({ pushId: z.string().min(1) }).strict();
 
 // transientRetry "attempts": run-push counts its tries against PACS_PUSH_MAX_ATTEMPTS and marks the push failed itself.
-registerJobHandler(PACS_PUSH, {
+export const pacsPushJob = defineJob(PACS_PUSH, {
   schema: pacsPushPayloadSchema,
   family: "pacs",
   run: ({ pushId }, ctx) => runPacsPush(pushId, ctx),

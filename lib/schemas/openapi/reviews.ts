@@ -5,6 +5,7 @@ import { idPathSchema, pathId, studyIdPathSchema } from "@/lib/schemas/common";
 import {
   AssignmentSchema,
   completeAssignmentBodySchema,
+  CreatedAssignmentsSchema,
   createAssignmentsBodySchema,
   listAssignmentsQuerySchema,
   runAutoAssignBodySchema,
@@ -98,9 +99,7 @@ export const reviewPaths: ZodOpenApiPathsObject = {
       auth: admin,
       json: createAssignmentsBodySchema,
       ok: {
-        201: jsonContent(
-          z.object({ created: z.array(AssignmentSchema), skipped: z.array(z.object({ studyId: z.string(), assigneeId: z.string() })) }),
-        ),
+        201: jsonContent(CreatedAssignmentsSchema),
       },
       errors: ["unprocessable"],
     }),

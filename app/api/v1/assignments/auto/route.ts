@@ -1,7 +1,7 @@
 import { withAuth } from "@/lib/api/with-auth";
 import { parseJsonBody } from "@/lib/api/parse-body";
 import { actorOf } from "@/lib/auth/principal";
-import { enqueueAutoAssign } from "@/lib/assignments/auto-assign-job";
+import { enqueueAutoAssign } from "@/lib/jobs/auto-assign-request";
 import { runAutoAssignBodySchema } from "@/lib/schemas/assignment";
 
 // POST /api/v1/assignments/auto — queue the automatic annotation-task run now (admin); 202 with the job id.
