@@ -186,6 +186,13 @@ const ROUTES: RouteCase[] = [
     body: {},
     expect: ADMIN_ONLY(404),
   },
+  {
+    method: "POST",
+    path: "/api/v1/models/unknown-id/optimize",
+    file: "v1/models/[id]/optimize/route.ts",
+    body: {},
+    expect: ADMIN_ONLY(404),
+  },
   { method: "GET", path: "/api/v1/models/unknown-id/evaluations", file: "v1/models/[id]/evaluations/route.ts", expect: ADMIN_ONLY(404) },
   { method: "POST", path: "/api/v1/models/unknown-id/evaluations", file: "v1/models/[id]/evaluations/route.ts", expect: ADMIN_ONLY(404) },
   { method: "GET", path: "/api/v1/admin/performance?days=7", file: "v1/admin/performance/route.ts", expect: ADMIN_ONLY(200) },

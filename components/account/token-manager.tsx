@@ -71,7 +71,7 @@ export function TokenManager() {
                 <td className="text-slate-400">{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never"}</td>
                 <td>
                   {t.revokedAt ? (
-                    <span className="text-slate-500">revoked</span>
+                    <span className="text-slate-400">revoked</span>
                   ) : (
                     <Button variant="danger" onClick={() => revoke.mutate(t.id)}>
                       Revoke

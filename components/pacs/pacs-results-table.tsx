@@ -64,7 +64,7 @@ export function PacsResultsTable({ studies, pulls, selected, toggle }: Props) {
                     {pull.state === "failed" ? `failed: ${pull.error}` : `${pull.state} ${Math.round(pull.progress * 100)}%`}
                   </span>
                 ) : (
-                  <span className="text-slate-500">—</span>
+                  <span className="text-slate-400">—</span>
                 )}
               </td>
             </tr>

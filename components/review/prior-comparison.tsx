@@ -126,7 +126,7 @@ export function PriorComparison({
         <button type="button" className="rounded bg-slate-700 px-2 py-0.5" onClick={onClose} data-testid="compare-close">
           Close (Esc)
         </button>
-        <span className="text-slate-500">Zoom, pan and window are linked.</span>
+        <span className="text-slate-400">Zoom, pan and window are linked.</span>
       </div>
       <div className={`flex min-h-0 flex-1 gap-1 ${swapped ? "flex-row-reverse" : ""}`}>
         {pane("current")}
@@ -140,7 +140,7 @@ export function PriorComparison({
           diagnosis.
         </p>
         <ul className="mt-1 flex flex-wrap gap-1">
-          {listed.length === 0 && <li className="text-slate-500">No boxes on either film.</li>}
+          {listed.length === 0 && <li className="text-slate-400">No boxes on either film.</li>}
           {listed.map((d) => (
             <li
               key={`${d.priorId}-${d.currentId}`}

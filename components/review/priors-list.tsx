@@ -22,11 +22,11 @@ export function PriorsList({
         This patient&apos;s studies
       </h3>
       {!q.data.linked && (
-        <p className="text-slate-500" data-testid="priors-unlinked">
+        <p className="text-slate-400" data-testid="priors-unlinked">
           No patient ID to link other studies by, or no access to patient identity.
         </p>
       )}
-      {q.data.linked && others.length === 0 && <p className="text-slate-500">No other study of this patient.</p>}
+      {q.data.linked && others.length === 0 && <p className="text-slate-400">No other study of this patient.</p>}
       {q.data.linked && others.length > 0 && (
         <ul className="flex flex-col gap-0.5">
           {q.data.studies.map((s) => (

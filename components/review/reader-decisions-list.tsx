@@ -29,7 +29,7 @@ export function ReaderDecisionsList({
           {shown ? "Hide on image" : "Show on image"}
         </button>
       </div>
-      {data.reads.length === 0 && <p className="text-slate-500">No signed-off read of this study yet.</p>}
+      {data.reads.length === 0 && <p className="text-slate-400">No signed-off read of this study yet.</p>}
       {data.reads.map((r) => (
         <div key={r.reviewId} data-testid="reader-read">
           <p className="text-slate-400">
@@ -37,7 +37,7 @@ export function ReaderDecisionsList({
             {r.impression === "no_finding" ? "no finding" : (r.impression ?? "—")}
           </p>
           <ul className="flex flex-col gap-0.5">
-            {r.decisions.length === 0 && <li className="text-slate-500">No box decisions.</li>}
+            {r.decisions.length === 0 && <li className="text-slate-400">No box decisions.</li>}
             {r.decisions.map((d) => (
               <li key={d.labelId} className={DECISION_STYLE[d.decision].text} data-testid="reader-decision" data-decision={d.decision}>
                 {DECISION_STYLE[d.decision].label} {d.className}

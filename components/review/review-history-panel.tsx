@@ -23,7 +23,7 @@ export function ReviewHistoryPanel({ review, selectedKey }: { review: ReviewDto 
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
       <summary className="cursor-pointer text-slate-400">History</summary>
-      {!review && <p className="mt-1 text-slate-500">No changes yet: the review starts with your first decision.</p>}
+      {!review && <p className="mt-1 text-slate-400">No changes yet: the review starts with your first decision.</p>}
       {review && (
         <div className="mt-1 flex flex-col gap-1">
           {selectedKey && (
@@ -37,14 +37,14 @@ export function ReviewHistoryPanel({ review, selectedKey }: { review: ReviewDto 
               Only the selected box
             </label>
           )}
-          {q.isLoading && <p className="text-slate-500">Loading…</p>}
+          {q.isLoading && <p className="text-slate-400">Loading…</p>}
           {q.error && (
             <p className="text-rose-300" role="alert">
               {q.error.message}
             </p>
           )}
           {q.data && entries.length === 0 && (
-            <p className="text-slate-500" data-testid="history-empty">
+            <p className="text-slate-400" data-testid="history-empty">
               No changes {perBox ? "to this box" : "yet"}.
             </p>
           )}
@@ -68,7 +68,7 @@ function HistoryRow({ entry: e }: { entry: HistoryEntry }) {
       data-item-key={e.itemKey ?? ""}
     >
       <p className="text-slate-200">{e.summary}</p>
-      <p className="text-slate-500">
+      <p className="text-slate-400">
         {e.who} · <time dateTime={e.at}>{fmtTime(e.at)}</time>
         {e.modelVersion && <> · AI {e.modelVersion}</>}
       </p>

@@ -41,7 +41,7 @@ export function ReviewPanel(p: Props) {
         </p>
         {p.filters}
         <ul className="flex flex-col gap-1" data-testid="finding-list">
-          {p.items.length === 0 && <li className="text-slate-500">No boxes shown.</li>}
+          {p.items.length === 0 && <li className="text-slate-400">No boxes shown.</li>}
           {p.items.map((it, n) => (
             <FindingRow
               key={it.key}

@@ -12,7 +12,7 @@ export function PacsTestResultView({ result }: { result: PacsTestResult }) {
         .filter(([, p]) => p !== null)
         .map(([label, p]) => (
           <li key={label} className={p!.ok ? "text-emerald-400" : "text-rose-400"}>
-            {p!.ok ? "✓" : "✗"} {label}: {p!.message} <span className="text-slate-500">({p!.ms} ms)</span>
+            {p!.ok ? "✓" : "✗"} {label}: {p!.message} <span className="text-slate-400">({p!.ms} ms)</span>
           </li>
         ))}
     </ul>
