@@ -103,8 +103,14 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
         timeout: 30_000,
         interval: 200,
       });
-      const scraped = (await Promise.all(ports.map((p) => fetch(`http://127.0.0.1:${p}/metrics`).then((r) => r.text())))).join("\n");
-      expect(scraped).toMatch(/^cxr_job_run_seconds_count\{family="evaluation",outcome="succeeded"\} 1$/m);
+      // The row is marked succeeded just before the worker records the run's latency: scrape until it is there.
+      await vi.waitFor(
+        async () => {
+          const scraped = (await Promise.all(ports.map((p) => fetch(`http://127.0.0.1:${p}/metrics`).then((r) => r.text())))).join("\n");
+          expect(scraped).toMatch(/^cxr_job_run_seconds_count\{family="evaluation",outcome="succeeded"\} 1$/m);
+        },
+        { timeout: 10_000, interval: 200 },
+      );
     } finally {
       for (const w of workers) w.child.kill("SIGTERM");
       await Promise.all(workers.map((w) => w.exit));
