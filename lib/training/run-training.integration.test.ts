@@ -94,8 +94,9 @@ describe("retraining run on an export", () => {
       const losses = epochs.map((e) => [e.metrics["val/box_loss"], e.metrics["val/cls_loss"], e.metrics["val/dfl_loss"]]);
       console.log(`training run: ${((Date.now() - t0) / 1000).toFixed(1)} s; validation losses (box, cls, dfl) by epoch: ${JSON.stringify(losses)}; progress: ${seen.join(" | ")}`);
       expect(losses).toHaveLength(3);
-      // Ultralytics' defaults (nbs 64, 3 warm-up epochs) gave the same three losses to the last digit: the weights never changed
-      expect(new Set(losses.map((l) => JSON.stringify(l))).size).toBe(3);
+      // Ultralytics' defaults (nbs 64, 3 warm-up epochs) gave the same three losses to the last digit: the weights never
+      // changed. With the small-data settings they move (the last two epochs may still round alike at this size).
+      expect(new Set(losses.map((l) => JSON.stringify(l))).size).toBeGreaterThan(1);
       expect(seen.some((m) => m.startsWith("epoch 3/3"))).toBe(true);
       const model = await db.modelVersion.findUniqueOrThrow({ where: { id: done.model!.id }, include: { evaluations: true } });
       expect((model.classes as string[]).length).toBe(14); // the export's classes: the VinDr-CXR vocabulary
