@@ -72,7 +72,10 @@ test("GET /api/v1/models/:id/triton-repo: the admin gets the production model as
   const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
   expect(createHash("sha256").update(files[`${production.name}/1/model.onnx`]!).digest("hex")).toBe(production.sha256);
   const config = new TextDecoder().decode(files[`${production.name}/config.pbtxt`]);
-  expect(config).toMatch(/backend: "onnxruntime"[\s\S]*max_batch_size: 0[\s\S]*kind: KIND_GPU[\s\S]*name: "tensorrt"/); // demo model: fixed batch 1
+  // The demo model has a dynamic batch axis: Triton batches it.
+  expect(config).toMatch(
+    /backend: "onnxruntime"[\s\S]*max_batch_size: [1-9]\d*[\s\S]*dynamic_batching[\s\S]*kind: KIND_GPU[\s\S]*name: "tensorrt"/,
+  );
 
   const bad = await admin.fetch(`/api/v1/models/${production.id}/triton-repo?tensorrt=true`);
   expect(bad.status).toBe(422);
