@@ -36,7 +36,7 @@ export const reviewPaths: ZodOpenApiPathsObject = {
         201: jsonContent(z.object({ review: ReviewSchema }), "Amendment started"),
         200: jsonContent(z.object({ review: ReviewSchema }), "The caller's open amendment"),
       },
-      errors: ["conflict"],
+      errors: ["not_found", "conflict"],
     }),
   },
   "/api/v1/studies/{studyId}/review": {

@@ -38,7 +38,12 @@ export const studyPaths: ZodOpenApiPathsObject = {
       summary: "Server-sent events: `ai` with the study's AI state (status, visible predictions) at once and whenever it changes",
       auth: {},
       path: studyIdPathSchema,
-      ok: { 200: { description: "text/event-stream", content: { "text/event-stream": { schema: z.string() } } } },
+      ok: {
+        200: {
+          description: "text/event-stream: `ai` events whose data is the AI state as JSON",
+          content: { "text/event-stream": { schema: z.object({ event: z.string().optional(), data: z.string() }) } },
+        },
+      },
       errors: ["not_found"],
     }),
   },
