@@ -9,6 +9,7 @@ The graph is first prepared with quant_pre_process (shape inference + ONNX Runti
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import tempfile
 import time
@@ -78,12 +79,14 @@ def quantize(model: Path, out: Path, images: list[Path]) -> Path:
     detector = OnnxDetector(model)
     with tempfile.TemporaryDirectory(prefix="cxr-optimize-") as tmp:
         prepared = Path(tmp) / "prepared.onnx"
-        try:
-            quant_pre_process(str(model), str(prepared))
-        except Exception as e:  # a dynamic batch axis defeats ORT's symbolic shape inference; ONNX's own suffices
-            if "symbolic shape" not in str(e):
-                raise
-            quant_pre_process(str(model), str(prepared), skip_symbolic_shape=True)
+        # ORT's pre-processing writes its scratch files (sym_shape_infer_temp.onnx, *.data) into the working directory
+        with contextlib.chdir(tmp):
+            try:
+                quant_pre_process(str(model.resolve()), str(prepared))
+            except Exception as e:  # a dynamic batch axis defeats ORT's symbolic shape inference; ONNX's own suffices
+                if "symbolic shape" not in str(e):
+                    raise
+                quant_pre_process(str(model.resolve()), str(prepared), skip_symbolic_shape=True)
         exclude = head_nodes_to_exclude(onnx.load(str(prepared)))
         quantize_static(str(prepared), str(out), LetterboxReader(detector, images), quant_format=QuantFormat.QDQ,
                         per_channel=True, activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
