@@ -6,7 +6,8 @@ import { TunedSqliteAdapter } from "@/lib/db-sqlite";
 
 export type Db = PrismaClient;
 
-function create(url: string): PrismaClient {
+/** A client for the database at `url` (the process's own is `db`; tools and tests may open another). */
+export function openDb(url: string): PrismaClient {
   if (isPostgresUrl(url)) {
     // Same models generated for the postgresql provider (prisma/postgres); the client API is identical.
     return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
@@ -17,7 +18,7 @@ function create(url: string): PrismaClient {
 
 // One client per process; kept on globalThis so dev hot reloads do not open a new pool each time.
 const g = globalThis as unknown as { cxrPrisma?: PrismaClient };
-export const db: PrismaClient = g.cxrPrisma ?? create(env.DATABASE_URL);
+export const db: PrismaClient = g.cxrPrisma ?? openDb(env.DATABASE_URL);
 g.cxrPrisma = db;
 
 export const dbProvider: "sqlite" | "postgresql" = isPostgresUrl(env.DATABASE_URL) ? "postgresql" : "sqlite";

@@ -1,10 +1,9 @@
 // Gives each integration run a fresh, migrated database: SQLite (default) or PostgreSQL with TEST_DB=postgres.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { createTempDb } from "./support/temp-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,40 +12,15 @@ declare module "vitest" {
   }
 }
 
-const PG_BASE = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432";
-
-function migrate(url: string, postgres: boolean) {
-  const args = ["prisma", "migrate", "deploy", ...(postgres ? ["--config", "prisma.postgres.config.ts"] : [])];
-  execFileSync("npx", args, { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-}
-
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-it-"));
-  let url: string;
-  let teardown: () => Promise<void>;
-  if (process.env.TEST_DB === "postgres") {
-    const name = `cxr_it_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    url = `${PG_BASE}/${name}`;
-    teardown = async () => {
-      const c = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    url = `file:${path.join(dataDir, "test.db")}`;
-    teardown = async () => {};
-  }
-  migrate(url, process.env.TEST_DB === "postgres");
-  console.log(`integration database: ${process.env.TEST_DB === "postgres" ? "PostgreSQL" : "SQLite"}`);
-  project.provide("databaseUrl", url);
+  const postgres = process.env.TEST_DB === "postgres";
+  const database = await createTempDb(postgres ? "postgres" : "sqlite", "cxr_it");
+  console.log(`integration database: ${postgres ? "PostgreSQL" : "SQLite"}`);
+  project.provide("databaseUrl", database.url);
   project.provide("dataDir", dataDir);
   return async () => {
-    await teardown();
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -4,10 +4,11 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { db, openDb } from "@/lib/db";
 import { createJobRow } from "@/lib/jobs/db-queue";
 import "@/lib/performance/canary-job";
 import { startPrivateRedis, type PrivateRedis } from "@/lib/jobs/testing/private-redis";
+import { createTempDb } from "@/test/support/temp-database";
 
 // `npm run worker` as a real process on the Redis queue: it refuses to start on wrong credentials (exit 2, one
 // clear line, no retry loop), and a healthy one serves /metrics on WORKER_METRICS_PORT and enqueues the periodic
@@ -55,7 +56,11 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
 
   it("serves /metrics per job family, and enqueues the hourly canary check once for two workers", async () => {
     redis ??= await startPrivateRedis({ password: "the-right-one" });
-    const version = await db.modelVersion.create({
+    // A database of its own: the workers dispatch every queued row, and other files of the run leave theirs (model
+    // registrations queue evaluations) — those would run here too and add to the counts this test reads.
+    const own = await createTempDb(process.env.TEST_DB === "postgres" ? "postgres" : "sqlite", "cxr_worker_metrics");
+    const ownDb = openDb(own.url);
+    await ownDb.modelVersion.create({
       data: {
         name: "canary-metrics",
         version: "1",
@@ -70,10 +75,8 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
         modelCard: {},
       },
     });
-    // The period's job id is fixed (canary.check@<hour>): another file of the run may have made this hour's already.
-    await db.job.deleteMany({ where: { type: "canary.check" } });
     const ports = [await freePort(), await freePort()];
-    const workers = ports.map((p) => startWorker({ REDIS_URL: redis!.url, WORKER_METRICS_PORT: String(p) }));
+    const workers = ports.map((p) => startWorker({ REDIS_URL: redis!.url, WORKER_METRICS_PORT: String(p), DATABASE_URL: own.url }));
     try {
       const body = await vi.waitFor(
         async () => {
@@ -93,7 +96,7 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
       expect((await fetch(`http://127.0.0.1:${ports[0]}/other`)).status).toBe(404);
       const checks = await vi.waitFor(
         async () => {
-          const rows = await db.job.findMany({ where: { type: "canary.check" } });
+          const rows = await ownDb.job.findMany({ where: { type: "canary.check" } });
           expect(rows.length).toBeGreaterThan(0);
           return rows;
         },
@@ -101,7 +104,7 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
       );
       expect(checks.map((r) => r.id)).toEqual([expect.stringMatching(/^canary\.check@\d{8}T\d{2}0000$/)]);
       // The check ran on one of the workers; its latency is in that worker's metrics.
-      await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: checks[0]!.id } })).state).toBe("succeeded"), {
+      await vi.waitFor(async () => expect((await ownDb.job.findUniqueOrThrow({ where: { id: checks[0]!.id } })).state).toBe("succeeded"), {
         timeout: 30_000,
         interval: 200,
       });
@@ -116,8 +119,8 @@ describe.skipIf(!redisUp)("npm run worker (Redis queue)", () => {
     } finally {
       for (const w of workers) w.child.kill("SIGTERM");
       await Promise.all(workers.map((w) => w.exit));
-      await db.job.deleteMany({ where: { type: "canary.check" } });
-      await db.modelVersion.delete({ where: { id: version.id } });
+      await ownDb.$disconnect();
+      await own.drop();
     }
   }, 150_000);
 

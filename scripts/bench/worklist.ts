@@ -1,7 +1,7 @@
 // npm run bench:worklist — seeds 100k studies into fresh SQLite and PostgreSQL databases and prints the
 // worklist's first-page server time (p50 of 15 runs: page query + total + status counts). Target ≤ 150 ms.
 import { execFileSync } from "node:child_process";
-import { createTempDb, postgresReachable } from "./temp-database";
+import { createTempDb, postgresReachable } from "@/test/support/temp-database";
 
 const N = Number(process.env.BENCH_STUDIES ?? 100_000);
 const TARGET_MS = 150;

@@ -1,22 +1,23 @@
-// Fresh, migrated throwaway databases for benchmarks (SQLite file or PostgreSQL database).
+// Fresh, migrated throwaway databases (SQLite file or PostgreSQL database): the integration run's own database,
+// a test that needs one no other test file writes to, and the benchmarks.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
-const PG_BASE = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432";
+const PG_BASE = process.env.TEST_PG_URL ?? process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432";
 
 export type TempDb = { url: string; drop: () => Promise<void> };
 
 export async function createTempDb(kind: "sqlite" | "postgres", name: string): Promise<TempDb> {
   if (kind === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
-    const url = `file:${path.join(dir, "bench.db")}`;
+    const url = `file:${path.join(dir, "test.db")}`;
     migrate(url, false);
     return { url, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const db = `${name.replace(/\W/g, "_")}_${process.pid}`;
+  const db = `${name.replace(/\W/g, "_")}_${process.pid}_${Date.now()}`;
   await adminQuery(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${db}`);
   const url = `${PG_BASE}/${db}`;
