@@ -6,6 +6,7 @@ import { parseDicom } from "@/lib/dicom/parse-dicom";
 import { readMetadata } from "@/lib/dicom/read-metadata";
 import { scaleToGrey8 } from "@/lib/dicom/scale-to-grey8";
 import { renderToGrey8 } from "@/lib/dicom/voi";
+import { greyOfGreyRgb } from "./grey-rgb";
 import { isEncoded, type ModelInput } from "./model-input";
 import type { GreyImage } from "./preprocess";
 
@@ -25,6 +26,8 @@ export function greyOf(data: Uint8Array, pixels: number, channels: number): Uint
     for (let i = 0; i < pixels; i++) out[i] = data[i * channels]!;
     return out;
   }
+  const grey = channels === 3 ? greyOfGreyRgb(data, pixels) : null; // a grey image saved as colour: no rounding to do
+  if (grey) return grey;
   const out = new Uint8Array(pixels);
   for (let i = 0, j = 0; i < pixels; i++, j += channels) {
     const r = data[j]!,
