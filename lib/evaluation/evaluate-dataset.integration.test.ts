@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { evaluateDataset } from "@/lib/evaluation/evaluate-dataset";
-import { cxrTrain, hasTrainingVenv, workerEvaluate, writeYoloDataset, type SyntheticImage } from "@/lib/evaluation/testing/cross-check";
+import { hasTrainingVenv, workerEvaluate, writeYoloDataset, type SyntheticImage } from "@/lib/evaluation/testing/cross-check";
+import { importNihDemoSplit, nihAvailable } from "@/lib/evaluation/testing/nih-demo-split";
 import { TINY_MODEL } from "@/test/fixtures/models";
 
 // The registry's TypeScript evaluator against the training worker's `cxr-train evaluate` on the same folder.
@@ -11,7 +12,6 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-eval-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const DEMO_MODEL = path.resolve("models/demo-nodule-mass/model.onnx");
-const NIH = path.resolve("../shared/data/cxr-mass-nodule");
 
 // 64x64 images: tiny-yolo's anchors (32x32 input) land at twice their input coordinates. Ground truth shifted by
 // varying amounts so some detections match at 0.4 but not 0.5, some images hold misses, some none.
@@ -46,27 +46,12 @@ describe.skipIf(!hasTrainingVenv())("TypeScript evaluator vs cxr-train evaluate"
     }
   }, 120_000);
 
-  it.skipIf(!fs.existsSync(path.join(NIH, "coco.json")))(
+  it.skipIf(!nihAvailable())(
     "agrees within 0.01 with the demo model on the NIH validation split",
     async () => {
       const dir = path.join(tmp, "nih");
       // The demo model card's preparation command: the same patient-level split the model was validated on.
-      cxrTrain([
-        "import",
-        "coco",
-        path.join(NIH, "coco.json"),
-        "--images",
-        path.join(NIH, "images"),
-        "--out",
-        dir,
-        "--classes",
-        "Nodule/Mass",
-        "--val-fraction",
-        "0.2",
-        "--seed",
-        "0",
-        "--link",
-      ]);
+      importNihDemoSplit(dir);
       const ts = await evaluateDataset(DEMO_MODEL, dir);
       const py = workerEvaluate(DEMO_MODEL, dir);
       console.info(

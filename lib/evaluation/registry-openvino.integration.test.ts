@@ -5,23 +5,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Evaluation } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
-import { yoloToPixel } from "@/lib/boxes/convert";
 import { runNextJob } from "@/lib/jobs/testing/run-queued-jobs";
 import { MODEL_EVALUATE, requestEvaluation } from "@/lib/evaluation/evaluation-job";
 import { EVALUATION_SETTING, evaluationSettingSchema } from "@/lib/evaluation/evaluation-settings";
 import { cxrTrain, workerEvaluate } from "@/lib/evaluation/testing/cross-check";
-import { listSplit } from "@/lib/evaluation/yolo-dataset";
+import { importNihDemoSplit, nihAvailable, signOffValidationSplit } from "@/lib/evaluation/testing/nih-demo-split";
 import { openvinoAvailable, startOpenvinoServer, type OpenvinoServer } from "@/lib/inference/testing/openvino-server";
 import { changeStage } from "@/lib/models/change-stage";
 import { ensureBundledModel } from "@/lib/models/ensure-bundled-model";
 import { registerModel } from "@/lib/models/register-model";
-import { predictStudy } from "@/lib/predictions/predict-study-job";
 import { readerOf } from "@/lib/reviews/testing/reviewable-studies";
-import { saveReview } from "@/lib/reviews/save-review";
-import { signOffReview } from "@/lib/reviews/sign-off-review";
-import { saveReviewBodySchema } from "@/lib/schemas/review";
 import { writeSetting } from "@/lib/settings/read-setting";
-import { ingestFile } from "@/lib/studies/ingest-file";
 import { getStorage } from "@/lib/storage/get-storage";
 import { makeUser } from "@/test/factories";
 
@@ -40,7 +34,6 @@ const PORT = vi.hoisted(() => {
   return port;
 });
 
-const NIH = path.resolve("../shared/data/cxr-mass-nodule");
 const DEMO = path.resolve("models/demo-nodule-mass/model.onnx");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cxr-registry-ov-"));
 const data = path.join(tmp, "data");
@@ -48,24 +41,9 @@ const studyIds: string[] = [];
 const versionIds: string[] = [];
 let server: OpenvinoServer | undefined;
 
-describe.runIf(openvinoAvailable() && fs.existsSync(path.join(NIH, "coco.json")))("the registry on OpenVINO (KServe v2)", () => {
+describe.runIf(openvinoAvailable() && nihAvailable())("the registry on OpenVINO (KServe v2)", () => {
   beforeAll(async () => {
-    cxrTrain([
-      "import",
-      "coco",
-      path.join(NIH, "coco.json"),
-      "--images",
-      path.join(NIH, "images"),
-      "--out",
-      data,
-      "--classes",
-      "Nodule/Mass",
-      "--val-fraction",
-      "0.2",
-      "--seed",
-      "0",
-      "--link",
-    ]);
+    importNihDemoSplit(data);
     cxrTrain(["optimize", path.dirname(DEMO), data, "--out", path.join(tmp, "int8")]);
     const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(DEMO), "model-card.json"), "utf8")) as { version: string }).version;
     server = await startOpenvinoServer(
@@ -100,26 +78,7 @@ describe.runIf(openvinoAvailable() && fs.existsSync(path.join(NIH, "coco.json"))
     );
     versionIds.push(int8.id);
     const reader = readerOf(await makeUser("radiologist"));
-    for (const img of listSplit(data, "val")) {
-      const r = await ingestFile(SYSTEM_ACTOR, img.key, new Uint8Array(fs.readFileSync(img.file)));
-      studyIds.push(r.studyId!);
-      await db.job.deleteMany({ where: { type: "predict.study", state: "queued", payload: { equals: { studyId: r.studyId! } } } });
-      await predictStudy(r.studyId!); // production's predictions, through the OpenVINO server
-      const inst = await db.instance.findFirstOrThrow({ where: { id: r.instanceId! } });
-      const boxes = fs
-        .readFileSync(img.labelFile, "utf8")
-        .trim()
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => l.split(" ").slice(1).map(Number) as [number, number, number, number]);
-      const ops = boxes.map((b) => ({
-        op: "add" as const,
-        box: yoloToPixel(b, { width: inst.columns, height: inst.rows }),
-        className: "Nodule/Mass",
-      }));
-      const saved = await saveReview(reader, r.studyId!, saveReviewBodySchema.parse({ version: 0, operations: ops }));
-      await signOffReview(reader, r.studyId!, { version: saved.review.version, impression: ops.length ? "abnormal" : "no_finding" });
-    }
+    await signOffValidationSplit(data, reader, studyIds);
     await writeSetting(SYSTEM_ACTOR, EVALUATION_SETTING, evaluationSettingSchema, { heldOutFraction: 1 });
     const evals: Evaluation[] = [];
     for (const v of [demo, int8]) {
