@@ -1,16 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { ApiRequestError } from "@/lib/http/fetch-json";
 import { focusImage } from "@/components/viewer/focus-image";
 import { StudyViewer } from "@/components/viewer/study-viewer";
 import { useToast } from "@/components/ui/toast";
 import { VINDR_FINDINGS } from "@/lib/inference/vocabulary";
-import type { Box } from "@/lib/review-ui/box-geometry";
-import { labelKey, viewItems, visibleItems, type ReviewItem } from "@/lib/review-ui/review-items";
+import { viewItems, visibleItems } from "@/lib/review-ui/review-items";
 import { signOffCounts } from "@/lib/review-ui/sign-off-counts";
-import { newTempId, type LocalOperation } from "@/lib/review-ui/save-queue";
+import type { LocalOperation } from "@/lib/review-ui/save-queue";
 import type { Impression, ReviewPurpose } from "@/lib/schemas/review";
 import { DisplayFilters } from "./display-filters";
 import { NewBoxPicker } from "./new-box-picker";
@@ -42,8 +41,7 @@ import { useWorkspaceKeys } from "./use-workspace-keys";
 import { downloadFile } from "./download-file";
 import { stepConfidence } from "@/lib/review-ui/display-thresholds";
 import { WorkspaceOverlay } from "./workspace-overlay";
-
-const target = (it: ReviewItem) => (it.kind === "ai" ? { findingId: it.findingId! } : { labelId: it.labelId! });
+import { useBoxEditing } from "./use-box-editing";
 
 /**
  * The reading view with the AI overlay, per-box verdicts (autosaved) and sign-off. The same view serves every purpose:
@@ -66,20 +64,11 @@ export function ReviewWorkspace({
   const studyName = useStudy(studyId).data?.study.displayName ?? null;
   const openTaskId = useOpenTaskId(studyId, !taskFromUrl && query.data?.purpose === "annotation");
   const taskId = taskFromUrl ?? openTaskId;
-  const [selected, setSelected] = useState<string | null>(null);
-  const [hovered, setHovered] = useState<string | null>(null);
-  const [editing, setEditing] = useState(false);
-  const [adding, setAdding] = useState(false);
-  const [draft, setDraft] = useState<Box | null>(null);
-  const [draftImage, setDraftImage] = useState<{ instanceId: string | null; frame: number | null } | null>(null); // where the box was drawn
   const [confirming, setConfirming] = useState(false);
-  const [reveal, setReveal] = useState<{ instanceId: string | null; frame: number } | null>(null); // page the viewer to a selected box
   const [focusRequest, setFocusRequest] = useState<{ key: string; field: "reason" | "class"; n: number } | null>(null);
   const toast = useToast();
-  const onTempResolved = useCallback((map: Map<string, string>) => {
-    setSelected((k) => (k?.startsWith("t:") && map.has(k.slice(2)) ? labelKey(map.get(k.slice(2))!) : k));
-  }, []);
-  const save = useReviewSave(studyId, onTempResolved, purpose);
+  const boxes = useBoxEditing();
+  const save = useReviewSave(studyId, boxes.onTempResolved, purpose);
   const signOff = useSignOff(studyId, save, purpose);
   const task = useCompleteTask(studyId, taskId, save, purpose);
   const browser = useBrowserInference();
@@ -104,9 +93,12 @@ export function ReviewWorkspace({
   const locked = state?.review ? state.review.status !== "in_progress" : false;
   const readOnly = !state || locked || save.status === "conflict" || !!state.amendable; // a signed-off primary read changes only by amending
   const impression = save.pendingImpression !== undefined ? save.pendingImpression : (state?.review?.impression ?? null);
+  const push = (op: LocalOperation) => !readOnly && save.push(op);
+  const multiFrame = state?.instances.some((i) => i.frames > 1) ?? false;
+  const { actions, editBox, confirmDraft } = boxes.bind({ all, instanceIds: state?.instances.map((i) => i.id) ?? [], multiFrame, push });
+  const { selected, hovered, editing, adding, draft } = boxes;
   const current = shown.find((i) => i.key === selected) ?? null;
   const numbers = new Map(shown.map((it, n) => [it.key, n + 1])); // the tag on the image = the row number in the list
-  const multiFrame = state?.instances.some((i) => i.frames > 1) ?? false;
   const decisions = useReaderDecisions(studyId, mode === "annotation");
 
   const completeTask = (acceptUndecided: boolean) => {
@@ -114,41 +106,6 @@ export function ReviewWorkspace({
     void task.complete().then((ok) => ok && setCompleting(false));
   };
 
-  const push = (op: LocalOperation) => !readOnly && save.push(op);
-  const actions = {
-    onSelect: (key: string) => {
-      setSelected(key);
-      if (key !== selected) setEditing(false);
-      const it = all.find((i) => i.key === key);
-      if (it && multiFrame) setReveal({ instanceId: it.instanceId, frame: it.frame }); // a box on another frame: show that frame
-    },
-    onHover: setHovered,
-    onAccept: (it: ReviewItem) => it.kind === "ai" && push({ op: "accept", findingId: it.findingId! }),
-    onReject: (it: ReviewItem, reason?: string) =>
-      it.kind === "ai" && push({ op: "reject", findingId: it.findingId!, ...(reason ? { reason } : {}) }),
-    onEdit: (it: ReviewItem) => {
-      setSelected(it.key);
-      setEditing((e) => !e || it.key !== selected);
-    },
-    onDelete: (it: ReviewItem) => {
-      if (it.kind === "reader") {
-        push({ op: "delete", labelId: it.labelId! });
-        setSelected(null);
-      }
-    },
-    onClassChange: (it: ReviewItem, className: string) => push({ op: "edit", ...target(it), className }),
-  };
-  const editBox = (it: ReviewItem, box: Box) => push({ op: "edit", ...target(it), box });
-  const confirmDraft = (className: string) => {
-    if (!draft || !state) return;
-    const tempId = newTempId();
-    const instanceId = draftImage?.instanceId ?? (state.instances.length === 1 ? state.instances[0]!.id : undefined);
-    const frame = draftImage?.frame ?? 1; // a box drawn on frame N of a multi-frame image belongs to that frame
-    push({ op: "add", tempId, box: draft, className, ...(instanceId ? { instanceId } : {}), ...(frame > 1 ? { frame } : {}) });
-    setDraft(null);
-    setAdding(false);
-    setSelected(labelKey(tempId));
-  };
   const setImpression = (i: Impression) => !readOnly && save.pushImpression(i);
 
   const runInBrowser = () =>
@@ -172,15 +129,15 @@ export function ReviewWorkspace({
       canRunInBrowser: !!state?.modelVersion && browser.run.status !== "running",
     },
     {
-      select: (key) => (actions.onSelect(key), setEditing(false)),
-      cancel: () => (setDraft(null), setAdding(false), setEditing(false), setSelected(null)),
+      select: (key) => (actions.onSelect(key), boxes.setEditing(false)),
+      cancel: boxes.cancel,
       accept: (it) => actions.onAccept(it),
       reject: (it) => actions.onReject(it),
       askReason: (it) => (it.status !== "rejected" && actions.onReject(it), ask(it.key, "reason")),
-      classify: (it) => (setEditing(true), ask(it.key, "class")),
-      toggleEdit: () => setEditing((e) => !e),
+      classify: (it) => (boxes.setEditing(true), ask(it.key, "class")),
+      toggleEdit: () => boxes.setEditing((e) => !e),
       remove: (it) => actions.onDelete(it),
-      toggleAdd: () => (setAdding((v) => !v), setDraft(null)),
+      toggleAdd: boxes.toggleAdd,
       impression: setImpression,
       signOff: () => setConfirming(true),
       completeTask: () => setCompleting(true),
@@ -236,10 +193,7 @@ export function ReviewWorkspace({
       readOnly={readOnly}
       classOptions={classOptions}
       adding={adding}
-      onToggleAdd={() => {
-        setAdding((a) => !a);
-        setDraft(null);
-      }}
+      onToggleAdd={boxes.toggleAdd}
       impression={impression}
       onImpression={setImpression}
       onSignOff={() => setConfirming(true)}
@@ -272,7 +226,7 @@ export function ReviewWorkspace({
         onToggle={() => setBrowserShown((v) => !v)}
         onRun={runInBrowser}
       />
-      {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={() => setDraft(null)} />}
+      {draft && <NewBoxPicker classOptions={classOptions} onConfirm={confirmDraft} onCancel={boxes.discardDraft} />}
       {mode === "annotation" && (
         <ReaderDecisionsList data={decisions.data} shown={decisionsShown} onToggle={() => setDecisionsShown((v) => !v)} />
       )}
@@ -294,7 +248,7 @@ export function ReviewWorkspace({
         <StudyViewer
           studyId={studyId}
           worklistQuery={worklistQuery}
-          reveal={reveal}
+          reveal={boxes.reveal}
           banner={banner}
           panel={panel}
           overlay={(api) => (
@@ -309,12 +263,9 @@ export function ReviewWorkspace({
               adding={adding && !readOnly && !draft}
               draft={draft}
               onSelect={actions.onSelect}
-              onHover={setHovered}
+              onHover={boxes.setHovered}
               onEditBox={editBox}
-              onDrawn={(box, at) => {
-                setDraft(box);
-                setDraftImage(at);
-              }}
+              onDrawn={boxes.drawn}
               decisions={decisions.data}
               decisionsShown={mode === "annotation" && decisionsShown}
               browserRun={browser.run}
