@@ -3,11 +3,13 @@
 // order, so load drift on a shared machine hits them alike): the app end to end (POST /api/v1/predict), raw ONNX
 // Runtime session.run in this process, and the floor of each optional engine present in the training venv
 // (Ultralytics predict, OpenCV + ONNX Runtime, OpenVINO). Then throughput at N clients, CPU ms per image, the
-// Server-Timing stages, and (demo model, own server) a load test. Without flags: the former defaults.
+// Server-Timing stages, and (demo model, own server) the review page's "Run in browser" in Chromium and a load test.
+// Without flags: the former defaults.
 import os from "node:os";
 import path from "node:path";
 import { appClient, appThroughput } from "./app-client";
 import { benchArgs } from "./bench-args";
+import { measureBrowser } from "./browser-row";
 import { benchImages, p50, type BenchImage } from "./bench-images";
 import { largeBenchModel } from "./large-model";
 import { loadTest } from "./load-test";
@@ -18,6 +20,7 @@ import { startPythonFloor, type PythonEngine } from "./python-floor";
 import { openRawSession } from "./raw-session";
 
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 5); // 0: no browser row
 const ENGINES: Array<{ engine: PythonEngine; label: string }> = [
   { engine: "ultralytics", label: "Ultralytics predict (same ONNX)" },
   { engine: "opencv-ort", label: "Python: OpenCV + ORT + NMS" },
@@ -36,6 +39,7 @@ async function measure(
   images: BenchImage[],
   server: { url: string; token: string; pid?: number },
   withLoad: boolean,
+  browserOn?: BenchServer,
 ): Promise<Report> {
   console.error(`\n▶ ${label}: ${images.length} images, load average ${loadavg()}`);
   const grey = await Promise.all(images.map((i) => i.grey()));
@@ -104,6 +108,19 @@ async function measure(
     rawSys.row.detail = `best img/s over batch ${Object.keys(off).join("/")}, spinning off/on: ${Object.entries(off)
       .map(([b, v]) => `b${b} ${v.toFixed(1)}/${on[+b]!.toFixed(1)}`)
       .join(", ")}`;
+    const pageRows: SystemRow[] = [];
+    if (browserOn && BROWSER_RUNS > 0) {
+      console.error(`  browser: onnxruntime-web in Chromium, 1 + ${BROWSER_RUNS} runs…`);
+      const b = await measureBrowser(browserOn, images[0]!, BROWSER_RUNS).catch((e: Error) => e.message);
+      if (typeof b === "string") skipped.push(`onnxruntime-web in Chromium: skipped — ${b}`);
+      else
+        pageRows.push({
+          name: `onnxruntime-web in Chromium (${b.backend})`,
+          detail: `model time as the review page reports it (its DICOM decoded, letterbox, run, NMS), ${b.warm.length} warm runs on ${images[0]!.name}; the first run, which also starts the session: ${b.firstMs} ms`,
+          times: b.warm,
+          cpu: [],
+        });
+    }
     let load: string | undefined;
     if (withLoad && LOAD_SECONDS > 0) {
       console.error(`  load test: ${CLIENTS} clients for ${LOAD_SECONDS} s…`);
@@ -117,7 +134,7 @@ async function measure(
           : "DOWN"
       }`;
     }
-    return { model: label, rows: systems.map((s) => s.row), skipped, stages, load, loadavg: loadavg() };
+    return { model: label, rows: [...systems.map((s) => s.row), ...pageRows], skipped, stages, load, loadavg: loadavg() };
   } finally {
     floors.forEach((f) => f.close());
     await raw.close();
@@ -152,7 +169,7 @@ if (args.url) {
     const server: BenchServer = await startProdServer(model, args.port + i);
     try {
       const few = i === 0 ? images : images.slice(0, 6); // the large model: fewer images, it takes ~1 s each
-      reports.push(await measure(path.relative(".", model), model, few, server, i === 0));
+      reports.push(await measure(path.relative(".", model), model, few, server, i === 0, i === 0 ? server : undefined));
       reports.at(-1)!.rssMb = server.peakRssMb();
     } finally {
       await server.stop();

@@ -4,6 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { descendants } from "@/test/faults/support/process-tree";
 
+/** The first admin of a bench server (its data directory is thrown away with it). */
+export const BENCH_ADMIN = { email: "bench@local.test", password: "bench-password-1" };
+
 export type BenchServer = { url: string; token: string; pid: number; peakRssMb(): number; stop(): Promise<void> };
 
 // The real production server (`npm start` path) on a fresh SQLite data dir, serving only the model under test.
@@ -19,8 +22,8 @@ export async function startProdServer(modelPath: string, port: number): Promise<
     DATA_DIR: path.join(dir, "data"),
     BUNDLED_MODELS_DIR: path.join(dir, "models"),
     SKIP_BUILD: "1",
-    ADMIN_EMAIL: "bench@local.test",
-    ADMIN_PASSWORD: "bench-password-1",
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
     LOG_LEVEL: "warn",
     RATE_LIMIT_PER_MINUTE: "1000000",
     INFERENCE_MAX_QUEUE: "256",
