@@ -19,7 +19,7 @@ const freshStudy = async () => {
 const save = (ops: unknown[], version: number) => saveReviewBodySchema.parse({ version, operations: ops });
 
 beforeAll(async () => {
-  fixture = await makeReviewableStudies(4);
+  fixture = await makeReviewableStudies(5);
 });
 afterAll(() => removeReviewableStudies(fixture));
 
@@ -73,6 +73,22 @@ describe("a second primary read of a signed-off study", () => {
       details: { signedOffReviewId: signed.id },
     });
     expect(await db.review.count({ where: { studyId, status: "signed_off" } })).toBe(1);
+  });
+
+  it("two first reads signing off in the same instant: exactly one is signed off, the other gets the conflict", async () => {
+    const { studyId } = await freshStudy();
+    const first = readerOf(await makeUser("radiologist"));
+    const second = readerOf(await makeUser("admin"));
+    await startReview(second, studyId);
+    await saveReview(first, studyId, save([], 0));
+    const outcomes = await Promise.allSettled([
+      signOffReview(first, studyId, { version: 1, impression: "no_finding" }),
+      signOffReview(second, studyId, { version: 1, impression: "no_finding" }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const lost = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected")!;
+    expect(lost.reason).toMatchObject({ code: "conflict" });
+    expect(await db.review.count({ where: { studyId, purpose: "primary", status: "signed_off" } })).toBe(1);
   });
 
   it("is an amendment: it starts from the signed-off labels, is audited, and wins the final read only once signed off", async () => {

@@ -29,7 +29,13 @@ export async function signOffReview(
       ? await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { id: true, studyId: true, round: true } })
       : null;
     if (!review) throw new AppError("not_found", "You have no review of this study to sign off; start one first.");
-    if (purpose === "primary") await assertNotSuperseded(tx, review); // another read was signed off since this one started
+    if (purpose === "primary") {
+      // The study row first: concurrent primary sign-offs of one study queue on it (PostgreSQL's row lock; SQLite's
+      // BEGIN IMMEDIATE serialises writers anyway), so the check below sees a sign-off that committed while this one
+      // waited, instead of both passing it in the same instant.
+      await tx.study.update({ where: { id: ctx.studyId }, data: { status: "signed_off" } });
+      await assertNotSuperseded(tx, review); // another read was signed off since this one started
+    }
     const version = await bumpVersionOrThrow(tx, review.id, body.version, {
       status: "signed_off",
       signedOffAt: new Date(),
@@ -43,7 +49,6 @@ export async function signOffReview(
         `The impression is "no finding" but ${boxes} box(es) are accepted or added; reject or delete them, or sign off as abnormal.`,
         { boxes },
       );
-    if (purpose === "primary") await tx.study.update({ where: { id: ctx.studyId }, data: { status: "signed_off" } });
     // Signing a double read off is how that task is done; a signed read may reveal work for annotators.
     if (purpose === "double_read")
       await tx.assignment.updateMany({
