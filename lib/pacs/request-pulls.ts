@@ -5,7 +5,6 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { enqueueJob } from "@/lib/jobs/job-queue";
 import { getPacsConnectionOrThrow } from "@/lib/pacs/manage-connections";
 import { PACS_PULL } from "@/lib/pacs/pull-job-type";
-import "@/lib/pacs/pull-job"; // registers the handler the enqueue validates against
 
 export type PullRequest = { studyInstanceUid: string; remoteInstances?: number | null };
 

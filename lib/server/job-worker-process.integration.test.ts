@@ -6,7 +6,6 @@ import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db, openDb } from "@/lib/db";
 import { createJobRow } from "@/lib/jobs/db-queue";
-import "@/lib/performance/canary-job";
 import { startPrivateRedis, type PrivateRedis } from "@/lib/jobs/testing/private-redis";
 import { createTempDb } from "@/test/support/temp-database";
 
