@@ -44,7 +44,12 @@ export function BrowserInferencePanel({ run, canRun, shown, onRun, onToggle }: P
       )}
       {run.status === "done" && (
         <>
-          <p className="text-slate-300" data-testid="browser-summary" data-count={run.boxes.length}>
+          <p
+            className="text-slate-300"
+            data-testid="browser-summary"
+            data-count={run.boxes.length}
+            data-model-ms={run.inferenceMs.toFixed(1)}
+          >
             Browser (WASM) result: {run.boxes.length} boxes, {Math.round(run.ms)} ms ({Math.round(run.inferenceMs)} ms model) · {run.model}
           </p>
           <p className="text-slate-400" data-testid="browser-backend">

@@ -44,16 +44,8 @@ async function runOnce(page: Page): Promise<number> {
     undefined,
     { timeout: 120_000 },
   );
-  const summary =
-    (await page
-      .getByTestId("browser-summary")
-      .textContent()
-      .catch(() => null)) ??
-    (await section.textContent()) ??
-    "";
-  const ms = /\((\d+) ms model\)/.exec(summary);
-  if (!ms) throw new Error(`the browser run did not finish: ${summary}`);
-  return Number(ms[1]);
+  if ((await section.getAttribute("data-status")) !== "done") throw new Error(`the browser run failed: ${await section.textContent()}`);
+  return Number(await page.getByTestId("browser-summary").getAttribute("data-model-ms"));
 }
 
 /** Warm and first-run model times in Chromium, or why the row is skipped. */
