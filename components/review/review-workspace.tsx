@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useMemo, useState } from "react";
 import { ApiRequestError } from "@/lib/http/fetch-json";
 import { focusImage } from "@/components/viewer/focus-image";
@@ -42,6 +41,7 @@ import { downloadFile } from "./download-file";
 import { stepConfidence } from "@/lib/review-ui/display-thresholds";
 import { WorkspaceOverlay } from "./workspace-overlay";
 import { useBoxEditing } from "./use-box-editing";
+import { StudyNotFound } from "./study-not-found";
 
 /**
  * The reading view with the AI overlay, per-box verdicts (autosaved) and sign-off. The same view serves every purpose:
@@ -149,16 +149,8 @@ export function ReviewWorkspace({
 
   const counts = signOffCounts(all);
 
-  if (query.error instanceof ApiRequestError && query.error.status === 404) {
-    return (
-      <main className="space-y-3" data-testid="study-not-found">
-        <p className="text-rose-400">{query.error.message}</p>
-        <Link href={worklistQuery ? `/?${worklistQuery}` : "/"} className="text-sky-400 underline">
-          Back to the worklist
-        </Link>
-      </main>
-    );
-  }
+  if (query.error instanceof ApiRequestError && query.error.status === 404)
+    return <StudyNotFound message={query.error.message} worklistQuery={worklistQuery} />;
   const banner = (
     <>
       <ReviewBanner
